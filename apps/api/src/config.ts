@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+// The only module of the API that reads the environment (CONVENTIONS.md): everything else receives an
+// ApiConfig, so tests and the embedded runner can build one without touching process.env.
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** `true`/`false`, a hop count, or a comma-separated list of addresses/CIDRs (Fastify's trustProxy). */
+const trustProxySchema = z
+  .string()
+  .default('false')
+  .transform((raw, ctx): boolean | number | string[] => {
+    const value = raw.trim().toLowerCase();
+    if (value === '' || value === 'false') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    const list = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (list.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY: true, false, a hop count or a list of addresses' });
+      return z.NEVER;
+    }
+    return list;
+  });
+
+const statusLinkKeySchema = optionalString.refine(
+  (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
+  'STATUS_LINK_KEY must be 32 bytes, base64 (openssl rand -base64 32)',
+);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: optionalString,
+  DATA_DIR: z.string().min(1).default('.data'),
+  REDIS_URL: optionalString,
+  PUBLIC_BASE_URL: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((u) => u.replace(/\/+$/, '')),
+  REFERENCE_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{2,8}$/, 'REFERENCE_PREFIX must be 2-8 capital letters')
+    .default('SOE'),
+  TRUST_PROXY: trustProxySchema,
+  INTAKE_RATE_LIMIT_MAX: positiveInt(10),
+  INTAKE_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+  MAX_PHOTO_PIXELS: positiveInt(50_000_000),
+  REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  STATUS_LINK_KEY: statusLinkKeySchema,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface ApiConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Where the file photo store keeps its files: `${dataDir}/photos`. */
+  photosDir: string;
+  redisUrl: string | undefined;
+  /** Without a trailing slash; status links are `${publicBaseUrl}/m/<token>`. */
+  publicBaseUrl: string;
+  referencePrefix: string;
+  trustProxy: boolean | number | string[];
+  intakeRateLimit: { max: number; windowMs: number };
+  maxPhotoPixels: number;
+  requestTimeoutMs: number;
+  /** base64 of 32 bytes; seals the status token so that the worker can put the link in e-mails. */
+  statusLinkKey: string | undefined;
+  logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`invalid API configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    photosDir: `${e.DATA_DIR.replace(/\/+$/, '')}/photos`,
+    redisUrl: e.REDIS_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    referencePrefix: e.REFERENCE_PREFIX,
+    trustProxy: e.TRUST_PROXY,
+    intakeRateLimit: { max: e.INTAKE_RATE_LIMIT_MAX, windowMs: e.INTAKE_RATE_LIMIT_WINDOW_MS },
+    maxPhotoPixels: e.MAX_PHOTO_PIXELS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    statusLinkKey: e.STATUS_LINK_KEY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,189 @@
+// Soest's categories as data. Labels, descriptions and questions are Dutch texts that residents read.
+// Later a coördinator OOV manages these in the database; this file is the seed and the default.
+
+export const categoryIds = ['jeugdoverlast', 'woonoverlast', 'verdachte_situatie'] as const;
+export type CategoryId = (typeof categoryIds)[number];
+
+export const priorities = ['normaal', 'hoog', 'spoed'] as const;
+export type Priority = (typeof priorities)[number];
+
+/** A value a resident can give as an answer (multi_choice gives a list of option values). */
+export type AnswerValue = string | number | boolean | string[];
+
+export interface QuestionOption {
+  value: string;
+  label: string;
+}
+
+interface QuestionBase {
+  id: string;
+  label: string;
+  help?: string;
+  required: boolean;
+  /** When the answer equals this value, the form shows the 112 advice prominently. */
+  triggers112?: { equals: string | number | boolean };
+}
+
+export type Question = QuestionBase &
+  (
+    | { type: 'choice'; options: QuestionOption[] }
+    | { type: 'multi_choice'; options: QuestionOption[] }
+    | { type: 'number'; min: number; max: number }
+    | { type: 'boolean' }
+  );
+
+export type QuestionType = Question['type'];
+
+export interface Subcategory {
+  id: string;
+  label: string;
+}
+
+export interface CategoryDefinition {
+  id: CategoryId;
+  label: string;
+  /** One line, Dutch, shown under the label in the category picker. */
+  description: string;
+  show112Advice: boolean;
+  /** Show the Meld Misdaad Anoniem (0800-7000) advice. */
+  showAnonymousTipAdvice: boolean;
+  defaultTeam: string;
+  defaultPriority: Priority;
+  subcategories: Subcategory[];
+  questions: Question[];
+}
+
+export interface TeamSeed {
+  id: string;
+  name: string;
+}
+
+export const defaultTeams: readonly TeamSeed[] = [
+  { id: 'boa-team', name: 'Boa-team Soest' },
+  { id: 'politie-basisteam', name: 'Politie basisteam Eemland-Noord' },
+];
+
+const nuGaande = (required: boolean): Question => ({
+  id: 'nu_gaande',
+  label: 'Is het nu aan de gang?',
+  help: 'Is er nu direct gevaar? Bel dan 112.',
+  type: 'boolean',
+  required,
+  triggers112: { equals: true },
+});
+
+const jeugdoverlast: CategoryDefinition = {
+  id: 'jeugdoverlast',
+  label: 'Jeugdoverlast',
+  description: 'Overlast door jongeren: rondhangen, lawaai, vernieling of intimidatie.',
+  show112Advice: true,
+  showAnonymousTipAdvice: false,
+  defaultTeam: 'boa-team',
+  defaultPriority: 'normaal',
+  subcategories: [
+    { id: 'hangen', label: 'Rondhangen' },
+    { id: 'geluid', label: 'Geluidsoverlast' },
+    { id: 'vernieling', label: 'Vernieling' },
+    { id: 'intimidatie', label: 'Intimidatie of bedreiging' },
+    { id: 'drugs_alcohol', label: 'Drugs of alcohol' },
+  ],
+  questions: [
+    {
+      id: 'aantal_personen',
+      label: 'Om hoeveel personen gaat het ongeveer?',
+      type: 'number',
+      min: 1,
+      max: 100,
+      required: false,
+    },
+    {
+      id: 'leeftijd_indicatie',
+      label: 'Hoe oud zijn ze ongeveer?',
+      type: 'choice',
+      required: false,
+      options: [
+        { value: 'onder_12', label: 'Jonger dan 12 jaar' },
+        { value: '12_17', label: '12 tot 18 jaar' },
+        { value: '18_plus', label: '18 jaar of ouder' },
+        { value: 'onbekend', label: 'Weet ik niet' },
+      ],
+    },
+    nuGaande(false),
+  ],
+};
+
+const woonoverlast: CategoryDefinition = {
+  id: 'woonoverlast',
+  label: 'Woonoverlast',
+  description: 'Overlast vanuit een woning: lawaai, bedreiging, drugshandel, stank of vervuiling.',
+  show112Advice: true,
+  showAnonymousTipAdvice: true,
+  defaultTeam: 'boa-team',
+  defaultPriority: 'normaal',
+  subcategories: [
+    { id: 'geluid', label: 'Geluidsoverlast' },
+    { id: 'bedreiging', label: 'Bedreiging of intimidatie' },
+    { id: 'drugs_vanuit_woning', label: 'Drugs vanuit een woning' },
+    { id: 'vervuiling_stank', label: 'Vervuiling of stank' },
+  ],
+  questions: [
+    {
+      id: 'hoe_vaak',
+      label: 'Hoe vaak heeft u hier last van?',
+      type: 'choice',
+      required: false,
+      options: [
+        { value: 'eenmalig', label: 'Eenmalig' },
+        { value: 'regelmatig', label: 'Regelmatig' },
+        { value: 'dagelijks', label: 'Dagelijks' },
+      ],
+    },
+    nuGaande(false),
+  ],
+};
+
+const verdachteSituatie: CategoryDefinition = {
+  id: 'verdachte_situatie',
+  label: 'Verdachte situatie',
+  description: 'Iets wat niet klopt: iemand die aan deuren voelt, een auto die rondjes rijdt.',
+  show112Advice: true,
+  showAnonymousTipAdvice: true,
+  defaultTeam: 'politie-basisteam',
+  defaultPriority: 'hoog',
+  subcategories: [
+    { id: 'persoon', label: 'Verdacht persoon' },
+    { id: 'voertuig', label: 'Verdacht voertuig' },
+    { id: 'woning', label: 'Verdachte situatie bij een woning' },
+  ],
+  questions: [
+    nuGaande(true),
+    {
+      id: 'kenmerken',
+      label: 'Wat is u opgevallen?',
+      help: 'Kies wat u heeft gezien. Beschrijf de details (kleding, kenteken) in uw melding.',
+      type: 'multi_choice',
+      required: false,
+      options: [
+        { value: 'deuren_ramen', label: 'Iemand voelt aan deuren of ramen' },
+        { value: 'rondkijken', label: 'Iemand kijkt opvallend rond bij woningen' },
+        { value: 'voertuig_rondrijden', label: 'Een voertuig rijdt steeds rondjes' },
+        { value: 'kenteken_gezien', label: 'Ik heb een kenteken gezien' },
+        { value: 'anders', label: 'Iets anders' },
+      ],
+    },
+  ],
+};
+
+export const categories: readonly CategoryDefinition[] = [jeugdoverlast, woonoverlast, verdachteSituatie];
+
+const byId = new Map<string, CategoryDefinition>(categories.map((c) => [c.id, c]));
+
+export function isCategoryId(value: unknown): value is CategoryId {
+  return typeof value === 'string' && byId.has(value);
+}
+
+export function getCategory(id: CategoryId): CategoryDefinition;
+export function getCategory(id: string): CategoryDefinition | undefined;
+export function getCategory(id: string): CategoryDefinition | undefined {
+  return byId.get(id);
+}

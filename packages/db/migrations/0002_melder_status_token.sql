@@ -1,0 +1,1 @@
+ALTER TABLE "melders" ADD COLUMN "status_token_sealed" text;

@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Numbers behind the human reference SOE-2026-000123; one sequence for all years. */
+export const meldingReferenceSeq = pgSequence('melding_reference_seq', { startWith: 1 });
+
+export const teams = pgTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Where a melding goes when this team does not pick it up in time (later: roster escalation). */
+  fallbackTeamId: text('fallback_team_id'),
+  createdAt: createdAt(),
+});
+
+export const meldingen = pgTable(
+  'meldingen',
+  {
+    id: uuid('id').primaryKey(),
+    reference: text('reference').notNull(),
+    category: text('category').notNull(),
+    subcategory: text('subcategory'),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    description: text('description').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    accuracy: real('accuracy'),
+    addressText: text('address_text'),
+    wijkCode: text('wijk_code'),
+    // H3 cells as their canonical hex strings: PGlite returns int8 as a JS number, which cannot hold
+    // a 64-bit H3 index exactly.
+    h3R7: text('h3_r7').notNull(),
+    h3R8: text('h3_r8').notNull(),
+    h3R9: text('h3_r9').notNull(),
+    h3R10: text('h3_r10').notNull(),
+    status: text('status').notNull().default('gemeld'),
+    teamId: text('team_id').references(() => teams.id),
+    priority: text('priority'),
+    /** sha256 (hex) of the melder's private status token; the token itself is never stored. */
+    statusTokenHash: text('status_token_hash').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('meldingen_reference_uq').on(t.reference),
+    uniqueIndex('meldingen_status_token_hash_uq').on(t.statusTokenHash),
+    index('meldingen_team_status_idx').on(t.teamId, t.status),
+    index('meldingen_category_created_idx').on(t.category, t.createdAt),
+  ],
+);
+
+/** Contact data of the melder, apart from the melding so that it can be anonymised on its own (AVG). */
+export const melders = pgTable('melders', {
+  id: uuid('id').primaryKey(),
+  meldingId: uuid('melding_id')
+    .notNull()
+    .unique()
+    .references(() => meldingen.id, { onDelete: 'cascade' }),
+  email: text('email'),
+  phone: text('phone'),
+  wantsFeedback: boolean('wants_feedback').notNull().default(false),
+  /**
+   * The private status token, sealed with SecretBox (associated data: the melding id), so that e-mails
+   * can carry the status link; lookups use meldingen.status_token_hash. Cleared on anonymisation.
+   */
+  statusTokenSealed: text('status_token_sealed'),
+  createdAt: createdAt(),
+  anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+});
+
+/** Photos: metadata here, the re-encoded bytes in the attachment store under `storageKey`. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('attachments_melding_position_uq').on(t.meldingId, t.position)],
+);
+
+/** Append-only history of a melding: rows are inserted, never updated or deleted. */
+export const statusEvents = pgTable(
+  'status_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    /** 'melder', 'systeem' or 'staff:<id>'. */
+    actor: text('actor').notNull(),
+    internalNote: text('internal_note'),
+    publicMessage: text('public_message'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('status_events_melding_idx').on(t.meldingId, t.id)],
+);
+
+/** Which team a melding was assigned to, and why; one row per routing decision. */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: uuid('id').primaryKey(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    /** The status event that this routing answers; unique, so a routing job that runs twice assigns once. */
+    routingKey: text('routing_key').notNull(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    priority: text('priority').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('assignments_routing_key_uq').on(t.routingKey), index('assignments_melding_idx').on(t.meldingId)],
+);
+
+/** Transactional outbox: written in the same transaction as the change it announces. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    topic: text('topic').notNull(),
+    aggregateId: uuid('aggregate_id').notNull(),
+    /** Ids only, never personal data. */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
+    relayedAt: timestamp('relayed_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.availableAt, t.id).where(sql`${t.relayedAt} is null`)],
+);
+
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  /** `<scope>:<client key>` */
+  key: text('key').primaryKey(),
+  requestHash: text('request_hash').notNull(),
+  /** 'in_flight' while the first request runs, 'done' once its response is stored. */
+  state: text('state').notNull(),
+  responseStatus: integer('response_status'),
+  responseBody: jsonb('response_body'),
+  createdAt: createdAt(),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+});
+
+/** Every delivery attempt of every e-mail. */
+export const emailDeliveries = pgTable(
+  'email_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    /** Identifies the notification across attempts (e.g. `ontvangen:<status event id>`). */
+    notificationKey: text('notification_key').notNull(),
+    template: text('template').notNull(),
+    toAddress: text('to_address'),
+    attempt: integer('attempt').notNull(),
+    /** 'sent' | 'retrying' | 'failed' */
+    status: text('status').notNull(),
+    smtpResponse: text('smtp_response'),
+    error: text('error'),
+    messageId: text('message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('email_deliveries_melding_idx').on(t.meldingId),
+    uniqueIndex('email_deliveries_sent_uq')
+      .on(t.notificationKey)
+      .where(sql`${t.status} = 'sent'`),
+  ],
+);

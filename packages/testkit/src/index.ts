@@ -1,0 +1,6 @@
+export * from './env.ts';
+export * from './postgres.ts';
+export * from './redis.ts';
+export * from './smtp-sink.ts';
+export * from './tcp-proxy.ts';
+export * from './wait.ts';

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Every test file owns its database and its Redis prefix (see packages/testkit), so files run in
+// parallel; two workers match the two cores of the CI machine.
+export default defineConfig({
+  test: {
+    include: ['apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    globalSetup: ['packages/testkit/src/global-setup.ts'],
+  },
+});
