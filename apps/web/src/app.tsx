@@ -17,7 +17,9 @@ export function App() {
     const controller = new AbortController();
     fetch('/api/v1/categories', { signal: controller.signal })
       .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
-      .then((body: { categories: PublicCategory[] }) => setState({ kind: 'ready', categories: body.categories }))
+      .then((body: { categories: PublicCategory[] }) =>
+        setState({ kind: 'ready', categories: body.categories }),
+      )
       .catch(() => {
         if (!controller.signal.aborted) setState({ kind: 'error' });
       });
@@ -25,7 +27,9 @@ export function App() {
   }, []);
 
   return (
-    <main style={{ maxWidth: '40rem', margin: '0 auto', padding: '1rem', fontFamily: 'system-ui, sans-serif' }}>
+    <main
+      style={{ maxWidth: '40rem', margin: '0 auto', padding: '1rem', fontFamily: 'system-ui, sans-serif' }}
+    >
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <p role="note">

@@ -1,4 +1,11 @@
 export * from './client.ts';
+export * from './repositories/email-delivery-repository.ts';
+export * from './repositories/idempotency-repository.ts';
+export * from './repositories/melding-repository.ts';
+export * from './repositories/notification-repository.ts';
+export * from './repositories/outbox-repository.ts';
+export * from './repositories/routing-repository.ts';
+export * from './repositories/status-repository.ts';
 export * as schema from './schema.ts';
-export * from './seed.ts';
 export * from './secret-box.ts';
+export * from './seed.ts';

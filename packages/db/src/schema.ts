@@ -141,7 +141,10 @@ export const assignments = pgTable(
     reason: text('reason').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('assignments_routing_key_uq').on(t.routingKey), index('assignments_melding_idx').on(t.meldingId)],
+  (t) => [
+    uniqueIndex('assignments_routing_key_uq').on(t.routingKey),
+    index('assignments_melding_idx').on(t.meldingId),
+  ],
 );
 
 /** Transactional outbox: written in the same transaction as the change it announces. */
@@ -196,8 +199,6 @@ export const emailDeliveries = pgTable(
   },
   (t) => [
     index('email_deliveries_melding_idx').on(t.meldingId),
-    uniqueIndex('email_deliveries_sent_uq')
-      .on(t.notificationKey)
-      .where(sql`${t.status} = 'sent'`),
+    uniqueIndex('email_deliveries_sent_uq').on(t.notificationKey).where(sql`${t.status} = 'sent'`),
   ],
 );

@@ -16,7 +16,12 @@ export function createRedisConnection({ url, role, onError }: RedisConnectionOpt
   const redis =
     role === 'worker'
       ? new Redis(url, { maxRetriesPerRequest: null, retryStrategy })
-      : new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, retryStrategy });
+      : new Redis(url, {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          connectTimeout: 2_000,
+          retryStrategy,
+        });
   // Without a listener ioredis logs unhandled errors; callers decide what an outage means.
   redis.on('error', (err) => onError?.(err));
   return redis;

@@ -1,3 +1,4 @@
 export * from './connection.ts';
-export * from './queues.ts';
 export * from './outbox-topics.ts';
+export * from './queues.ts';
+export * from './typed-queues.ts';

@@ -2,7 +2,10 @@ import { readDevMailbox } from '@buurtsignaal/mail';
 import type { FastifyInstance } from 'fastify';
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -34,7 +37,11 @@ ${mails.length ? `<table><thead><tr><th>Datum</th><th>Aan</th><th>Onderwerp</th>
 
   app.get<{ Params: { id: string } }>('/dev/mailbox/:id', { schema: { hide: true } }, async (req, reply) => {
     const mail = (await readDevMailbox(mailboxDir)).find((m) => m.id === req.params.id);
-    if (!mail) return reply.code(404).type('text/html; charset=utf-8').send(page('Niet gevonden', '<p>Deze e-mail bestaat niet.</p>'));
+    if (!mail)
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(page('Niet gevonden', '<p>Deze e-mail bestaat niet.</p>'));
     const body = `<p><a href="/dev/mailbox">← Alle e-mails</a></p><h1>${escapeHtml(mail.subject)}</h1>
 <p>Aan: ${escapeHtml(mail.to)}</p><pre>${escapeHtml(mail.text)}</pre>`;
     return reply.type('text/html; charset=utf-8').send(page(mail.subject, body));

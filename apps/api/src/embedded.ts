@@ -1,0 +1,129 @@
+import { join, resolve } from 'node:path';
+import { createDatabase, type DatabaseClient, SecretBox, seedReferenceData } from '@buurtsignaal/db';
+import { createRedisConnection } from '@buurtsignaal/jobs';
+import { createMailTransport } from '@buurtsignaal/mail';
+import { checkRedis, loadWorkerConfig, type RunningWorker, startWorker } from '@buurtsignaal/worker';
+import { pino } from 'pino';
+import { buildApp } from './app.ts';
+import { loadApiConfig } from './config.ts';
+import { createFilePhotoStore } from './photos/photo-store.ts';
+import { registerDevMailbox } from './runtime/dev-mailbox.routes.ts';
+import { acquireDataDirLock, DataDirLockedError } from './runtime/lock-file.ts';
+import { type PrivateRedis, RedisUnavailableError, startPrivateRedis } from './runtime/private-redis.ts';
+import { loadOrCreateStatusLinkKey } from './runtime/status-link-key.ts';
+import { registerWebApp } from './runtime/web-app.plugin.ts';
+import { webDistDir } from './runtime/web-dist.ts';
+
+// The embedded default (`pnpm start`): api + worker + web app in ONE process, because PGlite belongs to
+// exactly one process. Everything that is not configured is provided locally under DATA_DIR.
+
+const apiConfig = loadApiConfig();
+const workerConfig = loadWorkerConfig();
+const log = pino({ name: 'buurtsignaal', level: apiConfig.logLevel });
+const dataDir = resolve(apiConfig.dataDir);
+const cleanups: (() => Promise<void> | void)[] = [];
+
+async function cleanup(): Promise<void> {
+  for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => {});
+  cleanups.length = 0;
+}
+
+async function start(): Promise<void> {
+  if (!apiConfig.databaseUrl) {
+    cleanups.push(acquireDataDirLock(dataDir));
+  }
+
+  let redisUrl = apiConfig.redisUrl;
+  let privateRedis: PrivateRedis | undefined;
+  if (!redisUrl) {
+    privateRedis = await startPrivateRedis(dataDir);
+    cleanups.push(() => privateRedis?.stop());
+    redisUrl = privateRedis.url;
+  }
+  await checkRedis(redisUrl);
+
+  const database: DatabaseClient = await createDatabase({
+    databaseUrl: apiConfig.databaseUrl,
+    pgliteDataDir: join(dataDir, 'pglite'),
+  });
+  cleanups.push(() => database.close());
+  await database.migrate();
+  await seedReferenceData(database.db);
+
+  const statusLinkKey = apiConfig.statusLinkKey ?? loadOrCreateStatusLinkKey(dataDir);
+  const secretBox = SecretBox.fromBase64(statusLinkKey);
+  const mailboxDir = join(dataDir, 'mailbox');
+  const mailer = createMailTransport({ smtpUrl: workerConfig.smtpUrl, devMailboxDir: mailboxDir });
+  cleanups.push(() => mailer.close());
+
+  const worker: RunningWorker = await startWorker({
+    database,
+    redisUrl,
+    prefix: workerConfig.redisKeyPrefix,
+    mailer,
+    mailFrom: workerConfig.mailFrom,
+    publicBaseUrl: apiConfig.publicBaseUrl,
+    statusLinkBox: secretBox,
+    logger: log.child({ component: 'worker' }),
+    sweepIntervalMs: workerConfig.outboxSweepIntervalMs,
+    concurrency: workerConfig.concurrency,
+  });
+  cleanups.push(() => worker.close());
+
+  const redis = createRedisConnection({ url: redisUrl, role: 'producer' });
+  cleanups.push(() => redis.disconnect());
+  const app = await buildApp({
+    config: apiConfig,
+    database,
+    redis,
+    photoStore: createFilePhotoStore(resolve(apiConfig.photosDir)),
+    secretBox,
+    logger: true,
+  });
+  if (!workerConfig.smtpUrl) await registerDevMailbox(app, mailboxDir);
+  const hasWeb = await registerWebApp(app, webDistDir);
+  cleanups.push(() => app.close());
+  await app.listen({ port: apiConfig.port, host: apiConfig.host });
+
+  const base = `http://localhost:${apiConfig.port}`;
+  process.stdout.write(
+    [
+      '',
+      `Buurtsignaal draait op ${base}`,
+      hasWeb
+        ? `  meldformulier   ${base}/`
+        : '  (web app niet gebouwd: pnpm --filter @buurtsignaal/web build)',
+      `  API-documentatie ${base}/api/docs`,
+      workerConfig.smtpUrl
+        ? `  e-mail via      ${new URL(workerConfig.smtpUrl).host}`
+        : `  ontwikkel-mailbox ${base}/dev/mailbox`,
+      `  database        ${apiConfig.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${join(dataDir, 'pglite')}`}`,
+      `  redis           ${privateRedis ? `eigen redis-server (${redisUrl})` : 'REDIS_URL'}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  await cleanup();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
+
+try {
+  await start();
+} catch (err) {
+  if (err instanceof DataDirLockedError || err instanceof RedisUnavailableError) {
+    // Plain text on stderr: a person at a terminal reads this and knows what to do.
+    process.stderr.write(`\n${err.message}\n\n`);
+  } else {
+    log.fatal({ err: err instanceof Error ? err.message : String(err) }, 'Buurtsignaal could not start');
+  }
+  await cleanup();
+  process.exit(1);
+}

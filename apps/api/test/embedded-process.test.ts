@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, waitUntil } from '@buurtsignaal/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The embedded default as a resident-facing installation would run it: `pnpm start`'s entry point with
+// nothing configured — PGlite under DATA_DIR, a private redis-server, the dev mailbox — in one process.
+
+const entry = fileURLToPath(new URL('../src/embedded.ts', import.meta.url));
+const cwd = fileURLToPath(new URL('..', import.meta.url));
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function launch(dataDir: string, port: number): Running {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !/^(DATABASE_URL|REDIS_URL|SMTP_URL|PUBLIC_BASE_URL|STATUS_LINK_KEY)$/.test(k))
+      env[k] = v;
+  }
+  Object.assign(env, { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+describe('embedded default (one process, nothing configured)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bs-embedded-'));
+  let port: number;
+  let first: Running;
+  const base = () => `http://127.0.0.1:${port}`;
+
+  beforeAll(async () => {
+    port = await freePort();
+    first = launch(dataDir, port);
+    await waitUntil(
+      async () => {
+        if (first.child.exitCode !== null) throw new Error(`exited early:\n${first.output()}`);
+        const res = await fetch(`${base()}/health/ready`);
+        return res.ok;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the embedded process to be ready' },
+    );
+  }, 90_000);
+
+  afterAll(async () => {
+    if (first.child.exitCode === null) {
+      first.child.kill('SIGKILL');
+      await first.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes a melding and puts the confirmation, with its reference, in the dev mailbox', async () => {
+    const res = await fetch(`${base()}/api/v1/meldingen`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        category: 'woonoverlast',
+        subcategory: 'geluid',
+        description: 'Elke nacht harde muziek uit de bovenwoning.',
+        location: { lat: 52.1733, lng: 5.2917, address: 'Steenhoffstraat 46, 3764 BM Soest' },
+        contact: { email: 'bewoner@example.nl', wantsFeedback: true },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { reference: string; statusUrl: string };
+    expect(body.reference).toMatch(/^SOE-\d{4}-\d{6}$/);
+    // Without PUBLIC_BASE_URL, links point at this very server.
+    expect(body.statusUrl.startsWith(`http://localhost:${port}/m/`)).toBe(true);
+
+    const mailbox = await waitUntil(
+      async () => {
+        const html = await (await fetch(`${base()}/dev/mailbox`)).text();
+        return html.includes(body.reference) ? html : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 250, what: 'the confirmation in the dev mailbox' },
+    );
+    expect(mailbox).toContain('bewoner@example.nl');
+    expect(mailbox).toContain(`Uw melding ${body.reference} is ontvangen`);
+
+    const status = await fetch(`${base()}/api/v1/status/${body.statusUrl.split('/m/')[1]}`);
+    expect(status.status).toBe(200);
+    expect(((await status.json()) as { reference: string }).reference).toBe(body.reference);
+  });
+
+  it('refuses a second process on the same data dir with a clear message', async () => {
+    const second = launch(dataDir, await freePort());
+    const code = await second.exited;
+    expect(code).toBe(1);
+    expect(second.output()).toMatch(/draait al met gegevensmap/);
+  });
+
+  it('stops cleanly on SIGTERM and releases its lock', async () => {
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'buurtsignaal.lock'))).toBe(false);
+  });
+});

@@ -1,0 +1,87 @@
+import { createDatabase, SecretBox, seedReferenceData } from '@buurtsignaal/db';
+import { assertNoEviction, createRedisConnection } from '@buurtsignaal/jobs';
+import { createMailTransport } from '@buurtsignaal/mail';
+import type { Redis } from 'ioredis';
+import { type Logger, pino } from 'pino';
+import type { WorkerConfig } from './config.ts';
+import { type RunningWorker, startWorker } from './worker.ts';
+
+async function waitForReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      reject(new Error(`Redis is not reachable (waited ${timeoutMs} ms)`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once('ready', onReady);
+  });
+}
+
+/**
+ * Refuses to run on a Redis that may evict keys (BullMQ would lose jobs silently) or that is not
+ * there at all; an orchestrator restarts us until it is.
+ */
+export async function checkRedis(redisUrl: string, timeoutMs = 10_000): Promise<void> {
+  const probe = createRedisConnection({ url: redisUrl, role: 'producer' });
+  try {
+    await waitForReady(probe, timeoutMs);
+    await assertNoEviction(probe);
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** The standalone worker process: everything from the config, owned and closed here. */
+export async function startWorkerServer(config: WorkerConfig, logger?: Logger): Promise<RunningWorker> {
+  const log = logger ?? pino({ name: 'buurtsignaal-worker', level: config.logLevel });
+  if (!config.databaseUrl) {
+    // PGlite belongs to one process; with it, the worker runs inside the API process (embedded mode).
+    throw new Error(
+      'the standalone worker needs DATABASE_URL (PostgreSQL); embedded mode runs it inside the API',
+    );
+  }
+  await checkRedis(config.redisUrl);
+  const database = await createDatabase({ databaseUrl: config.databaseUrl });
+  try {
+    // Both are idempotent and safe when the API does the same at the same time (advisory lock).
+    await database.migrate();
+    await seedReferenceData(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const mailer = createMailTransport({ smtpUrl: config.smtpUrl, devMailboxDir: config.mailboxDir });
+  let worker: RunningWorker;
+  try {
+    worker = await startWorker({
+      database,
+      redisUrl: config.redisUrl,
+      prefix: config.redisKeyPrefix,
+      mailer,
+      mailFrom: config.mailFrom,
+      publicBaseUrl: config.publicBaseUrl,
+      statusLinkBox: config.statusLinkKey ? SecretBox.fromBase64(config.statusLinkKey) : undefined,
+      logger: log,
+      sweepIntervalMs: config.outboxSweepIntervalMs,
+      concurrency: config.concurrency,
+    });
+  } catch (err) {
+    mailer.close();
+    await database.close();
+    throw err;
+  }
+  if (!config.smtpUrl)
+    log.warn({ mailboxDir: config.mailboxDir }, 'no SMTP_URL: mails go to the dev mailbox');
+  if (!config.statusLinkKey) log.warn('no STATUS_LINK_KEY: mails cannot carry the status link');
+  return {
+    async close() {
+      await worker.close();
+      mailer.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+// The only module of the worker that reads the environment (CONVENTIONS.md): everything else receives
+// a WorkerConfig or explicit dependencies, so tests and the embedded runner never touch process.env.
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: optionalString,
+  DATA_DIR: z.string().min(1).default('.data'),
+  REDIS_URL: z.string().min(1).default('redis://127.0.0.1:6379'),
+  SMTP_URL: optionalString.refine(
+    (v) => v === undefined || /^smtps?:\/\//.test(v),
+    'SMTP_URL must look like smtp://host:587 or smtps://user:password@host:465',
+  ),
+  MAIL_FROM: z.string().min(3).default('Gemeente Soest – Buurtsignaal <noreply@buurtsignaal.local>'),
+  PUBLIC_BASE_URL: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((u) => u.replace(/\/+$/, '')),
+  OUTBOX_SWEEP_INTERVAL_MS: positiveInt(5_000),
+  // BullMQ joins prefix and queue name with ':'; the prefix itself must not contain one.
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'REDIS_KEY_PREFIX: letters, digits, - and _ only')
+    .default('bs'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_CONCURRENCY: positiveInt(5),
+  STATUS_LINK_KEY: optionalString.refine(
+    (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
+    'STATUS_LINK_KEY must be 32 bytes, base64 (openssl rand -base64 32)',
+  ),
+});
+
+export type LogLevel = z.output<typeof envSchema>['LOG_LEVEL'];
+
+export interface WorkerConfig {
+  /** PostgreSQL; the standalone worker needs it (PGlite belongs to the single embedded process). */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Where mails go when no SMTP_URL is set: `${dataDir}/mailbox` (the dev mailbox). */
+  mailboxDir: string;
+  redisUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Without a trailing slash; status links are `${publicBaseUrl}/m/<token>`. */
+  publicBaseUrl: string;
+  outboxSweepIntervalMs: number;
+  redisKeyPrefix: string;
+  logLevel: LogLevel;
+  concurrency: number;
+  /** base64 of 32 bytes, the same key as the API's: opens the sealed status token for the mail link. */
+  statusLinkKey: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`invalid worker configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = e.DATA_DIR.replace(/\/+$/, '');
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    mailboxDir: `${dataDir}/mailbox`,
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    outboxSweepIntervalMs: e.OUTBOX_SWEEP_INTERVAL_MS,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    logLevel: e.LOG_LEVEL,
+    concurrency: e.WORKER_CONCURRENCY,
+    statusLinkKey: e.STATUS_LINK_KEY,
+  };
+}

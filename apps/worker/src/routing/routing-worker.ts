@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { canTransition, isMeldingStatus } from '@buurtsignaal/core';
+import {
+  type Db,
+  findAssignmentByRoutingKey,
+  lockMeldingForRouting,
+  recordAssignment,
+} from '@buurtsignaal/db';
+import type { RosterJob, RoutingJob } from '@buurtsignaal/jobs';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { Logger } from 'pino';
+import { decideRoute } from './routing-service.ts';
+
+export interface RoutingDeps {
+  db: Db;
+  now: () => Date;
+  /** Puts the assignment on the team's roster queue; must be idempotent per assignment id. */
+  enqueueRoster: (job: RosterJob) => Promise<void>;
+  logger: Logger;
+}
+
+export type RoutingOutcome =
+  | { kind: 'assigned' | 'already-assigned'; assignmentId: string; teamId: string; priority: string }
+  | { kind: 'not-routable'; status: string }
+  | { kind: 'melding-missing' };
+
+export const routingKeyFor = (statusEventId: number) => `event-${statusEventId}`;
+
+/**
+ * Routes one melding for one status event. Safe to run any number of times: the routing key is unique,
+ * so a second run (a retry, a duplicate job, a worker that died after the commit) finds the assignment
+ * and only makes sure it is on the roster queue.
+ */
+export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<RoutingOutcome> {
+  const routingKey = routingKeyFor(job.statusEventId);
+  const outcome = await deps.db.transaction(async (tx): Promise<RoutingOutcome> => {
+    const melding = await lockMeldingForRouting(tx, job.meldingId);
+    if (!melding) return { kind: 'melding-missing' };
+    const existing = await findAssignmentByRoutingKey(tx, routingKey);
+    if (existing) {
+      return {
+        kind: 'already-assigned',
+        assignmentId: existing.id,
+        teamId: existing.teamId,
+        priority: existing.priority,
+      };
+    }
+    // Staff may have claimed or cancelled the melding before routing ran: then there is nothing to route.
+    if (!isMeldingStatus(melding.status) || !canTransition(melding.status, 'ingedeeld')) {
+      return { kind: 'not-routable', status: melding.status };
+    }
+    const decision = decideRoute(melding);
+    if (!decision) throw new UnrecoverableError(`no routing for category ${melding.category}`);
+    const assignmentId = randomUUID();
+    const created = await recordAssignment(tx, {
+      id: assignmentId,
+      meldingId: melding.id,
+      routingKey,
+      teamId: decision.teamId,
+      priority: decision.priority,
+      reason: decision.reason,
+      fromStatus: melding.status,
+      at: deps.now(),
+    });
+    if (!created) {
+      // Unreachable while the melding lock is held; kept so that a future caller without it stays correct.
+      const winner = await findAssignmentByRoutingKey(tx, routingKey);
+      if (!winner) throw new Error(`assignment ${routingKey} vanished`);
+      return {
+        kind: 'already-assigned',
+        assignmentId: winner.id,
+        teamId: winner.teamId,
+        priority: winner.priority,
+      };
+    }
+    return { kind: 'assigned', assignmentId, teamId: decision.teamId, priority: decision.priority };
+  });
+
+  if (outcome.kind === 'assigned' || outcome.kind === 'already-assigned') {
+    // After the commit: the roster job may only exist for a stored assignment. A crash right here is
+    // repaired by the retry, which takes the 'already-assigned' path and adds the same job id.
+    await deps.enqueueRoster({
+      meldingId: job.meldingId,
+      assignmentId: outcome.assignmentId,
+      teamId: outcome.teamId,
+      priority: outcome.priority,
+    });
+  }
+  deps.logger.info(
+    { meldingId: job.meldingId, statusEventId: job.statusEventId, outcome: outcome.kind },
+    'routed',
+  );
+  return outcome;
+}
+
+export function createRoutingProcessor(deps: RoutingDeps): (job: Job<RoutingJob>) => Promise<RoutingOutcome> {
+  return (job) => routeMelding(deps, job.data);
+}

@@ -1,0 +1,167 @@
+import type { DatabaseClient, SecretBox } from '@buurtsignaal/db';
+import { createRedisConnection, createWorker, type QueueName } from '@buurtsignaal/jobs';
+import type { Mailer } from '@buurtsignaal/mail';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { type Logger, pino } from 'pino';
+import { errorText, throttledWarn } from './log-safety.ts';
+import { createNotificationProcessor } from './notifications/notification-worker.ts';
+import { publishOutboxRow } from './outbox/outbox-jobs.ts';
+import { createOutboxRelay } from './outbox/outbox-relay.ts';
+import { createProducerQueues, defaultRetry, jobIds, type RetryPolicy } from './queues.ts';
+import { createRoutingProcessor } from './routing/routing-worker.ts';
+
+export interface WorkerDeps {
+  database: DatabaseClient;
+  redisUrl: string;
+  /** BullMQ key prefix (REDIS_KEY_PREFIX); tests use one of their own. */
+  prefix: string;
+  mailer: Mailer;
+  mailFrom: string;
+  /** Without a trailing slash. */
+  publicBaseUrl: string;
+  /** Opens sealed status tokens (STATUS_LINK_KEY); without it, mails carry no status link. */
+  statusLinkBox?: SecretBox | undefined;
+  now?: () => Date;
+  logger?: Logger;
+  /** Outbox sweep besides LISTEN/NOTIFY; default 5 s. */
+  sweepIntervalMs?: number;
+  /** Jobs processed at the same time, per queue; default 5. */
+  concurrency?: number;
+  /** Retry policies of the jobs the relay adds (tests pass short delays). */
+  retry?: { routing?: RetryPolicy; notifications?: RetryPolicy };
+  /** Delay before the relay tries an outbox row again after Redis refused it. */
+  outboxRetryBackoff?: { baseMs: number; maxMs: number };
+  /** How long start-up waits for Redis before the relay starts anyway (it retries); default 5 s. */
+  redisReadyTimeoutMs?: number;
+}
+
+/** Resolves when `redis` is connected, or after `timeoutMs` either way. */
+async function waitForReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return true;
+  return new Promise<boolean>((resolve) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    redis.once('ready', onReady);
+  });
+}
+
+export interface RunningWorker {
+  /** Stops taking work, lets running jobs finish, closes this worker's Redis connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the outbox relay and the routing and notification workers. The caller owns `database` and
+ * `mailer` (and closes them after `close()`); the Redis connections are this worker's own.
+ */
+export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
+  const logger = deps.logger ?? pino({ name: 'buurtsignaal-worker' });
+  const now = deps.now ?? (() => new Date());
+  const concurrency = deps.concurrency ?? 5;
+  const warnRedis = throttledWarn(logger);
+  const onRedisError = (role: string) => (err: Error) =>
+    warnRedis({ role, err: errorText(err) }, 'redis error');
+
+  // Producer: fails fast while Redis is down (the outbox keeps the work). Consumer: waits and retries.
+  const producer = createRedisConnection({
+    url: deps.redisUrl,
+    role: 'producer',
+    onError: onRedisError('producer'),
+  });
+  const consumer = createRedisConnection({
+    url: deps.redisUrl,
+    role: 'worker',
+    onError: onRedisError('consumer'),
+  });
+  const queues = createProducerQueues({
+    connection: producer,
+    prefix: deps.prefix,
+    retry: {
+      routing: deps.retry?.routing ?? defaultRetry.routing,
+      notifications: deps.retry?.notifications ?? defaultRetry.notifications,
+    },
+    onError: onRedisError('queue'),
+  });
+
+  const consumerOptions = { connection: consumer, prefix: deps.prefix, concurrency };
+  const routingWorker = createWorker(
+    'routing',
+    createRoutingProcessor({
+      db: deps.database.db,
+      now,
+      logger,
+      enqueueRoster: async (job) => {
+        await queues.roster(job.teamId).add('assignment', job, { jobId: jobIds.roster(job.assignmentId) });
+      },
+    }),
+    consumerOptions,
+  );
+  const notificationWorker = createWorker(
+    'notifications',
+    createNotificationProcessor({
+      db: deps.database.db,
+      mailer: deps.mailer,
+      mailFrom: deps.mailFrom,
+      publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
+      statusLinkBox: deps.statusLinkBox,
+      logger,
+    }),
+    consumerOptions,
+  );
+  const workers: [QueueName, Worker][] = [
+    ['routing', routingWorker as Worker],
+    ['notifications', notificationWorker as Worker],
+  ];
+  for (const [queue, worker] of workers) {
+    worker.on('error', onRedisError(`worker ${queue}`));
+    worker.on('failed', (job, err) => {
+      logger.warn(
+        { queue, jobId: job?.id, attemptsMade: job?.attemptsMade, err: errorText(err) },
+        'job failed',
+      );
+    });
+  }
+
+  // A relay pass before the producer connection is up would fail every row and back it off.
+  await waitForReady(producer, deps.redisReadyTimeoutMs ?? 5_000);
+  const relay = createOutboxRelay({
+    database: deps.database,
+    publish: (row) => publishOutboxRow(queues, row),
+    logger,
+    now,
+    sweepIntervalMs: deps.sweepIntervalMs ?? 5_000,
+    ...(deps.outboxRetryBackoff ? { retryBackoff: deps.outboxRetryBackoff } : {}),
+  });
+  await relay.start();
+  logger.info({ prefix: deps.prefix, concurrency }, 'worker started');
+
+  let closing: Promise<void> | undefined;
+  return {
+    close() {
+      closing ??= (async () => {
+        await relay.stop();
+        // Not forced while Redis is there: running jobs finish (results committed) before the
+        // connections go. With Redis down, an unforced close waits for it forever (BullMQ's blocking
+        // fetch sits in the offline queue); nothing could be acknowledged anyway, and jobs that were
+        // running are taken over as stalled by the next worker.
+        const redisUp = consumer.status === 'ready';
+        if (!redisUp) logger.warn('redis unreachable at shutdown: closing workers without waiting for jobs');
+        await Promise.all(workers.map(([, w]) => w.close(!redisUp)));
+        await queues.close();
+        await Promise.all([
+          producer.quit().catch(() => producer.disconnect()),
+          consumer.quit().catch(() => consumer.disconnect()),
+        ]);
+        logger.info('worker stopped');
+      })();
+      return closing;
+    },
+  };
+}

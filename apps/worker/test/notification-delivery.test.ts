@@ -1,0 +1,137 @@
+import { listEmailDeliveries } from '@buurtsignaal/db';
+import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
+import {
+  cleanRedisPrefix,
+  createTestDatabase,
+  SmtpSink,
+  type TestDatabase,
+  testEnv,
+  testRedisPrefix,
+  waitUntil,
+} from '@buurtsignaal/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverNotification } from '../src/notifications/notification-worker.ts';
+import { type RunningWorker, startWorker } from '../src/worker.ts';
+import { insertMelding, mailFrom, publicBaseUrl, QueueInspector, silentLogger } from './helpers.ts';
+
+describe('notification delivery against a real SMTP server', () => {
+  let testDb: TestDatabase;
+  let sink: SmtpSink;
+  let mailer: Mailer;
+  let worker: RunningWorker;
+  let inspector: QueueInspector;
+  const prefix = testRedisPrefix('worker-mail');
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    sink = await SmtpSink.start();
+    mailer = createMailTransport({ smtpUrl: sink.url });
+    inspector = new QueueInspector(testEnv.redisUrl, prefix);
+    worker = await startWorker({
+      database: testDb.client,
+      redisUrl: testEnv.redisUrl,
+      prefix,
+      mailer,
+      mailFrom,
+      publicBaseUrl,
+      logger: silentLogger,
+      sweepIntervalMs: 200,
+      retry: { notifications: { attempts: 3, backoffMs: 100 } },
+    });
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await inspector?.close();
+    mailer?.close();
+    await sink?.close();
+    await testDb?.drop();
+    await cleanRedisPrefix(prefix);
+  });
+
+  const mailsTo = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address));
+  const refusalsTo = (address: string) => sink.refused.filter((r) => r.envelopeTo.includes(address));
+  const notificationJob = (statusEventId: number) =>
+    waitUntil(() => inspector.queue('notifications').getJob(`notify-ontvangen-${statusEventId}`));
+
+  it('retries after 451 and delivers exactly one mail (retrying, then sent)', async () => {
+    const address = 'greylisted@example.nl';
+    sink.next({ code: 451, message: '4.7.1 Greylisted, try again later' });
+    const m = await insertMelding(testDb.client.db, { melder: { email: address, wantsFeedback: true } });
+
+    await waitUntil(() => mailsTo(address).length === 1, { what: 'the mail after the retry' });
+    const deliveries = await waitUntil(async () => {
+      const rows = await listEmailDeliveries(testDb.client.db, m.meldingId);
+      return rows.length === 2 && rows;
+    });
+    expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([
+      [1, 'retrying'],
+      [2, 'sent'],
+    ]);
+    expect(deliveries[0]?.error).toMatch(/Greylisted/);
+    expect(refusalsTo(address).map((r) => r.code)).toEqual([451]);
+
+    const job = await notificationJob(m.statusEventId);
+    await waitUntil(async () => (await job.getState()) === 'completed');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mailsTo(address)).toHaveLength(1);
+  });
+
+  it('marks 550 as failed at once and does not retry', async () => {
+    const address = 'unknown-user@example.nl';
+    sink.next({ code: 550, message: '5.1.1 <unknown-user@example.nl>: Recipient address rejected' });
+    const m = await insertMelding(testDb.client.db, { melder: { email: address, wantsFeedback: true } });
+
+    const job = await notificationJob(m.statusEventId);
+    await waitUntil(async () => (await job.getState()) === 'failed', { what: 'the job to fail' });
+    // Longer than the whole backoff of the remaining attempts: a retry would have happened by now.
+    await new Promise((r) => setTimeout(r, 800));
+    expect(refusalsTo(address)).toHaveLength(1);
+    expect(mailsTo(address)).toHaveLength(0);
+    const deliveries = await listEmailDeliveries(testDb.client.db, m.meldingId);
+    expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([[1, 'failed']]);
+    const failed = await inspector.queue('notifications').getJob(job.id ?? '');
+    expect(failed?.attemptsMade).toBe(1);
+    // No personal data in what BullMQ keeps in Redis.
+    expect(failed?.failedReason).not.toContain(address);
+    expect(failed?.failedReason).toContain('550');
+  });
+
+  it('gives up after the last attempt of a 4xx series and records it as failed', async () => {
+    const address = 'always-busy@example.nl';
+    sink.next({ code: 452 }, { code: 452 }, { code: 452 });
+    const m = await insertMelding(testDb.client.db, { melder: { email: address, wantsFeedback: true } });
+
+    const job = await notificationJob(m.statusEventId);
+    await waitUntil(async () => (await job.getState()) === 'failed', { what: 'the job to fail' });
+    const deliveries = await listEmailDeliveries(testDb.client.db, m.meldingId);
+    expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([
+      [1, 'retrying'],
+      [2, 'retrying'],
+      [3, 'failed'],
+    ]);
+    expect(refusalsTo(address)).toHaveLength(3);
+  });
+
+  it('sends a notification once, however often its job runs', async () => {
+    const address = 'twice@example.nl';
+    const m = await insertMelding(testDb.client.db, {
+      melder: { email: address, wantsFeedback: true },
+      withOutbox: false,
+    });
+    const deps = {
+      db: testDb.client.db,
+      mailer,
+      mailFrom,
+      publicBaseUrl,
+      statusLinkBox: undefined,
+      logger: silentLogger,
+    };
+    const job = { meldingId: m.meldingId, template: 'ontvangen' as const, notificationKey: 'ontvangen-x1' };
+    expect(await deliverNotification(deps, job, { isLastAttempt: false })).toBe('sent');
+    expect(await deliverNotification(deps, job, { isLastAttempt: false })).toBe('already-sent');
+    expect(mailsTo(address)).toHaveLength(1);
+    // Without a status link key the mail points to the link from the intake instead.
+    expect(mailsTo(address)[0]?.parsed.text).toContain('persoonlijke link die u kreeg');
+  });
+});

@@ -1,0 +1,91 @@
+import { createTestDatabase, OwnRedis, type TestDatabase } from '@buurtsignaal/testkit';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkRedis, startWorkerServer } from '../src/bootstrap.ts';
+import { loadWorkerConfig } from '../src/config.ts';
+import { silentLogger } from './helpers.ts';
+
+describe('start-up refuses an unsafe Redis', () => {
+  let redis: OwnRedis;
+  let admin: Redis;
+  let testDb: TestDatabase;
+
+  beforeAll(async () => {
+    redis = await OwnRedis.start();
+    admin = new Redis(redis.url);
+    testDb = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    admin?.disconnect();
+    await redis?.stop();
+    await testDb?.drop();
+  });
+
+  it('refuses maxmemory-policy allkeys-lru, accepts noeviction', async () => {
+    await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    await expect(checkRedis(redis.url)).rejects.toThrow(/noeviction/);
+    const config = loadWorkerConfig({ DATABASE_URL: testDb.url, REDIS_URL: redis.url, LOG_LEVEL: 'silent' });
+    await expect(startWorkerServer(config, silentLogger)).rejects.toThrow(/allkeys-lru/);
+
+    await admin.config('SET', 'maxmemory-policy', 'noeviction');
+    await expect(checkRedis(redis.url)).resolves.toBeUndefined();
+    const server = await startWorkerServer(
+      { ...config, smtpUrl: 'smtp://127.0.0.1:1', redisKeyPrefix: 'bs-startup' },
+      silentLogger,
+    );
+    await server.close();
+  });
+
+  it('refuses a Redis that is not there', async () => {
+    await expect(checkRedis('redis://127.0.0.1:1', 500)).rejects.toThrow(/not reachable/);
+  });
+
+  it('refuses to run standalone without PostgreSQL', async () => {
+    const config = loadWorkerConfig({ REDIS_URL: redis.url });
+    await expect(startWorkerServer(config, silentLogger)).rejects.toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('loadWorkerConfig', () => {
+  it('has working defaults', () => {
+    expect(loadWorkerConfig({})).toMatchObject({
+      databaseUrl: undefined,
+      dataDir: '.data',
+      mailboxDir: '.data/mailbox',
+      redisUrl: 'redis://127.0.0.1:6379',
+      smtpUrl: undefined,
+      mailFrom: 'Gemeente Soest – Buurtsignaal <noreply@buurtsignaal.local>',
+      publicBaseUrl: 'http://localhost:3000',
+      outboxSweepIntervalMs: 5_000,
+      redisKeyPrefix: 'bs',
+      logLevel: 'info',
+      concurrency: 5,
+      statusLinkKey: undefined,
+    });
+  });
+
+  it('reads and normalises the environment', () => {
+    const config = loadWorkerConfig({
+      SMTP_URL: 'smtp://mail.example.nl:587',
+      PUBLIC_BASE_URL: 'https://buurtsignaal.soest.nl/',
+      WORKER_CONCURRENCY: '12',
+      DATA_DIR: '/var/lib/bs/',
+    });
+    expect(config).toMatchObject({
+      smtpUrl: 'smtp://mail.example.nl:587',
+      publicBaseUrl: 'https://buurtsignaal.soest.nl',
+      concurrency: 12,
+      mailboxDir: '/var/lib/bs/mailbox',
+    });
+  });
+
+  it.each([
+    [{ SMTP_URL: 'http://mail.example.nl' }, /SMTP_URL/],
+    [{ REDIS_KEY_PREFIX: 'bs:prod' }, /REDIS_KEY_PREFIX/],
+    [{ WORKER_CONCURRENCY: '0' }, /WORKER_CONCURRENCY/],
+    [{ STATUS_LINK_KEY: 'te-kort' }, /STATUS_LINK_KEY/],
+  ])('rejects %o', (env, message) => {
+    expect(() => loadWorkerConfig(env)).toThrow(message);
+  });
+});

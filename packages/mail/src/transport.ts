@@ -1,0 +1,30 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import { devMailboxTransport } from './dev-mailbox.ts';
+
+/** What the apps hold to send mail: SMTP in production, the dev mailbox in the embedded default. */
+export type Mailer = Transporter;
+
+export interface MailTransportOptions {
+  /** e.g. `smtp://relay.example.nl:587` or `smtps://user:pass@host:465`. */
+  smtpUrl?: string | undefined;
+  /** Used when no `smtpUrl` is given: each mail becomes a JSON file here (see readDevMailbox). */
+  devMailboxDir?: string | undefined;
+}
+
+export function createMailTransport(options: MailTransportOptions): Mailer {
+  if (options.smtpUrl) {
+    const url = new URL(options.smtpUrl);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      throw new Error(`SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`);
+    }
+    return nodemailer.createTransport({
+      url: options.smtpUrl,
+      // Bounded waits: a relay that hangs must turn into a retry, not a job stuck until its lock expires.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    } as Parameters<typeof nodemailer.createTransport>[0]) as Mailer;
+  }
+  if (!options.devMailboxDir) throw new Error('createMailTransport needs smtpUrl or devMailboxDir');
+  return nodemailer.createTransport(devMailboxTransport(options.devMailboxDir)) as Mailer;
+}
