@@ -20,7 +20,7 @@ const body = JSON.stringify({
   category: 'jeugdoverlast',
   subcategory: 'geluid',
   description: 'Groep jongeren met harde muziek bij het winkelcentrum, al een uur lang.',
-  occurredAt: '2026-11-26T21:30:00+01:00',
+  occurredAt: '2026-01-15T21:30:00+01:00',
   location: { lat: 52.1733, lng: 5.2917, accuracy: 12 },
   contact: { email: 'bewoner@example.nl', wantsFeedback: true },
 });
@@ -34,8 +34,22 @@ interface Result {
 
 async function run(url: string): Promise<Result> {
   // Warm-up: JIT, pool connections, plan caches.
-  await autocannon({ url, connections, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  const r = await autocannon({ url, connections, duration, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  await autocannon({
+    url,
+    connections,
+    duration: 2,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const r = await autocannon({
+    url,
+    connections,
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors };
 }
 
@@ -46,7 +60,9 @@ async function main(): Promise<void> {
     // Floor: the same JSON, one INSERT, no validation, no transaction.
     const floor = Fastify();
     floor.post('/floor', async (req, reply) => {
-      await database.client.db.execute(sql`INSERT INTO bench_floor (payload) VALUES (${JSON.stringify(req.body)})`);
+      await database.client.db.execute(
+        sql`INSERT INTO bench_floor (payload) VALUES (${JSON.stringify(req.body)})`,
+      );
       return reply.code(201).send({ ok: true });
     });
     await database.client.db.execute(
@@ -62,7 +78,12 @@ async function main(): Promise<void> {
       INTAKE_RATE_LIMIT_MAX: '100000000',
       LOG_LEVEL: 'silent',
     });
-    const app = await buildApp({ config, database: database.client, photoStore: createFilePhotoStore(join(dataDir, 'photos')), logger: false });
+    const app = await buildApp({
+      config,
+      database: database.client,
+      photoStore: createFilePhotoStore(join(dataDir, 'photos')),
+      logger: false,
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const appAddress = app.server.address();
     if (!appAddress || typeof appAddress !== 'object') throw new Error('no app address');

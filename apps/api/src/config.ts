@@ -24,7 +24,10 @@ const trustProxySchema = z
       .map((s) => s.trim())
       .filter(Boolean);
     if (list.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY: true, false, a hop count or a list of addresses' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'TRUST_PROXY: true, false, a hop count or a list of addresses',
+      });
       return z.NEVER;
     }
     return list;
@@ -41,10 +44,8 @@ const envSchema = z.object({
   DATABASE_URL: optionalString,
   DATA_DIR: z.string().min(1).default('.data'),
   REDIS_URL: optionalString,
-  PUBLIC_BASE_URL: z
-    .url()
-    .default('http://localhost:3000')
-    .transform((u) => u.replace(/\/+$/, '')),
+  // Unset: this very server (http://localhost:<PORT>), which is right for the embedded default.
+  PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
   REFERENCE_PREFIX: z
     .string()
     .regex(/^[A-Z]{2,8}$/, 'REFERENCE_PREFIX must be 2-8 capital letters')
@@ -96,7 +97,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     dataDir: e.DATA_DIR,
     photosDir: `${e.DATA_DIR.replace(/\/+$/, '')}/photos`,
     redisUrl: e.REDIS_URL,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     referencePrefix: e.REFERENCE_PREFIX,
     trustProxy: e.TRUST_PROXY,
     intakeRateLimit: { max: e.INTAKE_RATE_LIMIT_MAX, windowMs: e.INTAKE_RATE_LIMIT_WINDOW_MS },

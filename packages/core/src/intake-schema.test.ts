@@ -90,7 +90,10 @@ describe('intakeSchema', () => {
   });
 
   it('takes an optional address text with the location, trimmed and bounded', () => {
-    const withAddress = { ...valid, location: { lat: 52.1733, lng: 5.2917, address: ' Steenhoffstraat 46, Soest ' } };
+    const withAddress = {
+      ...valid,
+      location: { lat: 52.1733, lng: 5.2917, address: ' Steenhoffstraat 46, Soest ' },
+    };
     expect(intakeSchema.parse(withAddress).location.address).toBe('Steenhoffstraat 46, Soest');
     const tooLong = { ...valid, location: { lat: 52.1733, lng: 5.2917, address: 'x'.repeat(201) } };
     expect(issuesOf(tooLong)['location.address']).toMatch(/adres/);

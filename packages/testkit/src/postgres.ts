@@ -62,7 +62,9 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
     // CREATE DATABASE … TEMPLATE fails while another session copies the same template: retry briefly.
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`);
+        await admin.query(
+          `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`,
+        );
         return;
       } catch (err) {
         if (attempt >= 20) throw err;
@@ -78,7 +80,9 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
     client,
     async drop() {
       await client.close().catch(() => {});
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
+      await withAdmin((admin) =>
+        admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+      );
     },
   };
 }

@@ -37,7 +37,11 @@ export class SmtpSink {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           if (!sink) return callback(new Error('sink not ready'));
-          sink.handle(Buffer.concat(chunks), session.envelope.rcptTo.map((r) => r.address), callback);
+          sink.handle(
+            Buffer.concat(chunks),
+            session.envelope.rcptTo.map((r) => r.address),
+            callback,
+          );
         });
       },
     });

@@ -1,0 +1,92 @@
+import type { DatabaseClient } from '@buurtsignaal/db';
+import { SecretBox } from '@buurtsignaal/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { ApiConfig } from './config.ts';
+import { createIntakeService } from './intake/intake-service.ts';
+import { MAX_PHOTOS } from './intake/photos.ts';
+import { buildLoggerOptions } from './logging.ts';
+import type { PhotoStore } from './photos/photo-store.ts';
+import errorHandler from './plugins/error-handler.ts';
+import multipart, { multipartLimits } from './plugins/multipart.ts';
+import rateLimit from './plugins/rate-limit.ts';
+import swagger from './plugins/swagger.ts';
+import categoriesRoutes from './routes/categories/categories.routes.ts';
+import healthRoutes from './routes/health/health.routes.ts';
+import intakeRoutes from './routes/meldingen/intake.routes.ts';
+import statusRoutes from './routes/status/status.routes.ts';
+import { createStatusService } from './status/status-service.ts';
+
+export interface AppDeps {
+  config: ApiConfig;
+  database: DatabaseClient;
+  /** A 'producer' connection (createRedisConnection); only /health/ready uses it. */
+  redis?: Redis | undefined;
+  photoStore: PhotoStore;
+  /** The clock; tests pass a fixed one. */
+  now?: (() => Date) | undefined;
+  /** false (tests), true, or pino options merged over the defaults below. */
+  logger?: boolean | Record<string, unknown> | undefined;
+  /** Seals status tokens for the worker's e-mails; defaults to one from config.statusLinkKey. */
+  secretBox?: SecretBox | undefined;
+  /** Called after each melding commits (its outbox row is then visible), e.g. to wake a relay. */
+  onMeldingStored?: ((event: { meldingId: string; statusEventId: number }) => void) | undefined;
+}
+
+/** JSON bodies only: photos come as multipart, which has its own limits. */
+const JSON_BODY_LIMIT = 256 * 1024;
+
+// A hop count means "trust the n nearest proxies"; Fastify's types take that as a function.
+const trustProxyOption = (value: ApiConfig['trustProxy']) =>
+  typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+
+/**
+ * The API as a Fastify instance that is ready to `inject()` or `listen()` — it never listens itself
+ * (server.ts and embedded.ts do). Infrastructure comes in through `deps`.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database, photoStore } = deps;
+  // Zod's own messages (for checks without a Dutch text in core) in Dutch as well.
+  z.config(z.locales.nl());
+
+  const app = Fastify({
+    logger: buildLoggerOptions(config.logLevel, deps.logger),
+    trustProxy: trustProxyOption(config.trustProxy),
+    requestTimeout: config.requestTimeoutMs,
+    bodyLimit: JSON_BODY_LIMIT,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON and multipart only; any other body is a 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(errorHandler, { limits: { fileSize: multipartLimits.fileSize, files: MAX_PHOTOS } });
+  await app.register(swagger);
+  await app.register(rateLimit);
+  await app.register(multipart);
+
+  const now = deps.now ?? (() => new Date());
+  const secretBox =
+    deps.secretBox ?? (config.statusLinkKey ? SecretBox.fromBase64(config.statusLinkKey) : undefined);
+  if (!secretBox) {
+    app.log.warn('STATUS_LINK_KEY is not set: e-mails to melders cannot contain their status link');
+  }
+  const intakeService = createIntakeService({
+    config,
+    database,
+    photoStore,
+    now,
+    secretBox,
+    onMeldingStored: deps.onMeldingStored,
+  });
+
+  await app.register(healthRoutes, { database, redis: deps.redis });
+  await app.register(categoriesRoutes);
+  await app.register(intakeRoutes, { service: intakeService, rateLimit: config.intakeRateLimit });
+  await app.register(statusRoutes, { service: createStatusService(database) });
+
+  // The zod type provider only changes route typing; callers get a plain instance.
+  return app as unknown as FastifyInstance;
+}

@@ -1,0 +1,199 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  findWijk,
+  h3Cells,
+  type Intake,
+  type IntakeResponse,
+  isInsideMunicipality,
+  occursInFuture,
+} from '@buurtsignaal/core';
+import {
+  claimIdempotencyKey,
+  type DatabaseClient,
+  type InsertedMelding,
+  insertMelding,
+  type NewAttachment,
+  type NewMelder,
+  releaseIdempotencyKey,
+  type SecretBox,
+} from '@buurtsignaal/db';
+import type { ApiConfig } from '../config.ts';
+import { ApiError } from '../errors.ts';
+import { type PhotoStore, photoKey } from '../photos/photo-store.ts';
+import { intakeTexts } from '../texts-nl.ts';
+import { inspectPhoto, type ProcessedPhoto, reencodePhoto, sha256Hex } from './photos.ts';
+import { intakeRequestHash } from './request-hash.ts';
+
+/** An in_flight key older than this belongs to a request that died; a retry may take it over. */
+export const IDEMPOTENCY_STALE_MS = 5 * 60_000;
+
+export interface IntakeServiceDeps {
+  config: Pick<ApiConfig, 'publicBaseUrl' | 'referencePrefix' | 'maxPhotoPixels'>;
+  database: DatabaseClient;
+  photoStore: PhotoStore;
+  now: () => Date;
+  /** Seals the status token for the worker's e-mails; without it the melder row carries no token. */
+  secretBox: SecretBox | undefined;
+  /** Called after a melding committed, e.g. to wake an in-process outbox relay at once. */
+  onMeldingStored?: ((event: { meldingId: string; statusEventId: number }) => void) | undefined;
+}
+
+export interface IntakeSubmission {
+  intake: Intake;
+  /** Raw uploaded bytes, in upload order. */
+  photos: readonly Buffer[];
+  idempotencyKey?: string | undefined;
+}
+
+export interface IntakeResult {
+  statusCode: number;
+  body: IntakeResponse;
+  replayed: boolean;
+}
+
+export interface IntakeService {
+  submit(submission: IntakeSubmission): Promise<IntakeResult>;
+}
+
+const amsterdamYear = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric' });
+
+/** Checks that need the domain and the clock, not just the shape of the input. */
+function assertPlausible(intake: Intake, now: Date): void {
+  const { lat, lng } = intake.location;
+  if (!isInsideMunicipality(lat, lng)) {
+    throw new ApiError(422, 'OUTSIDE_MUNICIPALITY', intakeTexts.outsideMunicipality, [
+      { field: 'location', message: intakeTexts.outsideMunicipality },
+    ]);
+  }
+  if (occursInFuture(intake, now)) {
+    throw new ApiError(422, 'OCCURRED_IN_FUTURE', intakeTexts.occurredInFuture, [
+      { field: 'occurredAt', message: intakeTexts.occurredInFuture },
+    ]);
+  }
+}
+
+const hasContactData = (intake: Intake): boolean =>
+  intake.contact?.email !== undefined || intake.contact?.phone !== undefined;
+
+export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
+  const { config, database, photoStore, now, secretBox, onMeldingStored } = deps;
+
+  async function store(
+    submission: IntakeSubmission,
+    idempotencyKey: string | undefined,
+  ): Promise<IntakeResult> {
+    const { intake } = submission;
+    const at = now();
+    const meldingId = randomUUID();
+    // Slow work first, outside any transaction: decode/re-encode and write the files.
+    const processed: ProcessedPhoto[] = await Promise.all(
+      submission.photos.map((bytes, i) => reencodePhoto(bytes, i, config.maxPhotoPixels)),
+    );
+    const attachments: NewAttachment[] = processed.map((p, position) => {
+      const id = randomUUID();
+      return {
+        id,
+        position,
+        mime: p.mime,
+        size: p.size,
+        width: p.width,
+        height: p.height,
+        sha256: p.sha256,
+        storageKey: photoKey(id, at),
+      };
+    });
+    // 32 random bytes: the link is the melder's only credential, so it must not be guessable.
+    const token = randomBytes(32).toString('base64url');
+    const responseBody = {
+      id: meldingId,
+      status: 'gemeld' as const,
+      statusUrl: `${config.publicBaseUrl}/m/${token}`,
+    };
+    let inserted: InsertedMelding;
+    try {
+      // allSettled: a write still running when another fails must finish before the sweep below.
+      const writes = await Promise.allSettled(
+        attachments.map((a, i) => photoStore.put(a.storageKey, (processed[i] as ProcessedPhoto).bytes)),
+      );
+      const failed = writes.find((w) => w.status === 'rejected');
+      if (failed) throw failed.reason;
+
+      const melder: NewMelder | undefined = hasContactData(intake)
+        ? {
+            id: randomUUID(),
+            email: intake.contact?.email ?? null,
+            phone: intake.contact?.phone ?? null,
+            wantsFeedback: intake.contact?.wantsFeedback ?? false,
+            statusTokenSealed: secretBox?.seal(token, meldingId) ?? null,
+          }
+        : undefined;
+      const { lat, lng, accuracy, address } = intake.location;
+      inserted = await insertMelding(database.db, {
+        melding: {
+          id: meldingId,
+          referencePrefix: config.referencePrefix,
+          referenceYear: Number(amsterdamYear.format(at)),
+          category: intake.category,
+          subcategory: intake.subcategory ?? null,
+          answers: intake.answers ?? {},
+          description: intake.description,
+          occurredAt: intake.occurredAt ?? null,
+          lat,
+          lng,
+          accuracy: accuracy ?? null,
+          addressText: address ?? null,
+          wijkCode: findWijk(lat, lng)?.code ?? null,
+          h3: h3Cells(lat, lng),
+          statusTokenHash: sha256Hex(token),
+          createdAt: at,
+        },
+        melder,
+        attachments,
+        idempotency: idempotencyKey ? { key: idempotencyKey, responseStatus: 201, responseBody } : undefined,
+      });
+    } catch (err) {
+      // No photo without its melding: the rows were not committed, so the files go too.
+      await Promise.all(attachments.map((a) => photoStore.delete(a.storageKey).catch(() => {})));
+      throw err;
+    }
+    try {
+      onMeldingStored?.({ meldingId, statusEventId: inserted.statusEventId });
+    } catch {
+      // A wake-up is an optimisation: the outbox row is committed and the relay's sweep finds it.
+    }
+    return { statusCode: 201, body: { ...responseBody, reference: inserted.reference }, replayed: false };
+  }
+
+  return {
+    async submit(submission) {
+      assertPlausible(submission.intake, now());
+      await Promise.all(submission.photos.map((bytes, i) => inspectPhoto(bytes, i, config.maxPhotoPixels)));
+      if (submission.idempotencyKey === undefined) return store(submission, undefined);
+
+      const key = `intake:${submission.idempotencyKey}`;
+      const requestHash = intakeRequestHash(submission.intake, submission.photos.map(sha256Hex));
+      const claim = await claimIdempotencyKey(database.db, key, requestHash, IDEMPOTENCY_STALE_MS);
+      if (!claim.claimed) {
+        const { existing } = claim;
+        if (existing.requestHash !== requestHash) {
+          throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', intakeTexts.idempotencyKeyReused);
+        }
+        if (existing.state !== 'done' || existing.responseStatus === null) {
+          throw new ApiError(409, 'IDEMPOTENCY_IN_FLIGHT', intakeTexts.idempotencyInFlight);
+        }
+        return {
+          statusCode: existing.responseStatus,
+          body: existing.responseBody as IntakeResponse,
+          replayed: true,
+        };
+      }
+      try {
+        return await store(submission, key);
+      } catch (err) {
+        // The request did not complete: free the key so that the client can retry with it.
+        await releaseIdempotencyKey(database.db, key, requestHash).catch(() => {});
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Every text of the API that a resident reads, in Dutch (nl-NL), in one place so that it can be reviewed
+// and translated. Field messages of the intake form come from @buurtsignaal/core (shared with the web app).
+
+const MB = 1024 * 1024;
+
+export const errorTexts = {
+  validation: 'Niet alle gegevens zijn goed ingevuld. Controleer de velden en probeer het opnieuw.',
+  invalidJson: 'De melding is niet goed doorgekomen (ongeldige JSON). Probeer het opnieuw.',
+  unsupportedContentType:
+    'Dit soort bericht kunnen we niet verwerken. Stuur de melding als JSON of als formulier met foto’s.',
+  bodyTooLarge: 'De melding is te groot. Verklein de tekst of stuur minder of kleinere foto’s.',
+  notFound: 'Deze pagina of dit adres bestaat niet.',
+  rateLimited:
+    'U heeft in korte tijd veel meldingen verstuurd. Wacht een paar minuten en probeer het dan opnieuw.',
+  requestTimeout: 'Het versturen duurde te lang. Probeer het opnieuw.',
+  badRequest: 'De aanvraag is ongeldig. Probeer het opnieuw.',
+  internal:
+    'Er ging bij ons iets mis. Uw melding is niet opgeslagen. Probeer het over een paar minuten opnieuw.',
+  unavailable: 'Buurtsignaal is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+} as const;
+
+export const intakeTexts = {
+  outsideMunicipality:
+    'Deze plek ligt buiten de gemeente Soest. Kies een plek in Soest, Soesterberg of Soestduinen.',
+  occurredInFuture: 'Het tijdstip ligt in de toekomst. Kies een tijdstip dat al geweest is.',
+  meldingFieldMissing: 'Het formulier mist het veld "melding" met de gegevens van uw melding.',
+  meldingFieldTooLarge: 'De gegevens van de melding zijn te groot.',
+  fileTooLarge: (maxBytes: number) =>
+    `Een foto is te groot. Een foto mag hoogstens ${Math.round(maxBytes / MB)} MB zijn.`,
+  tooManyFiles: (max: number) => `U kunt hoogstens ${max} foto’s meesturen.`,
+  tooManyParts: 'Het formulier bevat te veel onderdelen.',
+  tooManyFields: 'Het formulier bevat te veel velden.',
+  photoUnsupported: 'Dit bestand is geen foto die we kunnen gebruiken. Stuur een foto als JPEG, PNG of WebP.',
+  photoHeic:
+    'Foto’s in HEIC-formaat (iPhone) kunnen we niet openen. Stuur de foto als JPEG: kies op uw iPhone bij ' +
+    'Instellingen › Camera › Formaten voor ‘Meest compatibel’, of maak een schermafbeelding van de foto.',
+  photoTooManyPixels: (maxPixels: number) =>
+    `Een foto heeft te veel beeldpunten (meer dan ${
+      maxPixels >= 1_000_000
+        ? `${Math.floor(maxPixels / 1_000_000)} megapixel`
+        : `${maxPixels.toLocaleString('nl-NL')} beeldpunten`
+    }). Verklein de foto en probeer het opnieuw.`,
+  photoUnreadable: 'Een foto kon niet worden gelezen. Misschien is het bestand beschadigd.',
+  idempotencyKeyInvalid: 'De Idempotency-Key moet 1 tot 255 leesbare tekens lang zijn.',
+  idempotencyKeyReused:
+    'Deze Idempotency-Key is al gebruikt voor een andere melding. Gebruik een nieuwe sleutel.',
+  idempotencyInFlight: 'Deze melding wordt nog verwerkt. Wacht even en probeer het dan opnieuw.',
+} as const;
+
+export const statusTexts = {
+  notFound: 'We kunnen geen melding vinden bij deze link. Controleer of u de volledige link gebruikt.',
+} as const;

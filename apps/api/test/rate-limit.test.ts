@@ -1,0 +1,48 @@
+import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp, validIntake } from './helpers.ts';
+
+let database: TestDatabase;
+let t: TestApp;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  t = await buildTestApp(database.client, {
+    env: { INTAKE_RATE_LIMIT_MAX: '2', INTAKE_RATE_LIMIT_WINDOW_MS: '60000', TRUST_PROXY: '127.0.0.1' },
+  });
+});
+afterAll(async () => {
+  await t?.close();
+  await database?.drop();
+});
+
+const post = (clientIp: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/meldingen',
+    payload: validIntake(),
+    headers: { 'x-forwarded-for': clientIp },
+    remoteAddress: '127.0.0.1',
+  });
+
+describe('rate limit on POST /api/v1/meldingen', () => {
+  it('answers 429 in the error format after INTAKE_RATE_LIMIT_MAX meldingen per client address', async () => {
+    expect((await post('203.0.113.7')).statusCode).toBe(201);
+    expect((await post('203.0.113.7')).statusCode).toBe(201);
+    const limited = await post('203.0.113.7');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      error: 'Too Many Requests',
+      message: expect.stringContaining('Wacht een paar minuten'),
+    });
+    expect(limited.headers['retry-after']).toBeDefined();
+
+    // Another resident behind the same trusted proxy is not affected, and reading is not limited.
+    expect((await post('198.51.100.23')).statusCode).toBe(201);
+    for (let i = 0; i < 5; i++) {
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/categories' })).statusCode).toBe(200);
+    }
+  });
+});
