@@ -1,5 +1,5 @@
 import type { DatabaseClient } from '@buurtsignaal/db';
-import { SecretBox } from '@buurtsignaal/db';
+import { createOutboxNotifier, SecretBox } from '@buurtsignaal/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
@@ -68,19 +68,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart);
 
   const now = deps.now ?? (() => new Date());
-  const secretBox =
+  let secretBox =
     deps.secretBox ?? (config.statusLinkKey ? SecretBox.fromBase64(config.statusLinkKey) : undefined);
   if (!secretBox) {
-    app.log.warn('STATUS_LINK_KEY is not set: e-mails to melders cannot contain their status link');
+    // server.ts refuses this in production; elsewhere links keep working until the process restarts.
+    app.log.warn('STATUS_LINK_KEY is not set: using a key for this process only');
+    secretBox = SecretBox.fromBase64(SecretBox.generateKey());
   }
+  // Wakes the outbox relays after each commit (see createOutboxNotifier for why not a trigger).
+  const outboxNotifier = createOutboxNotifier(database.db);
   const intakeService = createIntakeService({
     config,
     database,
     photoStore,
     now,
     secretBox,
-    onMeldingStored: deps.onMeldingStored,
+    onMeldingStored: (event) => {
+      outboxNotifier.poke();
+      deps.onMeldingStored?.(event);
+    },
   });
+  app.addHook('onClose', () => outboxNotifier.idle());
 
   await app.register(healthRoutes, { database, redis: deps.redis });
   await app.register(categoriesRoutes);

@@ -45,6 +45,8 @@ export const intakeTexts = {
   idempotencyKeyReused:
     'Deze Idempotency-Key is al gebruikt voor een andere melding. Gebruik een nieuwe sleutel.',
   idempotencyInFlight: 'Deze melding wordt nog verwerkt. Wacht even en probeer het dan opnieuw.',
+  replayUnavailable:
+    'Deze melding is al ontvangen, maar het antwoord kan niet opnieuw worden getoond. Kijk in uw e-mail voor de statuslink.',
 } as const;
 
 export const statusTexts = {

@@ -45,6 +45,10 @@ describe('Idempotency-Key on POST /api/v1/meldingen', () => {
     expect(again.json()).toEqual(first.json());
     expect(await meldingCount()).toBe(before + 1);
     expect(await keyRow('key-replay')).toMatchObject({ state: 'done', responseStatus: 201 });
+    // Only a hash of the status token may be stored: the kept response holds it sealed, not in the clear.
+    const token = (first.json() as { statusUrl: string }).statusUrl.split('/m/')[1] ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    expect(JSON.stringify((await keyRow('key-replay'))?.responseBody)).not.toContain(token);
   });
 
   it('refuses the same key with another body with 422', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { type DbOrTx, type SecretBox, schema } from '@buurtsignaal/db';
+import { type DbOrTx, notifyOutbox, type SecretBox, schema } from '@buurtsignaal/db';
 import { type QueueName, rosterQueueName } from '@buurtsignaal/jobs';
 import { Queue } from 'bullmq';
 import { asc, eq } from 'drizzle-orm';
@@ -40,7 +40,7 @@ export async function insertMelding(db: DbOrTx, fixture: MeldingFixture = {}): P
   const meldingId = randomUUID();
   const reference = `SOE-2026-${String(++counter).padStart(3, '0')}${randomBytes(2).readUInt16BE(0) % 1000}`;
   const statusToken = randomBytes(24).toString('base64url');
-  return db.transaction(async (tx) => {
+  const inserted = await db.transaction(async (tx) => {
     await tx.insert(schema.meldingen).values({
       id: meldingId,
       reference,
@@ -75,6 +75,9 @@ export async function insertMelding(db: DbOrTx, fixture: MeldingFixture = {}): P
     if (fixture.withOutbox !== false) outboxId = await insertOutbox(tx, meldingId, statusEventId);
     return { meldingId, reference, statusEventId, statusToken, outboxId };
   });
+  // As every writer of outbox rows does: wake the relays once the transaction has committed.
+  if (inserted.outboxId !== undefined) await notifyOutbox(db);
+  return inserted;
 }
 
 export async function insertOutbox(db: DbOrTx, meldingId: string, statusEventId: number): Promise<number> {

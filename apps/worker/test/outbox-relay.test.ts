@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type PendingOutboxRow, schema } from '@buurtsignaal/db';
+import { notifyOutbox, type PendingOutboxRow, schema } from '@buurtsignaal/db';
 import { createRedisConnection } from '@buurtsignaal/jobs';
 import {
   cleanRedisPrefix,
@@ -51,6 +51,7 @@ describe('outbox relay on PostgreSQL', () => {
   async function insertRows(count: number): Promise<number[]> {
     const ids: number[] = [];
     for (let i = 0; i < count; i++) ids.push(await insertOutbox(testDb.client.db, randomUUID(), 10_000 + i));
+    await notifyOutbox(testDb.client.db);
     return ids;
   }
 

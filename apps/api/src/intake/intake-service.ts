@@ -32,8 +32,8 @@ export interface IntakeServiceDeps {
   database: DatabaseClient;
   photoStore: PhotoStore;
   now: () => Date;
-  /** Seals the status token for the worker's e-mails; without it the melder row carries no token. */
-  secretBox: SecretBox | undefined;
+  /** Seals the status token for the worker's e-mails and for idempotent replays. */
+  secretBox: SecretBox;
   /** Called after a melding committed, e.g. to wake an in-process outbox relay at once. */
   onMeldingStored?: ((event: { meldingId: string; statusEventId: number }) => void) | undefined;
 }
@@ -43,6 +43,14 @@ export interface IntakeSubmission {
   /** Raw uploaded bytes, in upload order. */
   photos: readonly Buffer[];
   idempotencyKey?: string | undefined;
+}
+
+/** What the idempotency row keeps of a 201: the token sealed, never in the clear. */
+interface StoredIntakeResponse {
+  id: string;
+  reference: string;
+  status: IntakeResponse['status'];
+  statusTokenSealed: string;
 }
 
 export interface IntakeResult {
@@ -77,6 +85,18 @@ const hasContactData = (intake: Intake): boolean =>
 
 export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
   const { config, database, photoStore, now, secretBox, onMeldingStored } = deps;
+
+  const replayContext = (meldingId: string) => `idempotency:${meldingId}`;
+  const sealForReplay = (token: string, meldingId: string) => secretBox.seal(token, replayContext(meldingId));
+
+  function replayBody(stored: unknown): IntakeResponse {
+    const { id, reference, status, statusTokenSealed } = stored as StoredIntakeResponse;
+    const token = secretBox.open(statusTokenSealed, replayContext(id));
+    // Only when STATUS_LINK_KEY changed between the request and its retry.
+    if (token === null)
+      throw new ApiError(409, 'IDEMPOTENCY_REPLAY_UNAVAILABLE', intakeTexts.replayUnavailable);
+    return { id, reference, status, statusUrl: `${config.publicBaseUrl}/m/${token}` };
+  }
 
   async function store(
     submission: IntakeSubmission,
@@ -124,7 +144,7 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
             email: intake.contact?.email ?? null,
             phone: intake.contact?.phone ?? null,
             wantsFeedback: intake.contact?.wantsFeedback ?? false,
-            statusTokenSealed: secretBox?.seal(token, meldingId) ?? null,
+            statusTokenSealed: secretBox.seal(token, meldingId),
           }
         : undefined;
       const { lat, lng, accuracy, address } = intake.location;
@@ -149,7 +169,18 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
         },
         melder,
         attachments,
-        idempotency: idempotencyKey ? { key: idempotencyKey, responseStatus: 201, responseBody } : undefined,
+        // The stored response must not hold the token in the clear (only its hash is kept): seal it.
+        idempotency: idempotencyKey
+          ? {
+              key: idempotencyKey,
+              responseStatus: 201,
+              responseBody: {
+                id: meldingId,
+                status: 'gemeld',
+                statusTokenSealed: sealForReplay(token, meldingId),
+              },
+            }
+          : undefined,
       });
     } catch (err) {
       // No photo without its melding: the rows were not committed, so the files go too.
@@ -183,7 +214,7 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
         }
         return {
           statusCode: existing.responseStatus,
-          body: existing.responseBody as IntakeResponse,
+          body: replayBody(existing.responseBody),
           replayed: true,
         };
       }

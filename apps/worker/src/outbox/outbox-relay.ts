@@ -3,6 +3,7 @@ import {
   type DatabaseClient,
   markOutboxRelayed,
   markOutboxRetry,
+  OUTBOX_CHANNEL,
   type PendingOutboxRow,
 } from '@buurtsignaal/db';
 import type { Logger } from 'pino';
@@ -10,7 +11,7 @@ import { errorText } from '../log-safety.ts';
 import { withTimeout } from '../with-timeout.ts';
 import { UnpublishableOutboxRow } from './outbox-jobs.ts';
 
-export const outboxChannel = 'buurtsignaal_outbox';
+export const outboxChannel = OUTBOX_CHANNEL;
 
 export interface OutboxRelayOptions {
   database: DatabaseClient;

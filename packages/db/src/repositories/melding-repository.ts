@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type Query, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.ts';
 
@@ -11,8 +11,13 @@ const dialect = new PgDialect();
  * stand for the same SQL text. (`db.execute` has no name parameter; `_.session.prepareQuery` is the
  * public PgSession method that the query builders' `.prepare(name)` uses.)
  */
-async function executeNamed<Row>(db: DbOrTx, name: string, query: SQL): Promise<Row[]> {
-  const result = await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
+async function executeNamed<Row>(
+  db: DbOrTx,
+  name: string,
+  query: Query,
+  values: Record<string, unknown>,
+): Promise<Row[]> {
+  const result = await db._.session.prepareQuery(query, undefined, name, false).execute(values);
   // Both drivers answer `{ rows }` for a query without selected fields.
   return (result as { rows: Row[] }).rows;
 }
@@ -83,63 +88,136 @@ export interface InsertedMelding {
  * the statement, when the melding row exists. Call it with a running transaction to combine it with
  * other work.
  */
-export async function insertMelding(db: DbOrTx, input: InsertMeldingInput): Promise<InsertedMelding> {
-  const { melding: m, melder, attachments = [], idempotency } = input;
-  const createdAt = m.createdAt.toISOString();
+const p = (name: string) => sql.placeholder(name);
+
+/**
+ * The statement of insertMelding for one combination of optional parts, with placeholders: built and
+ * compiled once per process, so a request only fills in its values.
+ */
+function buildInsertStatement(parts: { melder: boolean; attachments: boolean; idempotency: boolean }): Query {
   const ctes: SQL[] = [
     sql`m AS (
       INSERT INTO meldingen (id, reference, category, subcategory, answers, description, occurred_at, lat, lng,
         accuracy, address_text, wijk_code, h3_r7, h3_r8, h3_r9, h3_r10, status, status_token_hash, created_at, updated_at)
-      SELECT ${m.id}::uuid,
-        ${m.referencePrefix}::text || '-' || ${m.referenceYear}::int::text || '-' || lpad(s.n::text, greatest(6, length(s.n::text)), '0'),
-        ${m.category}::text, ${m.subcategory}::text, ${JSON.stringify(m.answers)}::jsonb, ${m.description}::text,
-        ${m.occurredAt}::timestamptz, ${m.lat}::double precision, ${m.lng}::double precision, ${m.accuracy}::real,
-        ${m.addressText}::text, ${m.wijkCode}::text, ${m.h3.r7}::text, ${m.h3.r8}::text, ${m.h3.r9}::text, ${m.h3.r10}::text,
-        'gemeld', ${m.statusTokenHash}::text, ${createdAt}::timestamptz, ${createdAt}::timestamptz
+      SELECT ${p('id')}::uuid,
+        ${p('referencePrefix')}::text || '-' || ${p('referenceYear')}::int::text || '-' || lpad(s.n::text, greatest(6, length(s.n::text)), '0'),
+        ${p('category')}::text, ${p('subcategory')}::text, ${p('answers')}::jsonb, ${p('description')}::text,
+        ${p('occurredAt')}::timestamptz, ${p('lat')}::double precision, ${p('lng')}::double precision, ${p('accuracy')}::real,
+        ${p('addressText')}::text, ${p('wijkCode')}::text, ${p('h3R7')}::text, ${p('h3R8')}::text, ${p('h3R9')}::text, ${p('h3R10')}::text,
+        'gemeld', ${p('statusTokenHash')}::text, ${p('createdAt')}::timestamptz, ${p('createdAt')}::timestamptz
       FROM (SELECT nextval('melding_reference_seq') AS n) s
       RETURNING id, reference
     )`,
     sql`se AS (
       INSERT INTO status_events (melding_id, from_status, to_status, actor, created_at)
-      SELECT m.id, NULL, 'gemeld', 'melder', ${createdAt}::timestamptz FROM m
+      SELECT m.id, NULL, 'gemeld', 'melder', ${p('createdAt')}::timestamptz FROM m
       RETURNING id
     )`,
     sql`o AS (
       INSERT INTO outbox (topic, aggregate_id, payload)
-      SELECT 'melding.gemeld', ${m.id}::uuid, jsonb_build_object('meldingId', ${m.id}::text, 'statusEventId', se.id) FROM se
+      SELECT 'melding.gemeld', m.id, jsonb_build_object('meldingId', m.id::text, 'statusEventId', se.id) FROM m, se
     )`,
   ];
-  if (melder) {
+  if (parts.melder) {
     ctes.push(sql`md AS (
       INSERT INTO melders (id, melding_id, email, phone, wants_feedback, status_token_sealed, created_at)
-      VALUES (${melder.id}::uuid, ${m.id}::uuid, ${melder.email}::text, ${melder.phone}::text,
-        ${melder.wantsFeedback}::boolean, ${melder.statusTokenSealed}::text, ${createdAt}::timestamptz)
+      SELECT ${p('melderId')}::uuid, m.id, ${p('email')}::text, ${p('phone')}::text,
+        ${p('wantsFeedback')}::boolean, ${p('statusTokenSealed')}::text, ${p('createdAt')}::timestamptz
+      FROM m
     )`);
   }
-  if (attachments.length > 0) {
+  if (parts.attachments) {
     ctes.push(sql`a AS (
       INSERT INTO attachments (id, melding_id, position, mime, size, width, height, sha256, storage_key, created_at)
-      SELECT x.id, ${m.id}::uuid, x.position, x.mime, x.size, x.width, x.height, x.sha256, x.storage_key, ${createdAt}::timestamptz
-      FROM jsonb_to_recordset(${JSON.stringify(attachments.map(toAttachmentRecord))}::jsonb)
+      SELECT x.id, m.id, x.position, x.mime, x.size, x.width, x.height, x.sha256, x.storage_key, ${p('createdAt')}::timestamptz
+      FROM m, jsonb_to_recordset(${p('attachments')}::jsonb)
         AS x(id uuid, position smallint, mime text, size integer, width integer, height integer, sha256 text, storage_key text)
     )`);
   }
-  if (idempotency) {
+  if (parts.idempotency) {
     ctes.push(sql`ik AS (
       UPDATE idempotency_keys
-      SET state = 'done', response_status = ${idempotency.responseStatus}::int,
-        response_body = ${JSON.stringify(idempotency.responseBody)}::jsonb || jsonb_build_object('reference', m.reference),
+      SET state = 'done', response_status = ${p('responseStatus')}::int,
+        response_body = ${p('responseBody')}::jsonb || jsonb_build_object('reference', m.reference),
         completed_at = now()
       FROM m
-      WHERE key = ${idempotency.key}::text
+      WHERE key = ${p('idempotencyKey')}::text
     )`);
   }
+  return dialect.sqlToQuery(
+    sql`WITH ${sql.join(ctes, sql`, `)} SELECT m.reference, se.id AS status_event_id FROM m, se`,
+  );
+}
+
+const statements = new Map<string, Query>();
+
+/**
+ * Stores a new melding with everything that belongs to it: the melding, its melder (if any), its
+ * attachments, the first status event (null → gemeld), the outbox row `melding.gemeld` and, with an
+ * idempotency key, the key's final response.
+ *
+ * It is ONE statement (data-modifying CTEs): PostgreSQL runs a statement atomically, so this is one
+ * transaction in one round trip, on PostgreSQL and PGlite alike. Foreign keys are checked at the end of
+ * the statement, when the melding row exists. Call it with a running transaction to combine it with
+ * other work. The caller wakes the outbox relays after the commit (createOutboxNotifier).
+ */
+export async function insertMelding(db: DbOrTx, input: InsertMeldingInput): Promise<InsertedMelding> {
+  const { melding: m, melder, attachments = [], idempotency } = input;
+  const parts = {
+    melder: melder !== undefined,
+    attachments: attachments.length > 0,
+    idempotency: idempotency !== undefined,
+  };
   // One statement text per combination of optional parts, so each gets its own prepared statement.
-  const name = `bs_insert_melding_${melder ? 'c' : ''}${attachments.length > 0 ? 'p' : ''}${idempotency ? 'i' : ''}`;
+  const name = `bs_insert_melding_${parts.melder ? 'c' : ''}${parts.attachments ? 'p' : ''}${parts.idempotency ? 'i' : ''}`;
+  let statement = statements.get(name);
+  if (!statement) {
+    statement = buildInsertStatement(parts);
+    statements.set(name, statement);
+  }
+  const values: Record<string, unknown> = {
+    id: m.id,
+    referencePrefix: m.referencePrefix,
+    referenceYear: m.referenceYear,
+    category: m.category,
+    subcategory: m.subcategory,
+    answers: JSON.stringify(m.answers),
+    description: m.description,
+    occurredAt: m.occurredAt,
+    lat: m.lat,
+    lng: m.lng,
+    accuracy: m.accuracy,
+    addressText: m.addressText,
+    wijkCode: m.wijkCode,
+    h3R7: m.h3.r7,
+    h3R8: m.h3.r8,
+    h3R9: m.h3.r9,
+    h3R10: m.h3.r10,
+    statusTokenHash: m.statusTokenHash,
+    createdAt: m.createdAt.toISOString(),
+  };
+  if (melder) {
+    Object.assign(values, {
+      melderId: melder.id,
+      email: melder.email,
+      phone: melder.phone,
+      wantsFeedback: melder.wantsFeedback,
+      statusTokenSealed: melder.statusTokenSealed,
+    });
+  }
+  if (parts.attachments) values.attachments = JSON.stringify(attachments.map(toAttachmentRecord));
+  if (idempotency) {
+    Object.assign(values, {
+      responseStatus: idempotency.responseStatus,
+      responseBody: JSON.stringify(idempotency.responseBody),
+      idempotencyKey: idempotency.key,
+    });
+  }
   const [row] = await executeNamed<{ reference: string; status_event_id: number | string }>(
     db,
     name,
-    sql`WITH ${sql.join(ctes, sql`, `)} SELECT m.reference, se.id AS status_event_id FROM m, se`,
+    statement,
+    values,
   );
   if (!row) throw new Error('insertMelding: the statement returned no row');
   // node-postgres returns int8 as a string, PGlite as a number.
