@@ -6,6 +6,7 @@ import { checkRedis, loadWorkerConfig, type RunningWorker, startWorker } from '@
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { loadApiConfig } from './config.ts';
+import { startApiMaintenance } from './photos/orphan-sweep.ts';
 import { createFilePhotoStore } from './photos/photo-store.ts';
 import { registerDevMailbox } from './runtime/dev-mailbox.routes.ts';
 import { acquireDataDirLock, DataDirLockedError } from './runtime/lock-file.ts';
@@ -72,14 +73,15 @@ async function start(): Promise<void> {
 
   const redis = createRedisConnection({ url: redisUrl, role: 'producer' });
   cleanups.push(() => redis.disconnect());
-  const app = await buildApp({
-    config: apiConfig,
+  const photoStore = createFilePhotoStore(resolve(apiConfig.photosDir));
+  const app = await buildApp({ config: apiConfig, database, redis, photoStore, secretBox, logger: true });
+  const maintenance = startApiMaintenance({
+    store: photoStore,
     database,
-    redis,
-    photoStore: createFilePhotoStore(resolve(apiConfig.photosDir)),
-    secretBox,
-    logger: true,
+    onError: (err) =>
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'maintenance failed'),
   });
+  cleanups.push(() => maintenance.stop());
   if (!workerConfig.smtpUrl) await registerDevMailbox(app, mailboxDir);
   const hasWeb = await registerWebApp(app, webDistDir);
   cleanups.push(() => app.close());

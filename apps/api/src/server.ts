@@ -3,6 +3,7 @@ import { createRedisConnection } from '@buurtsignaal/jobs';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { loadApiConfig } from './config.ts';
+import { startApiMaintenance } from './photos/orphan-sweep.ts';
 import { createFilePhotoStore } from './photos/photo-store.ts';
 import { registerWebApp } from './runtime/web-app.plugin.ts';
 import { webDistDir } from './runtime/web-dist.ts';
@@ -27,12 +28,13 @@ const database = await createDatabase({ databaseUrl: config.databaseUrl });
 await database.migrate();
 await seedReferenceData(database.db);
 const redis = config.redisUrl ? createRedisConnection({ url: config.redisUrl, role: 'producer' }) : undefined;
-const app = await buildApp({
-  config,
+const photoStore = createFilePhotoStore(config.photosDir);
+const app = await buildApp({ config, database, redis, photoStore, logger: true });
+const maintenance = startApiMaintenance({
+  store: photoStore,
   database,
-  redis,
-  photoStore: createFilePhotoStore(config.photosDir),
-  logger: true,
+  onError: (err) =>
+    app.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'maintenance failed'),
 });
 await registerWebApp(app, webDistDir);
 
@@ -42,6 +44,7 @@ const shutdown = async (signal: string) => {
   stopping = true;
   app.log.info({ signal }, 'shutting down');
   // close() stops accepting connections and waits for requests in flight.
+  maintenance.stop();
   await app.close();
   redis?.disconnect();
   await database.close();

@@ -1,5 +1,6 @@
 export * from './client.ts';
 export * from './outbox-notifier.ts';
+export * from './repositories/attachment-repository.ts';
 export * from './repositories/email-delivery-repository.ts';
 export * from './repositories/idempotency-repository.ts';
 export * from './repositories/melding-repository.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
  * Where re-encoded photos live. Files on disk for one machine; an S3-compatible implementation of the
@@ -12,6 +12,8 @@ export interface PhotoStore {
   get(key: string): Promise<Buffer | null>;
   /** Deleting a key that does not exist is not an error (sweeps may run twice). */
   delete(key: string): Promise<void>;
+  /** Every stored photo, for the orphan sweep; also removes temporary files older than `staleBefore`. */
+  list(staleBefore: Date): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 // Keys are built by the API (`2026/11/<uuid>.jpg`), never taken from a client; the check is a second
@@ -65,6 +67,27 @@ export function createFilePhotoStore(dir: string): PhotoStore {
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async *list(staleBefore) {
+      let entries: string[];
+      try {
+        entries = (await readdir(root, { recursive: true })) as string[];
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      for (const entry of entries) {
+        const path = join(root, entry);
+        const info = await stat(path).catch(() => null);
+        if (!info?.isFile()) continue;
+        const key = relative(root, path).split(sep).join('/');
+        if (key.endsWith('.tmp')) {
+          // Left by a crash between write and rename.
+          if (info.mtime < staleBefore) await rm(path, { force: true });
+          continue;
+        }
+        if (isValidPhotoKey(key)) yield { key, modifiedAt: info.mtime };
+      }
     },
   };
 }

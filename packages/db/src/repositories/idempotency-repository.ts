@@ -81,3 +81,12 @@ export async function releaseIdempotencyKey(db: DbOrTx, key: string, requestHash
       ),
     );
 }
+
+/** Removes answered keys created before `before`, and in-flight keys abandoned long before it. */
+export async function deleteCompletedIdempotencyKeys(db: DbOrTx, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, before))
+    .returning({ key: idempotencyKeys.key });
+  return deleted.length;
+}
