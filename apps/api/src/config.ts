@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 // The only module of the API that reads the environment (CONVENTIONS.md): everything else receives an
@@ -79,6 +80,14 @@ export interface ApiConfig {
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 }
 
+/**
+ * A relative DATA_DIR is relative to where the user started the command: pnpm runs package scripts in
+ * the package's folder but says where it was invoked in INIT_CWD.
+ */
+export function resolveDataDir(dataDir: string, env: Record<string, string | undefined>): string {
+  return resolve(env.INIT_CWD ?? process.cwd(), dataDir);
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -94,8 +103,8 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: e.DATA_DIR,
-    photosDir: `${e.DATA_DIR.replace(/\/+$/, '')}/photos`,
+    dataDir: resolveDataDir(e.DATA_DIR, env),
+    photosDir: join(resolveDataDir(e.DATA_DIR, env), 'photos'),
     redisUrl: e.REDIS_URL,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     referencePrefix: e.REFERENCE_PREFIX,

@@ -1,5 +1,12 @@
 import { join, resolve } from 'node:path';
-import { createDatabase, type DatabaseClient, SecretBox, seedReferenceData } from '@buurtsignaal/db';
+import {
+  acquireDataDirLock,
+  createDatabase,
+  type DatabaseClient,
+  DataDirLockedError,
+  SecretBox,
+  seedReferenceData,
+} from '@buurtsignaal/db';
 import { createRedisConnection } from '@buurtsignaal/jobs';
 import { createMailTransport } from '@buurtsignaal/mail';
 import { checkRedis, loadWorkerConfig, type RunningWorker, startWorker } from '@buurtsignaal/worker';
@@ -9,7 +16,7 @@ import { loadApiConfig } from './config.ts';
 import { startApiMaintenance } from './photos/orphan-sweep.ts';
 import { createFilePhotoStore } from './photos/photo-store.ts';
 import { registerDevMailbox } from './runtime/dev-mailbox.routes.ts';
-import { acquireDataDirLock, DataDirLockedError } from './runtime/lock-file.ts';
+
 import { type PrivateRedis, RedisUnavailableError, startPrivateRedis } from './runtime/private-redis.ts';
 import { loadOrCreateStatusLinkKey } from './runtime/status-link-key.ts';
 import { registerWebApp } from './runtime/web-app.plugin.ts';

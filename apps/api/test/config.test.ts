@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadApiConfig } from '../src/config.ts';
 import { createFilePhotoStore, isValidPhotoKey, photoKey } from '../src/photos/photo-store.ts';
@@ -8,8 +9,8 @@ describe('loadApiConfig', () => {
       port: 3000,
       host: '0.0.0.0',
       databaseUrl: undefined,
-      dataDir: '.data',
-      photosDir: '.data/photos',
+      dataDir: resolve('.data'),
+      photosDir: resolve('.data/photos'),
       redisUrl: undefined,
       publicBaseUrl: 'http://localhost:3000',
       referencePrefix: 'SOE',
@@ -19,6 +20,15 @@ describe('loadApiConfig', () => {
       statusLinkKey: undefined,
       logLevel: 'info',
     });
+  });
+
+  it('resolves a relative DATA_DIR against the folder the command was started in', () => {
+    // pnpm runs `pnpm start` in apps/api but tells where the user stood in INIT_CWD.
+    expect(loadApiConfig({ DATA_DIR: '.data', INIT_CWD: '/srv/buurtsignaal' })).toMatchObject({
+      dataDir: '/srv/buurtsignaal/.data',
+      photosDir: '/srv/buurtsignaal/.data/photos',
+    });
+    expect(loadApiConfig({ DATA_DIR: '/var/lib/bs', INIT_CWD: '/srv' }).dataDir).toBe('/var/lib/bs');
   });
 
   it('parses TRUST_PROXY, trims a trailing slash and treats empty values as unset', () => {

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 // The only module of the worker that reads the environment (CONVENTIONS.md): everything else receives
@@ -69,11 +70,12 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     throw new ConfigError(`invalid worker configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
-  const dataDir = e.DATA_DIR.replace(/\/+$/, '');
+  // Relative to where the user started the command (pnpm runs scripts in the package folder).
+  const dataDir = resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    mailboxDir: `${dataDir}/mailbox`,
+    mailboxDir: join(dataDir, 'mailbox'),
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createTestDatabase, OwnRedis, type TestDatabase } from '@buurtsignaal/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,8 +52,8 @@ describe('loadWorkerConfig', () => {
   it('has working defaults', () => {
     expect(loadWorkerConfig({})).toMatchObject({
       databaseUrl: undefined,
-      dataDir: '.data',
-      mailboxDir: '.data/mailbox',
+      dataDir: resolve('.data'),
+      mailboxDir: resolve('.data/mailbox'),
       redisUrl: 'redis://127.0.0.1:6379',
       smtpUrl: undefined,
       mailFrom: 'Gemeente Soest – Buurtsignaal <noreply@buurtsignaal.local>',

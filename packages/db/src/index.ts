@@ -1,4 +1,5 @@
 export * from './client.ts';
+export * from './data-dir-lock.ts';
 export * from './outbox-notifier.ts';
 export * from './repositories/attachment-repository.ts';
 export * from './repositories/email-delivery-repository.ts';
