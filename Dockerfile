@@ -1,8 +1,8 @@
 # One image for api and worker (the command differs); TypeScript runs through tsx.
-FROM node:20-bookworm-slim AS base
+FROM node:20-bookworm-slim
 WORKDIR /app
-RUN corepack enable && corepack prepare pnpm@12.4.2 --activate
-COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
+RUN npm install -g pnpm@12.4.2
+COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
 COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/
 COPY apps/web/package.json apps/web/
@@ -13,10 +13,9 @@ COPY packages/mail/package.json packages/mail/
 COPY packages/testkit/package.json packages/testkit/
 RUN pnpm install --frozen-lockfile
 COPY . .
-RUN pnpm --filter @buurtsignaal/web build
-
-FROM base AS runtime
-ENV NODE_ENV=production PORT=3000
+RUN pnpm --filter @buurtsignaal/web build \
+  && mkdir -p /data && chown node:node /data
+ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 USER node
 EXPOSE 3000
 CMD ["node", "--import", "tsx", "apps/api/src/server.ts"]
