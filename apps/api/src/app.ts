@@ -14,6 +14,7 @@ import multipart, { multipartLimits } from './plugins/multipart.ts';
 import rateLimit from './plugins/rate-limit.ts';
 import swagger from './plugins/swagger.ts';
 import categoriesRoutes from './routes/categories/categories.routes.ts';
+import configRoutes from './routes/config/config.routes.ts';
 import healthRoutes from './routes/health/health.routes.ts';
 import intakeRoutes from './routes/meldingen/intake.routes.ts';
 import statusRoutes from './routes/status/status.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { database, redis: deps.redis });
   await app.register(categoriesRoutes);
+  await app.register(configRoutes, { config });
   await app.register(intakeRoutes, { service: intakeService, rateLimit: config.intakeRateLimit });
   await app.register(statusRoutes, { service: createStatusService(database) });
 

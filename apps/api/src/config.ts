@@ -57,6 +57,15 @@ const envSchema = z.object({
   MAX_PHOTO_PIXELS: positiveInt(50_000_000),
   REQUEST_TIMEOUT_MS: positiveInt(30_000),
   STATUS_LINK_KEY: statusLinkKeySchema,
+  PDOK_LOCATIESERVER_URL: z
+    .url()
+    .default('https://api.pdok.nl/bzk/locatieserver/search/v3_1')
+    .transform((u) => u.replace(/\/+$/, '')),
+  MAP_TILE_URL: z
+    .string()
+    .min(1)
+    .default('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png'),
+  MAP_ATTRIBUTION: z.string().default('Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -78,6 +87,10 @@ export interface ApiConfig {
   /** base64 of 32 bytes; seals the status token so that the worker can put the link in e-mails. */
   statusLinkKey: string | undefined;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
+  /** Reached by the resident's browser, not by the server (GET /api/v1/config tells the web app). */
+  pdokLocatieserverUrl: string;
+  mapTileUrl: string;
+  mapAttribution: string;
 }
 
 /**
@@ -114,5 +127,8 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     statusLinkKey: e.STATUS_LINK_KEY,
     logLevel: e.LOG_LEVEL,
+    pdokLocatieserverUrl: e.PDOK_LOCATIESERVER_URL,
+    mapTileUrl: e.MAP_TILE_URL,
+    mapAttribution: e.MAP_ATTRIBUTION,
   };
 }

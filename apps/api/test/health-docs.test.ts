@@ -69,6 +69,27 @@ describe('categories and docs', () => {
     expect(res.body).not.toContain('defaultTeam');
   });
 
+  it('GET /api/v1/config tells the web app where PDOK and the map tiles are', async () => {
+    const redisless = await buildTestApp(database.client, {
+      env: {
+        PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:9/pdok/',
+        MAP_TILE_URL: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png',
+      },
+    });
+    opened.push({ app: redisless });
+    const res = await redisless.app.inject({ method: 'GET', url: '/api/v1/config' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      municipality: { name: 'Soest', code: 'GM0342' },
+      pdok: { locatieserverUrl: 'http://127.0.0.1:9/pdok' },
+      map: { tileUrl: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png', maxZoom: 19 },
+    });
+    const defaults = await appWithRedis(undefined);
+    expect(
+      (await defaults.app.inject({ method: 'GET', url: '/api/v1/config' })).json().pdok.locatieserverUrl,
+    ).toBe('https://api.pdok.nl/bzk/locatieserver/search/v3_1');
+  });
+
   it('serves the OpenAPI document with every route and its schemas, and the UI at /api/docs', async () => {
     const t = await appWithRedis(undefined);
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
