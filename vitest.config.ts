@@ -14,7 +14,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ['packages/testkit/src/global-setup.ts'],
+    globalSetup: ['packages/testkit/src/global-setup.ts', 'apps/web/test/e2e/global-setup.ts'],
     // CI reads its pass/fail counts from a JSON report (.ci/run sets VITEST_JSON_REPORT).
     ...(process.env.VITEST_JSON_REPORT
       ? { reporters: ['default', 'json'], outputFile: { json: process.env.VITEST_JSON_REPORT } }

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, createFilePhotoStore, loadApiConfig, registerWebApp, webDistDir } from '@buurtsignaal/api';
+import { SecretBox } from '@buurtsignaal/db';
+import { createMailTransport } from '@buurtsignaal/mail';
+import {
+  cleanRedisPrefix,
+  createTestDatabase,
+  freePort,
+  SmtpSink,
+  type TestDatabase,
+  testEnv,
+  testRedisPrefix,
+} from '@buurtsignaal/testkit';
+import { type RunningWorker, startWorker } from '@buurtsignaal/worker';
+import { pino } from 'pino';
+import { type FakeExternals, startFakeExternals } from './fake-externals.ts';
+
+/**
+ * The whole platform as a resident's browser meets it: the API serving the built web app on a real
+ * port, the worker, PostgreSQL and Redis, a real SMTP server, and the fake PDOK and tile servers.
+ */
+export interface E2eStack {
+  baseUrl: string;
+  database: TestDatabase;
+  sink: SmtpSink;
+  externals: FakeExternals;
+  app: Awaited<ReturnType<typeof buildApp>>;
+  photosDir: string;
+  close(): Promise<void>;
+}
+
+export async function startE2eStack(): Promise<E2eStack> {
+  const database = await createTestDatabase();
+  const sink = await SmtpSink.start();
+  const externals = await startFakeExternals();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bs-e2e-'));
+  const prefix = testRedisPrefix('e2e-web');
+  const key = SecretBox.generateKey();
+  // Status links in the API's answers and in the mails point at this server, so its port comes first.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadApiConfig({
+    DATA_DIR: dataDir,
+    STATUS_LINK_KEY: key,
+    LOG_LEVEL: 'silent',
+    INTAKE_RATE_LIMIT_MAX: '1000',
+    PDOK_LOCATIESERVER_URL: externals.pdokUrl,
+    MAP_TILE_URL: externals.tileUrl,
+    PUBLIC_BASE_URL: baseUrl,
+  });
+  const app = await buildApp({
+    config,
+    database: database.client,
+    photoStore: createFilePhotoStore(config.photosDir),
+    secretBox: SecretBox.fromBase64(key),
+    logger: false,
+  });
+  if (!(await registerWebApp(app, webDistDir))) throw new Error(`the web app is not built: ${webDistDir}`);
+  await app.listen({ port, host: '127.0.0.1' });
+
+  const mailer = createMailTransport({ smtpUrl: sink.url });
+  const worker: RunningWorker = await startWorker({
+    database: database.client,
+    redisUrl: testEnv.redisUrl,
+    prefix,
+    mailer,
+    mailFrom: 'Gemeente Soest <noreply@soest.test>',
+    publicBaseUrl: baseUrl,
+    statusLinkBox: SecretBox.fromBase64(key),
+    logger: pino({ level: 'silent' }),
+    sweepIntervalMs: 500,
+  });
+
+  return {
+    baseUrl,
+    database,
+    sink,
+    externals,
+    app,
+    photosDir: config.photosDir,
+    async close() {
+      await worker.close();
+      mailer.close();
+      await app.close();
+      await externals.close();
+      await sink.close();
+      await cleanRedisPrefix(prefix);
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
