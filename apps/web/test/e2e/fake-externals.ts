@@ -84,8 +84,14 @@ function pdok(url: URL): unknown {
   const kind = url.pathname.replace(/^\/pdok\/?/, '');
   if (kind === 'suggest') {
     const q = (url.searchParams.get('q') ?? '').toLowerCase().trim();
+    // Honour a `gemeentenaam:<naam>` filter query as PDOK does.
+    const gemeente = url.searchParams
+      .getAll('fq')
+      .map((fq) => /^gemeentenaam:(.+)$/.exec(fq)?.[1])
+      .find((g) => g !== undefined);
     const docs = fakeAddresses
       .filter((a) => q.length > 0 && a.weergavenaam.toLowerCase().includes(q))
+      .filter((a) => gemeente === undefined || a.gemeentenaam === gemeente)
       .map((a, i) => ({ type: 'adres', weergavenaam: a.weergavenaam, id: a.id, score: 10 - i }));
     return { response: { numFound: docs.length, start: 0, maxScore: 10, docs }, highlighting: {} };
   }

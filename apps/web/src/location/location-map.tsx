@@ -1,0 +1,105 @@
+import 'leaflet/dist/leaflet.css';
+import L from 'leaflet';
+import markerIcon from 'leaflet/dist/images/marker-icon.png';
+import markerIcon2x from 'leaflet/dist/images/marker-icon-2x.png';
+import markerShadow from 'leaflet/dist/images/marker-shadow.png';
+import { useEffect, useMemo } from 'react';
+import { MapContainer, Marker, TileLayer, useMap, useMapEvents, ZoomControl } from 'react-leaflet';
+import { lt } from './texts-nl.ts';
+
+// Leaflet guesses its icon URLs from its CSS, which fails once bundled: give it Vite's asset URLs.
+L.Icon.Default.mergeOptions({ iconUrl: markerIcon, iconRetinaUrl: markerIcon2x, shadowUrl: markerShadow });
+
+// Leaflet's own credit, without its inline flag image, as a plainly underlined link (see location.css).
+const LEAFLET_CREDIT = '<a href="https://leafletjs.com">Leaflet</a>';
+
+/** Zoom to which the map moves when the location came from the address search or GPS. */
+const FOCUS_ZOOM = 17;
+
+export interface LocationMapProps {
+  center: [number, number];
+  zoom: number;
+  maxZoom: number;
+  tileUrl: string;
+  attribution: string;
+  position: { lat: number; lng: number } | undefined;
+  /** Move the map to the position (it came from elsewhere than the map itself). */
+  follow: boolean;
+  hintId: string;
+  onPick: (lat: number, lng: number) => void;
+}
+
+export function LocationMap(props: LocationMapProps) {
+  const { position } = props;
+  const start: [number, number] = position ? [position.lat, position.lng] : props.center;
+  return (
+    <MapContainer
+      className="bs-location__map"
+      center={start}
+      zoom={position ? Math.max(props.zoom, FOCUS_ZOOM) : props.zoom}
+      maxZoom={props.maxZoom}
+      scrollWheelZoom={false}
+      zoomControl={false}
+    >
+      <ZoomControl position="topleft" zoomInTitle={lt.zoomIn} zoomOutTitle={lt.zoomOut} />
+      <Accessible hintId={props.hintId} />
+      <TileLayer url={props.tileUrl} attribution={props.attribution} maxZoom={props.maxZoom} />
+      <ClickToPick onPick={props.onPick} />
+      {position && <Pin position={position} onPick={props.onPick} />}
+      {position && props.follow && <Follow position={position} maxZoom={props.maxZoom} />}
+    </MapContainer>
+  );
+}
+
+/** MapContainer passes no aria attributes to its element, so name the Leaflet container here. */
+function Accessible({ hintId }: { hintId: string }) {
+  const map = useMap();
+  useEffect(() => {
+    const el = map.getContainer();
+    el.setAttribute('role', 'region');
+    el.setAttribute('aria-label', lt.mapLabel);
+    el.setAttribute('aria-describedby', hintId);
+    map.attributionControl?.setPrefix(LEAFLET_CREDIT);
+  }, [map, hintId]);
+  return null;
+}
+
+function ClickToPick({ onPick }: { onPick: LocationMapProps['onPick'] }) {
+  useMapEvents({ click: (e) => onPick(e.latlng.lat, e.latlng.lng) });
+  return null;
+}
+
+function Pin({
+  position,
+  onPick,
+}: Pick<LocationMapProps, 'onPick'> & { position: { lat: number; lng: number } }) {
+  const handlers = useMemo<L.LeafletEventHandlerFnMap>(
+    () => ({
+      dragend: (e) => {
+        const { lat, lng } = (e.target as L.Marker).getLatLng();
+        onPick(lat, lng);
+      },
+    }),
+    [onPick],
+  );
+  // keyboard={false}: a keyboard user cannot drag the pin, so it should not be a tab stop either.
+  return (
+    <Marker
+      position={[position.lat, position.lng]}
+      draggable
+      autoPan
+      keyboard={false}
+      title={lt.mapMarker}
+      alt={lt.mapMarker}
+      eventHandlers={handlers}
+    />
+  );
+}
+
+function Follow({ position, maxZoom }: { position: { lat: number; lng: number }; maxZoom: number }) {
+  const map = useMap();
+  useEffect(() => {
+    map.setView([position.lat, position.lng], Math.min(maxZoom, Math.max(map.getZoom(), FOCUS_ZOOM)));
+  }, [map, position.lat, position.lng, maxZoom]);
+  return null;
+}

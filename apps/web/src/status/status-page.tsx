@@ -1,0 +1,170 @@
+import '@utrecht/design-tokens/dist/index.css';
+import '@utrecht/heading-css/dist/index.css';
+import '@utrecht/paragraph-css/dist/index.css';
+import '@utrecht/alert-css/dist/index.css';
+import '@utrecht/unordered-list-css/dist/index.css';
+import './status-page.css';
+import { Button } from '@utrecht/button-react/css';
+import { Link } from '@utrecht/link-react/css';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { SatisfactionQuestion } from './satisfaction-question.tsx';
+import { fetchMelderStatus, type MelderStatus, type StatusResult } from './status-api.ts';
+import { formatDateTime, statusExplanation } from './status-format.ts';
+import { statusPageTexts as t } from './texts-nl.ts';
+import { Timeline } from './timeline.tsx';
+
+type PageState = { kind: 'loading' } | StatusResult;
+
+/** The melder's private status page, /m/:token. */
+export default function StatusPage() {
+  const { token = '' } = useParams();
+  const [attempt, setAttempt] = useState(0);
+  // A retry remounts the view: its state starts again at "loading" and the fetch runs again.
+  return <StatusView key={`${token}#${attempt}`} token={token} onRetry={() => setAttempt((n) => n + 1)} />;
+}
+
+function StatusView({ token, onRetry }: { token: string; onRetry: () => void }) {
+  const [state, setState] = useState<PageState>({ kind: 'loading' });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchMelderStatus(token, controller.signal).then(
+      (result) => {
+        if (!controller.signal.aborted) setState(result);
+      },
+      () => {
+        if (!controller.signal.aborted) setState({ kind: 'error' });
+      },
+    );
+    return () => controller.abort();
+  }, [token]);
+
+  const heading = headingFor(state);
+
+  useEffect(() => {
+    document.title = t.documentTitle(heading);
+  }, [heading]);
+
+  // Once there is something to read, start there: screen readers announce the heading.
+  useEffect(() => {
+    if (state.kind !== 'loading') headingRef.current?.focus();
+  }, [state.kind]);
+
+  return (
+    <main
+      className="utrecht-theme utrecht-theme--media-query-viewport bs-status"
+      aria-busy={state.kind === 'loading' ? true : undefined}
+    >
+      <h1 className="utrecht-heading-1" tabIndex={-1} ref={headingRef}>
+        {heading}
+      </h1>
+      {state.kind === 'loading' && (
+        <p className="utrecht-paragraph" role="status">
+          {t.loading}
+        </p>
+      )}
+      {state.kind === 'not-found' && <NotFound />}
+      {state.kind === 'error' && <LoadError onRetry={onRetry} />}
+      {state.kind === 'ok' && <MeldingStatus token={token} status={state.status} />}
+    </main>
+  );
+}
+
+function headingFor(state: PageState): string {
+  switch (state.kind) {
+    case 'loading':
+      return t.loadingHeading;
+    case 'not-found':
+      return t.notFoundHeading;
+    case 'error':
+      return t.errorHeading;
+    case 'ok':
+      return t.heading(state.status.reference);
+  }
+}
+
+function MeldingStatus({ token, status }: { token: string; status: MelderStatus }) {
+  const id = useId();
+  const statusHeadingId = `${id}-status`;
+  const timelineHeadingId = `${id}-verloop`;
+  const explanation = statusExplanation(status.status.code);
+  const showSatisfaction = status.status.code === 'afgehandeld' && status.feedbackOpen === true;
+
+  return (
+    <>
+      <dl className="bs-status-details">
+        <dt>{t.categoryLabel}</dt>
+        <dd>{status.category.label}</dd>
+        {status.subcategory && (
+          <>
+            <dt>{t.subcategoryLabel}</dt>
+            <dd>{status.subcategory.label}</dd>
+          </>
+        )}
+        <dt>{t.createdAtLabel}</dt>
+        <dd>
+          <time dateTime={status.createdAt}>{formatDateTime(status.createdAt)}</time>
+        </dd>
+      </dl>
+
+      <section className="bs-status-current" aria-labelledby={statusHeadingId}>
+        <h2 className="utrecht-heading-2" id={statusHeadingId}>
+          {t.statusLine(status.status.label)}
+        </h2>
+        {explanation && <p className="utrecht-paragraph">{explanation}</p>}
+      </section>
+
+      {showSatisfaction && <SatisfactionQuestion token={token} />}
+
+      <section aria-labelledby={timelineHeadingId}>
+        <h2 className="utrecht-heading-2" id={timelineHeadingId}>
+          {t.timelineHeading}
+        </h2>
+        <Timeline entries={status.timeline} labelledBy={timelineHeadingId} />
+      </section>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <p className="utrecht-paragraph">{t.notFoundIntro}</p>
+      <h2 className="utrecht-heading-2">{t.notFoundWhatToDo}</h2>
+      <ul className="utrecht-unordered-list">
+        <li className="utrecht-unordered-list__item">{t.notFoundCheckLink}</li>
+        <li className="utrecht-unordered-list__item">
+          {t.notFoundNewMelding} <Link href="/">{t.newMeldingLink}</Link>.
+        </li>
+      </ul>
+    </>
+  );
+}
+
+function LoadError({ onRetry }: { onRetry: () => void }) {
+  return (
+    <>
+      <Alert type="error">{t.errorMessage}</Alert>
+      <p className="utrecht-paragraph bs-status-actions">
+        <Button appearance="primary-action-button" onClick={onRetry}>
+          {t.retry}
+        </Button>
+      </p>
+    </>
+  );
+}
+
+/** The HTML pattern of @utrecht/alert-css; the button stays outside the role="alert" element. */
+function Alert({ type, children }: { type: 'error' | 'warning' | 'info' | 'ok'; children: ReactNode }) {
+  return (
+    <div className={`utrecht-alert utrecht-alert--${type}`}>
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message" role="alert">
+          <p className="utrecht-paragraph">{children}</p>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { schema } from '@buurtsignaal/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, type Browser, describeViolations, launchPhone } from './browser.ts';
+import { type E2eStack, startE2eStack } from './stack.ts';
+
+export const screenshotDir = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
+
+let stack: E2eStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startE2eStack();
+  browser = await launchPhone();
+  mkdirSync(screenshotDir, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function reportAndHandle(): Promise<{ reference: string; statusUrl: string }> {
+  const res = await fetch(`${stack.baseUrl}/api/v1/meldingen`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      category: 'jeugdoverlast',
+      subcategory: 'geluid',
+      description: 'Elke avond harde muziek en scooters bij het speelveld.',
+      location: { lat: 52.1733, lng: 5.2917, address: 'Steenhoffstraat 46, 3764BM Soest' },
+      contact: { email: 'bewoner@example.nl', phone: '0612345678', wantsFeedback: true },
+    }),
+  });
+  expect(res.status).toBe(201);
+  const body = (await res.json()) as { id: string; reference: string; statusUrl: string };
+  // An officer takes it on (staff handling is a later issue: written here as its status events would be).
+  const db = stack.database.client.db;
+  await db.insert(schema.statusEvents).values({
+    meldingId: body.id,
+    fromStatus: 'gemeld',
+    toStatus: 'in_behandeling',
+    actor: 'staff:test',
+    internalNote: 'Groep van Jan de Vries, bekend bij wijkagent',
+    publicMessage: 'Een boa gaat vanavond langs bij het speelveld.\nWe houden u op de hoogte.',
+  });
+  await db.update(schema.meldingen).set({ status: 'in_behandeling' }).where(eq(schema.meldingen.id, body.id));
+  return body;
+}
+
+describe('the melder’s status page (/m/:token)', () => {
+  it('shows reference, status and the public messages — never contact data, notes or the spot', async () => {
+    const { reference, statusUrl } = await reportAndHandle();
+    const { page } = browser;
+    await page.goto(statusUrl);
+    await page.getByRole('heading', { level: 1, name: `Melding ${reference}` }).waitFor();
+    await expect(page.title()).resolves.toContain(reference);
+    expect(await page.getByRole('heading', { name: 'Status: In behandeling' }).count()).toBe(1);
+    const timeline = page.getByRole('list', { name: 'Verloop van uw melding' });
+    await expect(timeline.textContent()).resolves.toContain('Een boa gaat vanavond langs bij het speelveld.');
+
+    const text = await page.locator('body').textContent();
+    expect(text).not.toContain('Jan de Vries');
+    expect(text).not.toContain('bewoner@example.nl');
+    expect(text).not.toContain('0612345678');
+    expect(text).not.toContain('Steenhoffstraat');
+    expect(text).not.toMatch(/52\.17|5\.29/);
+    expect(await page.locator('.leaflet-container').count()).toBe(0);
+
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.screenshot({ path: `${screenshotDir}/status-page.png`, fullPage: true });
+  });
+
+  it('answers an unknown link with a friendly page', async () => {
+    const { page } = browser;
+    await page.goto(`${stack.baseUrl}/m/onbekend-token-dat-niet-bestaat`);
+    await page.getByRole('heading', { level: 1, name: 'Melding niet gevonden' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Maak een nieuwe melding' }).getAttribute('href')).toBe('/');
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+  });
+});
