@@ -1,53 +1,52 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { ReportForm } from './form/report-form.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
 import { t } from './texts-nl.ts';
 
-interface PublicCategory {
-  id: string;
-  label: string;
-  description: string;
-}
+// The status page is its own chunk: the form (step 1) does not load it.
+const StatusPage = lazy(() => import('./status/status-page.tsx'));
 
-type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; categories: PublicCategory[] };
+const Loading = () => (
+  <p className="utrecht-paragraph" role="status">
+    {t.loading}
+  </p>
+);
 
-/** A minimal landing page; the full report form is built on top of the intake API next. */
-export function App() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch('/api/v1/categories', { signal: controller.signal })
-      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
-      .then((body: { categories: PublicCategory[] }) =>
-        setState({ kind: 'ready', categories: body.categories }),
-      )
-      .catch(() => {
-        if (!controller.signal.aborted) setState({ kind: 'error' });
-      });
-    return () => controller.abort();
-  }, []);
-
+/** Skip link, header, the one <main> landmark, footer — around every page. */
+export function Layout() {
   return (
-    <main
-      style={{ maxWidth: '40rem', margin: '0 auto', padding: '1rem', fontFamily: 'system-ui, sans-serif' }}
-    >
-      <h1>{t.title}</h1>
-      <p>{t.intro}</p>
-      <p role="note">
-        <strong>{t.emergency}</strong>
-      </p>
-      <h2>{t.categoriesHeading}</h2>
-      {state.kind === 'loading' && <p>{t.loading}</p>}
-      {state.kind === 'error' && <p role="alert">{t.loadError}</p>}
-      {state.kind === 'ready' && (
-        <ul>
-          {state.categories.map((c) => (
-            <li key={c.id}>
-              <strong>{c.label}</strong> — {c.description}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p>{t.formSoon}</p>
-    </main>
+    <div className="bs-app">
+      <a className="bs-skip-link" href="#main">
+        {t.skipLink}
+      </a>
+      <header className="bs-header">
+        <div className="bs-container bs-header__inner">
+          <span className="bs-header__municipality">{t.municipality}</span>
+          <span className="bs-header__app">{t.appName}</span>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="bs-container bs-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="bs-footer">
+        <div className="bs-container">
+          <p className="utrecht-paragraph">{t.advice.call112}</p>
+        </div>
+      </footer>
+    </div>
   );
 }
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <ReportForm /> },
+      { path: 'm/:token', element: <StatusPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,99 @@
+import { Button } from '@utrecht/button-react/css';
+import { Link } from '@utrecht/link-react/css';
+import { useEffect, useRef, useState } from 'react';
+import { t } from '../texts-nl.ts';
+import { Alert } from '../ui/alert.tsx';
+import type { Confirmation } from './draft.ts';
+
+/** The status link as the resident can open it here: same origin → a path; else as given. */
+function absoluteUrl(url: string): string {
+  try {
+    return new URL(url, window.location.origin).href;
+  } catch {
+    return url;
+  }
+}
+
+export function ConfirmationView({
+  confirmation,
+  onNew,
+  focusOnMount,
+}: {
+  confirmation: Confirmation;
+  onNew: () => void;
+  focusOnMount: boolean;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [copyStatus, setCopyStatus] = useState('');
+  const url = absoluteUrl(confirmation.statusUrl);
+
+  useEffect(() => {
+    document.title = t.documentTitle(t.confirmation.title);
+    if (focusOnMount) headingRef.current?.focus();
+  }, [focusOnMount]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopyStatus(t.confirmation.copied);
+    } catch {
+      setCopyStatus(t.confirmation.copyFailed);
+    }
+  };
+
+  return (
+    <div className="bs-confirmation">
+      <Alert type="ok" className="bs-confirmation__panel">
+        <h1 ref={headingRef} tabIndex={-1} className="utrecht-heading-1">
+          {t.confirmation.heading}
+        </h1>
+        <p className="utrecht-paragraph">{t.confirmation.referenceLabel}</p>
+        <p className="bs-reference" data-testid="reference">
+          {confirmation.reference}
+        </p>
+      </Alert>
+
+      <section className="bs-section" aria-labelledby="next-heading">
+        <h2 id="next-heading" className="utrecht-heading-2">
+          {t.confirmation.nextHeading}
+        </h2>
+        <ul className="utrecht-unordered-list">
+          {t.confirmation.next.map((line) => (
+            <li key={line} className="utrecht-unordered-list__item">
+              {line}
+            </li>
+          ))}
+          {confirmation.wantsFeedback && (
+            <li className="utrecht-unordered-list__item">{t.confirmation.nextEmail}</li>
+          )}
+        </ul>
+      </section>
+
+      <section className="bs-section bs-status-link" aria-labelledby="link-heading">
+        <h2 id="link-heading" className="utrecht-heading-2">
+          {t.confirmation.linkHeading}
+        </h2>
+        <p className="utrecht-paragraph">{t.confirmation.linkText}</p>
+        <p className="utrecht-paragraph bs-status-link__url">
+          <Link href={url} data-testid="status-link">
+            {url}
+          </Link>
+        </p>
+        <div className="utrecht-button-group">
+          <Button type="button" appearance="primary-action-button" onClick={() => void copy()}>
+            {t.confirmation.copy}
+          </Button>
+        </div>
+        <p className="utrecht-paragraph" role="status">
+          {copyStatus}
+        </p>
+      </section>
+
+      <div className="utrecht-button-group">
+        <Button type="button" appearance="secondary-action-button" onClick={onNew}>
+          {t.confirmation.newMelding}
+        </Button>
+      </div>
+    </div>
+  );
+}

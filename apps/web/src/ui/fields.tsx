@@ -1,0 +1,235 @@
+import { Checkbox } from '@utrecht/checkbox-react/css';
+import { Fieldset, FieldsetLegend } from '@utrecht/fieldset-react/css';
+import { FormFieldDescription } from '@utrecht/form-field-description-react/css';
+import { FormFieldErrorMessage } from '@utrecht/form-field-error-message-react/css';
+import { FormField } from '@utrecht/form-field-react/css';
+import { FormLabel } from '@utrecht/form-label-react/css';
+import { RadioButton } from '@utrecht/radio-button-react/css';
+import { Textbox, type TextboxProps } from '@utrecht/textbox-react/css';
+import type { ReactNode } from 'react';
+
+/** The ids a field's description and error get, joined for aria-describedby. */
+export function describedBy(
+  id: string,
+  hasDescription: boolean,
+  error: string | undefined,
+): string | undefined {
+  const ids = [hasDescription ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+export function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <FormFieldErrorMessage id={`${id}-error`}>
+      <span className="bs-visually-hidden">Fout: </span>
+      {error}
+    </FormFieldErrorMessage>
+  );
+}
+
+interface TextFieldProps extends Omit<TextboxProps, 'id' | 'value' | 'onChange' | 'invalid'> {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  value: string;
+  onValueChange: (value: string) => void;
+  /** Marks the input invalid when the error is shown elsewhere (e.g. on its group). */
+  invalid?: boolean;
+}
+
+export function TextField({
+  id,
+  label,
+  description,
+  error,
+  value,
+  onValueChange,
+  invalid,
+  ...input
+}: TextFieldProps) {
+  return (
+    <FormField
+      type="text"
+      invalid={Boolean(error)}
+      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
+      description={
+        description ? (
+          <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>
+        ) : null
+      }
+      errorMessage={<FieldError id={id} error={error} />}
+      input={
+        <Textbox
+          {...input}
+          id={id}
+          value={value}
+          invalid={invalid ?? Boolean(error)}
+          aria-describedby={describedBy(id, Boolean(description), error)}
+          onChange={(e) => onValueChange(e.target.value)}
+        />
+      }
+    />
+  );
+}
+
+export interface Option<V extends string> {
+  value: V;
+  label: string;
+  description?: string | undefined;
+}
+
+interface GroupProps {
+  /** id of the group: the error summary links here and focuses its (checked or first) control. */
+  id: string;
+  legend: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+}
+
+/** A fieldset with legend, description and error (the NL Design System form fieldset). */
+export function FieldGroup({ id, legend, description, error, children }: GroupProps) {
+  const ariaDescribedBy = describedBy(id, Boolean(description), error);
+  return (
+    <Fieldset
+      id={id}
+      className="bs-group"
+      invalid={Boolean(error)}
+      {...(ariaDescribedBy ? { 'aria-describedby': ariaDescribedBy } : {})}
+    >
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      {description && <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>}
+      <FieldError id={id} error={error} />
+      <div className="bs-group__options">{children}</div>
+    </Fieldset>
+  );
+}
+
+interface RadioGroupProps<V extends string> extends Omit<GroupProps, 'children'> {
+  name: string;
+  options: readonly Option<V>[];
+  value: V | undefined;
+  onValueChange: (value: V) => void;
+  /** Content shown right after an option (e.g. the date fields after "Eerder"). */
+  after?: Partial<Record<V, ReactNode>>;
+}
+
+export function RadioGroup<V extends string>({
+  name,
+  options,
+  value,
+  onValueChange,
+  after,
+  ...group
+}: RadioGroupProps<V>) {
+  return (
+    <FieldGroup {...group}>
+      {options.map((o) => {
+        const optionId = `${group.id}-${o.value || 'none'}`;
+        return (
+          <div key={o.value} className="bs-option-wrap">
+            <FormField type="radio" className="bs-option">
+              <RadioButton
+                id={optionId}
+                name={name}
+                value={o.value}
+                checked={value === o.value}
+                invalid={Boolean(group.error)}
+                aria-describedby={o.description ? `${optionId}-description` : undefined}
+                onChange={() => onValueChange(o.value)}
+              />
+              <div className="bs-option__text">
+                <FormLabel htmlFor={optionId} type="radio" checked={value === o.value}>
+                  {o.label}
+                </FormLabel>
+                {o.description && (
+                  <FormFieldDescription id={`${optionId}-description`}>{o.description}</FormFieldDescription>
+                )}
+              </div>
+            </FormField>
+            {value === o.value && after?.[o.value]}
+          </div>
+        );
+      })}
+    </FieldGroup>
+  );
+}
+
+interface CheckboxGroupProps extends Omit<GroupProps, 'children'> {
+  options: readonly Option<string>[];
+  value: readonly string[];
+  onValueChange: (value: string[]) => void;
+}
+
+export function CheckboxGroup({ options, value, onValueChange, ...group }: CheckboxGroupProps) {
+  const toggle = (v: string, on: boolean) =>
+    onValueChange(
+      on
+        ? options.map((o) => o.value).filter((x) => x === v || value.includes(x))
+        : value.filter((x) => x !== v),
+    );
+  return (
+    <FieldGroup {...group}>
+      {options.map((o) => {
+        const optionId = `${group.id}-${o.value}`;
+        return (
+          <FormField key={o.value} type="checkbox" className="bs-option">
+            <Checkbox
+              id={optionId}
+              checked={value.includes(o.value)}
+              invalid={Boolean(group.error)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
+            <div className="bs-option__text">
+              <FormLabel htmlFor={optionId} type="checkbox" checked={value.includes(o.value)}>
+                {o.label}
+              </FormLabel>
+            </div>
+          </FormField>
+        );
+      })}
+    </FieldGroup>
+  );
+}
+
+interface CheckboxFieldProps {
+  id: string;
+  label: string;
+  description?: string;
+  checked: boolean;
+  disabled?: boolean;
+  error?: string | undefined;
+  onValueChange: (checked: boolean) => void;
+}
+
+export function CheckboxField({
+  id,
+  label,
+  description,
+  checked,
+  disabled,
+  error,
+  onValueChange,
+}: CheckboxFieldProps) {
+  return (
+    <FormField type="checkbox" className="bs-option" invalid={Boolean(error)}>
+      <Checkbox
+        id={id}
+        checked={checked}
+        disabled={disabled}
+        invalid={Boolean(error)}
+        aria-describedby={describedBy(id, Boolean(description), error)}
+        onChange={(e) => onValueChange(e.target.checked)}
+      />
+      <div className="bs-option__text">
+        <FormLabel htmlFor={id} type="checkbox" checked={checked} disabled={disabled ?? false}>
+          {label}
+        </FormLabel>
+        {description && <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>}
+        <FieldError id={id} error={error} />
+      </div>
+    </FormField>
+  );
+}
