@@ -226,6 +226,10 @@ describe('the report form on a phone', () => {
     await next(page);
     const description = 'Jongeren gooien stenen naar de lantaarnpalen bij de Steenhoffstraat.';
     await page.getByRole('textbox', { name: 'Omschrijving' }).fill(description);
+    await page
+      .getByLabel('Foto’s kiezen')
+      .setInputFiles({ name: 'IMG_2042.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto() });
+    await page.getByRole('img', { name: 'Foto 1 van 1' }).waitFor();
     // Give the debounced draft writer its moment, as a resident who switches apps would.
     await page.waitForTimeout(1_000);
 
@@ -234,9 +238,54 @@ describe('the report form on a phone', () => {
     if (await resume.isVisible().catch(() => false)) await resume.click();
     await expectStep(page, 'Wat is er aan de hand?');
     await expect(page.getByRole('textbox', { name: 'Omschrijving' }).inputValue()).resolves.toBe(description);
+    // The photo survived too (kept as a blob in IndexedDB).
+    await page.getByRole('img', { name: 'Foto 1 van 1' }).waitFor();
     await page.getByRole('button', { name: 'Vorige' }).click();
     await expectStep(page, 'Waar?');
     await page.getByText('Adres: Steenhoffstraat 10, 3764BH Soest').waitFor();
+  });
+
+  it('shows a refusal of the server at the field it names, and in the error summary', async () => {
+    browser = await launchPhone();
+    const { page } = browser;
+    const refusal = 'De omschrijving bevat een telefoonnummer; laat dat weg.';
+    await page.route('**/api/v1/meldingen', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 422,
+          code: 'VALIDATION_ERROR',
+          error: 'Unprocessable Entity',
+          message: refusal,
+          details: [{ field: 'description', message: refusal }],
+        }),
+      }),
+    );
+    await page.goto(stack.baseUrl);
+    await page.getByRole('radio', { name: 'Woonoverlast' }).check();
+    await next(page);
+    await chooseAddress(page, 'Van Weede', 'Van Weedestraat 1, 3761CA Soest');
+    await next(page);
+    await page
+      .getByRole('textbox', { name: 'Omschrijving' })
+      .fill('Bel mij op 06-12345678 over de overlast.');
+    await next(page);
+    await page.getByRole('radio', { name: 'Ik meld anoniem' }).check();
+    await next(page);
+    await page.getByRole('button', { name: 'Versturen' }).click();
+
+    // Back on the step with the field, the summary links to it, the field says why.
+    await expectStep(page, 'Wat is er aan de hand?');
+    await page.getByRole('heading', { name: 'Er ging iets mis' }).waitFor();
+    const link = page.getByRole('link', { name: refusal });
+    expect(await link.getAttribute('href')).toBe('#description');
+    expect(await page.getByRole('textbox', { name: 'Omschrijving' }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await link.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('description');
+    await expectAccessible(page, 'stap 3 met fout van de server');
   });
 
   it('a network failure on submit, then success, gives exactly one melding', async () => {
