@@ -1,11 +1,5 @@
-import { readDevMailbox } from '@buurtsignaal/mail';
+import { escapeHtml, readDevMailbox } from '@buurtsignaal/mail';
 import type { FastifyInstance } from 'fastify';
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
