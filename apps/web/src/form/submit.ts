@@ -121,8 +121,13 @@ export async function sendMelding(
       await sleep(IN_FLIGHT_WAIT_MS, signal);
       continue;
     }
-    if (res.status >= 500 || res.status === 408) {
-      const wait = backoffMs(attempt++);
+    if (res.status >= 500 || res.status === 408 || res.status === 429) {
+      // Too many meldingen from this address: wait as long as the API asks (bounded), then try again.
+      const retryAfter = Number(res.headers.get('retry-after'));
+      const wait =
+        res.status === 429 && retryAfter > 0
+          ? Math.min(MAX_BACKOFF_MS * 4, retryAfter * 1000)
+          : backoffMs(attempt++);
       onProgress({ kind: 'retrying', seconds: Math.round(wait / 1000) });
       await sleep(wait, signal);
       continue;
