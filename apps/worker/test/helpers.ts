@@ -137,3 +137,54 @@ export class QueueInspector {
     this.redis.disconnect();
   }
 }
+
+export interface StatusChangeFixture {
+  from: string | null;
+  to: string;
+  publicMessage?: string | null;
+  internalNote?: string | null;
+  actor?: string;
+  /** The melding named in the outbox payload; default the event's own (another one: a corrupt job). */
+  outboxMeldingId?: string;
+}
+
+/**
+ * What the staff API will store for one status change, in one transaction: the melding's new status,
+ * the append-only status event and the `melding.status_changed` outbox row.
+ */
+export async function insertStatusChange(
+  db: DbOrTx,
+  meldingId: string,
+  change: StatusChangeFixture,
+): Promise<{ statusEventId: number; outboxId: number }> {
+  const inserted = await db.transaction(async (tx) => {
+    await tx
+      .update(schema.meldingen)
+      .set({ status: change.to, updatedAt: new Date() })
+      .where(eq(schema.meldingen.id, meldingId));
+    const [event] = await tx
+      .insert(schema.statusEvents)
+      .values({
+        meldingId,
+        fromStatus: change.from,
+        toStatus: change.to,
+        actor: change.actor ?? 'staff:test-officer',
+        internalNote: change.internalNote ?? null,
+        publicMessage: change.publicMessage ?? null,
+      })
+      .returning({ id: schema.statusEvents.id });
+    const statusEventId = Number(event?.id);
+    const outboxMeldingId = change.outboxMeldingId ?? meldingId;
+    const [row] = await tx
+      .insert(schema.outbox)
+      .values({
+        topic: 'melding.status_changed',
+        aggregateId: outboxMeldingId,
+        payload: { meldingId: outboxMeldingId, statusEventId },
+      })
+      .returning({ id: schema.outbox.id });
+    return { statusEventId, outboxId: Number(row?.id) };
+  });
+  await notifyOutbox(db);
+  return inserted;
+}

@@ -9,6 +9,7 @@ export * from './repositories/notification-repository.ts';
 export * from './repositories/outbox-repository.ts';
 export * from './repositories/routing-repository.ts';
 export * from './repositories/status-repository.ts';
+export * from './repositories/terugkoppeling-repository.ts';
 export * as schema from './schema.ts';
 export * from './secret-box.ts';
 export * from './seed.ts';

@@ -5,6 +5,12 @@
 export interface OutboxPayloads {
   /** A new melding was stored (status gemeld): route it and confirm receipt to the melder. */
   'melding.gemeld': { meldingId: string; statusEventId: number };
+  /**
+   * A status event was appended (by staff, or by the melder's answer or feedback). Written in the same
+   * transaction as the event, for every change; the notification worker decides from the status machine
+   * (notifiesMelder) whether the melder hears of it.
+   */
+  'melding.status_changed': { meldingId: string; statusEventId: number };
 }
 
 export type OutboxTopic = keyof OutboxPayloads;

@@ -19,14 +19,31 @@ export interface RoutingJob {
   statusEventId: number;
 }
 
-export type NotificationTemplate = 'ontvangen';
-
-export interface NotificationJob {
+interface NotificationJobBase {
   meldingId: string;
-  template: NotificationTemplate;
-  /** Stable across retries and duplicate jobs: at most one successful mail per key. */
+  /** Stable across retries and duplicate jobs: at most one successful mail per key (notificationKeys). */
   notificationKey: string;
 }
+
+/** Confirmation of receipt after intake. */
+export interface OntvangenNotificationJob extends NotificationJobBase {
+  template: 'ontvangen';
+}
+
+/** Terugkoppeling on one status event; the worker reads the event and may skip it (notifiesMelder). */
+export interface StatusGewijzigdNotificationJob extends NotificationJobBase {
+  template: 'status_gewijzigd';
+  statusEventId: number;
+}
+
+export type NotificationJob = OntvangenNotificationJob | StatusGewijzigdNotificationJob;
+export type NotificationTemplate = NotificationJob['template'];
+
+/** One key per mail that may go out; also stored in email_deliveries.notification_key. */
+export const notificationKeys = {
+  ontvangen: (statusEventId: number) => `ontvangen-${statusEventId}`,
+  statusGewijzigd: (statusEventId: number) => `status-${statusEventId}`,
+} as const;
 
 export interface RosterJob {
   meldingId: string;

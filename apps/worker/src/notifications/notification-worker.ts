@@ -1,4 +1,3 @@
-import { getCategory } from '@buurtsignaal/core';
 import {
   countEmailAttempts,
   type Db,
@@ -9,10 +8,13 @@ import {
   type SecretBox,
 } from '@buurtsignaal/db';
 import type { NotificationJob } from '@buurtsignaal/jobs';
-import { type Mailer, type RenderedMail, renderOntvangen, streetFromAddress } from '@buurtsignaal/mail';
+import type { Mailer } from '@buurtsignaal/mail';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { classifySmtpError } from './smtp-errors.ts';
+import { prepareOntvangen } from './templates/ontvangen-mail.ts';
+import type { PreparedMail } from './templates/prepared-mail.ts';
+import { prepareStatusGewijzigd } from './templates/status-gewijzigd-mail.ts';
 
 export interface NotificationDeps {
   db: Db;
@@ -27,44 +29,30 @@ export interface NotificationDeps {
 
 export type NotificationOutcome = 'sent' | 'already-sent' | 'skipped';
 
-/**
- * The melder's private status link, rebuilt from the sealed token. Undefined when there is no key, no
- * sealed token (older meldingen, anonymised) or it does not open: the mail then points to the link
- * that the melder got at intake.
- */
-function statusUrlFor(deps: NotificationDeps, ctx: NotificationContext): string | undefined {
-  if (!deps.statusLinkBox || !ctx.statusTokenSealed) return undefined;
-  const token = deps.statusLinkBox.open(ctx.statusTokenSealed, ctx.meldingId);
-  if (token === null) {
-    deps.logger.warn(
-      { meldingId: ctx.meldingId },
-      'sealed status token does not open; mail goes without link',
-    );
-    return undefined;
+/** Per template: is this mail due at all (undefined: no), and how it reads. May throw UnrecoverableError. */
+async function prepare(
+  deps: NotificationDeps,
+  job: NotificationJob,
+  ctx: NotificationContext,
+): Promise<PreparedMail | undefined> {
+  switch (job.template) {
+    case 'ontvangen':
+      return prepareOntvangen(deps, ctx);
+    case 'status_gewijzigd':
+      return prepareStatusGewijzigd(deps, job, ctx);
   }
-  return `${deps.publicBaseUrl}/m/${encodeURIComponent(token)}`;
 }
 
-function render(deps: NotificationDeps, job: NotificationJob, ctx: NotificationContext): RenderedMail {
-  switch (job.template) {
-    case 'ontvangen': {
-      const category = getCategory(ctx.category);
-      const subcategory = category?.subcategories.find((s) => s.id === ctx.subcategory);
-      return renderOntvangen({
-        reference: ctx.reference,
-        categoryLabel: category?.label ?? ctx.category,
-        subcategoryLabel: subcategory?.label,
-        street: streetFromAddress(ctx.addressText),
-        statusUrl: statusUrlFor(deps, ctx),
-      });
-    }
-  }
+/** Only a melder who left an address, asked for terugkoppeling and was not anonymised gets mail. */
+function canReceiveMail(ctx: NotificationContext): ctx is NotificationContext & { email: string } {
+  return Boolean(ctx.email) && ctx.wantsFeedback && !ctx.anonymisedAt;
 }
 
 /**
  * Sends one notification at most once per notificationKey, recording every attempt in
  * email_deliveries. A melder without an address or who did not ask for terugkoppeling gets nothing,
- * and nothing is recorded: email_deliveries holds delivery attempts, and there was none.
+ * nor does a status change that the status machine keeps from the melder; nothing is recorded then:
+ * email_deliveries holds delivery attempts, and there was none.
  * Throws to make BullMQ retry (4xx, connection trouble) or UnrecoverableError to stop (5xx).
  */
 export async function deliverNotification(
@@ -73,10 +61,14 @@ export async function deliverNotification(
   attempt: { isLastAttempt: boolean },
 ): Promise<NotificationOutcome> {
   const ctx = await loadNotificationContext(deps.db, job.meldingId);
-  if (!ctx?.email || !ctx.wantsFeedback || ctx.anonymisedAt) return 'skipped';
+  if (!ctx) return 'skipped';
+  // The job is checked before the recipient: a job that points at the wrong data must fail loudly,
+  // also for a melder who would not have been mailed anyway.
+  const prepared = await prepare(deps, job, ctx);
+  if (!prepared || !canReceiveMail(ctx)) return 'skipped';
   if (await hasSentEmail(deps.db, job.notificationKey)) return 'already-sent';
 
-  const mail = render(deps, job, ctx);
+  const mail = prepared();
   const record = {
     meldingId: ctx.meldingId,
     notificationKey: job.notificationKey,

@@ -1,5 +1,5 @@
 import type { PendingOutboxRow } from '@buurtsignaal/db';
-import type { OutboxPayloads } from '@buurtsignaal/jobs';
+import { notificationKeys, type OutboxPayloads, type OutboxTopic } from '@buurtsignaal/jobs';
 import { jobIds, type ProducerQueues } from '../queues.ts';
 
 /** A row that can never be published as it is (unknown topic, bad payload): kept, not dropped. */
@@ -7,11 +7,12 @@ export class UnpublishableOutboxRow extends Error {
   override name = 'UnpublishableOutboxRow';
 }
 
-function meldingGemeldPayload(row: PendingOutboxRow): OutboxPayloads['melding.gemeld'] {
+/** Both topics so far carry the same ids: the melding and the status event that the row announces. */
+function statusEventPayload<T extends OutboxTopic>(row: PendingOutboxRow, topic: T): OutboxPayloads[T] {
   const { meldingId, statusEventId } = row.payload;
   if (typeof meldingId !== 'string' || !Number.isSafeInteger(Number(statusEventId))) {
     throw new UnpublishableOutboxRow(
-      `outbox ${row.id}: payload of melding.gemeld needs meldingId and statusEventId`,
+      `outbox ${row.id}: payload of ${topic} needs meldingId and statusEventId`,
     );
   }
   return { meldingId, statusEventId: Number(statusEventId) };
@@ -24,8 +25,8 @@ function meldingGemeldPayload(row: PendingOutboxRow): OutboxPayloads['melding.ge
 export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutboxRow): Promise<void> {
   switch (row.topic) {
     case 'melding.gemeld': {
-      const { meldingId, statusEventId } = meldingGemeldPayload(row);
-      const notificationKey = `ontvangen-${statusEventId}`;
+      const { meldingId, statusEventId } = statusEventPayload(row, 'melding.gemeld');
+      const notificationKey = notificationKeys.ontvangen(statusEventId);
       await Promise.all([
         queues.routing.add('route', { meldingId, statusEventId }, { jobId: jobIds.routing(row.id) }),
         queues.notifications.add(
@@ -34,6 +35,18 @@ export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutbo
           { jobId: jobIds.notification(notificationKey) },
         ),
       ]);
+      return;
+    }
+    case 'melding.status_changed': {
+      // Always enqueued: the relay reads no data, so whether the melder hears of this change
+      // (notifiesMelder, contact data) is decided by the notification worker.
+      const { meldingId, statusEventId } = statusEventPayload(row, 'melding.status_changed');
+      const notificationKey = notificationKeys.statusGewijzigd(statusEventId);
+      await queues.notifications.add(
+        'status_gewijzigd',
+        { meldingId, template: 'status_gewijzigd', notificationKey, statusEventId },
+        { jobId: jobIds.notification(notificationKey) },
+      );
       return;
     }
     default:

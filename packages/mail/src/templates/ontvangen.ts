@@ -1,5 +1,6 @@
 import { mailTexts } from '../texts-nl.ts';
 import { escapeHtml, heading, htmlLayout, paragraph } from './html.ts';
+import { assertHttpUrl, closingPart, statusLinkPart, summaryPart } from './parts.ts';
 
 export interface RenderedMail {
   subject: string;
@@ -23,6 +24,7 @@ export interface OntvangenInput {
 }
 
 const t = mailTexts.ontvangen;
+const s = mailTexts.summary;
 
 /** Confirmation of receipt, sent once after intake to a melder who asked for terugkoppeling. */
 export function renderOntvangen(input: OntvangenInput): RenderedMail {
@@ -30,72 +32,41 @@ export function renderOntvangen(input: OntvangenInput): RenderedMail {
   const category = input.subcategoryLabel
     ? `${input.categoryLabel} – ${input.subcategoryLabel}`
     : input.categoryLabel;
-  const summary: [string, string][] = [
-    [t.referenceLabel, input.reference],
-    [t.categoryLabel, category],
+  const rows: [string, string][] = [
+    [s.referenceLabel, input.reference],
+    [s.categoryLabel, category],
   ];
-  if (input.street) summary.push([t.streetLabel, input.street]);
+  if (input.street) rows.push([s.streetLabel, input.street]);
+  const summary = summaryPart(rows);
+  const status = statusLinkPart(statusUrl);
+  const closing = closingPart(input.reference);
 
   const text = [
     mailTexts.greeting,
     '',
     t.intro,
     '',
-    `${t.summaryHeading}:`,
-    ...summary.map(([label, value]) => `- ${label}: ${value}`),
+    ...summary.text,
     '',
-    `${t.nextHeading}`,
+    t.nextHeading,
     t.next,
     '',
-    `${t.statusHeading}`,
-    ...(statusUrl ? [t.statusWithLink, statusUrl, t.statusKeepLink] : [t.statusWithoutLink]),
-    t.referenceHint(input.reference),
-    '',
-    mailTexts.urgent,
-    '',
-    mailTexts.closing,
-    mailTexts.signature,
-    '',
-    mailTexts.noReply,
-    '',
+    ...status.text,
+    ...closing.text,
   ].join('\n');
-
-  const summaryHtml = `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${summary
-    .map(
-      ([label, value]) =>
-        `<tr><th scope="row" style="text-align:left;padding:2px 16px 2px 0;font-weight:bold">${escapeHtml(label)}</th>` +
-        `<td style="padding:2px 0">${escapeHtml(value)}</td></tr>`,
-    )
-    .join('')}</table>`;
-  const statusHtml = statusUrl
-    ? paragraph(escapeHtml(t.statusWithLink)) +
-      paragraph(`<a href="${escapeHtml(statusUrl)}" style="color:#01689b">${escapeHtml(statusUrl)}</a>`) +
-      paragraph(escapeHtml(t.statusKeepLink))
-    : paragraph(escapeHtml(t.statusWithoutLink));
 
   const html = htmlLayout(
     t.subject(input.reference),
     [
       paragraph(escapeHtml(mailTexts.greeting)),
       paragraph(escapeHtml(t.intro)),
-      heading(t.summaryHeading),
-      summaryHtml,
+      summary.html,
       heading(t.nextHeading),
       paragraph(escapeHtml(t.next)),
-      heading(t.statusHeading),
-      statusHtml,
-      paragraph(escapeHtml(t.referenceHint(input.reference))),
-      paragraph(`<strong>${escapeHtml(mailTexts.urgent)}</strong>`),
-      paragraph(`${escapeHtml(mailTexts.closing)}<br>${escapeHtml(mailTexts.signature)}`),
-      `<p style="margin:24px 0 0;font-size:13px;color:#555">${escapeHtml(mailTexts.noReply)}</p>`,
+      status.html,
+      closing.html,
     ].join('\n'),
   );
 
   return { subject: t.subject(input.reference), text, html };
-}
-
-function assertHttpUrl(value: string): string {
-  const url = new URL(value);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('status link must be http(s)');
-  return url.toString();
 }

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { statusEvents } from '../schema.ts';
+
+/** A status event as far as terugkoppeling to the melder may use it: never the internal note. */
+export interface TerugkoppelingEvent {
+  id: number;
+  meldingId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  publicMessage: string | null;
+  createdAt: Date;
+}
+
+export async function loadTerugkoppelingEvent(
+  db: DbOrTx,
+  statusEventId: number,
+): Promise<TerugkoppelingEvent | undefined> {
+  // internal_note is deliberately not selected: it must never reach a mail.
+  const [row] = await db
+    .select({
+      id: statusEvents.id,
+      meldingId: statusEvents.meldingId,
+      fromStatus: statusEvents.fromStatus,
+      toStatus: statusEvents.toStatus,
+      publicMessage: statusEvents.publicMessage,
+      createdAt: statusEvents.createdAt,
+    })
+    .from(statusEvents)
+    .where(eq(statusEvents.id, statusEventId));
+  return row ? { ...row, id: Number(row.id) } : undefined;
+}

@@ -1,0 +1,125 @@
+import { type MeldingStatus, publicStatusLabel } from '@buurtsignaal/core';
+import { mailTexts } from '../texts-nl.ts';
+import { escapeHtml, heading, htmlLayout, paragraph } from './html.ts';
+import type { RenderedMail } from './ontvangen.ts';
+import { assertHttpUrl, closingPart, linkHtml, type Part, statusLinkPart, summaryPart } from './parts.ts';
+import { normalizeMessage, publicMessageHtml } from './public-message.ts';
+
+export interface StatusGewijzigdInput {
+  /** Public reference, e.g. SOE-2026-000123. */
+  reference: string;
+  categoryLabel: string;
+  /** The street only, as for renderOntvangen (`streetFromAddress()`); never a house number or postcode. */
+  street?: string | undefined;
+  /** The new status (code). */
+  status: MeldingStatus;
+  /** As the melder sees it; default `publicStatusLabel(status)` (geannuleerd shows as "Afgehandeld"). */
+  statusLabel?: string | undefined;
+  /** The officer's message to the melder: escaped, line breaks kept, never made a link. */
+  publicMessage?: string | null | undefined;
+  /** The private status link (see melderLinks); without it the mail points to the link from intake. */
+  statusUrl?: string | undefined;
+  /** Used only for reactie_gevraagd. */
+  answerUrl?: string | undefined;
+  /** Used only for afgehandeld. */
+  feedbackUrl?: string | undefined;
+}
+
+const t = mailTexts.statusGewijzigd;
+
+function messageHeading(status: MeldingStatus): string {
+  if (status === 'reactie_gevraagd') return t.questionHeading;
+  if (status === 'doorgestuurd') return t.forwardedHeading;
+  return t.messageHeading;
+}
+
+function messagePart(status: MeldingStatus, publicMessage: string | null | undefined): Part | undefined {
+  const message = publicMessage ? normalizeMessage(publicMessage) : '';
+  if (message) {
+    const title = messageHeading(status);
+    return {
+      text: [`${title}:`, ...message.split('\n').map((line) => (line ? `  ${line}` : ''))],
+      // A quoted block, so that the melder sees where the officer's own words begin and end.
+      html:
+        heading(title) +
+        `<div style="margin:0 0 16px;padding:8px 12px;border-left:4px solid #01689b;background:#f3f6f9">${publicMessageHtml(message)}</div>`,
+    };
+  }
+  if (status === 'geannuleerd') {
+    return { text: [t.cancelledWithoutMessage], html: paragraph(escapeHtml(t.cancelledWithoutMessage)) };
+  }
+  return undefined;
+}
+
+/** What the melder can do now: answer the question, or say whether it was solved. */
+function actionPart(input: StatusGewijzigdInput): Part | undefined {
+  const action =
+    input.status === 'reactie_gevraagd'
+      ? {
+          title: t.answerHeading,
+          url: input.answerUrl,
+          withLink: t.answerWithLink,
+          without: t.answerWithoutLink,
+        }
+      : input.status === 'afgehandeld'
+        ? {
+            title: t.feedbackHeading,
+            url: input.feedbackUrl,
+            withLink: t.feedbackWithLink,
+            without: t.feedbackWithoutLink,
+          }
+        : undefined;
+  if (!action) return undefined;
+  if (action.url === undefined) {
+    return { text: [action.without], html: heading(action.title) + paragraph(escapeHtml(action.without)) };
+  }
+  const url = assertHttpUrl(action.url);
+  return {
+    text: [action.withLink, url],
+    html: heading(action.title) + paragraph(escapeHtml(action.withLink)) + linkHtml(url),
+  };
+}
+
+/**
+ * Terugkoppeling on a public status change: the new status in plain words, the officer's message, what
+ * the melder can do now, and the status link. Nothing that places the melding more precisely than the
+ * street.
+ */
+export function renderStatusGewijzigd(input: StatusGewijzigdInput): RenderedMail {
+  const subject = t.subject(input.reference, input.status);
+  const statusUrl = input.statusUrl === undefined ? undefined : assertHttpUrl(input.statusUrl);
+  const rows: [string, string][] = [
+    [mailTexts.summary.referenceLabel, input.reference],
+    [mailTexts.summary.categoryLabel, input.categoryLabel],
+  ];
+  if (input.street) rows.push([mailTexts.summary.streetLabel, input.street]);
+  rows.push([mailTexts.summary.statusLabel, input.statusLabel ?? publicStatusLabel(input.status)]);
+
+  const intro = t.intro[input.status];
+  const parts = [
+    messagePart(input.status, input.publicMessage),
+    actionPart(input),
+    summaryPart(rows),
+    statusLinkPart(statusUrl),
+  ].filter((p): p is Part => p !== undefined);
+  const closing = closingPart(input.reference);
+
+  const text = [
+    mailTexts.greeting,
+    '',
+    intro,
+    '',
+    ...parts.flatMap((p) => [...p.text, '']),
+    ...closing.text,
+  ].join('\n');
+  const html = htmlLayout(
+    subject,
+    [
+      paragraph(escapeHtml(mailTexts.greeting)),
+      paragraph(escapeHtml(intro)),
+      ...parts.map((p) => p.html),
+      closing.html,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
