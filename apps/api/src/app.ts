@@ -9,6 +9,7 @@ import { createIntakeService } from './intake/intake-service.ts';
 import { MAX_PHOTOS } from './intake/photos.ts';
 import { buildLoggerOptions } from './logging.ts';
 import type { PhotoStore } from './photos/photo-store.ts';
+import cookie from './plugins/cookie.ts';
 import errorHandler from './plugins/error-handler.ts';
 import multipart, { multipartLimits } from './plugins/multipart.ts';
 import rateLimit from './plugins/rate-limit.ts';
@@ -17,7 +18,9 @@ import categoriesRoutes from './routes/categories/categories.routes.ts';
 import configRoutes from './routes/config/config.routes.ts';
 import healthRoutes from './routes/health/health.routes.ts';
 import intakeRoutes from './routes/meldingen/intake.routes.ts';
+import staffRoutes from './routes/staff/staff.routes.ts';
 import statusRoutes from './routes/status/status.routes.ts';
+import { createStaffServices, resolveStaffKey } from './staff/staff-services.ts';
 import { createStatusService } from './status/status-service.ts';
 
 export interface AppDeps {
@@ -34,6 +37,8 @@ export interface AppDeps {
   secretBox?: SecretBox | undefined;
   /** Called after each melding commits (its outbox row is then visible), e.g. to wake a relay. */
   onMeldingStored?: ((event: { meldingId: string; statusEventId: number }) => void) | undefined;
+  /** Seals TOTP secrets and derives CSRF tokens; defaults from config (see resolveStaffKey). */
+  staffKey?: Buffer | undefined;
 }
 
 /** JSON bodies only: photos come as multipart, which has its own limits. */
@@ -66,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorHandler, { limits: { fileSize: multipartLimits.fileSize, files: MAX_PHOTOS } });
   await app.register(swagger);
   await app.register(rateLimit);
+  await app.register(cookie);
   await app.register(multipart);
 
   const now = deps.now ?? (() => new Date());
@@ -96,6 +102,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(configRoutes, { config });
   await app.register(intakeRoutes, { service: intakeService, rateLimit: config.intakeRateLimit });
   await app.register(statusRoutes, { service: createStatusService(database) });
+  const staffKey = resolveStaffKey(config, app.log, deps.staffKey);
+  const staff = createStaffServices({ db: database.db, config, now, key: staffKey });
+  await app.register(staffRoutes, { prefix: '/api/v1/staff', db: database.db, config, now, ...staff });
 
   // The zod type provider only changes route typing; callers get a plain instance.
   return app as unknown as FastifyInstance;

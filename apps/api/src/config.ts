@@ -39,6 +39,17 @@ const statusLinkKeySchema = optionalString.refine(
   'STATUS_LINK_KEY must be 32 bytes, base64 (openssl rand -base64 32)',
 );
 
+const staffSecretKeySchema = optionalString.refine(
+  (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
+  'STAFF_SECRET_KEY must be 32 bytes, base64 (openssl rand -base64 32)',
+);
+
+/** Unset: Secure, except when the public address is plain http on this machine (the embedded default). */
+const isLocalHttp = (url: string): boolean => {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+};
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -67,6 +78,15 @@ const envSchema = z.object({
     .default('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().default('Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STAFF_COOKIE_SECURE: optionalString.pipe(z.stringbool().optional()),
+  STAFF_SESSION_IDLE_MINUTES: positiveInt(30),
+  STAFF_SESSION_MAX_HOURS: positiveInt(12),
+  STAFF_LOGIN_RATE_LIMIT_MAX: positiveInt(10),
+  STAFF_LOGIN_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+  STAFF_LOCKOUT_FAILURES: positiveInt(5),
+  STAFF_LOCKOUT_MINUTES: positiveInt(15),
+  STAFF_SECRET_KEY: staffSecretKeySchema,
+  STAFF_DEMO_ACCOUNTS: optionalString.pipe(z.stringbool().optional()),
 });
 
 export interface ApiConfig {
@@ -91,6 +111,28 @@ export interface ApiConfig {
   pdokLocatieserverUrl: string;
   mapTileUrl: string;
   mapAttribution: string;
+  staff: StaffConfig;
+}
+
+export interface StaffConfig {
+  /** The Secure flag of the session cookie. */
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginRateLimit: { max: number; windowMs: number };
+  /** This many failed logins in a row lock the account for `lockoutMinutes`. */
+  lockoutFailures: number;
+  lockoutMinutes: number;
+  /**
+   * base64 of 32 bytes: seals TOTP secrets and derives CSRF tokens. Unset: derived from STATUS_LINK_KEY
+   * (see staff/staff-keys.ts).
+   */
+  secretKey: string | undefined;
+  /**
+   * embedded.ts only: seed the demo accounts. Default: on with the embedded PGlite, off with DATABASE_URL
+   * (a real database gets real accounts via user:create). server.ts never seeds them.
+   */
+  demoAccounts: boolean;
 }
 
 /**
@@ -112,6 +154,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     throw new ConfigError(`invalid API configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -119,7 +162,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     dataDir: resolveDataDir(e.DATA_DIR, env),
     photosDir: join(resolveDataDir(e.DATA_DIR, env), 'photos'),
     redisUrl: e.REDIS_URL,
-    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl,
     referencePrefix: e.REFERENCE_PREFIX,
     trustProxy: e.TRUST_PROXY,
     intakeRateLimit: { max: e.INTAKE_RATE_LIMIT_MAX, windowMs: e.INTAKE_RATE_LIMIT_WINDOW_MS },
@@ -130,5 +173,22 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     pdokLocatieserverUrl: e.PDOK_LOCATIESERVER_URL,
     mapTileUrl: e.MAP_TILE_URL,
     mapAttribution: e.MAP_ATTRIBUTION,
+    staff: {
+      cookieSecure: e.STAFF_COOKIE_SECURE ?? !isLocalHttp(publicBaseUrl),
+      sessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.STAFF_SESSION_MAX_HOURS,
+      loginRateLimit: { max: e.STAFF_LOGIN_RATE_LIMIT_MAX, windowMs: e.STAFF_LOGIN_RATE_LIMIT_WINDOW_MS },
+      lockoutFailures: e.STAFF_LOCKOUT_FAILURES,
+      lockoutMinutes: e.STAFF_LOCKOUT_MINUTES,
+      secretKey: e.STAFF_SECRET_KEY,
+      demoAccounts: e.STAFF_DEMO_ACCOUNTS ?? e.DATABASE_URL === undefined,
+    },
   };
+}
+
+/** The initial password for `user:create`, when given through the environment instead of the TTY. */
+export function newPasswordFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  return env.BS_NEW_PASSWORD || undefined;
 }

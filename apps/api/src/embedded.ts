@@ -21,6 +21,8 @@ import { type PrivateRedis, RedisUnavailableError, startPrivateRedis } from './r
 import { loadOrCreateStatusLinkKey } from './runtime/status-link-key.ts';
 import { registerWebApp } from './runtime/web-app.plugin.ts';
 import { webDistDir } from './runtime/web-dist.ts';
+import { demoAccountLines, seedDemoAccounts } from './staff/demo-accounts.ts';
+import { deriveStaffKey } from './staff/staff-keys.ts';
 
 // The embedded default (`pnpm start`): api + worker + web app in ONE process, because PGlite belongs to
 // exactly one process. Everything that is not configured is provided locally under DATA_DIR.
@@ -60,6 +62,10 @@ async function start(): Promise<void> {
 
   const statusLinkKey = apiConfig.statusLinkKey ?? loadOrCreateStatusLinkKey(dataDir);
   const secretBox = SecretBox.fromBase64(statusLinkKey);
+  const staffKey = apiConfig.staff.secretKey
+    ? Buffer.from(apiConfig.staff.secretKey, 'base64')
+    : deriveStaffKey(statusLinkKey);
+  const demoAccounts = apiConfig.staff.demoAccounts ? await seedDemoAccounts(database.db, staffKey) : [];
   const mailboxDir = join(dataDir, 'mailbox');
   const mailer = createMailTransport({ smtpUrl: workerConfig.smtpUrl, devMailboxDir: mailboxDir });
   cleanups.push(() => mailer.close());
@@ -81,7 +87,15 @@ async function start(): Promise<void> {
   const redis = createRedisConnection({ url: redisUrl, role: 'producer' });
   cleanups.push(() => redis.disconnect());
   const photoStore = createFilePhotoStore(resolve(apiConfig.photosDir));
-  const app = await buildApp({ config: apiConfig, database, redis, photoStore, secretBox, logger: true });
+  const app = await buildApp({
+    config: apiConfig,
+    database,
+    redis,
+    photoStore,
+    secretBox,
+    staffKey,
+    logger: true,
+  });
   const maintenance = startApiMaintenance({
     store: photoStore,
     database,
@@ -108,6 +122,7 @@ async function start(): Promise<void> {
         : `  ontwikkel-mailbox ${base}/dev/mailbox`,
       `  database        ${apiConfig.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${join(dataDir, 'pglite')}`}`,
       `  redis           ${privateRedis ? `eigen redis-server (${redisUrl})` : 'REDIS_URL'}`,
+      ...(demoAccounts.length > 0 ? demoAccountLines(demoAccounts) : []),
       '',
     ].join('\n'),
   );

@@ -8,12 +8,25 @@ import type { ApiConfig } from './config.ts';
 const redactPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'headers.cookie',
+  'headers["x-csrf-token"]',
   'body',
   'req.body',
   '*.email',
   '*.phone',
   '*.description',
   '*.contact',
+  // Staff credentials: passwords, TOTP codes and secrets, session and CSRF tokens.
+  'password',
+  '*.password',
+  'totp',
+  '*.totp',
+  '*.code',
+  '*.secret',
+  '*.csrfToken',
+  '*.token',
 ];
 
 /** The status token in a URL is the melder's credential: keep it out of access logs. */

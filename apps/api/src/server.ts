@@ -24,6 +24,11 @@ if (!config.statusLinkKey && process.env.NODE_ENV === 'production') {
   process.exit(1);
 }
 
+if (!config.staff.secretKey && !config.statusLinkKey && process.env.NODE_ENV === 'production') {
+  log.fatal('STAFF_SECRET_KEY (or STATUS_LINK_KEY) is required in production: it seals the TOTP secrets');
+  process.exit(1);
+}
+
 const database = await createDatabase({ databaseUrl: config.databaseUrl });
 await database.migrate();
 await seedReferenceData(database.db);

@@ -101,6 +101,29 @@ describe('embedded default (one process, nothing configured)', () => {
     expect(((await status.json()) as { reference: string }).reference).toBe(body.reference);
   });
 
+  it('prints a demo account per role in its banner, and the boa can log in with it', async () => {
+    const out = first.output();
+    for (const email of [
+      'boa@soest.demo',
+      'politie@soest.demo',
+      'coordinator@soest.demo',
+      'admin@soest.demo',
+    ]) {
+      expect(out).toContain(email);
+    }
+    expect(out).toMatch(/TOTP: otpauth:\/\/totp\/Buurtsignaal:admin%40soest\.demo/);
+    const password = /boa@soest\.demo\s+wachtwoord (\S+)/.exec(out)?.[1];
+    const res = await fetch(`${base()}/api/v1/staff/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'boa@soest.demo', password }),
+    });
+    expect(res.status).toBe(200);
+    // http://localhost: no Secure flag, or the browser would drop the cookie.
+    expect(res.headers.get('set-cookie')).toMatch(/^bs_session=.*HttpOnly; SameSite=Strict/);
+    expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
   it('refuses a second process on the same data dir with a clear message', async () => {
     const second = launch(dataDir, await freePort());
     const code = await second.exited;

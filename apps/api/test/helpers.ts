@@ -25,6 +25,8 @@ export interface TestAppOptions {
   photoStore?: (dir: string) => PhotoStore;
   redis?: Redis;
   onMeldingStored?: (event: { meldingId: string; statusEventId: number }) => void;
+  /** pino options (e.g. a stream) instead of no logger. */
+  logger?: Record<string, unknown>;
 }
 
 /** A fresh app on `database` with its own photo directory; close() removes the directory. */
@@ -34,6 +36,7 @@ export async function buildTestApp(database: DatabaseClient, options: TestAppOpt
     DATA_DIR: dataDir,
     PUBLIC_BASE_URL: 'https://buurtsignaal.test',
     INTAKE_RATE_LIMIT_MAX: '1000',
+    STAFF_LOGIN_RATE_LIMIT_MAX: '1000',
     STATUS_LINK_KEY: statusLinkKey,
     LOG_LEVEL: 'silent',
     ...options.env,
@@ -43,7 +46,7 @@ export async function buildTestApp(database: DatabaseClient, options: TestAppOpt
     config,
     database,
     photoStore,
-    logger: false,
+    logger: options.logger ?? false,
     ...(options.now ? { now: options.now } : {}),
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.onMeldingStored ? { onMeldingStored: options.onMeldingStored } : {}),

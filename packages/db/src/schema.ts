@@ -8,6 +8,7 @@ import {
   jsonb,
   pgSequence,
   pgTable,
+  primaryKey,
   real,
   smallint,
   text,
@@ -200,5 +201,87 @@ export const emailDeliveries = pgTable(
   (t) => [
     index('email_deliveries_melding_idx').on(t.meldingId),
     uniqueIndex('email_deliveries_sent_uq').on(t.notificationKey).where(sql`${t.status} = 'sent'`),
+  ],
+);
+
+/** Staff accounts (boa, politie, coordinator, admin). Never deleted: disabled, so the audit log stays readable. */
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey(),
+    /** Stored lower-case. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** 'boa' | 'politie' | 'coordinator' | 'admin' */
+    role: text('role').notNull(),
+    /** argon2id (PHC string). */
+    passwordHash: text('password_hash').notNull(),
+    /** The base32 TOTP secret, SecretBox-sealed with the user id as associated data. */
+    totpSecretSealed: text('totp_secret_sealed'),
+    totpConfirmedAt: timestamp('totp_confirmed_at', { withTimezone: true }),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_users_email_uq').on(t.email)],
+);
+
+export const staffUserTeams = pgTable(
+  'staff_user_teams',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.teamId] })],
+);
+
+/** Server-side sessions; the cookie holds a random token, the row only its sha256. */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    /** sha256 (hex) of the cookie token. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** Absolute end, whatever the activity. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When this session passed the second factor (login with TOTP, or enrolment); null: restricted. */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
+  },
+  (t) => [index('staff_sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Append-only audit log of staff actions (BIO 8.15.01): who, what, which melding, result, when, from
+ * where. No personal data in it: user ids, never e-mail addresses or names. No foreign keys, so that it
+ * outlives what it refers to; a trigger refuses UPDATE and DELETE.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** null for anonymous attempts (e.g. a login with an unknown e-mail address). */
+    actorUserId: uuid('actor_user_id'),
+    /** e.g. 'login', 'login_failed', 'logout', 'melding.view', 'melder_contact.view', 'access_denied'. */
+    action: text('action').notNull(),
+    /** 'ok' | 'denied' | 'error' */
+    result: text('result').notNull(),
+    meldingId: uuid('melding_id'),
+    /** The client address as Fastify sees it (request.ip, honouring TRUST_PROXY). */
+    source: text('source'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('audit_log_actor_at_idx').on(t.actorUserId, t.at),
+    index('audit_log_melding_idx').on(t.meldingId),
   ],
 );

@@ -18,6 +18,7 @@ async function swagger(app: FastifyInstance): Promise<void> {
       },
       tags: [
         { name: 'meldingen', description: 'Melden en de status volgen' },
+        { name: 'medewerkers', description: 'Inloggen, sessies, accounts en toegang voor medewerkers' },
         { name: 'health', description: 'Voor de load balancer en monitoring' },
       ],
     },

@@ -1,0 +1,105 @@
+import { findStaffUserById } from '@buurtsignaal/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { rolesRequiringTotp } from '../../staff/access-policy.ts';
+import { staffUserView } from '../../staff/auth-service.ts';
+import { clearSessionCookie, setSessionCookie } from '../../staff/staff-auth.plugin.ts';
+import { staffOf } from '../../staff/staff-guard.ts';
+import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
+import type { StaffRoutesOptions } from './staff.routes.ts';
+import { csrfHeaderSchema, sessionResponseSchema } from './staff-schemas.ts';
+
+const loginBodySchema = z.object({
+  email: z.string().min(1).max(254),
+  password: z.string().min(1).max(1024),
+  totp: z.string().max(16).optional(),
+});
+
+const authRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, options) => {
+  const { auth, sessions, keys, config, db } = options;
+
+  app.post(
+    '/login',
+    {
+      config: {
+        staffAuth: 'public',
+        rateLimit: {
+          max: config.staff.loginRateLimit.max,
+          timeWindow: config.staff.loginRateLimit.windowMs,
+          errorResponseBuilder: () => new ApiError(429, 'RATE_LIMITED', staffErrorTexts.loginRateLimited),
+        },
+      },
+      schema: {
+        summary: 'Inloggen als medewerker',
+        description:
+          'Zet de cookie `bs_session`. Coördinator en beheerder loggen in met `totp` (zonder ingestelde ' +
+          'TOTP krijgen zij een sessie die alleen TOTP kan instellen).',
+        tags: ['medewerkers'],
+        body: loginBodySchema,
+        response: {
+          200: sessionResponseSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          429: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.login({ ...request.body, source: request.ip });
+      setSessionCookie(reply, result.token, config.staff.cookieSecure, result.expiresAt);
+      return reply.header('cache-control', 'no-store').send({
+        user: result.user,
+        csrfToken: keys.csrfToken(result.sessionId),
+        totpEnrolmentRequired: result.totpEnrolmentRequired,
+      });
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      config: { staffAuth: 'enrolment' },
+      schema: {
+        summary: 'Uitloggen',
+        tags: ['medewerkers'],
+        headers: csrfHeaderSchema,
+        response: { 204: z.null(), 401: errorResponseSchema, 403: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      if (request.staffSessionId) await sessions.destroy(request.staffSessionId);
+      await app.staffAudit(request, { action: 'logout', result: 'ok' });
+      clearSessionCookie(reply, config.staff.cookieSecure);
+      request.log.info({ staffId: staff.id }, 'staff logout');
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      config: { staffAuth: 'enrolment' },
+      schema: {
+        summary: 'De ingelogde medewerker, met een nieuw CSRF-token',
+        tags: ['medewerkers'],
+        response: { 200: sessionResponseSchema, 401: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      const user = await findStaffUserById(db, staff.id);
+      if (!user || !request.staffSessionId) {
+        throw new ApiError(401, 'NOT_AUTHENTICATED', staffErrorTexts.notAuthenticated);
+      }
+      return reply.header('cache-control', 'no-store').send({
+        user: await staffUserView(db, user),
+        csrfToken: keys.csrfToken(request.staffSessionId),
+        totpEnrolmentRequired: rolesRequiringTotp.has(user.role) && !staff.totpOk,
+      });
+    },
+  );
+};
+
+export default authRoutes;

@@ -1,0 +1,37 @@
+import type { DbOrTx } from '@buurtsignaal/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiConfig } from '../../config.ts';
+import staffAuth from '../../staff/staff-auth.plugin.ts';
+import type { StaffServices } from '../../staff/staff-services.ts';
+import authRoutes from './auth.routes.ts';
+import meldingenRoutes from './meldingen.routes.ts';
+import totpRoutes from './totp.routes.ts';
+import usersRoutes from './users.routes.ts';
+
+export interface StaffRoutesOptions extends StaffServices {
+  db: DbOrTx;
+  config: ApiConfig;
+  now: () => Date;
+}
+
+/**
+ * Everything under /api/v1/staff, in one encapsulated scope: the staff-auth hook (session, CSRF, TOTP
+ * enrolment) applies to these routes and to no others. Register with `prefix: '/api/v1/staff'`.
+ */
+const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, registerOptions) => {
+  // Not the register options themselves: they carry `prefix`, which the children would add again.
+  const { db, config, now, keys, sessions, audit, auth } = registerOptions;
+  const options: StaffRoutesOptions = { db, config, now, keys, sessions, audit, auth };
+  await app.register(staffAuth, {
+    sessions: options.sessions,
+    keys: options.keys,
+    audit: options.audit,
+    cookieSecure: options.config.staff.cookieSecure,
+  });
+  await app.register(authRoutes, options);
+  await app.register(totpRoutes, options);
+  await app.register(usersRoutes, options);
+  await app.register(meldingenRoutes, options);
+};
+
+export default staffRoutes;

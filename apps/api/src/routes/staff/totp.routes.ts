@@ -1,0 +1,82 @@
+import { confirmTotp, findStaffUserById, setPendingTotpSecret } from '@buurtsignaal/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { staffOf } from '../../staff/staff-guard.ts';
+import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
+import { newTotpSecret, totpUri, verifyTotp } from '../../staff/totp.ts';
+import type { StaffRoutesOptions } from './staff.routes.ts';
+import { csrfHeaderSchema } from './staff-schemas.ts';
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  409: errorResponseSchema,
+};
+
+/** TOTP enrolment: reachable from a restricted session (config.staffAuth 'enrolment'). */
+const totpRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, keys, sessions, now }) => {
+  const alreadyEnrolled = () =>
+    new ApiError(409, 'TOTP_ALREADY_ENROLLED', staffErrorTexts.totpAlreadyEnrolled);
+
+  app.post(
+    '/totp/setup',
+    {
+      config: { staffAuth: 'enrolment' },
+      schema: {
+        summary: 'Tweestapsverificatie instellen: een nieuw geheim',
+        description: 'Het geheim wordt één keer getoond; bevestig daarna met een code (POST /totp/confirm).',
+        tags: ['medewerkers'],
+        headers: csrfHeaderSchema,
+        response: { 200: z.object({ otpauthUri: z.string(), secret: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      const user = await findStaffUserById(db, staff.id);
+      if (!user) throw new ApiError(401, 'NOT_AUTHENTICATED', staffErrorTexts.notAuthenticated);
+      const secret = newTotpSecret();
+      if (!(await setPendingTotpSecret(db, user.id, keys.totpBox.seal(secret, user.id)))) {
+        throw alreadyEnrolled();
+      }
+      await app.staffAudit(request, { action: 'totp.setup', result: 'ok' });
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ otpauthUri: totpUri(secret, user.email), secret });
+    },
+  );
+
+  app.post(
+    '/totp/confirm',
+    {
+      config: { staffAuth: 'enrolment' },
+      schema: {
+        summary: 'Tweestapsverificatie bevestigen met een code uit de app',
+        tags: ['medewerkers'],
+        headers: csrfHeaderSchema,
+        body: z.object({ code: z.string().max(16) }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      const user = await findStaffUserById(db, staff.id);
+      if (!user) throw new ApiError(401, 'NOT_AUTHENTICATED', staffErrorTexts.notAuthenticated);
+      if (user.totpConfirmedAt) throw alreadyEnrolled();
+      const secret = user.totpSecretSealed ? keys.totpBox.open(user.totpSecretSealed, user.id) : null;
+      if (secret === null) throw new ApiError(409, 'TOTP_NOT_STARTED', staffErrorTexts.totpNotStarted);
+      if (!verifyTotp(secret, request.body.code, now())) {
+        await app.staffAudit(request, { action: 'totp.confirm', result: 'denied' });
+        throw new ApiError(400, 'TOTP_INVALID', staffErrorTexts.totpInvalid);
+      }
+      await confirmTotp(db, user.id, now());
+      // This session has now shown the second factor: it is no longer restricted.
+      if (request.staffSessionId) await sessions.markSecondFactor(request.staffSessionId);
+      await app.staffAudit(request, { action: 'totp.confirm', result: 'ok' });
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+export default totpRoutes;

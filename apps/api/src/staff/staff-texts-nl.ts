@@ -1,0 +1,37 @@
+// Every text of the staff API that an officer, coordinator or admin reads, in Dutch (nl-NL).
+
+export const staffErrorTexts = {
+  invalidCredentials: (minutes: number) =>
+    `Het e-mailadres of het wachtwoord klopt niet. Na vijf verkeerde pogingen wordt een account ${minutes} minuten geblokkeerd.`,
+  totpRequired: 'Vul de code uit uw authenticator-app in.',
+  totpInvalid: 'De code klopt niet of is verlopen. Vul de nieuwe code uit uw authenticator-app in.',
+  loginRateLimited:
+    'Te veel inlogpogingen vanaf dit adres. Wacht een paar minuten en probeer het dan opnieuw.',
+  notAuthenticated: 'U bent niet ingelogd. Log in om verder te gaan.',
+  sessionExpired: 'Uw sessie is verlopen. Log opnieuw in.',
+  csrfInvalid:
+    'Deze actie is geweigerd omdat de beveiligingscode ontbreekt of niet klopt. Laad de pagina opnieuw.',
+  totpEnrolmentRequired:
+    'Stel eerst tweestapsverificatie in met een authenticator-app; daarna kunt u verder.',
+  totpAlreadyEnrolled: 'Tweestapsverificatie is voor uw account al ingesteld.',
+  totpNotStarted: 'Start eerst het instellen van tweestapsverificatie.',
+  forbidden: 'U heeft geen toegang tot deze gegevens of deze actie.',
+  meldingNotFound: 'Deze melding bestaat niet.',
+  emailTaken: 'Er bestaat al een account met dit e-mailadres.',
+  unknownTeam: (id: string) => `Het team "${id}" bestaat niet.`,
+  passwordTooShort: (min: number) => `Het wachtwoord moet minstens ${min} tekens lang zijn.`,
+} as const;
+
+export const staffCliTexts = {
+  passwordPrompt: 'Wachtwoord (minstens 12 tekens): ',
+  passwordRepeat: 'Herhaal het wachtwoord: ',
+  passwordMismatch: 'De wachtwoorden zijn niet gelijk.',
+  noTty: 'Geen terminal om het wachtwoord te vragen: zet het in BS_NEW_PASSWORD.',
+  created: (email: string, role: string, describe: string) =>
+    `Account ${email} (${role}) aangemaakt in ${describe}.`,
+  totpAtFirstLogin:
+    'Let op: deze rol moet bij de eerste keer inloggen tweestapsverificatie (TOTP) instellen met een authenticator-app.',
+  usage:
+    'Gebruik: pnpm --filter @buurtsignaal/api user:create --email <adres> --name <naam> --role <boa|politie|coordinator|admin> [--team <team-id> …]\n' +
+    'Het wachtwoord komt uit BS_NEW_PASSWORD of wordt gevraagd.',
+} as const;
