@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   doublePrecision,
@@ -56,6 +57,15 @@ export const meldingen = pgTable(
     priority: text('priority'),
     /** sha256 (hex) of the melder's private status token; the token itself is never stored. */
     statusTokenHash: text('status_token_hash').notNull(),
+    /** The officer who claimed it (in_behandeling and after); null while it waits on the roster queue. */
+    assignedUserId: uuid('assigned_user_id').references((): AnyPgColumn => staffUsers.id),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** Set when cancelled as a duplicate of another melding. */
+    duplicateOf: uuid('duplicate_of').references((): AnyPgColumn => meldingen.id),
+    /** How often the melder reopened it ("not solved"); the melder may reopen once, then the coordinator decides. */
+    reopenCount: integer('reopen_count').notNull().default(0),
+    /** When the melder said "not solved" again after the one reopen: the coordinator's attention is needed. */
+    coordinatorAttentionAt: timestamp('coordinator_attention_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -120,9 +130,66 @@ export const statusEvents = pgTable(
     actor: text('actor').notNull(),
     internalNote: text('internal_note'),
     publicMessage: text('public_message'),
+    /** doorgestuurd: the organisation it went to (e.g. "Politie Midden-Nederland", "Portaal"). */
+    forwardedTo: text('forwarded_to'),
+    /** geannuleerd: why (required by the status machine); internal. */
+    reason: text('reason'),
     createdAt: createdAt(),
   },
   (t) => [index('status_events_melding_idx').on(t.meldingId, t.id)],
+);
+
+/** Internal notes on a melding, at any time; staff only, never shown to the melder. */
+export const internalNotes = pgTable(
+  'internal_notes',
+  {
+    id: uuid('id').primaryKey(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references((): AnyPgColumn => staffUsers.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('internal_notes_melding_idx').on(t.meldingId, t.createdAt)],
+);
+
+/** Reusable public messages (standaardteksten), per category (null: all) and target status. */
+export const standardTexts = pgTable(
+  'standard_texts',
+  {
+    id: uuid('id').primaryKey(),
+    category: text('category'),
+    status: text('status').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by').references((): AnyPgColumn => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('standard_texts_status_idx').on(t.status, t.category)],
+);
+
+/** The melder's answer to "Is uw melding opgelost?": at most one per closing (afgehandeld event). */
+export const melderFeedback = pgTable(
+  'melder_feedback',
+  {
+    id: uuid('id').primaryKey(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    /** The afgehandeld status event this answers. */
+    statusEventId: bigint('status_event_id', { mode: 'number' })
+      .notNull()
+      .references(() => statusEvents.id),
+    solved: boolean('solved').notNull(),
+    explanation: text('explanation'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('melder_feedback_event_uq').on(t.statusEventId)],
 );
 
 /** Which team a melding was assigned to, and why; one row per routing decision. */
