@@ -21,6 +21,7 @@ import intakeRoutes from './routes/meldingen/intake.routes.ts';
 import staffRoutes from './routes/staff/staff.routes.ts';
 import statusRoutes from './routes/status/status.routes.ts';
 import { createStaffServices, resolveStaffKey } from './staff/staff-services.ts';
+import { createMelderActionsService } from './status/melder-actions-service.ts';
 import { createStatusService } from './status/status-service.ts';
 
 export interface AppDeps {
@@ -101,10 +102,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(categoriesRoutes);
   await app.register(configRoutes, { config });
   await app.register(intakeRoutes, { service: intakeService, rateLimit: config.intakeRateLimit });
-  await app.register(statusRoutes, { service: createStatusService(database) });
+  await app.register(statusRoutes, {
+    service: createStatusService({ database, config: config.melder, now }),
+    actions: createMelderActionsService({
+      database,
+      config: config.melder,
+      now,
+      onOutboxWritten: () => outboxNotifier.poke(),
+    }),
+    rateLimit: config.intakeRateLimit,
+  });
   const staffKey = resolveStaffKey(config, app.log, deps.staffKey);
   const staff = createStaffServices({ db: database.db, config, now, key: staffKey });
-  await app.register(staffRoutes, { prefix: '/api/v1/staff', db: database.db, config, now, ...staff });
+  await app.register(staffRoutes, {
+    prefix: '/api/v1/staff',
+    db: database.db,
+    config,
+    now,
+    photoStore,
+    outboxNotifier,
+    ...staff,
+  });
 
   // The zod type provider only changes route typing; callers get a plain instance.
   return app as unknown as FastifyInstance;

@@ -87,6 +87,8 @@ const envSchema = z.object({
   STAFF_LOCKOUT_MINUTES: positiveInt(15),
   STAFF_SECRET_KEY: staffSecretKeySchema,
   STAFF_DEMO_ACCOUNTS: optionalString.pipe(z.stringbool().optional()),
+  MELDER_ANSWER_DAYS: positiveInt(14),
+  MELDER_FEEDBACK_DAYS: positiveInt(14),
 });
 
 export interface ApiConfig {
@@ -112,6 +114,15 @@ export interface ApiConfig {
   mapTileUrl: string;
   mapAttribution: string;
   staff: StaffConfig;
+  melder: MelderConfig;
+}
+
+/** How long the melder may act through the status link (status/melder-actions-service.ts). */
+export interface MelderConfig {
+  /** Days after the question (reactie_gevraagd) in which the melder may answer it online. */
+  answerDays: number;
+  /** Days after the closing (afgehandeld) in which "Is uw melding opgelost?" may be answered. */
+  feedbackDays: number;
 }
 
 export interface StaffConfig {
@@ -183,6 +194,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
       secretKey: e.STAFF_SECRET_KEY,
       demoAccounts: e.STAFF_DEMO_ACCOUNTS ?? e.DATABASE_URL === undefined,
     },
+    melder: { answerDays: e.MELDER_ANSWER_DAYS, feedbackDays: e.MELDER_FEEDBACK_DAYS },
   };
 }
 

@@ -52,3 +52,21 @@ export const intakeTexts = {
 export const statusTexts = {
   notFound: 'We kunnen geen melding vinden bij deze link. Controleer of u de volledige link gebruikt.',
 } as const;
+
+/** The melder's answer to a question and "Is uw melding opgelost?" on the status page. */
+export const melderActionTexts = {
+  answerRequired: 'Vul uw antwoord in.',
+  answerTooLong: (max: number) => `Uw antwoord mag hoogstens ${max} tekens lang zijn.`,
+  explanationRequired: 'Vertel kort wat er nog niet is opgelost.',
+  explanationTooLong: (max: number) => `Uw toelichting mag hoogstens ${max} tekens lang zijn.`,
+  solvedRequired: 'Kies ja of nee.',
+  noOpenQuestion:
+    'Er staat op dit moment geen vraag voor u open. Misschien heeft u de vraag al beantwoord; kijk hieronder bij het verloop van uw melding.',
+  questionExpired: (days: number) =>
+    `De vraag kan niet meer online worden beantwoord: dat kan tot ${days} dagen nadat we de vraag stelden. Neem contact op met de gemeente als u ons nog iets wilt laten weten.`,
+  feedbackNotClosed:
+    'U kunt deze vraag nu niet beantwoorden, omdat uw melding niet is afgehandeld. Kijk hieronder bij het verloop van uw melding.',
+  feedbackAlreadyGiven: 'U heeft deze vraag al beantwoord. Bedankt voor uw antwoord.',
+  feedbackExpired: (days: number) =>
+    `Deze vraag kan niet meer worden beantwoord: dat kan tot ${days} dagen nadat uw melding is afgehandeld. Is er opnieuw overlast? Doe dan een nieuwe melding.`,
+} as const;

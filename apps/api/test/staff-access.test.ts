@@ -93,8 +93,8 @@ describe('GET /api/v1/staff/meldingen/:id', () => {
     expect(body).toMatchObject({
       id,
       reference: expect.stringMatching(/^SOE-\d{4}-\d{6}$/),
-      category: 'jeugdoverlast',
-      status: 'ingedeeld',
+      category: { id: 'jeugdoverlast', label: 'Jeugdoverlast' },
+      status: { code: 'ingedeeld', label: 'Ingedeeld' },
       team: { id: 'boa-team', name: 'Boa-team Soest' },
       createdAt: expect.any(String),
     });

@@ -44,6 +44,8 @@ describe('GET /api/v1/status/:token', () => {
       createdAt: expect.any(String),
       status: { code: 'gemeld', label: 'Ontvangen' },
       timeline: [{ at: expect.any(String), status: 'Ontvangen', message: null }],
+      question: null,
+      feedbackOpen: false,
     });
   });
 

@@ -6,6 +6,8 @@ import { t } from './texts-nl.ts';
 
 // The status page is its own chunk: the form (step 1) does not load it.
 const StatusPage = lazy(() => import('./status/status-page.tsx'));
+// The staff console (/balie) is its own chunk too, with its own layout: the public pages never load it.
+const BalieApp = lazy(() => import('./balie/balie-app.tsx'));
 
 const Loading = () => (
   <p className="utrecht-paragraph" role="status">
@@ -41,6 +43,14 @@ export function Layout() {
 }
 
 export const router = createBrowserRouter([
+  {
+    path: 'balie/*',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <BalieApp />
+      </Suspense>
+    ),
+  },
   {
     element: <Layout />,
     children: [

@@ -11,6 +11,11 @@ export interface OutboxPayloads {
    * (notifiesMelder) whether the melder hears of it.
    */
   'melding.status_changed': { meldingId: string; statusEventId: number };
+  /**
+   * The melder said "niet opgelost" and the melding went to heropend (status event `statusEventId`):
+   * route it to its team again and tell the melder it was reopened.
+   */
+  'melding.heropend': { meldingId: string; statusEventId: number };
 }
 
 export type OutboxTopic = keyof OutboxPayloads;

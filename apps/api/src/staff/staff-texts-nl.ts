@@ -35,3 +35,18 @@ export const staffCliTexts = {
     'Gebruik: pnpm --filter @buurtsignaal/api user:create --email <adres> --name <naam> --role <boa|politie|coordinator|admin> [--team <team-id> …]\n' +
     'Het wachtwoord komt uit BS_NEW_PASSWORD of wordt gevraagd.',
 } as const;
+
+/** The handling workflow: queue, detail, claim, transitions, notes, standard texts. */
+export const handlingTexts = {
+  teamRequired: 'Kies een team: u ziet alleen de wachtrij van uw eigen team(s).',
+  periodInvalid: 'Het begin van de periode moet vóór het einde liggen.',
+  alreadyClaimed: 'Een collega heeft deze melding al in behandeling genomen.',
+  forwardedToRequired: 'Vul in naar welke organisatie de melding wordt doorgestuurd.',
+  duplicateNotFound: (reference: string) => `Er bestaat geen melding met kenmerk "${reference}".`,
+  duplicateOfItself: 'Een melding kan geen dubbele melding van zichzelf zijn.',
+  duplicateOnlyWhenCancelled: 'Een dubbele melding geeft u alleen op bij de status "Geannuleerd".',
+  photoNotFound: 'Deze foto bestaat niet (meer).',
+  standardTextNotFound: 'Deze standaardtekst bestaat niet.',
+  answerYes: 'Ja',
+  answerNo: 'Nee',
+} as const;

@@ -1,7 +1,16 @@
 import { getCategory, isMeldingStatus, publicStatusLabel } from '@buurtsignaal/core';
-import { type DatabaseClient, findMelderStatusView } from '@buurtsignaal/db';
+import {
+  type DatabaseClient,
+  type DbOrTx,
+  findLastStatusEventTo,
+  findMelderStatusView,
+  hasMelderFeedback,
+  type MelderStatusView,
+} from '@buurtsignaal/db';
 import { z } from 'zod';
+import type { MelderConfig } from '../config.ts';
 import { sha256Hex } from '../intake/photos.ts';
+import { isFeedbackWindowOpen, isQuestionOpen } from './melder-windows.ts';
 
 const labelled = z.object({ id: z.string(), label: z.string() });
 
@@ -16,6 +25,15 @@ export const melderStatusSchema = z
     timeline: z.array(
       z.object({ at: z.iso.datetime({ offset: true }), status: z.string(), message: z.string().nullable() }),
     ),
+    /**
+     * The open question to the melder while the melding waits for their answer (reactie_gevraagd);
+     * `open` is false once the answer period (MELDER_ANSWER_DAYS) has passed.
+     */
+    question: z
+      .object({ text: z.string(), askedAt: z.iso.datetime({ offset: true }), open: z.boolean() })
+      .nullable(),
+    /** "Is uw melding opgelost?" may be answered: afgehandeld, not yet answered, within MELDER_FEEDBACK_DAYS. */
+    feedbackOpen: z.boolean(),
   })
   .meta({ id: 'MelderStatus' });
 export type MelderStatus = z.output<typeof melderStatusSchema>;
@@ -27,15 +45,60 @@ const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 const labelOf = (status: string): string =>
   isMeldingStatus(status) ? publicStatusLabel(status) : publicStatusLabel('gemeld');
 
+/**
+ * The status as the melder sees it. A reopened melding that the worker routed to its team again
+ * (heropend → ingedeeld) still reads "Heropend": the routing is internal, and "Ontvangen" right after
+ * the melder said "niet opgelost" would suggest a new melding.
+ */
+const shownStatus = (status: string, previousShown: string | undefined): string =>
+  status === 'ingedeeld' && previousShown === 'heropend' ? 'heropend' : status;
+
+export const isStatusToken = (token: string): boolean => tokenPattern.test(token);
+
 export interface StatusService {
   /** null for an unknown or malformed token. */
   findByToken(token: string): Promise<MelderStatus | null>;
 }
 
-export function createStatusService(database: DatabaseClient): StatusService {
+export interface StatusServiceDeps {
+  database: DatabaseClient;
+  config: MelderConfig;
+  now: () => Date;
+}
+
+/** What the melder is asked on the status page right now: the open question, the satisfaction question. */
+async function melderPrompts(
+  db: DbOrTx,
+  view: MelderStatusView,
+  config: MelderConfig,
+  now: Date,
+): Promise<Pick<MelderStatus, 'question' | 'feedbackOpen'>> {
+  if (view.status === 'reactie_gevraagd') {
+    const asked = await findLastStatusEventTo(db, view.id, 'reactie_gevraagd');
+    const question = asked
+      ? {
+          text: asked.publicMessage ?? '',
+          askedAt: asked.createdAt.toISOString(),
+          open: isQuestionOpen(asked.createdAt, config, now),
+        }
+      : null;
+    return { question, feedbackOpen: false };
+  }
+  if (view.status === 'afgehandeld') {
+    const closing = await findLastStatusEventTo(db, view.id, 'afgehandeld');
+    const feedbackOpen =
+      closing !== undefined &&
+      isFeedbackWindowOpen(closing.createdAt, config, now) &&
+      !(await hasMelderFeedback(db, closing.id));
+    return { question: null, feedbackOpen };
+  }
+  return { question: null, feedbackOpen: false };
+}
+
+export function createStatusService({ database, config, now }: StatusServiceDeps): StatusService {
   return {
     async findByToken(token) {
-      if (!tokenPattern.test(token)) return null;
+      if (!isStatusToken(token)) return null;
       const view = await findMelderStatusView(database.db, sha256Hex(token));
       if (!view) return null;
       const category = getCategory(view.category);
@@ -43,19 +106,23 @@ export function createStatusService(database: DatabaseClient): StatusService {
       const timeline: MelderStatus['timeline'] = [];
       // Oldest first, so that a status the melder cannot tell apart from the one before (gemeld →
       // ingedeeld are both "Ontvangen") is folded into it unless it carries a message.
+      let shown: string | undefined;
       for (const event of [...view.timeline].reverse()) {
-        const status = labelOf(event.status);
+        shown = shownStatus(event.status, shown);
+        const status = labelOf(shown);
         const previous = timeline.at(-1);
         if (previous && previous.status === status && event.publicMessage === null) continue;
         timeline.push({ at: event.at.toISOString(), status, message: event.publicMessage });
       }
+      const current = shownStatus(view.status, shown);
       return {
         reference: view.reference,
         category: { id: view.category, label: category?.label ?? view.category },
         ...(subcategory ? { subcategory: { id: subcategory.id, label: subcategory.label } } : {}),
         createdAt: view.createdAt.toISOString(),
-        status: { code: view.status, label: labelOf(view.status) },
+        status: { code: current, label: labelOf(current) },
         timeline: timeline.reverse(),
+        ...(await melderPrompts(database.db, view, config, now())),
       };
     },
   };

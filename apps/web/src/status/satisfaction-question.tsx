@@ -1,81 +1,102 @@
-import '@utrecht/alert-css/dist/index.css';
 import '@utrecht/paragraph-css/dist/index.css';
 import '@utrecht/textarea-css/dist/index.css';
 import { Button } from '@utrecht/button-react/css';
 import { Fieldset } from '@utrecht/fieldset-react/css';
 import { FormFieldDescription } from '@utrecht/form-field-description-react/css';
-import { FormFieldErrorMessage } from '@utrecht/form-field-error-message-react/css';
 import { FormField } from '@utrecht/form-field-react/css';
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { RadioButton } from '@utrecht/radio-button-react/css';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { type FeedbackResult, postFeedback } from './status-api.ts';
-import { satisfactionTexts as t } from './texts-nl.ts';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { describedBy, FieldError } from '../ui/fields.tsx';
+import { postFeedback } from './status-api.ts';
+import { MELDER_TEXT_MAX, satisfactionTexts as t } from './texts-nl.ts';
 
 export interface SatisfactionQuestionProps {
   token: string;
-  onAnswered?: () => void;
+  /** The answer is stored: the page reloads the melding (which may now be heropend). */
+  onAnswered: (answer: { solved: boolean }) => void;
 }
 
 type Answer = 'ja' | 'nee';
 
-const resultMessages: Record<Exclude<FeedbackResult, 'sent'>, string> = {
-  'not-available': t.notAvailable,
-  error: t.error,
-};
+/** Field key → message, in on-screen order; `message` belongs to no field (from the server). */
+interface Problems {
+  fields: Partial<Record<'solved' | 'explanation', string>>;
+  message?: string | undefined;
+}
+
+function check(answer: Answer | undefined, explanation: string): Problems['fields'] {
+  if (!answer) return { solved: t.chooseAnswer };
+  if (answer === 'nee' && explanation.trim() === '') return { explanation: t.explanationRequired };
+  if (answer === 'nee' && explanation.trim().length > MELDER_TEXT_MAX) {
+    return { explanation: t.explanationTooLong };
+  }
+  return {};
+}
 
 /**
- * "Is uw melding opgelost?" after a melding is closed (KTO). Shown by the status page only when the API
- * says the question is open (`feedbackOpen`), which it does not yet: see `postFeedback`.
+ * "Is uw melding opgelost?" after a melding is closed (KTO); the mail's feedback link lands here
+ * (#opgelost). Shown by the status page only while the API says it is open (`feedbackOpen`).
  */
 export function SatisfactionQuestion({ token, onAnswered }: SatisfactionQuestionProps) {
   const id = useId();
   const [answer, setAnswer] = useState<Answer | undefined>();
   const [explanation, setExplanation] = useState('');
-  const [missingAnswer, setMissingAnswer] = useState(false);
   const [sending, setSending] = useState(false);
-  const [result, setResult] = useState<FeedbackResult | undefined>();
-  const firstRadio = useRef<HTMLInputElement>(null);
-  const thanksHeading = useRef<HTMLHeadingElement>(null);
+  const [problems, setProblems] = useState<Problems | undefined>();
+  const [refusals, setRefusals] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
 
-  // The form (and the focused button) disappear once the answer is stored: keep the keyboard user here.
   useEffect(() => {
-    if (result === 'sent') thanksHeading.current?.focus();
-  }, [result]);
+    if (refusals > 0) summaryRef.current?.focus();
+  }, [refusals]);
 
   const ids = {
     heading: `${id}-heading`,
+    group: `${id}-opgelost`,
     yes: `${id}-ja`,
     no: `${id}-nee`,
-    error: `${id}-error`,
     explanation: `${id}-toelichting`,
-    explanationDescription: `${id}-toelichting-description`,
+  };
+  const domIdOf = (field: string) => (field === 'explanation' ? ids.explanation : ids.group);
+
+  const refuse = (next: Problems) => {
+    setProblems(next);
+    setRefusals((n) => n + 1);
   };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sending) return;
-    if (!answer) {
-      setMissingAnswer(true);
-      firstRadio.current?.focus();
-      return;
-    }
+    const fields = check(answer, explanation);
+    if (Object.keys(fields).length > 0 || !answer) return refuse({ fields });
     setSending(true);
-    setResult(undefined);
-    const trimmed = explanation.trim();
-    const outcome = await postFeedback(token, {
-      solved: answer === 'ja',
-      ...(answer === 'nee' && trimmed !== '' ? { explanation: trimmed } : {}),
+    const solved = answer === 'ja';
+    const result = await postFeedback(token, {
+      solved,
+      ...(solved ? {} : { explanation: explanation.trim() }),
     });
     setSending(false);
-    setResult(outcome);
-    if (outcome === 'sent') onAnswered?.();
+    if (result.kind === 'sent') {
+      setProblems(undefined);
+      onAnswered({ solved });
+    } else if (result.kind === 'refused') {
+      const field = result.field === 'explanation' || result.field === 'solved' ? result.field : undefined;
+      refuse(field ? { fields: { [field]: result.message } } : { fields: {}, message: result.message });
+    } else {
+      refuse({ fields: {}, message: t.error });
+    }
   }
 
   const choose = (value: Answer) => {
     setAnswer(value);
-    setMissingAnswer(false);
+    if (problems?.fields.solved) setProblems({ ...problems, fields: {} });
   };
+
+  const solvedError = problems?.fields.solved;
+  const explanationError = problems?.fields.explanation;
+  const groupDescribedBy = describedBy(ids.group, false, solvedError);
 
   const radio = (value: Answer, inputId: string, label: string) => (
     <FormField
@@ -83,12 +104,11 @@ export function SatisfactionQuestion({ token, onAnswered }: SatisfactionQuestion
       input={
         <RadioButton
           id={inputId}
-          name={`${id}-opgelost`}
+          name={ids.group}
           value={value}
           checked={answer === value}
-          invalid={missingAnswer}
+          invalid={Boolean(solvedError)}
           onChange={() => choose(value)}
-          {...(value === 'ja' ? { ref: firstRadio } : {})}
         />
       }
       label={
@@ -100,68 +120,56 @@ export function SatisfactionQuestion({ token, onAnswered }: SatisfactionQuestion
   );
 
   return (
-    <section className="bs-status-satisfaction" aria-labelledby={ids.heading}>
-      {result === 'sent' ? (
-        <>
-          <h2 id={ids.heading} className="utrecht-heading-2" tabIndex={-1} ref={thanksHeading}>
-            {t.heading}
-          </h2>
-          <output className="utrecht-alert utrecht-alert--ok">
-            <span className="utrecht-alert__content">
-              <span className="utrecht-alert__message utrecht-paragraph">{t.thanks}</span>
-            </span>
-          </output>
-        </>
-      ) : (
-        <form noValidate onSubmit={submit}>
-          <Fieldset invalid={missingAnswer} {...(missingAnswer ? { 'aria-describedby': ids.error } : {})}>
-            {/* The legend holds the section's heading, so the question is read once, as the group's name. */}
-            <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-              <h2 id={ids.heading} className="utrecht-heading-2">
-                {t.heading}
-              </h2>
-            </legend>
-            {missingAnswer && <FormFieldErrorMessage id={ids.error}>{t.chooseAnswer}</FormFieldErrorMessage>}
-            {radio('ja', ids.yes, t.yes)}
-            {radio('nee', ids.no, t.no)}
-          </Fieldset>
-          {answer === 'nee' && (
-            <FormField
-              label={<FormLabel htmlFor={ids.explanation}>{t.explanationLabel}</FormLabel>}
-              description={
-                <FormFieldDescription id={ids.explanationDescription}>
-                  {t.explanationDescription}
-                </FormFieldDescription>
-              }
-              input={
-                <textarea
-                  id={ids.explanation}
-                  className="utrecht-textarea utrecht-textarea--html-textarea"
-                  aria-describedby={ids.explanationDescription}
-                  rows={4}
-                  value={explanation}
-                  onChange={(event) => setExplanation(event.target.value)}
-                />
-              }
-            />
-          )}
-          <p className="utrecht-paragraph bs-status-actions">
-            <Button type="submit" appearance="primary-action-button" busy={sending}>
-              {t.submit}
-            </Button>
-          </p>
-          {/* Always mounted, so that screen readers announce the message when it appears. */}
-          <div role="alert">
-            {result !== undefined && (
-              <div className="utrecht-alert utrecht-alert--warning">
-                <div className="utrecht-alert__content">
-                  <p className="utrecht-alert__message utrecht-paragraph">{resultMessages[result]}</p>
-                </div>
-              </div>
-            )}
-          </div>
-        </form>
-      )}
+    <section id="opgelost" tabIndex={-1} className="bs-status-satisfaction" aria-labelledby={ids.heading}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        {problems && (
+          <ErrorSummary ref={summaryRef} errors={problems.fields} idOf={domIdOf} message={problems.message} />
+        )}
+        <Fieldset
+          id={ids.group}
+          invalid={Boolean(solvedError)}
+          {...(groupDescribedBy ? { 'aria-describedby': groupDescribedBy } : {})}
+        >
+          {/* The legend holds the section's heading, so the question is read once, as the group's name. */}
+          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+            <h2 id={ids.heading} className="utrecht-heading-2">
+              {t.heading}
+            </h2>
+          </legend>
+          <FieldError id={ids.group} error={solvedError} />
+          {radio('ja', ids.yes, t.yes)}
+          {radio('nee', ids.no, t.no)}
+        </Fieldset>
+        {answer === 'nee' && (
+          <FormField
+            invalid={Boolean(explanationError)}
+            label={<FormLabel htmlFor={ids.explanation}>{t.explanationLabel}</FormLabel>}
+            description={
+              <FormFieldDescription id={`${ids.explanation}-description`}>
+                {t.explanationDescription}
+              </FormFieldDescription>
+            }
+            errorMessage={<FieldError id={ids.explanation} error={explanationError} />}
+            input={
+              <textarea
+                id={ids.explanation}
+                name="toelichting"
+                className={`utrecht-textarea utrecht-textarea--html-textarea${explanationError ? ' utrecht-textarea--invalid' : ''}`}
+                aria-describedby={describedBy(ids.explanation, true, explanationError)}
+                aria-invalid={explanationError ? true : undefined}
+                rows={4}
+                value={explanation}
+                onChange={(event) => setExplanation(event.target.value)}
+              />
+            }
+          />
+        )}
+        <p className="utrecht-paragraph bs-status-actions">
+          <Button type="submit" appearance="primary-action-button" busy={sending}>
+            {t.submit}
+          </Button>
+        </p>
+      </form>
     </section>
   );
 }

@@ -11,6 +11,8 @@ const body = {
     { at: '2026-11-27T08:00:00.000Z', status: 'In behandeling', message: 'We kijken ernaar.\nTot snel.' },
     { at: '2026-11-26T20:30:00.000Z', status: 'Ontvangen', message: null },
   ],
+  question: null,
+  feedbackOpen: false,
 };
 
 describe('parseMelderStatus', () => {
@@ -23,10 +25,19 @@ describe('parseMelderStatus', () => {
     expect(parsed).toEqual(body);
   });
 
-  it('passes feedbackOpen only when it is true', () => {
+  it('takes feedbackOpen as true only when it is true', () => {
     expect(parseMelderStatus({ ...body, feedbackOpen: true })?.feedbackOpen).toBe(true);
-    expect(parseMelderStatus({ ...body, feedbackOpen: 'ja' })).not.toHaveProperty('feedbackOpen');
-    expect(parseMelderStatus(body)).not.toHaveProperty('feedbackOpen');
+    expect(parseMelderStatus({ ...body, feedbackOpen: 'ja' })?.feedbackOpen).toBe(false);
+    const { feedbackOpen: _, ...withoutFeedback } = body;
+    expect(parseMelderStatus(withoutFeedback)?.feedbackOpen).toBe(false);
+  });
+
+  it('keeps a well-formed question and drops a malformed one', () => {
+    const question = { text: 'Om hoe laat?', askedAt: '2026-11-27T08:00:00.000Z', open: true };
+    expect(parseMelderStatus({ ...body, question })?.question).toEqual(question);
+    expect(parseMelderStatus({ ...body, question: { text: 'Om hoe laat?' } })?.question).toBeNull();
+    const { question: _, ...withoutQuestion } = body;
+    expect(parseMelderStatus(withoutQuestion)?.question).toBeNull();
   });
 
   it('accepts a melding without subcategory', () => {

@@ -27,11 +27,17 @@ export interface MelderStatus {
   status: { code: string; label: string };
   /** Newest first; public messages only. */
   timeline: TimelineEntry[];
-  /**
-   * Whether the satisfaction question (KTO) is open. Not sent by the API yet: the question stays hidden
-   * until a later issue adds it to the schema.
-   */
-  feedbackOpen?: boolean;
+  /** The question to the melder while the melding waits for their answer; `open`: may still be answered. */
+  question: MelderQuestion | null;
+  /** Whether "Is uw melding opgelost?" may be answered now (afgehandeld, not yet answered, in time). */
+  feedbackOpen: boolean;
+}
+
+export interface MelderQuestion {
+  text: string;
+  /** ISO 8601 with offset. */
+  askedAt: string;
+  open: boolean;
 }
 
 export type StatusResult = { kind: 'ok'; status: MelderStatus } | { kind: 'not-found' } | { kind: 'error' };
@@ -48,13 +54,20 @@ const isTimelineEntry = (value: unknown): value is TimelineEntry =>
   typeof value.status === 'string' &&
   (value.message === null || typeof value.message === 'string');
 
+function parseQuestion(value: unknown): MelderQuestion | null {
+  if (!isRecord(value)) return null;
+  const { text, askedAt, open } = value;
+  if (typeof text !== 'string' || typeof askedAt !== 'string' || typeof open !== 'boolean') return null;
+  return { text, askedAt, open };
+}
+
 /**
  * A light check of the response, so that a proxy's HTML page or a half-deployed API shows the retry
  * message instead of a broken page. Keeps only the known fields.
  */
 export function parseMelderStatus(body: unknown): MelderStatus | null {
   if (!isRecord(body)) return null;
-  const { reference, category, subcategory, createdAt, status, timeline, feedbackOpen } = body;
+  const { reference, category, subcategory, createdAt, status, timeline, question, feedbackOpen } = body;
   if (typeof reference !== 'string' || !isLabelled(category) || typeof createdAt !== 'string') return null;
   if (!isRecord(status) || typeof status.code !== 'string' || typeof status.label !== 'string') return null;
   if (!Array.isArray(timeline) || !timeline.every(isTimelineEntry)) return null;
@@ -65,7 +78,8 @@ export function parseMelderStatus(body: unknown): MelderStatus | null {
     createdAt,
     status: { code: status.code, label: status.label },
     timeline: timeline.map(({ at, status: label, message }) => ({ at, status: label, message })),
-    ...(feedbackOpen === true ? { feedbackOpen: true } : {}),
+    question: parseQuestion(question),
+    feedbackOpen: feedbackOpen === true,
   };
 }
 
@@ -86,29 +100,51 @@ export async function fetchMelderStatus(token: string, signal?: AbortSignal): Pr
 
 export interface FeedbackAnswer {
   solved: boolean;
-  /** Only when not solved. */
+  /** Required when not solved. */
   explanation?: string;
 }
 
-export type FeedbackResult = 'sent' | 'not-available' | 'error';
-
 /**
- * POST /api/v1/status/:token/feedback.
- *
- * AWAITING THE API: this endpoint does not exist yet, and the body shape above is a proposal for the
- * issue that adds it. Until then the API answers 404, which the question shows as "not possible online
- * yet": nothing here pretends the answer was stored.
+ * What became of the melder's answer: stored (with the melding as it is now), refused by the API with a
+ * message for the melder (e.g. already answered, too late; `field` when one field was wrong), or not
+ * delivered at all (network, server trouble).
  */
-export async function postFeedback(token: string, answer: FeedbackAnswer): Promise<FeedbackResult> {
+export type MelderActionResult =
+  | { kind: 'sent' }
+  | { kind: 'refused'; message: string; field?: string }
+  | { kind: 'error' };
+
+async function postMelderAction(token: string, action: 'answer' | 'feedback', body: object) {
   try {
-    const res = await fetch(apiUrl(`${statusPath(token)}/feedback`), {
+    const res = await fetch(apiUrl(`${statusPath(token)}/${action}`), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(answer),
+      body: JSON.stringify(body),
     });
-    if (res.status === 404) return 'not-available';
-    return res.ok ? 'sent' : 'error';
+    if (res.ok) return { kind: 'sent' } as const;
+    // 4xx carry a Dutch message for the resident (the API's one error body); 5xx and 429 are retried later.
+    if (res.status >= 400 && res.status < 500 && res.status !== 429) {
+      const error: unknown = await res.json().catch(() => null);
+      if (isRecord(error) && typeof error.message === 'string') {
+        const detail = Array.isArray(error.details) ? error.details[0] : undefined;
+        const field = isRecord(detail) && typeof detail.field === 'string' ? detail.field : undefined;
+        const message =
+          isRecord(detail) && typeof detail.message === 'string' ? detail.message : error.message;
+        return { kind: 'refused', message, ...(field ? { field } : {}) } as const;
+      }
+    }
+    return { kind: 'error' } as const;
   } catch {
-    return 'error';
+    return { kind: 'error' } as const;
   }
+}
+
+/** POST /api/v1/status/:token/feedback — "Is uw melding opgelost?". */
+export function postFeedback(token: string, answer: FeedbackAnswer): Promise<MelderActionResult> {
+  return postMelderAction(token, 'feedback', answer);
+}
+
+/** POST /api/v1/status/:token/answer — the melder's answer to the open question. */
+export function postAnswer(token: string, answer: string): Promise<MelderActionResult> {
+  return postMelderAction(token, 'answer', { answer });
 }

@@ -6,15 +6,30 @@ import '@utrecht/unordered-list-css/dist/index.css';
 import './status-page.css';
 import { Button } from '@utrecht/button-react/css';
 import { Link } from '@utrecht/link-react/css';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { AnswerQuestion } from './answer-question.tsx';
 import { SatisfactionQuestion } from './satisfaction-question.tsx';
 import { fetchMelderStatus, type MelderStatus, type StatusResult } from './status-api.ts';
 import { formatDateTime, statusExplanation } from './status-format.ts';
-import { statusPageTexts as t } from './texts-nl.ts';
+import { answerTexts, satisfactionTexts, statusPageTexts as t } from './texts-nl.ts';
 import { Timeline } from './timeline.tsx';
 
 type PageState = { kind: 'loading' } | StatusResult;
+
+/** The sections the mail's links point at (packages/mail melderLinks): focused when the page opens there. */
+const linkTargets = ['vraag', 'opgelost'];
+
+/** What the melder just did, to thank them for it once the reloaded status is shown. */
+type Done = { kind: 'answer' } | { kind: 'feedback'; solved: boolean };
+
+function noticeFor(done: Done, status: MelderStatus): string {
+  if (done.kind === 'answer') return answerTexts.thanks;
+  if (done.solved) return satisfactionTexts.thanksSolved;
+  return status.status.code === 'heropend'
+    ? satisfactionTexts.thanksReopened
+    : satisfactionTexts.thanksRecorded;
+}
 
 /** The melder's private status page, /m/:token. */
 export default function StatusPage() {
@@ -26,7 +41,23 @@ export default function StatusPage() {
 
 function StatusView({ token, onRetry }: { token: string; onRetry: () => void }) {
   const [state, setState] = useState<PageState>({ kind: 'loading' });
+  const [notice, setNotice] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  // After the melder answered: show the melding as it is now, with a thank-you where focus lands.
+  const reload = useCallback(
+    async (done: Done) => {
+      const result = await fetchMelderStatus(token).catch((): StatusResult => ({ kind: 'error' }));
+      setNotice(result.kind === 'ok' ? noticeFor(done, result.status) : undefined);
+      setState(result);
+    },
+    [token],
+  );
+
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -47,9 +78,18 @@ function StatusView({ token, onRetry }: { token: string; onRetry: () => void }) 
     document.title = t.documentTitle(heading);
   }, [heading]);
 
-  // Once there is something to read, start there: screen readers announce the heading.
+  // Once there is something to read, start there: screen readers announce the heading. A link from the
+  // mail to the question or the satisfaction question opens at that section instead.
   useEffect(() => {
-    if (state.kind !== 'loading') headingRef.current?.focus();
+    if (state.kind === 'loading') return;
+    const hash = window.location.hash.slice(1);
+    const target = linkTargets.includes(hash) ? document.getElementById(hash) : null;
+    if (target) {
+      target.focus();
+      target.scrollIntoView?.({ block: 'start' });
+    } else {
+      headingRef.current?.focus();
+    }
   }, [state.kind]);
 
   return (
@@ -67,7 +107,18 @@ function StatusView({ token, onRetry }: { token: string; onRetry: () => void }) 
       )}
       {state.kind === 'not-found' && <NotFound />}
       {state.kind === 'error' && <LoadError onRetry={onRetry} />}
-      {state.kind === 'ok' && <MeldingStatus token={token} status={state.status} />}
+      {state.kind === 'ok' && notice && (
+        <div className="utrecht-alert utrecht-alert--ok bs-status-notice" tabIndex={-1} ref={noticeRef}>
+          <div className="utrecht-alert__content">
+            <div className="utrecht-alert__message" role="status">
+              <p className="utrecht-paragraph">{notice}</p>
+            </div>
+          </div>
+        </div>
+      )}
+      {state.kind === 'ok' && (
+        <MeldingStatus token={token} status={state.status} onDone={(done) => void reload(done)} />
+      )}
     </main>
   );
 }
@@ -85,12 +136,17 @@ function headingFor(state: PageState): string {
   }
 }
 
-function MeldingStatus({ token, status }: { token: string; status: MelderStatus }) {
+interface MeldingStatusProps {
+  token: string;
+  status: MelderStatus;
+  onDone: (done: Done) => void;
+}
+
+function MeldingStatus({ token, status, onDone }: MeldingStatusProps) {
   const id = useId();
   const statusHeadingId = `${id}-status`;
   const timelineHeadingId = `${id}-verloop`;
   const explanation = statusExplanation(status.status.code);
-  const showSatisfaction = status.status.code === 'afgehandeld' && status.feedbackOpen === true;
 
   return (
     <>
@@ -116,7 +172,19 @@ function MeldingStatus({ token, status }: { token: string; status: MelderStatus 
         {explanation && <p className="utrecht-paragraph">{explanation}</p>}
       </section>
 
-      {showSatisfaction && <SatisfactionQuestion token={token} />}
+      {status.question && (
+        <AnswerQuestion
+          token={token}
+          question={status.question}
+          onAnswered={() => onDone({ kind: 'answer' })}
+        />
+      )}
+      {status.feedbackOpen && (
+        <SatisfactionQuestion
+          token={token}
+          onAnswered={({ solved }) => onDone({ kind: 'feedback', solved })}
+        />
+      )}
 
       <section aria-labelledby={timelineHeadingId}>
         <h2 className="utrecht-heading-2" id={timelineHeadingId}>

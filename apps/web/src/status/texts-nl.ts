@@ -49,16 +49,38 @@ export const statusExplanations: Record<MeldingStatus, string> = {
   heropend: 'Uw melding is heropend en wordt opnieuw bekeken.',
 };
 
+/** Keep in step with MELDER_TEXT_MAX in apps/api/src/status/melder-windows.ts. */
+export const MELDER_TEXT_MAX = 2000;
+
 export const satisfactionTexts = {
   heading: 'Is uw melding opgelost?',
-  legend: 'Is uw melding opgelost?',
   yes: 'Ja',
   no: 'Nee',
   explanationLabel: 'Toelichting',
-  explanationDescription: 'Vertel kort wat er nog niet is opgelost.',
+  explanationDescription:
+    'Vertel kort wat er nog niet is opgelost. Uw melding gaat dan opnieuw naar het team dat haar behandelde.',
   submit: 'Antwoord versturen',
   chooseAnswer: 'Kies ja of nee.',
-  thanks: 'Bedankt voor uw antwoord.',
-  notAvailable: 'Dit kan nog niet online. Neem contact op met de gemeente.',
-  error: 'Uw antwoord kon niet worden verstuurd. Probeer het later opnieuw.',
+  explanationRequired: 'Vertel kort wat er nog niet is opgelost.',
+  explanationTooLong: `Uw toelichting mag hoogstens ${MELDER_TEXT_MAX} tekens lang zijn.`,
+  error: 'Uw antwoord kon niet worden verstuurd. Controleer uw internetverbinding en probeer het opnieuw.',
+  /** Shown above the status after the answer was stored. */
+  thanksSolved: 'Bedankt voor uw antwoord. Fijn dat uw melding is opgelost.',
+  thanksReopened: 'Bedankt voor uw antwoord. We hebben uw melding heropend; het team kijkt er opnieuw naar.',
+  thanksRecorded: 'Bedankt voor uw antwoord. We hebben uw toelichting doorgegeven aan de coördinator.',
+} as const;
+
+export const answerTexts = {
+  heading: 'Onze vraag aan u',
+  askedAt: (when: string) => `Gesteld op ${when}`,
+  answerLabel: 'Uw antwoord',
+  answerDescription:
+    'Uw antwoord komt bij de medewerker die uw melding behandelt en staat daarna in het verloop.',
+  submit: 'Antwoord versturen',
+  answerRequired: 'Vul uw antwoord in.',
+  answerTooLong: `Uw antwoord mag hoogstens ${MELDER_TEXT_MAX} tekens lang zijn.`,
+  closed:
+    'Deze vraag kan niet meer online worden beantwoord. Neem contact op met de gemeente als u ons nog iets wilt laten weten.',
+  error: 'Uw antwoord kon niet worden verstuurd. Controleer uw internetverbinding en probeer het opnieuw.',
+  thanks: 'Bedankt voor uw antwoord. We gaan verder met uw melding.',
 } as const;

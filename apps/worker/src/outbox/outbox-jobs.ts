@@ -7,7 +7,7 @@ export class UnpublishableOutboxRow extends Error {
   override name = 'UnpublishableOutboxRow';
 }
 
-/** Both topics so far carry the same ids: the melding and the status event that the row announces. */
+/** Every topic so far carries the same ids: the melding and the status event that the row announces. */
 function statusEventPayload<T extends OutboxTopic>(row: PendingOutboxRow, topic: T): OutboxPayloads[T] {
   const { meldingId, statusEventId } = row.payload;
   if (typeof meldingId !== 'string' || !Number.isSafeInteger(Number(statusEventId))) {
@@ -47,6 +47,21 @@ export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutbo
         { meldingId, template: 'status_gewijzigd', notificationKey, statusEventId },
         { jobId: jobIds.notification(notificationKey) },
       );
+      return;
+    }
+    case 'melding.heropend': {
+      // The melder reopened it: routed to its team again (back on the roster queue), and the
+      // terugkoppeling on the heropend event — that one mail goes out although the melder caused it.
+      const { meldingId, statusEventId } = statusEventPayload(row, 'melding.heropend');
+      const notificationKey = notificationKeys.statusGewijzigd(statusEventId);
+      await Promise.all([
+        queues.routing.add('route', { meldingId, statusEventId }, { jobId: jobIds.routing(row.id) }),
+        queues.notifications.add(
+          'status_gewijzigd',
+          { meldingId, template: 'status_gewijzigd', notificationKey, statusEventId },
+          { jobId: jobIds.notification(notificationKey) },
+        ),
+      ]);
       return;
     }
     default:

@@ -1,77 +1,72 @@
-import { findMelderContact, findStaffMeldingSummary } from '@buurtsignaal/db';
+import { findMeldingPhoto } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
-import { canAccessMelding, canSeeMelderContact } from '../../staff/access-policy.ts';
-import { denyAccess, staffOf } from '../../staff/staff-guard.ts';
-import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
+import { meldingDetailSchema } from '../../handling/handling-schemas.ts';
+import { handlingTexts } from '../../staff/staff-texts-nl.ts';
+import { guardMelding, meldingDetailFor } from './melding-access.ts';
 import type { StaffRoutesOptions } from './staff.routes.ts';
 
-const staffMeldingSchema = z
-  .object({
-    id: z.uuid(),
-    reference: z.string(),
-    category: z.string(),
-    subcategory: z.string().nullable(),
-    status: z.string(),
-    team: z.object({ id: z.string(), name: z.string() }).nullable(),
-    createdAt: z.date(),
-    /** Only for who may see it (canSeeMelderContact); null: an anonymous melding. Every view is audited. */
-    melder: z
-      .object({
-        email: z.string().nullable(),
-        phone: z.string().nullable(),
-        wantsFeedback: z.boolean(),
-        anonymised: z.boolean(),
-      })
-      .nullable()
-      .optional(),
-  })
-  .meta({ id: 'StaffMelding' });
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+};
 
-// The handling workflow extends this with photos, the timeline and the actions.
-const meldingenRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db }) => {
+/** A melding as staff see it, and its photos. */
+const meldingenRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, photoStore }) => {
   app.get(
     '/meldingen/:id',
     {
       schema: {
         summary: 'Een melding, voor medewerkers',
-        tags: ['medewerkers'],
+        description:
+          'Met foto’s, tijdlijn (statuswijzigingen, interne notities, antwoorden van de melder), ' +
+          'e-mailbezorging en de mogelijke statuswijzigingen. Contactgegevens van de melder alleen voor ' +
+          'wie ze mag zien; elke inzage wordt gelogd.',
+        tags: ['afhandeling'],
         params: z.object({ id: z.uuid() }),
-        response: {
-          200: staffMeldingSchema,
-          400: errorResponseSchema,
-          401: errorResponseSchema,
-          403: errorResponseSchema,
-          404: errorResponseSchema,
-        },
+        response: { 200: meldingDetailSchema, ...errors },
       },
     },
     async (request, reply) => {
-      const staff = staffOf(request);
-      const melding = await findStaffMeldingSummary(db, request.params.id);
-      if (!melding) throw new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
-      if (!canAccessMelding(staff, melding)) {
-        await denyAccess(request, 'melding.view', { meldingId: melding.id });
-      }
-      await app.staffAudit(request, { action: 'melding.view', result: 'ok', meldingId: melding.id });
-      const { teamId, teamName, ...rest } = melding;
-      const body: z.input<typeof staffMeldingSchema> = {
-        ...rest,
-        team: teamId ? { id: teamId, name: teamName ?? teamId } : null,
-      };
-      if (canSeeMelderContact(staff, melding)) {
-        const contact = await findMelderContact(db, melding.id);
-        body.melder = contact ?? null;
-        if (contact && !contact.anonymised) {
-          await app.staffAudit(request, {
-            action: 'melder_contact.view',
-            result: 'ok',
-            meldingId: melding.id,
-          });
-        }
-      }
-      return reply.header('cache-control', 'no-store').send(body);
+      const { id } = request.params;
+      await guardMelding(request, db, id, 'melding.view');
+      await app.staffAudit(request, { action: 'melding.view', result: 'ok', meldingId: id });
+      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, db, id));
+    },
+  );
+
+  app.get(
+    '/meldingen/:id/photos/:photoId',
+    {
+      schema: {
+        summary: 'Een foto van een melding (JPEG)',
+        tags: ['afhandeling'],
+        params: z.object({ id: z.uuid(), photoId: z.uuid() }),
+        response: { 200: z.instanceof(Buffer).describe('image/jpeg'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id, photoId } = request.params;
+      const { melding } = await guardMelding(request, db, id, 'melding.photo.view');
+      const photo = await findMeldingPhoto(db, id, photoId);
+      const bytes = photo ? await photoStore.get(photo.storageKey) : null;
+      if (!photo || !bytes) throw new ApiError(404, 'PHOTO_NOT_FOUND', handlingTexts.photoNotFound);
+      await app.staffAudit(request, {
+        action: 'melding.photo.view',
+        result: 'ok',
+        meldingId: id,
+        details: { photoId },
+      });
+      // Photos are re-encoded JPEGs at intake; nosniff and a fixed type keep a browser from guessing.
+      return reply
+        .header('content-type', 'image/jpeg')
+        .header('content-disposition', `inline; filename="${melding.reference}-${photo.position + 1}.jpg"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(bytes);
     },
   );
 };

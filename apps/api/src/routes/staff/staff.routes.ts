@@ -1,10 +1,14 @@
-import type { DbOrTx } from '@buurtsignaal/db';
+import type { DbOrTx, OutboxNotifier } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiConfig } from '../../config.ts';
+import type { PhotoStore } from '../../photos/photo-store.ts';
 import staffAuth from '../../staff/staff-auth.plugin.ts';
 import type { StaffServices } from '../../staff/staff-services.ts';
 import authRoutes from './auth.routes.ts';
+import handlingRoutes from './handling.routes.ts';
 import meldingenRoutes from './meldingen.routes.ts';
+import queueRoutes from './queue.routes.ts';
+import standardTextsRoutes from './standard-texts.routes.ts';
 import totpRoutes from './totp.routes.ts';
 import usersRoutes from './users.routes.ts';
 
@@ -12,6 +16,10 @@ export interface StaffRoutesOptions extends StaffServices {
   db: DbOrTx;
   config: ApiConfig;
   now: () => Date;
+  /** Where the photos of meldingen are (served to staff from the detail). */
+  photoStore: PhotoStore;
+  /** The app's one outbox notifier: poked after every committed status change. */
+  outboxNotifier: OutboxNotifier;
 }
 
 /**
@@ -20,8 +28,18 @@ export interface StaffRoutesOptions extends StaffServices {
  */
 const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, registerOptions) => {
   // Not the register options themselves: they carry `prefix`, which the children would add again.
-  const { db, config, now, keys, sessions, audit, auth } = registerOptions;
-  const options: StaffRoutesOptions = { db, config, now, keys, sessions, audit, auth };
+  const { db, config, now, keys, sessions, audit, auth, photoStore, outboxNotifier } = registerOptions;
+  const options: StaffRoutesOptions = {
+    db,
+    config,
+    now,
+    keys,
+    sessions,
+    audit,
+    auth,
+    photoStore,
+    outboxNotifier,
+  };
   await app.register(staffAuth, {
     sessions: options.sessions,
     keys: options.keys,
@@ -32,6 +50,9 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, regis
   await app.register(totpRoutes, options);
   await app.register(usersRoutes, options);
   await app.register(meldingenRoutes, options);
+  await app.register(queueRoutes, options);
+  await app.register(handlingRoutes, options);
+  await app.register(standardTextsRoutes, options);
 };
 
 export default staffRoutes;

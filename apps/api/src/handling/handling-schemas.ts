@@ -1,0 +1,182 @@
+import { categoryIds, meldingStatuses, priorities } from '@buurtsignaal/core';
+import { z } from 'zod';
+
+// The wire shapes of docs/staff-api.md ("Queue", "Detail", "Actions", "Standard texts").
+
+export const statusCodeSchema = z.enum(meldingStatuses);
+const idLabel = z.object({ id: z.string(), label: z.string() });
+const statusSchema = z.object({ code: statusCodeSchema, label: z.string() });
+const teamSchema = z.object({ id: z.string(), name: z.string() }).nullable();
+const wijkSchema = z.object({ code: z.string(), naam: z.string() }).nullable();
+const assigneeSchema = z.object({ id: z.string(), name: z.string() }).nullable();
+
+export const queueItemSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    category: idLabel,
+    subcategory: idLabel.nullable(),
+    status: statusSchema,
+    priority: z.enum(priorities).nullable(),
+    team: teamSchema,
+    wijk: wijkSchema,
+    /** The street only: never a house number or postcode. */
+    street: z.string().nullable(),
+    createdAt: z.date(),
+    assignedTo: assigneeSchema,
+    photoCount: z.number().int(),
+  })
+  .meta({ id: 'QueueItem' });
+
+export const queueResponseSchema = z
+  .object({
+    items: z.array(queueItemSchema),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  })
+  .meta({ id: 'Queue' });
+
+export const queueQuerySchema = z.object({
+  team: z.string().min(1).max(100).optional(),
+  /** `open` (default) or a comma-separated list of status codes. */
+  status: z.string().max(300).optional(),
+  category: z.enum(categoryIds).optional(),
+  wijk: z.string().min(1).max(20).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const actorSchema = z.object({
+  kind: z.enum(['melder', 'systeem', 'staff']),
+  name: z.string().optional(),
+});
+
+export const timelineEntrySchema = z
+  .object({
+    kind: z.enum(['status', 'note', 'melder']),
+    at: z.date(),
+    actor: actorSchema,
+    from: statusCodeSchema.optional(),
+    to: statusCodeSchema.optional(),
+    toLabel: z.string().optional(),
+    publicMessage: z.string().optional(),
+    internalNote: z.string().optional(),
+    forwardedTo: z.string().optional(),
+    reason: z.string().optional(),
+    /** kind 'melder': the melder's answer to "Is uw melding opgelost?". */
+    solved: z.boolean().optional(),
+  })
+  .meta({ id: 'TimelineEntry' });
+
+export const meldingDetailSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    category: idLabel,
+    subcategory: idLabel.nullable(),
+    status: statusSchema,
+    priority: z.enum(priorities).nullable(),
+    team: teamSchema,
+    wijk: wijkSchema,
+    address: z.string().nullable(),
+    location: z.object({ lat: z.number(), lng: z.number(), accuracy: z.number().nullable() }),
+    description: z.string(),
+    answers: z.array(z.object({ questionId: z.string(), label: z.string(), value: z.string() })),
+    occurredAt: z.date().nullable(),
+    createdAt: z.date(),
+    assignedTo: assigneeSchema,
+    duplicateOf: z.object({ id: z.uuid(), reference: z.string() }).nullable(),
+    reopenCount: z.number().int(),
+    photos: z.array(
+      z.object({ id: z.uuid(), url: z.string(), width: z.number().int(), height: z.number().int() }),
+    ),
+    timeline: z.array(timelineEntrySchema),
+    emailDeliveries: z.array(
+      z.object({
+        id: z.number().int(),
+        template: z.string(),
+        status: z.enum(['sent', 'retrying', 'failed']),
+        attempt: z.number().int(),
+        smtpResponse: z.string().nullable(),
+        error: z.string().nullable(),
+        createdAt: z.date(),
+      }),
+    ),
+    allowedTransitions: z.array(
+      z.object({
+        to: statusCodeSchema,
+        label: z.string(),
+        requiresPublicMessage: z.boolean(),
+        requiresReason: z.boolean(),
+        notifiesMelder: z.boolean(),
+      }),
+    ),
+    /** Only for who may see it (canSeeMelderContact); null: an anonymous melding. Every view is audited. */
+    melder: z
+      .object({
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        wantsFeedback: z.boolean(),
+        anonymised: z.boolean(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: 'MeldingDetail' });
+
+export type MeldingDetail = z.input<typeof meldingDetailSchema>;
+export type TimelineEntry = z.input<typeof timelineEntrySchema>;
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const transitionBodySchema = z.object({
+  to: statusCodeSchema,
+  publicMessage: text(5000).optional(),
+  internalNote: text(5000).optional(),
+  forwardedTo: text(200).optional(),
+  reason: text(1000).optional(),
+  /** The reference (SOE-2026-000123) of the melding this one duplicates; only with `to: geannuleerd`. */
+  duplicateOf: text(40).optional(),
+});
+export type TransitionBody = z.output<typeof transitionBodySchema>;
+
+export const noteBodySchema = z.object({ body: text(5000).min(1) });
+
+export const previewBodySchema = z.object({
+  to: statusCodeSchema,
+  publicMessage: text(5000).optional(),
+  forwardedTo: text(200).optional(),
+});
+
+export const previewResponseSchema = z
+  .object({ subject: z.string(), text: z.string(), html: z.string(), sentToMelder: z.boolean() })
+  .meta({ id: 'MailPreview' });
+
+export const standardTextSchema = z
+  .object({
+    id: z.uuid(),
+    category: z.string().nullable(),
+    status: statusCodeSchema,
+    title: z.string(),
+    body: z.string(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'StandardText' });
+
+export const standardTextBodySchema = z.object({
+  category: z.enum(categoryIds).nullable(),
+  status: statusCodeSchema,
+  title: text(200).min(1),
+  body: text(5000).min(1),
+});
+
+export const standardTextUpdateSchema = standardTextBodySchema.extend({ active: z.boolean() });
+
+export const standardTextQuerySchema = z.object({
+  status: statusCodeSchema.optional(),
+  category: z.enum(categoryIds).optional(),
+  all: z.enum(['true', 'false']).optional(),
+});

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { allowedTransitions, checkTransition, isMeldingStatus, type MeldingStatus } from '@buurtsignaal/core';
+import {
+  appendStatusEvent,
+  claimMeldingRow,
+  type DbOrTx,
+  findMeldingIdByReference,
+  insertInternalNote,
+  insertStatusChangedOutbox,
+  type LockedMelding,
+  lockMeldingForHandling,
+  type OutboxNotifier,
+  recordStatusChange,
+} from '@buurtsignaal/db';
+import { ApiError } from '../errors.ts';
+import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
+import { handlingTexts, staffErrorTexts } from '../staff/staff-texts-nl.ts';
+import type { TransitionBody } from './handling-schemas.ts';
+
+/** A claim takes a melding from the roster queue: only from these statuses. */
+export const CLAIMABLE: readonly MeldingStatus[] = ['gemeld', 'ingedeeld', 'heropend'];
+/** Someone already has it in hand. */
+const HELD: ReadonlySet<string> = new Set(['in_behandeling', 'reactie_gevraagd', 'doorgestuurd']);
+
+/**
+ * Thrown inside a transaction when the locked melding is not the officer's; the route writes the audit
+ * row after the rollback (the audit writer uses the outer connection, which PGlite cannot give out while
+ * a transaction holds it).
+ */
+export class MeldingAccessDenied extends Error {
+  override name = 'MeldingAccessDenied';
+}
+
+export interface HandlingService {
+  claim(staff: StaffContext, meldingId: string): Promise<{ statusEventId: number }>;
+  transition(
+    staff: StaffContext,
+    meldingId: string,
+    body: TransitionBody,
+  ): Promise<{ statusEventId: number }>;
+  addNote(staff: StaffContext, meldingId: string, body: string): Promise<{ id: string }>;
+}
+
+export interface HandlingDeps {
+  db: DbOrTx;
+  now: () => Date;
+  outboxNotifier: OutboxNotifier;
+}
+
+const notFound = () => new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
+const blank = (value: string | undefined) => (value && value.length > 0 ? value : undefined);
+
+export function invalidTransition(message: string, allowed: readonly string[]): ApiError {
+  // The shared error body has no room for extra keys: the allowed codes travel as a detail.
+  return new ApiError(409, 'INVALID_TRANSITION', message, [
+    { field: 'to', message },
+    { field: 'allowed', message: allowed.join(', ') },
+  ]);
+}
+
+function statusOf(melding: LockedMelding): MeldingStatus {
+  if (!isMeldingStatus(melding.status)) throw new Error(`unknown status in the database: ${melding.status}`);
+  return melding.status;
+}
+
+async function lockAccessible(tx: DbOrTx, staff: StaffContext, meldingId: string): Promise<LockedMelding> {
+  const melding = await lockMeldingForHandling(tx, meldingId);
+  if (!melding) throw notFound();
+  if (!canAccessMelding(staff, melding)) throw new MeldingAccessDenied();
+  return melding;
+}
+
+/** Who holds the melding after the change: the officer on taking it up, nobody back on the queue. */
+function assignmentAfter(
+  staff: StaffContext,
+  from: MeldingStatus,
+  to: MeldingStatus,
+  current: string | null,
+) {
+  if (to === 'in_behandeling' && (current === null || CLAIMABLE.includes(from))) return staff.id;
+  if (to === 'ingedeeld' || to === 'heropend') return null;
+  return undefined;
+}
+
+async function duplicateTarget(
+  tx: DbOrTx,
+  meldingId: string,
+  body: TransitionBody,
+): Promise<string | undefined> {
+  const reference = blank(body.duplicateOf);
+  if (reference === undefined) return undefined;
+  if (body.to !== 'geannuleerd') {
+    const message = handlingTexts.duplicateOnlyWhenCancelled;
+    throw new ApiError(400, 'DUPLICATE_ONLY_WHEN_CANCELLED', message, [{ field: 'duplicateOf', message }]);
+  }
+  const original = await findMeldingIdByReference(tx, reference);
+  if (original === undefined || original === meldingId) {
+    const message =
+      original === undefined ? handlingTexts.duplicateNotFound(reference) : handlingTexts.duplicateOfItself;
+    throw new ApiError(422, 'DUPLICATE_NOT_FOUND', message, [{ field: 'duplicateOf', message }]);
+  }
+  return original;
+}
+
+export function createHandlingService(deps: HandlingDeps): HandlingService {
+  const { db, now, outboxNotifier } = deps;
+  const actorOf = (staff: StaffContext) => `staff:${staff.id}`;
+
+  return {
+    async claim(staff, meldingId) {
+      const result = await db.transaction(async (tx) => {
+        const melding = await lockAccessible(tx, staff, meldingId);
+        const from = statusOf(melding);
+        const at = now();
+        const claimed = await claimMeldingRow(tx, { meldingId, userId: staff.id, at, claimable: CLAIMABLE });
+        if (!claimed) {
+          if (melding.assignedUserId !== null || HELD.has(from)) {
+            throw new ApiError(409, 'ALREADY_CLAIMED', handlingTexts.alreadyClaimed);
+          }
+          const check = checkTransition(from, 'in_behandeling');
+          throw invalidTransition(
+            check.ok ? handlingTexts.alreadyClaimed : check.message,
+            allowedTransitions(from),
+          );
+        }
+        const statusEventId = await appendStatusEvent(tx, {
+          meldingId,
+          fromStatus: from,
+          toStatus: 'in_behandeling',
+          actor: actorOf(staff),
+          at,
+        });
+        await insertStatusChangedOutbox(tx, meldingId, statusEventId);
+        return { statusEventId };
+      });
+      outboxNotifier.poke();
+      return result;
+    },
+
+    async transition(staff, meldingId, body) {
+      const publicMessage = blank(body.publicMessage);
+      const reason = blank(body.reason);
+      const forwardedTo = blank(body.forwardedTo);
+      const result = await db.transaction(async (tx) => {
+        const melding = await lockAccessible(tx, staff, meldingId);
+        const from = statusOf(melding);
+        const check = checkTransition(from, body.to, { publicMessage, reason });
+        if (!check.ok) {
+          if (check.code === 'INVALID_TRANSITION') throw invalidTransition(check.message, check.allowed);
+          const field = check.code === 'PUBLIC_MESSAGE_REQUIRED' ? 'publicMessage' : 'reason';
+          throw new ApiError(400, check.code, check.message, [{ field, message: check.message }]);
+        }
+        if (body.to === 'doorgestuurd' && forwardedTo === undefined) {
+          const message = handlingTexts.forwardedToRequired;
+          throw new ApiError(400, 'FORWARDED_TO_REQUIRED', message, [{ field: 'forwardedTo', message }]);
+        }
+        const duplicateOf = await duplicateTarget(tx, meldingId, body);
+        const statusEventId = await recordStatusChange(tx, {
+          meldingId,
+          fromStatus: from,
+          toStatus: body.to,
+          actor: actorOf(staff),
+          publicMessage,
+          internalNote: blank(body.internalNote),
+          forwardedTo: body.to === 'doorgestuurd' ? forwardedTo : undefined,
+          reason,
+          at: now(),
+          assignTo: assignmentAfter(staff, from, body.to, melding.assignedUserId),
+          duplicateOf,
+        });
+        return { statusEventId };
+      });
+      outboxNotifier.poke();
+      return result;
+    },
+
+    async addNote(staff, meldingId, body) {
+      const id = randomUUID();
+      await db.transaction(async (tx) => {
+        // FOR UPDATE is more than a note needs, but it reads team and existence in one consistent step.
+        await lockAccessible(tx, staff, meldingId);
+        await insertInternalNote(tx, { id, meldingId, authorUserId: staff.id, body, at: now() });
+      });
+      return { id };
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { isMeldingStatus, staffStatusLabel } from '@buurtsignaal/core';
+import {
+  type DbOrTx,
+  findStaffMeldingRow,
+  type InternalNoteRow,
+  listEmailDeliveries,
+  listInternalNotes,
+  listMelderFeedback,
+  listMeldingPhotos,
+  listStaffStatusEvents,
+  type MelderFeedbackRow,
+  type StaffStatusEventRow,
+} from '@buurtsignaal/db';
+import type { MeldingDetail, TimelineEntry } from './handling-schemas.ts';
+import {
+  allowedTransitionsView,
+  answersView,
+  assigneeView,
+  categoryView,
+  priorityView,
+  statusView,
+  teamView,
+  wijkView,
+} from './melding-view.ts';
+
+function actorView(actor: string, name: string | null): TimelineEntry['actor'] {
+  if (actor === 'melder') return { kind: 'melder' };
+  if (actor.startsWith('staff:')) return name ? { kind: 'staff', name } : { kind: 'staff' };
+  return { kind: 'systeem' };
+}
+
+/** Only the keys that have a value: the contract's optional fields are absent, not null. */
+function defined(
+  entry: Record<string, unknown> & Pick<TimelineEntry, 'kind' | 'at' | 'actor'>,
+): TimelineEntry {
+  return Object.fromEntries(
+    Object.entries(entry).filter(([, v]) => v !== undefined && v !== null),
+  ) as TimelineEntry;
+}
+
+const statusEntry = (e: StaffStatusEventRow): TimelineEntry =>
+  defined({
+    kind: 'status' as const,
+    at: e.createdAt,
+    actor: actorView(e.actor, e.actorName),
+    from: e.fromStatus && isMeldingStatus(e.fromStatus) ? e.fromStatus : undefined,
+    to: isMeldingStatus(e.toStatus) ? e.toStatus : undefined,
+    toLabel: isMeldingStatus(e.toStatus) ? staffStatusLabel(e.toStatus) : e.toStatus,
+    publicMessage: e.publicMessage,
+    internalNote: e.internalNote,
+    forwardedTo: e.forwardedTo,
+    reason: e.reason,
+  });
+
+const noteEntry = (n: InternalNoteRow): TimelineEntry => ({
+  kind: 'note',
+  at: n.createdAt,
+  actor: n.authorName ? { kind: 'staff', name: n.authorName } : { kind: 'staff' },
+  internalNote: n.body,
+});
+
+const feedbackEntry = (f: MelderFeedbackRow): TimelineEntry =>
+  defined({
+    kind: 'melder' as const,
+    at: f.createdAt,
+    actor: { kind: 'melder' as const },
+    solved: f.solved,
+    publicMessage: f.explanation,
+  });
+
+/** Newest first; at the same moment a note or answer comes after (above) the status change it explains. */
+function timeline(
+  events: StaffStatusEventRow[],
+  notes: InternalNoteRow[],
+  feedback: MelderFeedbackRow[],
+): TimelineEntry[] {
+  const entries = [...feedback.map(feedbackEntry), ...notes.map(noteEntry), ...events.map(statusEntry)];
+  // A stable sort: at equal times the order above holds, and status events keep their id order.
+  return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+/** The contract's MeldingDetail without `melder` (the caller decides about contact data). */
+export async function loadMeldingDetail(
+  db: DbOrTx,
+  meldingId: string,
+): Promise<Omit<MeldingDetail, 'melder'> | undefined> {
+  const row = await findStaffMeldingRow(db, meldingId);
+  if (!row) return undefined;
+  const [photos, events, notes, feedback, deliveries] = await Promise.all([
+    listMeldingPhotos(db, meldingId),
+    listStaffStatusEvents(db, meldingId),
+    listInternalNotes(db, meldingId),
+    listMelderFeedback(db, meldingId),
+    listEmailDeliveries(db, meldingId),
+  ]);
+  const status = statusView(row.status);
+  return {
+    id: row.id,
+    reference: row.reference,
+    ...categoryView(row.category, row.subcategory),
+    status,
+    priority: priorityView(row.priority),
+    team: teamView(row.teamId, row.teamName),
+    wijk: wijkView(row.wijkCode),
+    address: row.addressText,
+    location: { lat: row.lat, lng: row.lng, accuracy: row.accuracy },
+    description: row.description,
+    answers: answersView(row.category, row.answers),
+    occurredAt: row.occurredAt,
+    createdAt: row.createdAt,
+    assignedTo: assigneeView(row.assignedUserId, row.assignedUserName),
+    duplicateOf:
+      row.duplicateOfId && row.duplicateOfReference
+        ? { id: row.duplicateOfId, reference: row.duplicateOfReference }
+        : null,
+    reopenCount: row.reopenCount,
+    photos: photos.map((p) => ({
+      id: p.id,
+      url: `/api/v1/staff/meldingen/${row.id}/photos/${p.id}`,
+      width: p.width,
+      height: p.height,
+    })),
+    timeline: timeline(events, notes, feedback),
+    emailDeliveries: deliveries.map((d) => ({
+      id: Number(d.id),
+      template: d.template,
+      status: d.status === 'sent' || d.status === 'retrying' ? d.status : 'failed',
+      attempt: d.attempt,
+      smtpResponse: d.smtpResponse,
+      error: d.error,
+      createdAt: d.createdAt,
+    })),
+    allowedTransitions: allowedTransitionsView(status.code),
+  };
+}

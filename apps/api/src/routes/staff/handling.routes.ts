@@ -1,0 +1,156 @@
+import { checkTransition, isMeldingStatus } from '@buurtsignaal/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, errorResponseSchema } from '../../errors.ts';
+import {
+  meldingDetailSchema,
+  noteBodySchema,
+  previewBodySchema,
+  previewResponseSchema,
+  transitionBodySchema,
+} from '../../handling/handling-schemas.ts';
+import { createHandlingService, invalidTransition } from '../../handling/handling-service.ts';
+import { previewStatusMail } from '../../handling/mail-preview.ts';
+import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
+import { auditedAction, guardMelding, meldingDetailFor } from './melding-access.ts';
+import type { StaffRoutesOptions } from './staff.routes.ts';
+import { csrfHeaderSchema } from './staff-schemas.ts';
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+};
+const params = z.object({ id: z.uuid() });
+
+/** Claim, status changes, internal notes and the mail preview (docs/staff-api.md, "Actions"). */
+const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, options) => {
+  const { db, now, outboxNotifier, config } = options;
+  const handling = createHandlingService({ db, now, outboxNotifier });
+
+  app.post(
+    '/meldingen/:id/claim',
+    {
+      schema: {
+        summary: 'Een melding in behandeling nemen',
+        description: 'Van twee gelijktijdige claims krijgt één 200 en de ander 409 ALREADY_CLAIMED.',
+        tags: ['afhandeling'],
+        headers: csrfHeaderSchema,
+        params,
+        response: { 200: meldingDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { staff } = await guardMelding(request, db, id, 'melding.claim');
+      const { statusEventId } = await auditedAction(request, 'melding.claim', id, () =>
+        handling.claim(staff, id),
+      );
+      await app.staffAudit(request, {
+        action: 'melding.claim',
+        result: 'ok',
+        meldingId: id,
+        details: { statusEventId },
+      });
+      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, db, id));
+    },
+  );
+
+  app.post(
+    '/meldingen/:id/transitions',
+    {
+      schema: {
+        summary: 'De status van een melding wijzigen',
+        description:
+          'Via de statusmachine: een ongeldige wijziging is 409 INVALID_TRANSITION met de mogelijke ' +
+          'statussen in `details` (veld `allowed`, komma-gescheiden).',
+        tags: ['afhandeling'],
+        headers: csrfHeaderSchema,
+        params,
+        body: transitionBodySchema,
+        response: { 200: meldingDetailSchema, 422: errorResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { staff, melding } = await guardMelding(request, db, id, 'melding.transition');
+      const { statusEventId } = await auditedAction(request, 'melding.transition', id, () =>
+        handling.transition(staff, id, request.body),
+      );
+      await app.staffAudit(request, {
+        action: 'melding.transition',
+        result: 'ok',
+        meldingId: id,
+        details: { from: melding.status, to: request.body.to, statusEventId },
+      });
+      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, db, id));
+    },
+  );
+
+  app.post(
+    '/meldingen/:id/notes',
+    {
+      schema: {
+        summary: 'Een interne notitie toevoegen (nooit zichtbaar voor de melder)',
+        tags: ['afhandeling'],
+        headers: csrfHeaderSchema,
+        params,
+        body: noteBodySchema,
+        response: { 201: z.object({ id: z.uuid() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { staff } = await guardMelding(request, db, id, 'melding.note');
+      const note = await auditedAction(request, 'melding.note', id, () =>
+        handling.addNote(staff, id, request.body.body),
+      );
+      await app.staffAudit(request, {
+        action: 'melding.note',
+        result: 'ok',
+        meldingId: id,
+        details: { noteId: note.id },
+      });
+      return reply.code(201).send(note);
+    },
+  );
+
+  app.post(
+    '/meldingen/:id/preview',
+    {
+      schema: {
+        summary: 'De e-mail die de melder bij deze statuswijziging zou krijgen',
+        description:
+          'Slaat niets op. De links in de voorbeeldmail tonen de vorm van de persoonlijke statuslink, ' +
+          'niet de link zelf.',
+        tags: ['afhandeling'],
+        headers: csrfHeaderSchema,
+        params,
+        body: previewBodySchema,
+        response: { 200: previewResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { melding } = await guardMelding(request, db, id, 'melding.preview');
+      if (isMeldingStatus(melding.status)) {
+        const check = checkTransition(melding.status, request.body.to);
+        if (!check.ok && check.code === 'INVALID_TRANSITION') {
+          throw invalidTransition(check.message, check.allowed);
+        }
+      }
+      const preview = await previewStatusMail(db, {
+        meldingId: id,
+        to: request.body.to,
+        publicMessage: request.body.publicMessage,
+        publicBaseUrl: config.publicBaseUrl,
+      });
+      if (!preview) throw new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
+      return reply.header('cache-control', 'no-store').send(preview);
+    },
+  );
+};
+
+export default handlingRoutes;

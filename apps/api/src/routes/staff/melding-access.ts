@@ -1,0 +1,62 @@
+import { type DbOrTx, findMelderContact, findStaffMeldingSummary } from '@buurtsignaal/db';
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../../errors.ts';
+import type { MeldingDetail } from '../../handling/handling-schemas.ts';
+import { MeldingAccessDenied } from '../../handling/handling-service.ts';
+import { loadMeldingDetail } from '../../handling/melding-detail.ts';
+import { canAccessMelding, canSeeMelderContact } from '../../staff/access-policy.ts';
+import { denyAccess, staffOf } from '../../staff/staff-guard.ts';
+import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
+
+const notFound = () => new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
+
+/**
+ * 404 for an unknown melding; 403 (after an 'access_denied' audit row naming `action`) for a melding
+ * outside the officer's teams.
+ */
+export async function guardMelding(request: FastifyRequest, db: DbOrTx, meldingId: string, action: string) {
+  const staff = staffOf(request);
+  const melding = await findStaffMeldingSummary(db, meldingId);
+  if (!melding) throw notFound();
+  if (!canAccessMelding(staff, melding)) await denyAccess(request, action, { meldingId });
+  return { staff, melding };
+}
+
+/** Runs a handling action; a refusal found under the melding's lock is audited after the rollback. */
+export async function auditedAction<T>(
+  request: FastifyRequest,
+  action: string,
+  meldingId: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof MeldingAccessDenied) return denyAccess(request, action, { meldingId });
+    throw err;
+  }
+}
+
+/**
+ * The contract's MeldingDetail; the melder's contact data only for who may see it, and every such view
+ * written to the audit log as 'melder_contact.view'.
+ */
+export async function meldingDetailFor(
+  request: FastifyRequest,
+  db: DbOrTx,
+  meldingId: string,
+): Promise<MeldingDetail> {
+  const staff = staffOf(request);
+  const detail = await loadMeldingDetail(db, meldingId);
+  if (!detail) throw notFound();
+  const body: MeldingDetail = detail;
+  const teamId = detail.team?.id ?? null;
+  if (canSeeMelderContact(staff, { teamId, status: detail.status.code })) {
+    const contact = await findMelderContact(db, meldingId);
+    body.melder = contact ?? null;
+    if (contact && !contact.anonymised) {
+      await request.server.staffAudit(request, { action: 'melder_contact.view', result: 'ok', meldingId });
+    }
+  }
+  return body;
+}

@@ -1,0 +1,98 @@
+import { isMeldingStatus, type MeldingStatus, meldingStatuses, statusRules } from '@buurtsignaal/core';
+import { listQueue } from '@buurtsignaal/db';
+import { streetFromAddress } from '@buurtsignaal/mail';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { queueQuerySchema, queueResponseSchema } from '../../handling/handling-schemas.ts';
+import {
+  assigneeView,
+  categoryView,
+  priorityView,
+  statusView,
+  teamView,
+  wijkView,
+} from '../../handling/melding-view.ts';
+import { denyAccess, staffOf } from '../../staff/staff-guard.ts';
+import { handlingTexts } from '../../staff/staff-texts-nl.ts';
+import type { StaffRoutesOptions } from './staff.routes.ts';
+
+const openStatuses = meldingStatuses.filter((s) => statusRules[s].open);
+
+function badQuery(code: string, field: string, message: string): ApiError {
+  return new ApiError(400, code, message, [{ field, message }]);
+}
+
+/** `open` (every status that still needs work) or a comma-separated list of codes. */
+function parseStatuses(value: string | undefined): MeldingStatus[] {
+  if (value === undefined || value.trim() === '' || value === 'open') return openStatuses;
+  const codes = [...new Set(value.split(',').map((s) => s.trim()))];
+  const unknown = codes.find((c) => !isMeldingStatus(c));
+  if (unknown !== undefined) throw badQuery('VALIDATION_ERROR', 'status', `Onbekende status: "${unknown}".`);
+  return codes as MeldingStatus[];
+}
+
+const queueRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db }) => {
+  app.get(
+    '/queue',
+    {
+      schema: {
+        summary: 'De wachtrij van een team',
+        description:
+          'Open meldingen (of de gekozen statussen), spoed en hoog eerst, dan de oudste. Boa en politie ' +
+          'geven `team` op (een van hun teams); de coördinator ziet zonder `team` alle meldingen.',
+        tags: ['afhandeling'],
+        querystring: queueQuerySchema,
+        response: {
+          200: queueResponseSchema,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      const query = request.query;
+      const seesAll = staff.role === 'coordinator' || staff.role === 'admin';
+      if (!seesAll) {
+        if (query.team === undefined) throw badQuery('TEAM_REQUIRED', 'team', handlingTexts.teamRequired);
+        if (!staff.teamIds.includes(query.team)) {
+          await denyAccess(request, 'queue.view', { details: { team: query.team } });
+        }
+      }
+      const from = query.from === undefined ? undefined : new Date(query.from);
+      const to = query.to === undefined ? undefined : new Date(query.to);
+      if (from && to && from.getTime() >= to.getTime()) {
+        throw badQuery('VALIDATION_ERROR', 'from', handlingTexts.periodInvalid);
+      }
+      const { rows, total } = await listQueue(db, {
+        teamId: query.team,
+        statuses: parseStatuses(query.status),
+        category: query.category,
+        wijkCode: query.wijk,
+        from,
+        to,
+        page: query.page,
+        pageSize: query.pageSize,
+      });
+      const items = rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        ...categoryView(r.category, r.subcategory),
+        status: statusView(r.status),
+        priority: priorityView(r.priority),
+        team: teamView(r.teamId, r.teamName),
+        wijk: wijkView(r.wijkCode),
+        street: streetFromAddress(r.addressText) ?? null,
+        createdAt: r.createdAt,
+        assignedTo: assigneeView(r.assignedUserId, r.assignedUserName),
+        photoCount: r.photoCount,
+      }));
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ items, page: query.page, pageSize: query.pageSize, total });
+    },
+  );
+};
+
+export default queueRoutes;

@@ -1,0 +1,118 @@
+import '@utrecht/select-css/dist/index.css';
+import './balie.css';
+import { Button } from '@utrecht/button-react/css';
+import { lazy, Suspense } from 'react';
+import { Link, NavLink, Outlet, Route, Routes } from 'react-router';
+import { isCoordinator } from './api.ts';
+import { LoginPage } from './login-page.tsx';
+import { QueuePage } from './queue-page.tsx';
+import { Loading, RequireCoordinator, RequireSession, SessionProvider, useSession } from './session.tsx';
+import { bt } from './texts-nl.ts';
+import { TotpEnrolmentPage } from './totp-page.tsx';
+import { useTitle } from './use-title.ts';
+
+// Within the console chunk, the rarer pages are chunks of their own.
+const DetailPage = lazy(() => import('./detail-page.tsx'));
+const StandardTextsPage = lazy(() => import('./standard-texts-page.tsx'));
+const UsersPage = lazy(() => import('./users-page.tsx'));
+
+/** The staff console: everything under /balie, loaded only when someone opens it. */
+export default function BalieApp() {
+  return (
+    <SessionProvider>
+      <Routes>
+        <Route element={<BalieLayout />}>
+          <Route path="inloggen" element={<LoginPage />} />
+          <Route element={<RequireSession enrolment />}>
+            <Route path="tweestapsverificatie" element={<TotpEnrolmentPage />} />
+          </Route>
+          <Route element={<RequireSession />}>
+            <Route index element={<QueuePage />} />
+            <Route path="meldingen/:id" element={<DetailPage />} />
+            <Route element={<RequireCoordinator />}>
+              <Route path="standaardteksten" element={<StandardTextsPage />} />
+              <Route path="gebruikers" element={<UsersPage />} />
+            </Route>
+            <Route path="*" element={<BalieNotFound />} />
+          </Route>
+        </Route>
+      </Routes>
+    </SessionProvider>
+  );
+}
+
+function BalieLayout() {
+  const { session, logout } = useSession();
+  const user = session && !session.totpEnrolmentRequired ? session.user : null;
+  return (
+    <div className="bs-app bs-balie">
+      <a className="bs-skip-link" href="#main">
+        {bt.skipLink}
+      </a>
+      <header className="bs-header bs-balie-header">
+        <div className="bs-balie-container bs-balie-header__inner">
+          <div className="bs-balie-header__brand">
+            <span className="bs-header__municipality">{bt.municipality}</span>
+            <span className="bs-header__app">{bt.appName}</span>
+          </div>
+          {session && (
+            <div className="bs-balie-header__user">
+              <p className="bs-balie-header__who">
+                <span className="bs-visually-hidden">{bt.header.loggedInAs} </span>
+                <strong>{session.user.name}</strong>{' '}
+                <span className="bs-balie-role">{bt.roles[session.user.role] ?? session.user.role}</span>
+              </p>
+              <Button type="button" appearance="secondary-action-button" onClick={() => void logout()}>
+                {bt.header.logout}
+              </Button>
+            </div>
+          )}
+        </div>
+        {user && (
+          <nav className="bs-balie-nav" aria-label={bt.header.navLabel}>
+            <ul className="bs-balie-container bs-balie-nav__list">
+              <li>
+                <NavLink end to="/balie" className="bs-balie-nav__link">
+                  {bt.header.queue}
+                </NavLink>
+              </li>
+              {isCoordinator(user) && (
+                <>
+                  <li>
+                    <NavLink to="/balie/standaardteksten" className="bs-balie-nav__link">
+                      {bt.header.standardTexts}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/balie/gebruikers" className="bs-balie-nav__link">
+                      {bt.header.users}
+                    </NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1} className="bs-balie-container bs-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+function BalieNotFound() {
+  useTitle(bt.notFound.heading);
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{bt.notFound.heading}</h1>
+      <p className="utrecht-paragraph">
+        <Link to="/balie" className="utrecht-link">
+          {bt.notFound.back}
+        </Link>
+      </p>
+    </>
+  );
+}

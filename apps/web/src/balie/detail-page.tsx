@@ -1,0 +1,256 @@
+import { staffStatusLabels } from '@buurtsignaal/core';
+import { Button } from '@utrecht/button-react/css';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { apiUrl } from '../runtime-config.ts';
+import { Alert } from '../ui/alert.tsx';
+import { ClaimAction, NoteForm, TransitionForm } from './actions.tsx';
+import { type MeldingDetail, StaffApiError, staffApi } from './api.ts';
+import { Deliveries, MelderContact, StatusTimeline } from './detail-parts.tsx';
+import { formatDateTime } from './format.ts';
+import { Loading, useSession } from './session.tsx';
+import { bt } from './texts-nl.ts';
+import { useTitle } from './use-title.ts';
+
+const SpotMap = lazy(() => import('./spot-map.tsx'));
+
+const statusLabel = (code: string): string => (staffStatusLabels as Record<string, string>)[code] ?? code;
+
+export default function DetailPage() {
+  const { id = '' } = useParams();
+  const { session } = useSession();
+  const [melding, setMelding] = useState<MeldingDetail | null>(null);
+  const [error, setError] = useState<StaffApiError | null>(null);
+  const [announcement, setAnnouncement] = useState<{ text: string; error: boolean } | null>(null);
+  useTitle(melding ? bt.detail.heading(melding.reference) : bt.loading, Boolean(error));
+
+  const load = useCallback(async () => {
+    try {
+      setMelding(await staffApi.melding(id));
+      setError(null);
+    } catch (err) {
+      setError(err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setMelding(null);
+    setAnnouncement(null);
+    void load();
+  }, [load]);
+
+  // After every action: fetch the melding again and say what happened in the live region.
+  const onDone = useCallback(
+    async (text: string, isError = false) => {
+      await load();
+      setAnnouncement({ text, error: isError });
+    },
+    [load],
+  );
+
+  if (error && !melding) {
+    return (
+      <>
+        <p className="utrecht-paragraph">
+          <Link to="/balie" className="utrecht-link">
+            {bt.detail.back}
+          </Link>
+        </p>
+        <h1 className="utrecht-heading-1">
+          {error.status === 404 ? bt.detail.notFound : bt.errorSummaryHeading}
+        </h1>
+        {error.status !== 404 && (
+          <Alert type="error" role="alert">
+            <p className="utrecht-paragraph">{error.message}</p>
+          </Alert>
+        )}
+        <Button type="button" appearance="secondary-action-button" onClick={() => void load()}>
+          {bt.retry}
+        </Button>
+      </>
+    );
+  }
+  if (!melding) return <Loading />;
+
+  const m = melding;
+  const priority = m.priority ?? 'normaal';
+  const priorityLabel = bt.priorities[priority] ?? priority;
+  return (
+    <>
+      <p className="utrecht-paragraph bs-balie-back">
+        <Link to="/balie" className="utrecht-link">
+          {bt.detail.back}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{bt.detail.heading(m.reference)}</h1>
+      <p className="bs-balie-detail-badges">
+        <span className="bs-balie-status">
+          <span className="bs-visually-hidden">{bt.detail.status}: </span>
+          {m.status.label}
+        </span>
+        <span className={`bs-balie-badge bs-balie-badge--${priority}`}>
+          <span className="bs-visually-hidden">{bt.detail.priority}: </span>
+          {priorityLabel}
+        </span>
+      </p>
+
+      {/* The live region exists before anything is announced in it. */}
+      <div role="status" aria-live="polite" className="bs-balie-live">
+        {announcement && (
+          <Alert type={announcement.error ? 'error' : 'ok'}>
+            <p className="utrecht-paragraph">{announcement.text}</p>
+          </Alert>
+        )}
+      </div>
+
+      <div className="bs-balie-detail">
+        <div className="bs-balie-detail__main">
+          <ClaimAction melding={m} myId={session?.user.id} onDone={onDone} />
+
+          <section className="bs-section" aria-labelledby="overview-heading">
+            <h2 id="overview-heading" className="utrecht-heading-2">
+              {bt.detail.overview}
+            </h2>
+            <dl className="bs-summary__list">
+              <Row label={bt.detail.status} value={m.status.label} />
+              <Row label={bt.detail.priority} value={priorityLabel} />
+              <Row
+                label={bt.detail.category}
+                value={`${m.category.label}${m.subcategory ? ` – ${m.subcategory.label}` : ''}`}
+              />
+              <Row label={bt.detail.team} value={m.team?.name ?? '–'} />
+              {m.wijk && <Row label={bt.detail.wijk} value={m.wijk.naam} />}
+              <Row label={bt.detail.assignedTo} value={m.assignedTo?.name ?? bt.detail.unassigned} />
+              {m.occurredAt && <Row label={bt.detail.occurredAt} value={formatDateTime(m.occurredAt)} />}
+              <Row label={bt.detail.createdAt} value={formatDateTime(m.createdAt)} />
+              {m.duplicateOf && (
+                <div className="bs-summary__row">
+                  <dt>{bt.detail.duplicateOf}</dt>
+                  <dd>
+                    <Link className="utrecht-link" to={`/balie/meldingen/${m.duplicateOf.id}`}>
+                      {m.duplicateOf.reference}
+                    </Link>
+                  </dd>
+                </div>
+              )}
+              {m.reopenCount > 0 && <Row label={bt.detail.reopenCount} value={String(m.reopenCount)} />}
+            </dl>
+          </section>
+
+          <section className="bs-section" aria-labelledby="description-heading">
+            <h2 id="description-heading" className="utrecht-heading-2">
+              {bt.detail.description}
+            </h2>
+            <p className="utrecht-paragraph bs-pre-wrap">{m.description}</p>
+            {m.answers.length > 0 && (
+              <>
+                <h3 className="utrecht-heading-3">{bt.detail.answers}</h3>
+                <dl className="bs-summary__list">
+                  {m.answers.map((a) => (
+                    <Row key={a.questionId} label={a.label} value={a.value} />
+                  ))}
+                </dl>
+              </>
+            )}
+          </section>
+
+          <section className="bs-section" aria-labelledby="location-heading">
+            <h2 id="location-heading" className="utrecht-heading-2">
+              {bt.detail.location}
+            </h2>
+            <p className="utrecht-paragraph">
+              <strong>{bt.detail.address}:</strong> {m.address ?? bt.detail.noAddress}
+            </p>
+            {m.location && (
+              <>
+                <p className="utrecht-paragraph bs-muted">
+                  {bt.detail.coordinates(m.location.lat, m.location.lng, m.location.accuracy)}
+                </p>
+                <Suspense fallback={<p className="utrecht-paragraph bs-muted">{bt.detail.mapLoading}</p>}>
+                  <SpotMap lat={m.location.lat} lng={m.location.lng} />
+                </Suspense>
+              </>
+            )}
+          </section>
+
+          <section className="bs-section" aria-labelledby="photos-heading">
+            <h2 id="photos-heading" className="utrecht-heading-2">
+              {bt.detail.photos}
+            </h2>
+            {m.photos.length === 0 ? (
+              <p className="utrecht-paragraph bs-muted">{bt.detail.noPhotos}</p>
+            ) : (
+              <ul className="bs-photos bs-photos--small">
+                {m.photos.map((p, i) => (
+                  <li key={p.id} className="bs-photos__item">
+                    <a
+                      href={apiUrl(p.url)}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="bs-balie-photo-link"
+                    >
+                      <img
+                        className="bs-photos__img"
+                        src={apiUrl(p.url)}
+                        alt={bt.detail.photoAlt(i + 1)}
+                        width={96}
+                        height={96}
+                        loading="lazy"
+                      />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          {m.melder !== undefined && (
+            <section className="bs-section" aria-labelledby="melder-heading">
+              <h2 id="melder-heading" className="utrecht-heading-2">
+                {bt.detail.melder}
+              </h2>
+              {m.melder ? (
+                <MelderContact melder={m.melder} />
+              ) : (
+                <p className="utrecht-paragraph">{bt.detail.melderAnonymous}</p>
+              )}
+            </section>
+          )}
+        </div>
+
+        <div className="bs-balie-detail__side">
+          <section className="bs-section bs-balie-actions" aria-labelledby="actions-heading">
+            <h2 id="actions-heading" className="utrecht-heading-2">
+              {bt.actions.heading}
+            </h2>
+            <TransitionForm key={`${m.status.code}-${m.timeline.length}`} melding={m} onDone={onDone} />
+            <NoteForm meldingId={m.id} onDone={onDone} />
+          </section>
+
+          <section className="bs-section" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="utrecht-heading-2">
+              {bt.detail.timeline}
+            </h2>
+            <StatusTimeline entries={m.timeline} labels={statusLabel} />
+          </section>
+
+          <section className="bs-section" aria-labelledby="deliveries-heading">
+            <h2 id="deliveries-heading" className="utrecht-heading-2">
+              {bt.detail.deliveries}
+            </h2>
+            <Deliveries deliveries={m.emailDeliveries} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="bs-summary__row">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { Button } from '@utrecht/button-react/css';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Alert } from '../ui/alert.tsx';
+import { TextField } from '../ui/fields.tsx';
+import { StaffApiError, staffApi } from './api.ts';
+import { FormErrorSummary } from './controls.tsx';
+import { useSession } from './session.tsx';
+import { bt } from './texts-nl.ts';
+import { useTitle } from './use-title.ts';
+
+type Field = 'email' | 'password' | 'totp';
+const ids: Record<Field, string> = { email: 'login-email', password: 'login-password', totp: 'login-totp' };
+
+export function LoginPage() {
+  const { status, session, establish, notice, returnTo } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? returnTo ?? '/balie';
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [askTotp, setAskTotp] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [message, setMessage] = useState<string | undefined>();
+  const [pending, setPending] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const hasErrors = Object.keys(errors).length > 0 || Boolean(message);
+  useTitle(bt.login.heading, hasErrors);
+
+  useEffect(() => {
+    if (hasErrors) summaryRef.current?.focus();
+  }, [hasErrors]);
+
+  if (status === 'authenticated' && session && !pending) {
+    return (
+      <Navigate
+        to={session.totpEnrolmentRequired ? '/balie/tweestapsverificatie' : safeReturn(from)}
+        replace
+      />
+    );
+  }
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found: Partial<Record<Field, string>> = {};
+    if (!email.trim()) found.email = bt.login.emailRequired;
+    if (!password) found.password = bt.login.passwordRequired;
+    if (askTotp && !totp.trim()) found.totp = bt.login.totpRequired;
+    setMessage(undefined);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      summaryRef.current?.focus();
+      return;
+    }
+    setPending(true);
+    try {
+      const result = await staffApi.login({
+        email: email.trim(),
+        password,
+        ...(askTotp ? { totp: totp.replace(/\s/g, '') } : {}),
+      });
+      establish(result);
+      navigate(result.totpEnrolmentRequired ? '/balie/tweestapsverificatie' : safeReturn(from), {
+        replace: true,
+      });
+    } catch (err) {
+      const apiErr = err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
+      if (apiErr.code === 'TOTP_REQUIRED') {
+        setAskTotp(true);
+        setErrors({});
+        // The field appears; focus it so the user can type the code right away.
+        setTimeout(() => document.getElementById(ids.totp)?.focus(), 0);
+      } else if (apiErr.code === 'TOTP_INVALID') {
+        setTotp('');
+        setErrors({ totp: apiErr.message });
+      } else {
+        setErrors({});
+        setMessage(apiErr.message);
+      }
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{bt.login.heading}</h1>
+      <p className="utrecht-paragraph">{bt.login.intro}</p>
+      {notice && !hasErrors && (
+        <Alert type={notice === bt.login.loggedOut ? 'info' : 'warning'} role="status">
+          <p className="utrecht-paragraph">{notice}</p>
+        </Alert>
+      )}
+      {hasErrors && (
+        <FormErrorSummary
+          id="login-errors"
+          ref={summaryRef}
+          errors={errors as Record<string, string>}
+          idOf={(f) => ids[f as Field]}
+          message={message}
+        />
+      )}
+      <form className="bs-form bs-balie-narrow" noValidate onSubmit={onSubmit}>
+        <TextField
+          id={ids.email}
+          label={bt.login.email}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          value={email}
+          error={errors.email}
+          onValueChange={setEmail}
+        />
+        <TextField
+          id={ids.password}
+          label={bt.login.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          error={errors.password}
+          onValueChange={setPassword}
+        />
+        {askTotp && (
+          <>
+            {!errors.totp && (
+              <Alert type="info" role="status">
+                <p className="utrecht-paragraph">{bt.login.totpAsked}</p>
+              </Alert>
+            )}
+            <TextField
+              id={ids.totp}
+              label={bt.login.totp}
+              description={bt.login.totpHint}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              className="bs-input--medium"
+              maxLength={10}
+              value={totp}
+              error={errors.totp}
+              onValueChange={setTotp}
+            />
+          </>
+        )}
+        <div className="utrecht-button-group">
+          <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
+            {bt.login.submit}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** Only paths within the console; never a link elsewhere. */
+function safeReturn(path: string): string {
+  return path.startsWith('/balie') && !path.startsWith('/balie/inloggen') ? path : '/balie';
+}

@@ -1,0 +1,265 @@
+import { categories, defaultTeams, listWijken, meldingStatuses } from '@buurtsignaal/core';
+import { Button } from '@utrecht/button-react/css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { Alert } from '../ui/alert.tsx';
+import { isCoordinator, type QueueItem, type QueueResponse, StaffApiError, staffApi } from './api.ts';
+import { SelectField } from './controls.tsx';
+import { formatAge, formatTime } from './format.ts';
+import { useSession } from './session.tsx';
+import { bt } from './texts-nl.ts';
+import { useTitle } from './use-title.ts';
+
+const REFRESH_MS = 30_000;
+const PAGE_SIZE = 25;
+const ALL_STATUSES = meldingStatuses.join(',');
+const wijken = listWijken();
+
+export function QueuePage() {
+  const { session } = useSession();
+  const user = session?.user;
+  const coordinator = isCoordinator(user);
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  const [params, setParams] = useSearchParams();
+
+  const teamOptions = useMemo(() => {
+    const own = user?.teams ?? [];
+    if (!coordinator) return own.map((t) => ({ value: t.id, label: t.name }));
+    const all = new Map<string, string>();
+    for (const t of defaultTeams) all.set(t.id, t.name);
+    for (const t of own) all.set(t.id, t.name);
+    return [{ value: '', label: bt.queue.allTeams }, ...[...all].map(([value, label]) => ({ value, label }))];
+  }, [user, coordinator]);
+
+  const team = params.get('team') ?? (coordinator ? '' : (teamOptions[0]?.value ?? ''));
+  const status = params.get('status') === 'all' ? 'all' : 'open';
+  const category = params.get('category') ?? '';
+  const wijk = params.get('wijk') ?? '';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+
+  const [data, setData] = useState<QueueResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const request = useRef(0);
+  useTitle(bt.queue.heading, Boolean(error));
+
+  const load = useCallback(
+    async (manual: boolean) => {
+      const id = ++request.current;
+      setLoading(true);
+      try {
+        const result = await staffApi.queue({
+          ...(team ? { team } : {}),
+          status: status === 'all' ? ALL_STATUSES : 'open',
+          ...(category ? { category } : {}),
+          ...(wijk ? { wijk } : {}),
+          page,
+          pageSize: PAGE_SIZE,
+        });
+        if (id !== request.current) return;
+        const now = new Date();
+        setData(result);
+        setError(null);
+        setUpdatedAt(now);
+        if (manual) setAnnounce(`${bt.queue.refreshed(formatTime(now))} ${bt.queue.count(result.total)}.`);
+      } catch (err) {
+        if (id !== request.current) return;
+        setError(err instanceof StaffApiError ? err.message : bt.networkError);
+      } finally {
+        if (id === request.current) setLoading(false);
+      }
+    },
+    [team, status, category, wijk, page],
+  );
+
+  useEffect(() => {
+    void load(false);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void load(false);
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    setParams(next, { replace: true });
+  };
+  const goToPage = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(n));
+    setParams(next);
+    document.getElementById('queue-heading')?.focus();
+  };
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || PAGE_SIZE))) : 1;
+  const now = updatedAt ?? new Date();
+
+  return (
+    <>
+      <h1 id="queue-heading" tabIndex={-1} className="utrecht-heading-1">
+        {bt.queue.heading}
+      </h1>
+      {notice && (
+        <Alert type="ok" role="status">
+          <p className="utrecht-paragraph">{notice}</p>
+        </Alert>
+      )}
+      <section aria-labelledby="filters-heading" className="bs-balie-filters">
+        <h2 id="filters-heading" className="bs-visually-hidden">
+          {bt.queue.filtersHeading}
+        </h2>
+        {teamOptions.length > 0 && (
+          <SelectField
+            id="filter-team"
+            label={bt.queue.team}
+            value={team}
+            options={teamOptions}
+            onValueChange={(v) => setFilter('team', v)}
+          />
+        )}
+        <SelectField
+          id="filter-status"
+          label={bt.queue.status}
+          value={status}
+          options={[
+            { value: 'open', label: bt.queue.statusOpen },
+            { value: 'all', label: bt.queue.statusAll },
+          ]}
+          onValueChange={(v) => setFilter('status', v === 'all' ? 'all' : '')}
+        />
+        <SelectField
+          id="filter-category"
+          label={bt.queue.category}
+          value={category}
+          options={[
+            { value: '', label: bt.queue.allCategories },
+            ...categories.map((c) => ({ value: c.id, label: c.label })),
+          ]}
+          onValueChange={(v) => setFilter('category', v)}
+        />
+        <SelectField
+          id="filter-wijk"
+          label={bt.queue.wijk}
+          value={wijk}
+          options={[
+            { value: '', label: bt.queue.allWijken },
+            ...wijken.map((w) => ({ value: w.code, label: w.naam })),
+          ]}
+          onValueChange={(v) => setFilter('wijk', v)}
+        />
+      </section>
+
+      <div className="bs-balie-toolbar">
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          busy={loading}
+          onClick={() => void load(true)}
+        >
+          {bt.queue.refresh}
+        </Button>
+        <p className="bs-muted bs-balie-toolbar__text">
+          {updatedAt ? `${bt.queue.refreshed(formatTime(updatedAt))} ` : ''}
+          {bt.queue.autoRefresh}
+        </p>
+      </div>
+      <p className="bs-visually-hidden" role="status">
+        {announce}
+      </p>
+
+      {error && (
+        <Alert type="error" role="alert">
+          <p className="utrecht-paragraph">{error}</p>
+        </Alert>
+      )}
+
+      {data && data.items.length === 0 && (
+        <div className="bs-balie-empty">
+          <p className="utrecht-paragraph">
+            <strong>{bt.queue.empty}</strong>
+          </p>
+          <p className="utrecht-paragraph bs-muted">{bt.queue.emptyHint}</p>
+        </div>
+      )}
+
+      {data && data.items.length > 0 && (
+        <>
+          <p className="utrecht-paragraph bs-muted">{bt.queue.count(data.total)}</p>
+          <ul className="bs-balie-cards" aria-label={bt.queue.listLabel}>
+            {data.items.map((item) => (
+              <li key={item.id}>
+                <QueueCard item={item} now={now} />
+              </li>
+            ))}
+          </ul>
+          {pages > 1 && (
+            <nav className="bs-balie-paging" aria-label={bt.queue.pagingLabel}>
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                disabled={page <= 1}
+                onClick={() => goToPage(page - 1)}
+              >
+                {bt.queue.previous}
+              </Button>
+              <span>{bt.queue.pageOf(page, pages)}</span>
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                disabled={page >= pages}
+                onClick={() => goToPage(page + 1)}
+              >
+                {bt.queue.next}
+              </Button>
+            </nav>
+          )}
+        </>
+      )}
+      {!data && !error && (
+        <p className="utrecht-paragraph" role="status">
+          {bt.loading}
+        </p>
+      )}
+    </>
+  );
+}
+
+function QueueCard({ item, now }: { item: QueueItem; now: Date }) {
+  const priority = item.priority ?? 'normaal';
+  const priorityLabel = bt.priorities[priority] ?? priority;
+  return (
+    <Link to={`/balie/meldingen/${item.id}`} className={`bs-balie-card bs-balie-card--${priority}`}>
+      <span className="bs-balie-card__top">
+        <span className="bs-balie-card__reference">{item.reference}</span>
+        <span className={`bs-balie-badge bs-balie-badge--${priority}`}>
+          <span className="bs-visually-hidden">{bt.queue.priority}: </span>
+          {priorityLabel}
+        </span>
+      </span>
+      <span className="bs-balie-card__category">
+        {item.category.label}
+        {item.subcategory ? ` – ${item.subcategory.label}` : ''}
+      </span>
+      <span className="bs-balie-card__row">
+        <span className="bs-balie-status">{item.status.label}</span>
+        <span>{formatAge(item.createdAt, now)}</span>
+      </span>
+      <span className="bs-balie-card__row bs-muted">
+        <span>
+          {item.street ?? bt.queue.noStreet}
+          {item.wijk ? `, ${item.wijk.naam}` : ''}
+        </span>
+        {item.photoCount > 0 && <span>{bt.queue.photos(item.photoCount)}</span>}
+      </span>
+      <span className="bs-balie-card__assigned">
+        {item.assignedTo ? bt.queue.assignedTo(item.assignedTo.name) : bt.queue.unassigned}
+      </span>
+    </Link>
+  );
+}

@@ -1,0 +1,140 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import {
+  isCoordinator,
+  StaffApiError,
+  type StaffSession,
+  setCsrfToken,
+  setUnauthenticatedHandler,
+  staffApi,
+} from './api.ts';
+import { bt } from './texts-nl.ts';
+
+type Status = 'loading' | 'anonymous' | 'authenticated';
+
+interface SessionContextValue {
+  status: Status;
+  session: StaffSession | null;
+  /** A message for the login page: the session expired, or the user logged out. */
+  notice: string | null;
+  /** Where to go after logging in (the page that found the session gone). */
+  returnTo: string | null;
+  /** After login or TOTP confirmation: store the new session (and its CSRF token). */
+  establish: (session: StaffSession) => void;
+  refresh: () => Promise<void>;
+  logout: () => Promise<void>;
+  clearNotice: () => void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>('loading');
+  const [session, setSession] = useState<StaffSession | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+
+  const establish = useCallback((next: StaffSession) => {
+    setCsrfToken(next.csrfToken);
+    setSession(next);
+    setStatus('authenticated');
+    setNotice(null);
+  }, []);
+
+  const drop = useCallback((message: string | null) => {
+    setCsrfToken(null);
+    setSession(null);
+    setStatus('anonymous');
+    setNotice(message);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      establish(await staffApi.me());
+    } catch (err) {
+      if (err instanceof StaffApiError && err.status === 401) {
+        drop(err.code === 'SESSION_EXPIRED' ? bt.sessionExpired : null);
+      } else {
+        // No answer: treat as logged out, the login page says what is wrong when it is tried.
+        drop(err instanceof StaffApiError ? err.message : bt.networkError);
+      }
+    }
+  }, [establish, drop]);
+
+  // GET /me once on load.
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  // Any request that finds the session gone sends the user to the login page, remembering the page.
+  useEffect(() => {
+    setUnauthenticatedHandler((code) => {
+      setReturnTo(here.startsWith('/balie/inloggen') ? null : here);
+      drop(code === 'SESSION_EXPIRED' ? bt.sessionExpired : bt.notAuthenticated);
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [here, drop]);
+
+  const logout = useCallback(async () => {
+    try {
+      await staffApi.logout();
+    } catch {
+      // Logged out locally either way; the cookie dies with its session.
+    }
+    setReturnTo(null);
+    drop(bt.login.loggedOut);
+  }, [drop]);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({
+      status,
+      session,
+      notice,
+      returnTo,
+      establish,
+      refresh,
+      logout,
+      clearNotice: () => setNotice(null),
+    }),
+    [status, session, notice, returnTo, establish, refresh, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function Loading() {
+  return (
+    <p className="utrecht-paragraph" role="status">
+      {bt.loading}
+    </p>
+  );
+}
+
+/** Pages behind the login; with `enrolment` the page is also open to a session that must set up TOTP. */
+export function RequireSession({ enrolment = false }: { enrolment?: boolean }) {
+  const { status, session, notice } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <Loading />;
+  if (status === 'anonymous' || !session) {
+    // After "Uitloggen" the next login starts at the queue, not at the page where the user left.
+    const state = notice === bt.login.loggedOut ? null : { from: `${location.pathname}${location.search}` };
+    return <Navigate to="/balie/inloggen" replace state={state} />;
+  }
+  if (session.totpEnrolmentRequired && !enrolment)
+    return <Navigate to="/balie/tweestapsverificatie" replace />;
+  return <Outlet />;
+}
+
+/** Coordinator and admin pages; the API refuses others anyway. */
+export function RequireCoordinator() {
+  const { session } = useSession();
+  if (!isCoordinator(session?.user)) return <Navigate to="/balie" replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,261 @@
+import { categories, staffStatusLabels } from '@buurtsignaal/core';
+import { Button } from '@utrecht/button-react/css';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { Alert } from '../ui/alert.tsx';
+import { CheckboxField, TextField } from '../ui/fields.tsx';
+import { StaffApiError, type StandardText, staffApi } from './api.ts';
+import { FormErrorSummary, SelectField, TextareaField } from './controls.tsx';
+import { bt } from './texts-nl.ts';
+import { useTitle } from './use-title.ts';
+
+/** Statuses with a message to the melder: where a standard text makes sense. */
+const MESSAGE_STATUSES = [
+  'in_behandeling',
+  'reactie_gevraagd',
+  'doorgestuurd',
+  'afgehandeld',
+  'geannuleerd',
+  'heropend',
+];
+const statusLabel = (code: string) => (staffStatusLabels as Record<string, string>)[code] ?? code;
+const categoryLabel = (id: string | null) =>
+  id ? (categories.find((c) => c.id === id)?.label ?? id) : bt.standardTexts.anyCategory;
+
+const asApiError = (err: unknown): StaffApiError =>
+  err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
+
+export default function StandardTextsPage() {
+  const [items, setItems] = useState<StandardText[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<StandardText | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  useTitle(bt.standardTexts.heading, Boolean(loadError));
+
+  const load = useCallback(async () => {
+    try {
+      setItems((await staffApi.standardTexts({ all: true })).items);
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(asApiError(err).message);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const done = async (text: string) => {
+    setEditing(null);
+    await load();
+    setAnnouncement(text);
+  };
+
+  const toggle = async (item: StandardText) => {
+    try {
+      await staffApi.updateStandardText(item.id, {
+        category: item.category,
+        status: item.status,
+        title: item.title,
+        body: item.body,
+        active: !item.active,
+      });
+      await done(item.active ? bt.standardTexts.deactivated : bt.standardTexts.activated);
+    } catch (err) {
+      setAnnouncement(asApiError(err).message);
+    }
+  };
+
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{bt.standardTexts.heading}</h1>
+      <p className="utrecht-paragraph">{bt.standardTexts.intro}</p>
+      <div role="status" aria-live="polite">
+        {announcement && (
+          <Alert type="ok">
+            <p className="utrecht-paragraph">{announcement}</p>
+          </Alert>
+        )}
+      </div>
+      {loadError && (
+        <Alert type="error" role="alert">
+          <p className="utrecht-paragraph">{loadError}</p>
+        </Alert>
+      )}
+
+      <section className="bs-section" aria-labelledby="st-form-heading">
+        <h2 id="st-form-heading" className="utrecht-heading-2">
+          {editing ? bt.standardTexts.editHeading(editing.title) : bt.standardTexts.newHeading}
+        </h2>
+        <StandardTextForm
+          key={editing?.id ?? 'new'}
+          item={editing}
+          onCancel={() => setEditing(null)}
+          onDone={(text) => void done(text)}
+        />
+      </section>
+
+      {items && items.length === 0 && <p className="utrecht-paragraph">{bt.standardTexts.none}</p>}
+      {items && items.length > 0 && (
+        <ul className="bs-balie-texts">
+          {items.map((item) => (
+            <li key={item.id} className={`bs-balie-text${item.active ? '' : ' bs-balie-text--inactive'}`}>
+              <h2 className="utrecht-heading-3">{item.title}</h2>
+              <p className="bs-muted">
+                {statusLabel(item.status)} · {categoryLabel(item.category)} ·{' '}
+                {item.active ? bt.standardTexts.active : bt.standardTexts.inactive}
+              </p>
+              <p className="utrecht-paragraph bs-pre-wrap">{item.body}</p>
+              <div className="utrecht-button-group">
+                <Button
+                  type="button"
+                  appearance="secondary-action-button"
+                  onClick={() => {
+                    setEditing(item);
+                    document.getElementById('st-form-heading')?.scrollIntoView();
+                    setTimeout(() => document.getElementById('st-title')?.focus(), 0);
+                  }}
+                >
+                  {bt.standardTexts.edit}
+                  <span className="bs-visually-hidden">: {item.title}</span>
+                </Button>
+                <Button type="button" appearance="subtle-button" onClick={() => void toggle(item)}>
+                  {item.active ? bt.standardTexts.deactivate : bt.standardTexts.activate}
+                  <span className="bs-visually-hidden">: {item.title}</span>
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+type Field = 'title' | 'status' | 'category' | 'body';
+const ids: Record<Field, string> = {
+  title: 'st-title',
+  status: 'st-status',
+  category: 'st-category',
+  body: 'st-body',
+};
+
+function StandardTextForm({
+  item,
+  onCancel,
+  onDone,
+}: {
+  item: StandardText | null;
+  onCancel: () => void;
+  onDone: (text: string) => void;
+}) {
+  const [title, setTitle] = useState(item?.title ?? '');
+  const [status, setStatus] = useState(item?.status ?? 'afgehandeld');
+  const [category, setCategory] = useState(item?.category ?? '');
+  const [body, setBody] = useState(item?.body ?? '');
+  const [active, setActive] = useState(item?.active ?? true);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [message, setMessage] = useState<string | undefined>();
+  const [pending, setPending] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found: Partial<Record<Field, string>> = {};
+    if (!title.trim()) found.title = bt.standardTexts.titleRequired;
+    if (!status) found.status = bt.standardTexts.statusRequired;
+    if (!body.trim()) found.body = bt.standardTexts.bodyRequired;
+    setErrors(found);
+    setMessage(undefined);
+    if (Object.keys(found).length > 0) {
+      setTimeout(() => summaryRef.current?.focus(), 0);
+      return;
+    }
+    setPending(true);
+    const input = { category: category || null, status, title: title.trim(), body: body.trim() };
+    try {
+      if (item) await staffApi.updateStandardText(item.id, { ...input, active });
+      else await staffApi.createStandardText(input);
+      onDone(item ? bt.standardTexts.updated : bt.standardTexts.created);
+      if (!item) {
+        setTitle('');
+        setBody('');
+      }
+    } catch (err) {
+      const apiErr = asApiError(err);
+      const fields = apiErr.fieldErrors() as Partial<Record<Field, string>>;
+      const known = Object.fromEntries(Object.entries(fields).filter(([k]) => k in ids));
+      setErrors(known);
+      setMessage(Object.keys(known).length > 0 ? undefined : apiErr.message);
+      setTimeout(() => summaryRef.current?.focus(), 0);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const hasErrors = Object.keys(errors).length > 0 || Boolean(message);
+  return (
+    <form className="bs-form" noValidate onSubmit={submit}>
+      {hasErrors && (
+        <FormErrorSummary
+          id="st-errors"
+          ref={summaryRef}
+          errors={errors as Record<string, string>}
+          idOf={(f) => ids[f as Field] ?? f}
+          message={message}
+        />
+      )}
+      <TextField
+        id={ids.title}
+        label={bt.standardTexts.title}
+        description={bt.standardTexts.titleHint}
+        value={title}
+        error={errors.title}
+        onValueChange={setTitle}
+      />
+      <SelectField
+        id={ids.status}
+        label={bt.standardTexts.status}
+        value={status}
+        error={errors.status}
+        options={MESSAGE_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        onValueChange={setStatus}
+      />
+      <SelectField
+        id={ids.category}
+        label={bt.standardTexts.category}
+        value={category}
+        error={errors.category}
+        options={[
+          { value: '', label: bt.standardTexts.anyCategory },
+          ...categories.map((c) => ({ value: c.id, label: c.label })),
+        ]}
+        onValueChange={setCategory}
+      />
+      <TextareaField
+        id={ids.body}
+        label={bt.standardTexts.body}
+        rows={6}
+        value={body}
+        error={errors.body}
+        onValueChange={setBody}
+      />
+      {item && (
+        <CheckboxField
+          id="st-active"
+          label={bt.standardTexts.active}
+          checked={active}
+          onValueChange={setActive}
+        />
+      )}
+      <div className="utrecht-button-group">
+        <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
+          {item ? bt.standardTexts.save : bt.standardTexts.create}
+        </Button>
+        {item && (
+          <Button type="button" appearance="subtle-button" onClick={onCancel}>
+            {bt.standardTexts.cancel}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+import { Button } from '@utrecht/button-react/css';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Navigate } from 'react-router';
+import { Alert } from '../ui/alert.tsx';
+import { TextField } from '../ui/fields.tsx';
+import { StaffApiError, staffApi } from './api.ts';
+import { FormErrorSummary } from './controls.tsx';
+import { useSession } from './session.tsx';
+import { bt } from './texts-nl.ts';
+import { useTitle } from './use-title.ts';
+
+/** TOTP enrolment for coordinator and admin: a new secret, typed into the app, confirmed with a code. */
+export function TotpEnrolmentPage() {
+  const { session, refresh } = useSession();
+  const [setup, setSetup] = useState<{ otpauthUri: string; secret: string } | null>(null);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [message, setMessage] = useState<string | undefined>();
+  const [pending, setPending] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const hasErrors = Boolean(error || message);
+  useTitle(bt.totp.heading, hasErrors);
+
+  useEffect(() => {
+    if (hasErrors) summaryRef.current?.focus();
+  }, [hasErrors]);
+
+  // After the confirmation the session is a full one: on to the queue, saying it worked.
+  if (session && !session.totpEnrolmentRequired) {
+    return <Navigate to="/balie" replace {...(confirmed ? { state: { notice: bt.totp.done } } : {})} />;
+  }
+
+  const start = async () => {
+    setPending(true);
+    setMessage(undefined);
+    try {
+      setSetup(await staffApi.totpSetup());
+    } catch (err) {
+      setMessage(err instanceof StaffApiError ? err.message : bt.networkError);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const copy = async () => {
+    if (!setup) return;
+    try {
+      await navigator.clipboard.writeText(setup.secret);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  const confirm = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(undefined);
+    const value = code.replace(/\s/g, '');
+    if (!value) {
+      setError(bt.totp.codeRequired);
+      summaryRef.current?.focus();
+      return;
+    }
+    setError(undefined);
+    setPending(true);
+    try {
+      await staffApi.totpConfirm(value);
+      setConfirmed(true);
+      await refresh();
+    } catch (err) {
+      const apiErr = err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
+      if (apiErr.code === 'TOTP_INVALID') setError(apiErr.message);
+      else setMessage(apiErr.message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{bt.totp.heading}</h1>
+      <p className="utrecht-paragraph">{bt.totp.intro}</p>
+      {hasErrors && (
+        <FormErrorSummary
+          id="totp-errors"
+          ref={summaryRef}
+          errors={error ? { code: error } : {}}
+          idOf={() => 'totp-code'}
+          message={message}
+        />
+      )}
+      {!setup ? (
+        <div className="utrecht-button-group">
+          <Button
+            type="button"
+            appearance="primary-action-button"
+            busy={pending}
+            onClick={() => void start()}
+          >
+            {bt.totp.start}
+          </Button>
+        </div>
+      ) : (
+        <>
+          <section className="bs-section" aria-labelledby="totp-key-heading">
+            <h2 id="totp-key-heading" className="utrecht-heading-2">
+              {bt.totp.stepKey}
+            </h2>
+            <p className="utrecht-paragraph">{bt.totp.stepKeyHint}</p>
+            <p className="utrecht-paragraph">
+              <span className="bs-balie-label">{bt.totp.secret}</span>
+              <code className="bs-balie-secret" data-testid="totp-secret">
+                {setup.secret}
+              </code>
+            </p>
+            <div className="utrecht-button-group">
+              <Button type="button" appearance="secondary-action-button" onClick={() => void copy()}>
+                {bt.totp.copy}
+              </Button>
+            </div>
+            <p className="bs-visually-hidden" role="status">
+              {copied ? bt.totp.copied : ''}
+            </p>
+            <details className="bs-balie-details">
+              <summary>{bt.totp.uri}</summary>
+              <p className="utrecht-paragraph">{bt.totp.uriHint}</p>
+              <p className="bs-balie-secret bs-balie-uri">{setup.otpauthUri}</p>
+            </details>
+          </section>
+          {copied && (
+            <Alert type="ok">
+              <p className="utrecht-paragraph">{bt.totp.copied}</p>
+            </Alert>
+          )}
+          <form className="bs-form bs-balie-narrow" noValidate onSubmit={confirm}>
+            <TextField
+              id="totp-code"
+              label={bt.totp.code}
+              description={bt.totp.codeHint}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              className="bs-input--medium"
+              maxLength={10}
+              value={code}
+              error={error}
+              onValueChange={setCode}
+            />
+            <div className="utrecht-button-group">
+              <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
+                {bt.totp.confirm}
+              </Button>
+            </div>
+          </form>
+        </>
+      )}
+    </>
+  );
+}

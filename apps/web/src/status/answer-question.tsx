@@ -1,0 +1,126 @@
+import '@utrecht/textarea-css/dist/index.css';
+import { Button } from '@utrecht/button-react/css';
+import { FormFieldDescription } from '@utrecht/form-field-description-react/css';
+import { FormField } from '@utrecht/form-field-react/css';
+import { FormLabel } from '@utrecht/form-label-react/css';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Alert } from '../ui/alert.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { describedBy, FieldError } from '../ui/fields.tsx';
+import { type MelderQuestion, postAnswer } from './status-api.ts';
+import { formatDateTime } from './status-format.ts';
+import { MELDER_TEXT_MAX, answerTexts as t } from './texts-nl.ts';
+
+export interface AnswerQuestionProps {
+  token: string;
+  question: MelderQuestion;
+  /** The answer is stored: the page reloads the melding. */
+  onAnswered: () => void;
+}
+
+interface Problems {
+  field?: string | undefined;
+  message?: string | undefined;
+}
+
+function checkAnswer(answer: string): string | undefined {
+  if (answer.trim() === '') return t.answerRequired;
+  if (answer.trim().length > MELDER_TEXT_MAX) return t.answerTooLong;
+  return undefined;
+}
+
+/**
+ * The open question to the melder (reactie_gevraagd) with its answer form; the mail's answer link lands
+ * here (#vraag). Once the answer period has passed only the question is shown, with what to do instead.
+ */
+export function AnswerQuestion({ token, question, onAnswered }: AnswerQuestionProps) {
+  const id = useId();
+  const headingId = `${id}-heading`;
+  const fieldId = `${id}-antwoord`;
+  const [answer, setAnswer] = useState('');
+  const [sending, setSending] = useState(false);
+  const [problems, setProblems] = useState<Problems | undefined>();
+  // Bumped on every refused submit, so that the summary takes focus again even with the same text.
+  const [refusals, setRefusals] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (refusals > 0) summaryRef.current?.focus();
+  }, [refusals]);
+
+  const refuse = (next: Problems) => {
+    setProblems(next);
+    setRefusals((n) => n + 1);
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (sending) return;
+    const fieldError = checkAnswer(answer);
+    if (fieldError) return refuse({ field: fieldError });
+    setSending(true);
+    const result = await postAnswer(token, answer.trim());
+    setSending(false);
+    if (result.kind === 'sent') {
+      setProblems(undefined);
+      onAnswered();
+    } else if (result.kind === 'refused') {
+      refuse(result.field === 'answer' ? { field: result.message } : { message: result.message });
+    } else {
+      refuse({ message: t.error });
+    }
+  }
+
+  return (
+    <section id="vraag" tabIndex={-1} className="bs-status-question" aria-labelledby={headingId}>
+      <h2 id={headingId} className="utrecht-heading-2">
+        {t.heading}
+      </h2>
+      <p className="utrecht-paragraph bs-status-question__text">{question.text}</p>
+      <p className="utrecht-paragraph bs-status-question__meta">
+        <time dateTime={question.askedAt}>{t.askedAt(formatDateTime(question.askedAt))}</time>
+      </p>
+      {question.open ? (
+        <form noValidate onSubmit={(e) => void submit(e)}>
+          {problems && (
+            <ErrorSummary
+              ref={summaryRef}
+              errors={problems.field ? { answer: problems.field } : {}}
+              idOf={() => fieldId}
+              message={problems.message}
+            />
+          )}
+          <FormField
+            invalid={Boolean(problems?.field)}
+            label={<FormLabel htmlFor={fieldId}>{t.answerLabel}</FormLabel>}
+            description={
+              <FormFieldDescription id={`${fieldId}-description`}>{t.answerDescription}</FormFieldDescription>
+            }
+            errorMessage={<FieldError id={fieldId} error={problems?.field} />}
+            input={
+              <textarea
+                id={fieldId}
+                name="antwoord"
+                className={`utrecht-textarea utrecht-textarea--html-textarea${problems?.field ? ' utrecht-textarea--invalid' : ''}`}
+                aria-describedby={describedBy(fieldId, true, problems?.field)}
+                aria-invalid={problems?.field ? true : undefined}
+                rows={5}
+                value={answer}
+                onChange={(e) => setAnswer(e.target.value)}
+              />
+            }
+          />
+          <p className="utrecht-paragraph bs-status-actions">
+            <Button type="submit" appearance="primary-action-button" busy={sending}>
+              {t.submit}
+            </Button>
+          </p>
+        </form>
+      ) : (
+        <Alert type="info">
+          <p className="utrecht-paragraph">{t.closed}</p>
+        </Alert>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Db, schema } from '@buurtsignaal/db';
+import { waitUntil } from '@buurtsignaal/testkit';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, type Browser, describeViolations, launchPhone } from './browser.ts';
+import { type E2eStack, startE2eStack } from './stack.ts';
+
+const screenshotDir = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
+
+let stack: E2eStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startE2eStack();
+  browser = await launchPhone();
+  mkdirSync(screenshotDir, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+/** As the staff API writes a status change: the event and the melding's status. */
+async function staffChange(db: Db, meldingId: string, from: string, to: string, publicMessage?: string) {
+  await db.insert(schema.statusEvents).values({
+    meldingId,
+    fromStatus: from,
+    toStatus: to,
+    actor: 'staff:test',
+    publicMessage: publicMessage ?? null,
+  });
+  await db.update(schema.meldingen).set({ status: to }).where(eq(schema.meldingen.id, meldingId));
+}
+
+async function report(): Promise<{ id: string; reference: string; statusUrl: string }> {
+  const res = await fetch(`${stack.baseUrl}/api/v1/meldingen`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      category: 'jeugdoverlast',
+      subcategory: 'geluid',
+      description: 'Elke avond harde muziek en scooters bij het speelveld.',
+      location: { lat: 52.1733, lng: 5.2917 },
+      contact: { email: 'bewoner@example.nl', wantsFeedback: true },
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; reference: string; statusUrl: string };
+}
+
+async function expectAxeClean() {
+  const violations = await axeViolations(browser.page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+describe('the melder answers on the status page (Chromium, phone)', () => {
+  it('"Nee" with a toelichting on an afgehandeld melding reopens it', async () => {
+    const m = await report();
+    const db = stack.database.client.db;
+    // Let the worker route it first, so that its routing does not race the staff changes below.
+    await waitUntil(
+      async () => {
+        const [row] = await db.select().from(schema.meldingen).where(eq(schema.meldingen.id, m.id));
+        return row?.status === 'ingedeeld';
+      },
+      { what: 'the first routing' },
+    );
+    await staffChange(db, m.id, 'ingedeeld', 'in_behandeling');
+    await staffChange(
+      db,
+      m.id,
+      'in_behandeling',
+      'afgehandeld',
+      'Onze boa’s zijn langs geweest en hebben de jongeren aangesproken.',
+    );
+
+    const { page } = browser;
+    // The feedback link of the afgehandeld mail.
+    await page.goto(`${m.statusUrl}#opgelost`);
+    const question = page.getByRole('group', { name: 'Is uw melding opgelost?' });
+    await question.waitFor();
+    // Opened from the mail's link: focus starts at the question.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('opgelost');
+    await expectAxeClean();
+
+    const submit = page.getByRole('button', { name: 'Antwoord versturen' });
+    await submit.click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Er ging iets mis' });
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toContain('Kies ja of nee.');
+    await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expectAxeClean();
+
+    await page.getByLabel('Nee').check();
+    await submit.click();
+    await expect(summary.textContent()).resolves.toContain('Vertel kort wat er nog niet is opgelost.');
+    const toelichting = page.getByRole('textbox', { name: 'Toelichting' });
+    await expect(toelichting.getAttribute('aria-invalid')).resolves.toBe('true');
+    // The summary's link takes the melder to the field.
+    await summary.getByRole('link').click();
+    await expect(toelichting.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expectAxeClean();
+
+    await toelichting.fill('Gisteravond waren ze er weer, tot na middernacht.');
+    await submit.click();
+
+    await page.getByRole('heading', { level: 2, name: 'Status: Heropend' }).waitFor();
+    const notice = page.getByRole('status').filter({ hasText: 'heropend' });
+    await expect(notice.textContent()).resolves.toContain('We hebben uw melding heropend');
+    await expect(
+      page.evaluate(() => document.activeElement?.classList.contains('bs-status-notice')),
+    ).resolves.toBe(true);
+    expect(await page.getByRole('group', { name: 'Is uw melding opgelost?' }).count()).toBe(0);
+    const timeline = page.getByRole('list', { name: 'Verloop van uw melding' });
+    await expect(timeline.textContent()).resolves.toContain('Gisteravond waren ze er weer');
+    await expectAxeClean();
+    await page.screenshot({ path: `${screenshotDir}/status-page-heropend.png`, fullPage: true });
+
+    const [row] = await db.select().from(schema.meldingen).where(eq(schema.meldingen.id, m.id));
+    expect(row?.reopenCount).toBe(1);
+    // The worker routes it to the team again; the melder still reads "Heropend" after a reload.
+    await waitUntil(
+      async () => {
+        const [r] = await db.select().from(schema.meldingen).where(eq(schema.meldingen.id, m.id));
+        return r?.status === 'ingedeeld';
+      },
+      { what: 'the routing of the reopened melding' },
+    );
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Status: Heropend' }).waitFor();
+  });
+
+  it('answers the question from the mail’s link (#vraag) and the status goes back to In behandeling', async () => {
+    const m = await report();
+    const db = stack.database.client.db;
+    await waitUntil(
+      async () => {
+        const [row] = await db.select().from(schema.meldingen).where(eq(schema.meldingen.id, m.id));
+        return row?.status === 'ingedeeld';
+      },
+      { what: 'the first routing' },
+    );
+    await staffChange(db, m.id, 'ingedeeld', 'in_behandeling');
+    await staffChange(db, m.id, 'in_behandeling', 'reactie_gevraagd', 'Op welke dagen is het het ergst?');
+
+    const { page } = browser;
+    await page.goto(`${m.statusUrl}#vraag`);
+    await page.getByRole('heading', { level: 2, name: 'Onze vraag aan u' }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('vraag');
+    await expectAxeClean();
+
+    await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Er ging iets mis' });
+    await expect(summary.textContent()).resolves.toContain('Vul uw antwoord in.');
+    await expectAxeClean();
+
+    await page.getByRole('textbox', { name: 'Uw antwoord' }).fill('Vooral op vrijdag en zaterdag.');
+    await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Status: In behandeling' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Onze vraag aan u' }).count()).toBe(0);
+    const timeline = page.getByRole('list', { name: 'Verloop van uw melding' });
+    await expect(timeline.textContent()).resolves.toContain('Vooral op vrijdag en zaterdag.');
+    await expectAxeClean();
+  });
+});

@@ -1,0 +1,193 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../client.ts';
+import {
+  attachments,
+  internalNotes,
+  melderFeedback,
+  meldingen,
+  staffUsers,
+  statusEvents,
+  teams,
+} from '../schema.ts';
+
+/** Everything staff see of a melding itself (not its melder); read it only after the access check. */
+export interface StaffMeldingRow {
+  id: string;
+  reference: string;
+  category: string;
+  subcategory: string | null;
+  answers: Record<string, unknown>;
+  description: string;
+  occurredAt: Date | null;
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+  addressText: string | null;
+  wijkCode: string | null;
+  status: string;
+  priority: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  assignedUserId: string | null;
+  assignedUserName: string | null;
+  duplicateOfId: string | null;
+  duplicateOfReference: string | null;
+  reopenCount: number;
+  createdAt: Date;
+}
+
+export async function findStaffMeldingRow(
+  db: DbOrTx,
+  meldingId: string,
+): Promise<StaffMeldingRow | undefined> {
+  const original = alias(meldingen, 'original');
+  const [row] = await db
+    .select({
+      id: meldingen.id,
+      reference: meldingen.reference,
+      category: meldingen.category,
+      subcategory: meldingen.subcategory,
+      answers: meldingen.answers,
+      description: meldingen.description,
+      occurredAt: meldingen.occurredAt,
+      lat: meldingen.lat,
+      lng: meldingen.lng,
+      accuracy: meldingen.accuracy,
+      addressText: meldingen.addressText,
+      wijkCode: meldingen.wijkCode,
+      status: meldingen.status,
+      priority: meldingen.priority,
+      teamId: meldingen.teamId,
+      teamName: teams.name,
+      assignedUserId: meldingen.assignedUserId,
+      assignedUserName: staffUsers.name,
+      duplicateOfId: meldingen.duplicateOf,
+      duplicateOfReference: original.reference,
+      reopenCount: meldingen.reopenCount,
+      createdAt: meldingen.createdAt,
+    })
+    .from(meldingen)
+    .leftJoin(teams, eq(teams.id, meldingen.teamId))
+    .leftJoin(staffUsers, eq(staffUsers.id, meldingen.assignedUserId))
+    .leftJoin(original, eq(original.id, meldingen.duplicateOf))
+    .where(eq(meldingen.id, meldingId));
+  return row;
+}
+
+export interface StaffPhotoRow {
+  id: string;
+  position: number;
+  mime: string;
+  width: number;
+  height: number;
+  storageKey: string;
+}
+
+const photoColumns = {
+  id: attachments.id,
+  position: attachments.position,
+  mime: attachments.mime,
+  width: attachments.width,
+  height: attachments.height,
+  storageKey: attachments.storageKey,
+};
+
+export async function listMeldingPhotos(db: DbOrTx, meldingId: string): Promise<StaffPhotoRow[]> {
+  return db
+    .select(photoColumns)
+    .from(attachments)
+    .where(eq(attachments.meldingId, meldingId))
+    .orderBy(asc(attachments.position));
+}
+
+/** One photo of one melding; undefined when the photo belongs to another melding. */
+export async function findMeldingPhoto(
+  db: DbOrTx,
+  meldingId: string,
+  photoId: string,
+): Promise<StaffPhotoRow | undefined> {
+  const rows = await listMeldingPhotos(db, meldingId);
+  return rows.find((r) => r.id === photoId);
+}
+
+// actor is 'staff:<uuid>' for officers; other actors ('melder', 'systeem') match no user.
+const staffActor = () => sql`'staff:' || ${staffUsers.id}::text`;
+
+export interface StaffStatusEventRow {
+  id: number;
+  fromStatus: string | null;
+  toStatus: string;
+  actor: string;
+  actorName: string | null;
+  publicMessage: string | null;
+  internalNote: string | null;
+  forwardedTo: string | null;
+  reason: string | null;
+  createdAt: Date;
+}
+
+/** The whole history, newest first, with the name of the officer where the actor is staff. */
+export async function listStaffStatusEvents(db: DbOrTx, meldingId: string): Promise<StaffStatusEventRow[]> {
+  const rows = await db
+    .select({
+      id: statusEvents.id,
+      fromStatus: statusEvents.fromStatus,
+      toStatus: statusEvents.toStatus,
+      actor: statusEvents.actor,
+      actorName: staffUsers.name,
+      publicMessage: statusEvents.publicMessage,
+      internalNote: statusEvents.internalNote,
+      forwardedTo: statusEvents.forwardedTo,
+      reason: statusEvents.reason,
+      createdAt: statusEvents.createdAt,
+    })
+    .from(statusEvents)
+    .leftJoin(staffUsers, eq(statusEvents.actor, staffActor()))
+    .where(eq(statusEvents.meldingId, meldingId))
+    .orderBy(desc(statusEvents.id));
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+export interface InternalNoteRow {
+  id: string;
+  authorUserId: string;
+  authorName: string | null;
+  body: string;
+  createdAt: Date;
+}
+
+export async function listInternalNotes(db: DbOrTx, meldingId: string): Promise<InternalNoteRow[]> {
+  return db
+    .select({
+      id: internalNotes.id,
+      authorUserId: internalNotes.authorUserId,
+      authorName: staffUsers.name,
+      body: internalNotes.body,
+      createdAt: internalNotes.createdAt,
+    })
+    .from(internalNotes)
+    .leftJoin(staffUsers, eq(staffUsers.id, internalNotes.authorUserId))
+    .where(eq(internalNotes.meldingId, meldingId))
+    .orderBy(desc(internalNotes.createdAt));
+}
+
+export interface MelderFeedbackRow {
+  id: string;
+  solved: boolean;
+  explanation: string | null;
+  createdAt: Date;
+}
+
+export async function listMelderFeedback(db: DbOrTx, meldingId: string): Promise<MelderFeedbackRow[]> {
+  return db
+    .select({
+      id: melderFeedback.id,
+      solved: melderFeedback.solved,
+      explanation: melderFeedback.explanation,
+      createdAt: melderFeedback.createdAt,
+    })
+    .from(melderFeedback)
+    .where(eq(melderFeedback.meldingId, meldingId))
+    .orderBy(desc(melderFeedback.createdAt));
+}

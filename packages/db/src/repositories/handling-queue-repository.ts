@@ -1,0 +1,93 @@
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { attachments, meldingen, staffUsers, teams } from '../schema.ts';
+
+export interface QueueFilter {
+  /** Only this team's meldingen; undefined: every melding (coordinator, admin). */
+  teamId?: string | undefined;
+  statuses: readonly string[];
+  category?: string | undefined;
+  wijkCode?: string | undefined;
+  /** created_at >= from */
+  from?: Date | undefined;
+  /** created_at < to */
+  to?: Date | undefined;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export interface QueueRow {
+  id: string;
+  reference: string;
+  category: string;
+  subcategory: string | null;
+  status: string;
+  priority: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  wijkCode: string | null;
+  addressText: string | null;
+  createdAt: Date;
+  assignedUserId: string | null;
+  assignedUserName: string | null;
+  photoCount: number;
+}
+
+function conditions(filter: QueueFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = [
+    filter.statuses.length > 0 ? inArray(meldingen.status, [...filter.statuses]) : undefined,
+    filter.teamId !== undefined ? eq(meldingen.teamId, filter.teamId) : undefined,
+    filter.category !== undefined ? eq(meldingen.category, filter.category) : undefined,
+    filter.wijkCode !== undefined ? eq(meldingen.wijkCode, filter.wijkCode) : undefined,
+    filter.from !== undefined ? gte(meldingen.createdAt, filter.from) : undefined,
+    filter.to !== undefined ? lt(meldingen.createdAt, filter.to) : undefined,
+  ];
+  return and(...where);
+}
+
+// Urgent first: spoed, hoog, then normaal (and a melding without priority yet, still unrouted).
+const priorityRank = sql`CASE ${meldingen.priority} WHEN 'spoed' THEN 0 WHEN 'hoog' THEN 1 ELSE 2 END`;
+
+/** One page of a team's queue, most urgent and then oldest first, with the total for paging. */
+export async function listQueue(
+  db: DbOrTx,
+  filter: QueueFilter,
+): Promise<{ rows: QueueRow[]; total: number }> {
+  const where = conditions(filter);
+  const photoCount = db
+    .select({ meldingId: attachments.meldingId, n: sql<number>`count(*)::int`.as('n') })
+    .from(attachments)
+    .groupBy(attachments.meldingId)
+    .as('photo_count');
+  const rows = await db
+    .select({
+      id: meldingen.id,
+      reference: meldingen.reference,
+      category: meldingen.category,
+      subcategory: meldingen.subcategory,
+      status: meldingen.status,
+      priority: meldingen.priority,
+      teamId: meldingen.teamId,
+      teamName: teams.name,
+      wijkCode: meldingen.wijkCode,
+      addressText: meldingen.addressText,
+      createdAt: meldingen.createdAt,
+      assignedUserId: meldingen.assignedUserId,
+      assignedUserName: staffUsers.name,
+      photoCount: sql<number>`coalesce(${photoCount.n}, 0)::int`,
+    })
+    .from(meldingen)
+    .leftJoin(teams, eq(teams.id, meldingen.teamId))
+    .leftJoin(staffUsers, eq(staffUsers.id, meldingen.assignedUserId))
+    .leftJoin(photoCount, eq(photoCount.meldingId, meldingen.id))
+    .where(where)
+    .orderBy(priorityRank, asc(meldingen.createdAt), asc(meldingen.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(meldingen).where(where);
+  return {
+    rows: rows.map((r) => ({ ...r, photoCount: Number(r.photoCount) })),
+    total: Number(count?.n ?? 0),
+  };
+}
