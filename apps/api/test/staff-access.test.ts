@@ -1,6 +1,6 @@
 import { listAuditForActor, listAuditForMelding, schema } from '@buurtsignaal/db';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../src/staff/totp.ts';
 import { buildTestApp, type TestApp, validIntake } from './helpers.ts';
@@ -104,8 +104,14 @@ describe('GET /api/v1/staff/meldingen/:id', () => {
     expect(audit.map((a) => a.action)).toEqual(['melding.view']);
   });
 
-  it('shows the boa the contact data once their team handles the melding, and logs that view', async () => {
+  it('shows the contact data only to the boa who claimed the melding, and logs that view', async () => {
     const id = await meldingOn(t.app, database.client.db, 'boa-team', 'in_behandeling');
+    // In behandeling by a colleague (nobody claimed it here): no contact data for this boa.
+    expect((await melding(boaSession, id)).json().melder).toBeUndefined();
+    await database.client.db
+      .update(schema.meldingen)
+      .set({ assignedUserId: boa.id, claimedAt: new Date() })
+      .where(eq(schema.meldingen.id, id));
     const res = await melding(boaSession, id);
     expect(res.json().melder).toEqual({
       email: 'bewoner@example.nl',
@@ -115,6 +121,7 @@ describe('GET /api/v1/staff/meldingen/:id', () => {
     });
     const audit = await listAuditForMelding(database.client.db, id);
     expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([
+      ['melding.view', boa.id],
       ['melding.view', boa.id],
       ['melder_contact.view', boa.id],
     ]);

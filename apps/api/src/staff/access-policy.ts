@@ -23,19 +23,23 @@ export function canAccessMelding(staff: StaffContext, melding: { teamId: string 
 /**
  * The melder's contact data is need-to-know (AVG data minimisation):
  * - coordinator and admin: yes — they answer melders, handle complaints and follow up on escalations;
- * - boa/politie: only on a melding of their own team that is being handled (in_behandeling or
- *   reactie_gevraagd), because then they may have to call the melder back. A melding in the queue does
- *   not show it. Once claiming exists (the handling workflow), this should narrow to the claimant.
+ * - boa/politie: only the officer who claimed the melding, while it is being handled (in_behandeling
+ *   or reactie_gevraagd), because they may have to call the melder back. Colleagues of the same team
+ *   and a melding waiting in the queue do not show it.
  * Every time contact data is shown, an audit row 'melder_contact.view' is written.
  */
 export const CONTACT_VISIBLE_STATUSES: ReadonlySet<string> = new Set(['in_behandeling', 'reactie_gevraagd']);
 
 export function canSeeMelderContact(
   staff: StaffContext,
-  melding: { teamId: string | null; status: string },
+  melding: { teamId: string | null; status: string; assignedUserId: string | null },
 ): boolean {
   if (seesAllTeams(staff.role)) return true;
-  return canAccessMelding(staff, melding) && CONTACT_VISIBLE_STATUSES.has(melding.status);
+  return (
+    canAccessMelding(staff, melding) &&
+    melding.assignedUserId === staff.id &&
+    CONTACT_VISIBLE_STATUSES.has(melding.status)
+  );
 }
 
 /** Which roles a role may create accounts for. */

@@ -51,7 +51,8 @@ export async function meldingDetailFor(
   if (!detail) throw notFound();
   const body: MeldingDetail = detail;
   const teamId = detail.team?.id ?? null;
-  if (canSeeMelderContact(staff, { teamId, status: detail.status.code })) {
+  const assignedUserId = detail.assignedTo?.id ?? null;
+  if (canSeeMelderContact(staff, { teamId, status: detail.status.code, assignedUserId })) {
     const contact = await findMelderContact(db, meldingId);
     body.melder = contact ?? null;
     if (contact && !contact.anonymised) {
