@@ -66,6 +66,12 @@ export const meldingen = pgTable(
     reopenCount: integer('reopen_count').notNull().default(0),
     /** When the melder said "not solved" again after the one reopen: the coordinator's attention is needed. */
     coordinatorAttentionAt: timestamp('coordinator_attention_at', { withTimezone: true }),
+    /** The afhandeltermijn: by when it should be handled (set when routed, from the priority and werkdagen). */
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    /** Flagged by an officer as notable for the weekly veiligheidsoverleg. */
+    notableAt: timestamp('notable_at', { withTimezone: true }),
+    notableBy: uuid('notable_by').references((): AnyPgColumn => staffUsers.id),
+    notableReason: text('notable_reason'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
