@@ -89,6 +89,7 @@ const envSchema = z.object({
   STAFF_DEMO_ACCOUNTS: optionalString.pipe(z.stringbool().optional()),
   MELDER_ANSWER_DAYS: positiveInt(14),
   MELDER_FEEDBACK_DAYS: positiveInt(14),
+  REPORT_MIN_COUNT: positiveInt(5),
 });
 
 export interface ApiConfig {
@@ -115,6 +116,13 @@ export interface ApiConfig {
   mapAttribution: string;
   staff: StaffConfig;
   melder: MelderConfig;
+  reports: ReportsConfig;
+}
+
+/** The weekly overview (reports/). */
+export interface ReportsConfig {
+  /** k: in CSV exports, counts (of a category, a wijk) below k are written as "< k". */
+  minCount: number;
 }
 
 /** How long the melder may act through the status link (status/melder-actions-service.ts). */
@@ -195,6 +203,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
       demoAccounts: e.STAFF_DEMO_ACCOUNTS ?? e.DATABASE_URL === undefined,
     },
     melder: { answerDays: e.MELDER_ANSWER_DAYS, feedbackDays: e.MELDER_FEEDBACK_DAYS },
+    reports: { minCount: e.REPORT_MIN_COUNT },
   };
 }
 

@@ -4,6 +4,7 @@ import type { Mailer } from '@buurtsignaal/mail';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
+import { DEFAULT_DETECT_EVERY_MS, startHotspotScheduler } from './hotspots/hotspot-scheduler.ts';
 import { errorText, throttledWarn } from './log-safety.ts';
 import { createNotificationProcessor } from './notifications/notification-worker.ts';
 import { publishOutboxRow } from './outbox/outbox-jobs.ts';
@@ -34,6 +35,8 @@ export interface WorkerDeps {
   outboxRetryBackoff?: { baseMs: number; maxMs: number };
   /** How long start-up waits for Redis before the relay starts anyway (it retries); default 5 s. */
   redisReadyTimeoutMs?: number;
+  /** How often hotspot detection runs; default 5 minutes. */
+  hotspotDetectEveryMs?: number;
 }
 
 /** Resolves when `redis` is connected, or after `timeoutMs` either way. */
@@ -140,6 +143,16 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     ...(deps.outboxRetryBackoff ? { retryBackoff: deps.outboxRetryBackoff } : {}),
   });
   await relay.start();
+  const hotspots = await startHotspotScheduler({
+    db: deps.database.db,
+    producer,
+    consumer,
+    prefix: deps.prefix,
+    now,
+    logger,
+    everyMs: deps.hotspotDetectEveryMs ?? DEFAULT_DETECT_EVERY_MS,
+    onError: onRedisError('hotspots'),
+  });
   logger.info({ prefix: deps.prefix, concurrency }, 'worker started');
 
   let closing: Promise<void> | undefined;
@@ -153,7 +166,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
         // running are taken over as stalled by the next worker.
         const redisUp = consumer.status === 'ready';
         if (!redisUp) logger.warn('redis unreachable at shutdown: closing workers without waiting for jobs');
-        await Promise.all(workers.map(([, w]) => w.close(!redisUp)));
+        await Promise.all([...workers.map(([, w]) => w.close(!redisUp)), hotspots.close(!redisUp)]);
         await queues.close();
         await Promise.all([
           producer.quit().catch(() => producer.disconnect()),

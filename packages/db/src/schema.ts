@@ -74,6 +74,14 @@ export const meldingen = pgTable(
     notableReason: text('notable_reason'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When it happened: occurred_at, or created_at when the melder gave none. What the hotspot map and
+     * rosters filter and group on. The covering indexes on it (INCLUDE the cells) are in migration
+     * 0008, because drizzle-kit cannot express INCLUDE.
+     */
+    happenedAt: timestamp('happened_at', { withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(occurred_at, created_at)`),
   },
   (t) => [
     uniqueIndex('meldingen_reference_uq').on(t.reference),
@@ -356,5 +364,69 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_actor_at_idx').on(t.actorUserId, t.at),
     index('audit_log_melding_idx').on(t.meldingId),
+  ],
+);
+
+/** Hotspot rules, managed by the coordinator: ">= minCount meldingen in windowDays in one cell". */
+export const hotspotRules = pgTable('hotspot_rules', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  /** null: every category. */
+  category: text('category'),
+  subcategory: text('subcategory'),
+  /** H3 resolution 7..10 (one of the stored cells of meldingen). */
+  resolution: smallint('resolution').notNull(),
+  minCount: integer('min_count').notNull(),
+  windowDays: integer('window_days').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdBy: uuid('created_by').references((): AnyPgColumn => staffUsers.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A cell meeting a rule, from when detection first saw it until it no longer does. */
+export const hotspots = pgTable(
+  'hotspots',
+  {
+    id: uuid('id').primaryKey(),
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => hotspotRules.id),
+    /** H3 cell (hex) at `resolution`. */
+    cell: text('cell').notNull(),
+    resolution: smallint('resolution').notNull(),
+    /** The wijk of the cell centre (null outside every wijk). */
+    wijkCode: text('wijk_code'),
+    since: timestamp('since', { withTimezone: true }).notNull(),
+    lastCount: integer('last_count').notNull(),
+    lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }).notNull(),
+    active: boolean('active').notNull().default(true),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Set in the transaction that wrote its notifications: a hotspot notifies once. */
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+  },
+  (t) => [
+    // One running hotspot per rule and cell; an ended one may come back as a new row.
+    uniqueIndex('hotspots_rule_cell_active_uq').on(t.ruleId, t.cell).where(sql`${t.active}`),
+    index('hotspots_active_since_idx').on(t.active, t.since),
+  ],
+);
+
+/** "New hotspot" for a team, shown in the console; one per hotspot and team. */
+export const hotspotNotifications = pgTable(
+  'hotspot_notifications',
+  {
+    id: uuid('id').primaryKey(),
+    hotspotId: uuid('hotspot_id')
+      .notNull()
+      .references(() => hotspots.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('hotspot_notifications_hotspot_team_uq').on(t.hotspotId, t.teamId),
+    index('hotspot_notifications_team_idx').on(t.teamId, t.createdAt),
   ],
 );

@@ -101,6 +101,8 @@ export interface MeldingDetail {
   timeline: TimelineEntry[];
   emailDeliveries: EmailDelivery[];
   allowedTransitions: AllowedTransition[];
+  /** Not (yet) in the detail answer; when present: the notable flag (docs/staff-api.md, weekly overview). */
+  notable?: { at: string; by: { id: string; name: string } | null; reason: string } | null;
   melder?: {
     email: string | null;
     phone: string | null;
@@ -183,7 +185,7 @@ export function setUnauthenticatedHandler(handler: ((code: string) => void) | nu
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function staffRequest<T>(
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   options: { skipSessionHandling?: boolean } = {},
@@ -226,7 +228,7 @@ export async function staffRequest<T>(
   throw error;
 }
 
-const qs = (params: Record<string, string | number | undefined>): string => {
+export const qs = (params: Record<string, string | number | undefined>): string => {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
   const s = search.toString();

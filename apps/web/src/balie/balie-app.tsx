@@ -15,6 +15,10 @@ import { useTitle } from './use-title.ts';
 const DetailPage = lazy(() => import('./detail-page.tsx'));
 const StandardTextsPage = lazy(() => import('./standard-texts-page.tsx'));
 const UsersPage = lazy(() => import('./users-page.tsx'));
+// The map page brings Leaflet; only those who open it load it.
+const MapPage = lazy(() => import('./map-page.tsx'));
+const RulesPage = lazy(() => import('./rules-page.tsx'));
+const WeekPage = lazy(() => import('./week-page.tsx'));
 
 /** The staff console: everything under /balie, loaded only when someone opens it. */
 export default function BalieApp() {
@@ -29,7 +33,10 @@ export default function BalieApp() {
           <Route element={<RequireSession />}>
             <Route index element={<QueuePage />} />
             <Route path="meldingen/:id" element={<DetailPage />} />
+            <Route path="kaart" element={<MapPage />} />
             <Route element={<RequireCoordinator />}>
+              <Route path="week" element={<WeekPage />} />
+              <Route path="hotspotregels" element={<RulesPage />} />
               <Route path="standaardteksten" element={<StandardTextsPage />} />
               <Route path="gebruikers" element={<UsersPage />} />
             </Route>
@@ -76,8 +83,18 @@ function BalieLayout() {
                   {bt.header.queue}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/balie/kaart" className="bs-balie-nav__link">
+                  {bt.header.map}
+                </NavLink>
+              </li>
               {isCoordinator(user) && (
                 <>
+                  <li>
+                    <NavLink to="/balie/week" className="bs-balie-nav__link">
+                      {bt.header.week}
+                    </NavLink>
+                  </li>
                   <li>
                     <NavLink to="/balie/standaardteksten" className="bs-balie-nav__link">
                       {bt.header.standardTexts}

@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { apiUrl } from '../runtime-config.ts';
 import { Alert } from '../ui/alert.tsx';
-import { ClaimAction, NoteForm, TransitionForm } from './actions.tsx';
+import { ClaimAction, NotableForm, NoteForm, TransitionForm } from './actions.tsx';
 import { type MeldingDetail, StaffApiError, staffApi } from './api.ts';
 import { Deliveries, MelderContact, StatusTimeline } from './detail-parts.tsx';
 import { formatDateTime } from './format.ts';
@@ -225,6 +225,7 @@ export default function DetailPage() {
             </h2>
             <TransitionForm key={`${m.status.code}-${m.timeline.length}`} melding={m} onDone={onDone} />
             <NoteForm meldingId={m.id} onDone={onDone} />
+            <NotableForm key={m.id} meldingId={m.id} initial={m.notable} onDone={onDone} />
           </section>
 
           <section className="bs-section" aria-labelledby="timeline-heading">

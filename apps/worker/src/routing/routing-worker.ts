@@ -9,6 +9,7 @@ import {
 import type { RosterJob, RoutingJob } from '@buurtsignaal/jobs';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
+import { deadlineForRouting } from './routing-deadline.ts';
 import { decideRoute } from './routing-service.ts';
 
 export interface RoutingDeps {
@@ -52,6 +53,7 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
     const decision = decideRoute(melding);
     if (!decision) throw new UnrecoverableError(`no routing for category ${melding.category}`);
     const assignmentId = randomUUID();
+    const at = deps.now();
     const created = await recordAssignment(tx, {
       id: assignmentId,
       meldingId: melding.id,
@@ -60,7 +62,8 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       priority: decision.priority,
       reason: decision.reason,
       fromStatus: melding.status,
-      at: deps.now(),
+      at,
+      deadlineAt: deadlineForRouting(decision.priority, at),
     });
     if (!created) {
       // Unreachable while the melding lock is held; kept so that a future caller without it stays correct.

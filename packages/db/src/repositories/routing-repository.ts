@@ -72,6 +72,8 @@ export interface NewAssignment {
   /** The melding's status before routing (gemeld or heropend). */
   fromStatus: string;
   at: Date;
+  /** The afhandeltermijn from this routing on (a reopened melding gets a fresh one); null: none. */
+  deadlineAt: Date | null;
 }
 
 /**
@@ -96,7 +98,13 @@ export async function recordAssignment(tx: DbOrTx, a: NewAssignment): Promise<bo
   if (inserted.length === 0) return false;
   await tx
     .update(meldingen)
-    .set({ teamId: a.teamId, priority: a.priority, status: 'ingedeeld', updatedAt: a.at })
+    .set({
+      teamId: a.teamId,
+      priority: a.priority,
+      status: 'ingedeeld',
+      deadlineAt: a.deadlineAt,
+      updatedAt: a.at,
+    })
     .where(eq(meldingen.id, a.meldingId));
   await tx.insert(statusEvents).values({
     meldingId: a.meldingId,

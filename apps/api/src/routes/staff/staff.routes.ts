@@ -6,8 +6,11 @@ import staffAuth from '../../staff/staff-auth.plugin.ts';
 import type { StaffServices } from '../../staff/staff-services.ts';
 import authRoutes from './auth.routes.ts';
 import handlingRoutes from './handling.routes.ts';
+import hotspotsRoutes from './hotspots.routes.ts';
 import meldingenRoutes from './meldingen.routes.ts';
+import notableRoutes from './notable.routes.ts';
 import queueRoutes from './queue.routes.ts';
+import reportsRoutes from './reports.routes.ts';
 import standardTextsRoutes from './standard-texts.routes.ts';
 import totpRoutes from './totp.routes.ts';
 import usersRoutes from './users.routes.ts';
@@ -53,6 +56,9 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, regis
   await app.register(queueRoutes, options);
   await app.register(handlingRoutes, options);
   await app.register(standardTextsRoutes, options);
+  await app.register(notableRoutes, options);
+  await app.register(reportsRoutes, options);
+  await app.register(hotspotsRoutes, options);
 };
 
 export default staffRoutes;

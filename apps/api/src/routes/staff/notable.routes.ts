@@ -1,0 +1,87 @@
+import { clearNotable, findNotable, setNotable } from '@buurtsignaal/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponseSchema } from '../../errors.ts';
+import { guardMelding } from './melding-access.ts';
+import type { StaffRoutesOptions } from './staff.routes.ts';
+import { csrfHeaderSchema } from './staff-schemas.ts';
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+};
+const params = z.object({ id: z.uuid() });
+
+export const notableBodySchema = z.object({ reason: z.string().trim().min(1).max(500) });
+
+const notableResponseSchema = z
+  .object({
+    notable: z.object({
+      at: z.iso.datetime(),
+      by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      reason: z.string(),
+    }),
+  })
+  .meta({ id: 'NotableFlag' });
+
+/**
+ * Flag a melding as notable for the weekly veiligheidsoverleg, or take the flag off (docs/staff-api.md,
+ * "Notable meldingen"): officers of the melding's team, coordinator and admin.
+ */
+const notableRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, now }) => {
+  app.post(
+    '/meldingen/:id/notable',
+    {
+      schema: {
+        summary: 'Een melding als opvallend markeren voor het veiligheidsoverleg',
+        description: 'De reden staat in het weekoverzicht en de export: zet er geen persoonsgegevens in.',
+        tags: ['rapportage'],
+        headers: csrfHeaderSchema,
+        params,
+        body: notableBodySchema,
+        response: { 200: notableResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { staff } = await guardMelding(request, db, id, 'melding.notable.flag');
+      const { reason } = request.body;
+      await setNotable(db, { meldingId: id, at: now(), byUserId: staff.id, reason });
+      await app.staffAudit(request, {
+        action: 'melding.notable.flag',
+        result: 'ok',
+        meldingId: id,
+        details: { reason },
+      });
+      const flag = await findNotable(db, id);
+      if (!flag) throw new Error(`notable flag of ${id} vanished`);
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ notable: { ...flag, at: flag.at.toISOString() } });
+    },
+  );
+
+  app.delete(
+    '/meldingen/:id/notable',
+    {
+      schema: {
+        summary: 'De markering "opvallend" van een melding halen',
+        tags: ['rapportage'],
+        headers: csrfHeaderSchema,
+        params,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await guardMelding(request, db, id, 'melding.notable.unflag');
+      await clearNotable(db, id);
+      await app.staffAudit(request, { action: 'melding.notable.unflag', result: 'ok', meldingId: id });
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+export default notableRoutes;

@@ -1,0 +1,189 @@
+import { Button } from '@utrecht/button-react/css';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert } from '../ui/alert.tsx';
+import { StaffApiError } from './api.ts';
+import { type CellProfile, type HotspotFilters, insightApi } from './insight-api.ts';
+import { formatDate, formatShortDate } from './insight-format.ts';
+import { bt } from './texts-nl.ts';
+import { WeekdayHourTable } from './weekday-hour-table.tsx';
+
+const SHOWN_MELDINGEN = 20;
+
+/**
+ * One cell's profile: counts per category, when it happens (weekday × hour), the trend per week and the
+ * meldingen the user may open. Opened from the map or the table; focus moves to its heading.
+ */
+export function CellPanel({
+  cell,
+  label,
+  filters,
+  onClose,
+}: {
+  cell: string;
+  label: string;
+  filters: HotspotFilters;
+  onClose: () => void;
+}) {
+  const [profile, setProfile] = useState<CellProfile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const key = JSON.stringify(filters);
+
+  useEffect(() => {
+    let cancelled = false;
+    setProfile(null);
+    setError(null);
+    setShowAll(false);
+    insightApi
+      .cell(cell, JSON.parse(key) as HotspotFilters)
+      .then((p) => {
+        if (!cancelled) setProfile(p);
+      })
+      .catch((err: unknown) => {
+        if (!cancelled) setError(err instanceof StaffApiError ? err.message : bt.networkError);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [cell, key]);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, [cell]);
+
+  const trendMax = Math.max(1, ...(profile?.trend.map((t) => t.count) ?? [0]));
+  const meldingen = profile?.meldingen ?? null;
+  const shown = meldingen ? (showAll ? meldingen : meldingen.slice(0, SHOWN_MELDINGEN)) : [];
+
+  return (
+    <section className="bs-cell-panel" aria-labelledby="cell-panel-heading">
+      <div className="bs-cell-panel__head">
+        <h2 id="cell-panel-heading" ref={heading} tabIndex={-1} className="utrecht-heading-2">
+          {bt.cell.heading(label)}
+        </h2>
+        <Button type="button" appearance="secondary-action-button" onClick={onClose}>
+          {bt.cell.close}
+          <span className="bs-visually-hidden"> {bt.cell.heading(label)}</span>
+        </Button>
+      </div>
+      {error && (
+        <Alert type="error" role="alert">
+          <p className="utrecht-paragraph">{error}</p>
+        </Alert>
+      )}
+      {!profile && !error && (
+        <p className="utrecht-paragraph" role="status">
+          {bt.cell.loading}
+        </p>
+      )}
+      {profile && (
+        <>
+          <p className="utrecht-paragraph">
+            <strong>{bt.cell.total(profile.total)}</strong>
+          </p>
+          <dl className="bs-cell-panel__facts">
+            <div>
+              <dt>{bt.cell.wijk}</dt>
+              <dd>{profile.wijk?.naam ?? bt.map.outsideWijk}</dd>
+            </div>
+            <div>
+              <dt>{bt.map.period}</dt>
+              <dd>
+                {formatDate(profile.period.from)} – {formatDate(profile.period.to)}
+              </dd>
+            </div>
+          </dl>
+
+          <h3 className="utrecht-heading-3">{bt.cell.byCategory}</h3>
+          <p className="utrecht-paragraph bs-muted">{bt.cell.byCategoryNote}</p>
+          <table className="bs-table bs-table--compact">
+            <thead>
+              <tr>
+                <th scope="col">{bt.cell.category}</th>
+                <th scope="col" className="bs-num">
+                  {bt.cell.count}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {profile.byCategory.map((c) => (
+                <tr key={c.category.id}>
+                  <th scope="row">{c.category.label}</th>
+                  <td className="bs-num">{c.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <WeekdayHourTable
+            id="cell-matrix"
+            matrix={profile.matrix}
+            caption={bt.cell.matrixCaption}
+            note={`${bt.cell.matrixNote} ${bt.cell.filterNote}`}
+          />
+
+          <h3 className="utrecht-heading-3">{bt.cell.trend}</h3>
+          <table className="bs-table bs-table--compact bs-trend">
+            <thead>
+              <tr>
+                <th scope="col">{bt.cell.week}</th>
+                <th scope="col">{bt.cell.weekStart}</th>
+                <th scope="col" className="bs-num">
+                  {bt.cell.count}
+                </th>
+                <td aria-hidden="true" />
+              </tr>
+            </thead>
+            <tbody>
+              {profile.trend.map((t) => (
+                <tr key={t.week}>
+                  <th scope="row">{t.week}</th>
+                  <td>{formatShortDate(`${t.start}T12:00:00Z`)}</td>
+                  <td className="bs-num">{t.count}</td>
+                  <td aria-hidden="true" className="bs-trend__bar-cell">
+                    <span
+                      className="bs-trend__bar"
+                      style={{ inlineSize: `${(t.count / trendMax) * 100}%` }}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <h3 className="utrecht-heading-3">{bt.cell.meldingen}</h3>
+          {meldingen === null ? (
+            <p className="utrecht-paragraph bs-muted">{bt.cell.meldingenHidden}</p>
+          ) : meldingen.length === 0 ? (
+            <p className="utrecht-paragraph bs-muted">{bt.cell.meldingenNone}</p>
+          ) : (
+            <>
+              <ul className="bs-cell-panel__meldingen">
+                {shown.map((m) => (
+                  <li key={m.id}>
+                    <Link className="utrecht-link" to={`/balie/meldingen/${m.id}`}>
+                      {m.reference}
+                    </Link>{' '}
+                    {m.category.label}
+                    {m.subcategory ? ` – ${m.subcategory.label}` : ''}, {m.status.label},{' '}
+                    {formatShortDate(m.happenedAt)}
+                  </li>
+                ))}
+              </ul>
+              {meldingen.length > shown.length && (
+                <Button type="button" appearance="subtle-button" onClick={() => setShowAll(true)}>
+                  {bt.cell.showAll(meldingen.length)}
+                </Button>
+              )}
+              {profile.meldingenTruncated && (
+                <p className="utrecht-paragraph bs-muted">{bt.cell.meldingenTruncated(meldingen.length)}</p>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,299 @@
+import { categories } from '@buurtsignaal/core';
+import { Button } from '@utrecht/button-react/css';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert } from '../ui/alert.tsx';
+import { CheckboxField, TextField } from '../ui/fields.tsx';
+import { StaffApiError } from './api.ts';
+import { FormErrorSummary, SelectField } from './controls.tsx';
+import { type HotspotRule, type HotspotRuleInput, insightApi } from './insight-api.ts';
+import { bt, resolutionLabel } from './texts-nl.ts';
+import { useTitle } from './use-title.ts';
+
+const asApiError = (err: unknown): StaffApiError =>
+  err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
+
+const categoryLabel = (id: string | null): string =>
+  (id ? (categories.find((c) => c.id === id)?.label ?? id) : bt.rules.anyCategory).toLowerCase();
+const subcategoryLabel = (cat: string | null, sub: string | null): string | null =>
+  sub ? (categories.find((c) => c.id === cat)?.subcategories.find((s) => s.id === sub)?.label ?? sub) : null;
+
+const ruleText = (r: HotspotRule): string => {
+  const sub = subcategoryLabel(r.category, r.subcategory);
+  const what = `${categoryLabel(r.category)}${sub ? ` (${sub})` : ''}`;
+  return bt.rules.summary(r.minCount, r.windowDays, what, resolutionLabel(r.resolution));
+};
+
+/** The coordinator's hotspot rules: list, create, edit and switch on or off. */
+export default function RulesPage() {
+  const [items, setItems] = useState<HotspotRule[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<HotspotRule | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  useTitle(bt.rules.heading, Boolean(loadError));
+
+  const load = useCallback(async () => {
+    try {
+      setItems((await insightApi.rules()).items);
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(asApiError(err).message);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const done = async (text: string) => {
+    setEditing(null);
+    await load();
+    setAnnouncement(text);
+  };
+
+  const toggle = async (rule: HotspotRule) => {
+    try {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...input } = rule;
+      await insightApi.updateRule(rule.id, { ...input, active: !rule.active });
+      await done(rule.active ? bt.rules.deactivated : bt.rules.activated);
+    } catch (err) {
+      setAnnouncement(asApiError(err).message);
+    }
+  };
+
+  return (
+    <>
+      <p className="utrecht-paragraph bs-balie-back">
+        <Link to="/balie/kaart" className="utrecht-link">
+          {bt.rules.back}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{bt.rules.heading}</h1>
+      <p className="utrecht-paragraph">{bt.rules.intro}</p>
+      <div role="status" aria-live="polite">
+        {announcement && (
+          <Alert type="ok">
+            <p className="utrecht-paragraph">{announcement}</p>
+          </Alert>
+        )}
+      </div>
+      {loadError && (
+        <Alert type="error" role="alert">
+          <p className="utrecht-paragraph">{loadError}</p>
+        </Alert>
+      )}
+
+      <section className="bs-section" aria-labelledby="rules-list-heading">
+        <h2 id="rules-list-heading" className="utrecht-heading-2">
+          {bt.rules.listHeading}
+        </h2>
+        {items && items.length === 0 && <p className="utrecht-paragraph">{bt.rules.none}</p>}
+        {items && items.length > 0 && (
+          <ul className="bs-balie-texts">
+            {items.map((rule) => (
+              <li key={rule.id} className={`bs-balie-text${rule.active ? '' : ' bs-balie-text--inactive'}`}>
+                <h3 className="utrecht-heading-3">{rule.name}</h3>
+                <p className="utrecht-paragraph">{ruleText(rule)}</p>
+                <p className="bs-muted">{rule.active ? bt.rules.activeState : bt.rules.inactiveState}</p>
+                <div className="utrecht-button-group">
+                  <Button
+                    type="button"
+                    appearance="secondary-action-button"
+                    onClick={() => {
+                      setEditing(rule);
+                      document.getElementById('rule-form-heading')?.scrollIntoView();
+                      setTimeout(() => document.getElementById('rule-name')?.focus(), 0);
+                    }}
+                  >
+                    {bt.rules.edit}
+                    <span className="bs-visually-hidden">: {rule.name}</span>
+                  </Button>
+                  <Button type="button" appearance="subtle-button" onClick={() => void toggle(rule)}>
+                    {rule.active ? bt.rules.deactivate : bt.rules.activate}
+                    <span className="bs-visually-hidden">: {rule.name}</span>
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="bs-section" aria-labelledby="rule-form-heading">
+        <h2 id="rule-form-heading" className="utrecht-heading-2">
+          {editing ? bt.rules.editHeading(editing.name) : bt.rules.newHeading}
+        </h2>
+        <RuleForm
+          key={editing?.id ?? 'new'}
+          rule={editing}
+          onCancel={() => setEditing(null)}
+          onDone={(text) => void done(text)}
+        />
+      </section>
+    </>
+  );
+}
+
+type Field = 'name' | 'category' | 'subcategory' | 'resolution' | 'minCount' | 'windowDays';
+const ids: Record<Field, string> = {
+  name: 'rule-name',
+  category: 'rule-category',
+  subcategory: 'rule-subcategory',
+  resolution: 'rule-resolution',
+  minCount: 'rule-min',
+  windowDays: 'rule-days',
+};
+
+const wholeNumber = (s: string, min: number, max: number): number | null => {
+  if (!/^\d+$/.test(s.trim())) return null;
+  const n = Number(s.trim());
+  return n >= min && n <= max ? n : null;
+};
+
+function RuleForm({
+  rule,
+  onCancel,
+  onDone,
+}: {
+  rule: HotspotRule | null;
+  onCancel: () => void;
+  onDone: (text: string) => void;
+}) {
+  const [name, setName] = useState(rule?.name ?? '');
+  const [category, setCategory] = useState(rule?.category ?? '');
+  const [subcategory, setSubcategory] = useState(rule?.subcategory ?? '');
+  const [resolution, setResolution] = useState(String(rule?.resolution ?? 9));
+  const [minCount, setMinCount] = useState(String(rule?.minCount ?? 5));
+  const [windowDays, setWindowDays] = useState(String(rule?.windowDays ?? 14));
+  const [active, setActive] = useState(rule?.active ?? true);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [message, setMessage] = useState<string | undefined>();
+  const [pending, setPending] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const cat = categories.find((c) => c.id === category);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found: Partial<Record<Field, string>> = {};
+    const min = wholeNumber(minCount, 2, 10_000);
+    const days = wholeNumber(windowDays, 1, 365);
+    if (!name.trim()) found.name = bt.rules.nameRequired;
+    if (min === null) found.minCount = bt.rules.minCountInvalid;
+    if (days === null) found.windowDays = bt.rules.windowDaysInvalid;
+    setErrors(found);
+    setMessage(undefined);
+    if (Object.keys(found).length > 0 || min === null || days === null) {
+      setTimeout(() => summaryRef.current?.focus(), 0);
+      return;
+    }
+    const input: HotspotRuleInput = {
+      name: name.trim(),
+      category: category || null,
+      subcategory: category && subcategory ? subcategory : null,
+      resolution: Number(resolution),
+      minCount: min,
+      windowDays: days,
+      active,
+    };
+    setPending(true);
+    try {
+      if (rule) await insightApi.updateRule(rule.id, input);
+      else await insightApi.createRule(input);
+      onDone(rule ? bt.rules.updated : bt.rules.created);
+      if (!rule) setName('');
+    } catch (err) {
+      const apiErr = asApiError(err);
+      const fields = apiErr.fieldErrors() as Partial<Record<Field, string>>;
+      const known = Object.fromEntries(Object.entries(fields).filter(([k]) => k in ids));
+      setErrors(known);
+      setMessage(Object.keys(known).length > 0 ? undefined : apiErr.message);
+      setTimeout(() => summaryRef.current?.focus(), 0);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const hasErrors = Object.keys(errors).length > 0 || Boolean(message);
+  return (
+    <form className="bs-form" noValidate onSubmit={submit}>
+      {hasErrors && (
+        <FormErrorSummary
+          id="rule-errors"
+          ref={summaryRef}
+          errors={errors as Record<string, string>}
+          idOf={(f) => ids[f as Field] ?? f}
+          message={message}
+        />
+      )}
+      <TextField
+        id={ids.name}
+        label={bt.rules.name}
+        description={bt.rules.nameHint}
+        value={name}
+        error={errors.name}
+        onValueChange={setName}
+      />
+      <SelectField
+        id={ids.category}
+        label={bt.rules.category}
+        value={category}
+        error={errors.category}
+        options={[
+          { value: '', label: bt.rules.anyCategory },
+          ...categories.map((c) => ({ value: c.id, label: c.label })),
+        ]}
+        onValueChange={(v) => {
+          setCategory(v);
+          setSubcategory('');
+        }}
+      />
+      <SelectField
+        id={ids.subcategory}
+        label={bt.rules.subcategory}
+        value={subcategory}
+        error={errors.subcategory}
+        options={[
+          { value: '', label: bt.rules.anySubcategory },
+          ...(cat?.subcategories ?? []).map((s) => ({ value: s.id, label: s.label })),
+        ]}
+        onValueChange={setSubcategory}
+      />
+      <SelectField
+        id={ids.resolution}
+        label={bt.rules.resolution}
+        value={resolution}
+        error={errors.resolution}
+        options={[7, 8, 9, 10].map((r) => ({ value: String(r), label: `${r}: ${resolutionLabel(r)}` }))}
+        onValueChange={setResolution}
+      />
+      <TextField
+        id={ids.minCount}
+        label={bt.rules.minCount}
+        description={bt.rules.minCountHint}
+        inputMode="numeric"
+        value={minCount}
+        error={errors.minCount}
+        onValueChange={setMinCount}
+      />
+      <TextField
+        id={ids.windowDays}
+        label={bt.rules.windowDays}
+        description={bt.rules.windowDaysHint}
+        inputMode="numeric"
+        value={windowDays}
+        error={errors.windowDays}
+        onValueChange={setWindowDays}
+      />
+      <CheckboxField id="rule-active" label={bt.rules.active} checked={active} onValueChange={setActive} />
+      <div className="utrecht-button-group">
+        <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
+          {rule ? bt.rules.save : bt.rules.create}
+        </Button>
+        {rule && (
+          <Button type="button" appearance="subtle-button" onClick={onCancel}>
+            {bt.rules.cancel}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import { categories, cellCentre, findWijk, getCategory } from '@buurtsignaal/core';
+import {
+  applyHotspotRule,
+  type Db,
+  endHotspotsOfInactiveRules,
+  type HotspotRuleRow,
+  listHotspotRules,
+  lockHotspotDetection,
+  type NewHotspot,
+} from '@buurtsignaal/db';
+
+export interface DetectionResult {
+  rules: number;
+  created: NewHotspot[];
+  updated: number;
+  ended: number;
+}
+
+/** The wijk of a cell: the wijk of its centre. */
+export function wijkOfCell(cell: string): string | null {
+  const { lat, lng } = cellCentre(cell);
+  return findWijk(lat, lng)?.code ?? null;
+}
+
+/**
+ * The teams that cover a wijk for a rule. Until teams have areas of their own, every team covers every
+ * wijk for the categories it is the default team of: the rule's category's default team, or for a
+ * rule over all categories every category's default team.
+ */
+export function teamsForRule(rule: Pick<HotspotRuleRow, 'category'>, _wijkCode: string | null): string[] {
+  if (rule.category !== null) {
+    const team = getCategory(rule.category)?.defaultTeam;
+    return team ? [team] : [];
+  }
+  return [...new Set(categories.map((c) => c.defaultTeam))];
+}
+
+/**
+ * One detection pass over every active rule, in one transaction behind an advisory lock (so passes
+ * never overlap, also across worker processes). New hotspots get their team notifications in that same
+ * transaction; running it twice changes nothing.
+ */
+export async function detectHotspots(db: Db, now: Date): Promise<DetectionResult> {
+  return db.transaction(async (tx) => {
+    await lockHotspotDetection(tx);
+    const rules = await listHotspotRules(tx, { activeOnly: true });
+    const result: DetectionResult = { rules: rules.length, created: [], updated: 0, ended: 0 };
+    for (const rule of rules) {
+      const r = await applyHotspotRule(tx, rule, { now, wijkOf: wijkOfCell, teamsFor: teamsForRule });
+      result.created.push(...r.created);
+      result.updated += r.updated;
+      result.ended += r.ended;
+    }
+    result.ended += await endHotspotsOfInactiveRules(
+      tx,
+      rules.map((r) => r.id),
+      now,
+    );
+    return result;
+  });
+}

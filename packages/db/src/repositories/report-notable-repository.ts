@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { meldingen, staffUsers } from '../schema.ts';
+
+export interface NotableFlag {
+  at: Date;
+  by: { id: string; name: string } | null;
+  reason: string;
+}
+
+/** Flags a melding as notable for the veiligheidsoverleg (again: replaces reason, officer and time). */
+export async function setNotable(
+  db: DbOrTx,
+  params: { meldingId: string; at: Date; byUserId: string; reason: string },
+): Promise<void> {
+  await db
+    .update(meldingen)
+    .set({ notableAt: params.at, notableBy: params.byUserId, notableReason: params.reason })
+    .where(eq(meldingen.id, params.meldingId));
+}
+
+export async function clearNotable(db: DbOrTx, meldingId: string): Promise<void> {
+  await db
+    .update(meldingen)
+    .set({ notableAt: null, notableBy: null, notableReason: null })
+    .where(eq(meldingen.id, meldingId));
+}
+
+export async function findNotable(db: DbOrTx, meldingId: string): Promise<NotableFlag | null> {
+  const [row] = await db
+    .select({
+      at: meldingen.notableAt,
+      reason: meldingen.notableReason,
+      byId: staffUsers.id,
+      byName: staffUsers.name,
+    })
+    .from(meldingen)
+    .leftJoin(staffUsers, eq(staffUsers.id, meldingen.notableBy))
+    .where(eq(meldingen.id, meldingId));
+  if (!row?.at) return null;
+  return {
+    at: row.at,
+    reason: row.reason ?? '',
+    by: row.byId && row.byName ? { id: row.byId, name: row.byName } : null,
+  };
+}
