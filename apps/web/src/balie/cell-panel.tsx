@@ -18,11 +18,14 @@ export function CellPanel({
   cell,
   label,
   filters,
+  onProfile,
   onClose,
 }: {
   cell: string;
   label: string;
   filters: HotspotFilters;
+  /** Told when the profile has arrived (the map centres on a cell opened by a link). */
+  onProfile?: ((profile: CellProfile) => void) | undefined;
   onClose: () => void;
 }) {
   const [profile, setProfile] = useState<CellProfile | null>(null);
@@ -30,6 +33,8 @@ export function CellPanel({
   const [showAll, setShowAll] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const key = JSON.stringify(filters);
+  const told = useRef(onProfile);
+  told.current = onProfile;
 
   useEffect(() => {
     let cancelled = false;
@@ -39,7 +44,9 @@ export function CellPanel({
     insightApi
       .cell(cell, JSON.parse(key) as HotspotFilters)
       .then((p) => {
-        if (!cancelled) setProfile(p);
+        if (cancelled) return;
+        setProfile(p);
+        told.current?.(p);
       })
       .catch((err: unknown) => {
         if (!cancelled) setError(err instanceof StaffApiError ? err.message : bt.networkError);

@@ -95,6 +95,21 @@ export interface ActiveHotspot {
   notifiedTeams: { id: string; name: string }[];
 }
 
+/** The record of a "new hotspot" notification to one team (`GET /hotspots/notifications`). */
+export interface HotspotNotification {
+  id: string;
+  hotspotId: string;
+  team: { id: string; name: string };
+  cell: string;
+  res: number;
+  wijk: Wijk | null;
+  rule: { id: string; name: string };
+  lastCount: number;
+  since: string;
+  active: boolean;
+  createdAt: string;
+}
+
 /** Filters shared by the map query and the cell profile. */
 export interface HotspotFilters {
   category?: string | undefined;
@@ -206,6 +221,8 @@ export const insightApi = {
       })}`,
     ),
   activeHotspots: () => staffRequest<{ items: ActiveHotspot[] }>('GET', '/hotspots/active'),
+  hotspotNotifications: () =>
+    staffRequest<{ items: HotspotNotification[] }>('GET', '/hotspots/notifications'),
   rules: () => staffRequest<{ items: HotspotRule[] }>('GET', '/hotspot-rules'),
   createRule: (input: HotspotRuleInput) => staffRequest<HotspotRule>('POST', '/hotspot-rules', input),
   updateRule: (id: string, input: HotspotRuleInput) =>

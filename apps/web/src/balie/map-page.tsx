@@ -4,11 +4,10 @@ import { categories, findWijk, resolutionForZoom, wijkenCollection } from '@buur
 import type L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  CircleMarker,
   GeoJSON,
   MapContainer,
+  Pane,
   Polygon,
-  Popup,
   TileLayer,
   Tooltip,
   useMap,
@@ -25,11 +24,11 @@ import { SelectField } from './controls.tsx';
 import { type CellRow, HotspotTable } from './hotspot-table.tsx';
 import {
   type ActiveHotspot,
+  type CellProfile,
   type GeoPolygon,
   type HotspotFilters,
   type HotspotsResponse,
   insightApi,
-  type MeldingPoint,
 } from './insight-api.ts';
 import {
   amsterdamStartOfDay,
@@ -41,6 +40,7 @@ import {
   scaleSteps,
   stepFor,
 } from './insight-format.ts';
+import { MeldingClusters } from './melding-clusters.tsx';
 import { useSession } from './session.tsx';
 import { bt } from './texts-nl.ts';
 import { useTitle } from './use-title.ts';
@@ -52,14 +52,24 @@ const MIN_ZOOM = 11;
 const MAX_SIDE = 0.999;
 /** Count labels on the cells themselves while they stay readable; else on hover/focus. */
 const MAX_LABELS = 80;
-/** Point groups drawn at most (the API sends up to 1000 meldingen). */
-const MAX_GROUPS = 400;
+/** An H3 cell id as the API writes it (15 hex digits); `?cel=` takes nothing else. */
+const CELL_ID = /^[0-9a-f]{15}$/;
+/** The zoom at which the map shows cells of a resolution (the inverse of `resolutionForZoom`). */
+const ZOOM_FOR_RES: Record<number, number> = { 7: 12, 8: 13, 9: 15, 10: 16 };
 const LEAFLET_CREDIT = '<a href="https://leafletjs.com">Leaflet</a>';
 
 const PERIODS = ['7', '30', '90', 'custom'] as const;
 type Period = (typeof PERIODS)[number];
 
 export const cellLabel = (cell: string): string => cell.replace(/f+$/, '');
+
+/** Where the map should move to once: the centre of a cell opened by a link (`?cel=`). */
+interface Target {
+  cell: string;
+  lat: number;
+  lng: number;
+  zoom: number;
+}
 
 interface View {
   bbox: [number, number, number, number];
@@ -88,6 +98,7 @@ export default function MapPage() {
   const status = params.get('status') === 'open' ? 'open' : 'all';
   const showWijken = params.get('wijken') === '1';
   const selected = params.get('vak');
+  const linked = params.get('cel');
 
   const setParam = useCallback(
     (changes: Record<string, string | null>) => {
@@ -158,6 +169,34 @@ export default function MapPage() {
   const [announce, setAnnounce] = useState('');
   const [active, setActive] = useState<ActiveHotspot[]>([]);
   const request = useRef(0);
+  // A link into the map on one cell (the queue's "nieuwe hotspot" notice: `?cel=<cell>`): that cell
+  // becomes the selected one, so its panel opens, and the map moves to it once its centre is known.
+  const [centreOn, setCentreOn] = useState<string | null>(null);
+  const [target, setTarget] = useState<Target | null>(null);
+
+  useEffect(() => {
+    if (linked === null) return;
+    const cell = linked.trim().toLowerCase();
+    if (CELL_ID.test(cell)) {
+      setCentreOn(cell);
+      setParam({ cel: null, vak: cell });
+    } else {
+      setParam({ cel: null });
+    }
+  }, [linked, setParam]);
+
+  const moveTo = useCallback((cell: string, res: number, centre: { lat: number; lng: number }) => {
+    setTarget({ cell, lat: centre.lat, lng: centre.lng, zoom: ZOOM_FOR_RES[res] ?? 15 });
+  }, []);
+
+  const onProfile = useCallback(
+    (profile: CellProfile) => {
+      if (profile.cell !== centreOn) return;
+      setCentreOn(null);
+      moveTo(profile.cell, profile.res, profile.centre);
+    },
+    [centreOn, moveTo],
+  );
 
   useEffect(() => {
     loadWebConfig()
@@ -350,6 +389,7 @@ export default function MapPage() {
               active={active}
               selected={selected}
               showWijken={showWijken}
+              target={target}
               onView={setView}
               onSelect={select}
             />
@@ -365,6 +405,7 @@ export default function MapPage() {
               cell={selected}
               label={cellLabel(selected)}
               filters={filters}
+              onProfile={onProfile}
               onClose={() => {
                 select(null);
                 document.getElementById('hotspot-table-heading')?.focus();
@@ -388,7 +429,14 @@ export default function MapPage() {
                 <span>{bt.map.hotspotSince(formatDate(h.since))}</span>
                 <br />
                 <span className="bs-muted">{bt.map.hotspotRule(h.rule.name, h.lastCount)}</span>{' '}
-                <button type="button" className="bs-link-button" onClick={() => select(h.cell)}>
+                <button
+                  type="button"
+                  className="bs-link-button"
+                  onClick={() => {
+                    select(h.cell);
+                    moveTo(h.cell, h.res, h.centre);
+                  }}
+                >
                   {bt.map.hotspotShow}
                   <span className="bs-visually-hidden"> {cellLabel(h.cell)}</span>
                 </button>
@@ -469,6 +517,7 @@ function HotspotMap({
   active,
   selected,
   showWijken,
+  target,
   onView,
   onSelect,
 }: {
@@ -478,6 +527,7 @@ function HotspotMap({
   active: ActiveHotspot[];
   selected: string | null;
   showWijken: boolean;
+  target: Target | null;
   onView: (view: View) => void;
   onSelect: (cell: string) => void;
 }) {
@@ -495,6 +545,7 @@ function HotspotMap({
       <Named />
       <FollowSize />
       <ViewWatcher onView={onView} />
+      <MoveTo target={target} min={MIN_ZOOM} max={config.maxZoom} />
       <TileLayer url={config.tileUrl} attribution={config.attribution} maxZoom={config.maxZoom} />
       {showWijken && (
         <GeoJSON
@@ -530,60 +581,31 @@ function HotspotMap({
           </Polygon>
         );
       })}
-      {active.map((h) => (
-        <Polygon
-          key={`hotspot-${h.id}`}
-          positions={ring(h.boundary)}
-          interactive={false}
-          pathOptions={{ color: '#000', weight: 4, dashArray: '8 6', fill: false }}
-        />
-      ))}
-      {data?.meldingen && <Points points={data.meldingen} />}
+      {/* Above the cells (overlay pane: 400), below the markers (600): a selected cell's border never hides it. */}
+      <Pane name="hotspots" style={{ zIndex: 450, pointerEvents: 'none' }}>
+        {active.map((h) => (
+          <Polygon
+            key={`hotspot-${h.id}`}
+            positions={ring(h.boundary)}
+            interactive={false}
+            className="bs-hotspot-outline"
+            pathOptions={{ color: '#000', weight: 4, dashArray: '8 6', fill: false }}
+          />
+        ))}
+      </Pane>
+      {data?.meldingen && <MeldingClusters points={data.meldingen} />}
     </MapContainer>
   );
 }
 
-/** Meldingen at (nearly) the same spot as one marker with their number, capped at MAX_GROUPS. */
-function Points({ points }: { points: MeldingPoint[] }) {
-  const groups = useMemo(() => {
-    const byKey = new Map<string, MeldingPoint[]>();
-    for (const p of points) {
-      const key = `${p.lat.toFixed(4)},${p.lng.toFixed(4)}`;
-      const list = byKey.get(key);
-      if (list) list.push(p);
-      else byKey.set(key, [p]);
-    }
-    return [...byKey.values()].slice(0, MAX_GROUPS);
-  }, [points]);
-  return (
-    <>
-      {groups.map((g) => {
-        const first = g[0] as MeldingPoint;
-        return (
-          <CircleMarker
-            key={first.id}
-            center={[first.lat, first.lng]}
-            radius={g.length > 1 ? 9 : 6}
-            pathOptions={{ color: '#fff', weight: 2, fillColor: '#1a4d80', fillOpacity: 1 }}
-          >
-            <Tooltip direction="top">{bt.map.pointGroup(g.length)}</Tooltip>
-            <Popup>
-              <ul className="bs-point-popup">
-                {g.slice(0, 20).map((p) => (
-                  <li key={p.id}>
-                    <Link className="utrecht-link" to={`/balie/meldingen/${p.id}`}>
-                      {p.reference}
-                    </Link>{' '}
-                    {p.category.label}, {p.status.label}
-                  </li>
-                ))}
-              </ul>
-            </Popup>
-          </CircleMarker>
-        );
-      })}
-    </>
-  );
+/** Moves the map to a cell opened by a link or from the hotspot list (each target once). */
+function MoveTo({ target, min, max }: { target: Target | null; min: number; max: number }) {
+  const map = useMap();
+  useEffect(() => {
+    if (!target) return;
+    map.setView([target.lat, target.lng], Math.max(min, Math.min(max, target.zoom)), { animate: false });
+  }, [map, target, min, max]);
+  return null;
 }
 
 /** Names the map region for assistive technology (MapContainer passes no aria attributes). */

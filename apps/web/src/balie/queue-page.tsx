@@ -6,6 +6,7 @@ import { Alert } from '../ui/alert.tsx';
 import { isCoordinator, type QueueItem, type QueueResponse, StaffApiError, staffApi } from './api.ts';
 import { SelectField } from './controls.tsx';
 import { formatAge, formatTime } from './format.ts';
+import { HotspotNotices } from './hotspot-notices.tsx';
 import { useSession } from './session.tsx';
 import { bt } from './texts-nl.ts';
 import { useTitle } from './use-title.ts';
@@ -110,6 +111,7 @@ export function QueuePage() {
           <p className="utrecht-paragraph">{notice}</p>
         </Alert>
       )}
+      <HotspotNotices />
       <section aria-labelledby="filters-heading" className="bs-balie-filters">
         <h2 id="filters-heading" className="bs-visually-hidden">
           {bt.queue.filtersHeading}

@@ -111,6 +111,12 @@ export const bt = {
     noStreet: 'Geen adres',
     photos: (n: number) => `${n} ${plural(n, 'foto', 'foto’s')}`,
     priority: 'Prioriteit',
+    hotspotsHeading: 'Nieuwe hotspots',
+    hotspotNotice: (wijk: string, since: string, rule: string) =>
+      `Nieuwe hotspot: ${wijk} sinds ${since} (${rule})`,
+    hotspotTeam: (team: string) => `Gemeld aan ${team}.`,
+    hotspotLink: 'Bekijk op de kaart',
+    hotspotOutsideWijk: 'buiten de wijken',
   },
 
   priorities: {
@@ -334,7 +340,7 @@ export const bt = {
     legend: 'Legenda: aantal meldingen per vak',
     legendEmpty: 'Geen meldingen in dit gebied met deze filters.',
     legendHotspot: 'Actieve hotspot (dikke gestreepte rand)',
-    legendMelding: 'Losse meldingen (het cijfer is het aantal op die plek)',
+    legendMelding: 'Losse meldingen; een rondje met een cijfer is een groep meldingen dicht bij elkaar',
     resolution: (res: number) => `Vakgrootte: ${resolutionLabels[res] ?? `resolutie ${res}`}`,
     summary: (total: number, cells: number) =>
       `${total} ${plural(total, 'melding', 'meldingen')} in ${cells} ${plural(cells, 'vak', 'vakken')} in beeld.`,
@@ -342,7 +348,8 @@ export const bt = {
     meldingenCapped: (shown: number) =>
       `Er zijn meer meldingen dan de kaart toont; alleen de nieuwste ${shown} staan als punt op de kaart.`,
     meldingenHidden: 'Losse meldingen staan op de kaart als u verder inzoomt.',
-    pointGroup: (n: number) => `${n} ${plural(n, 'melding', 'meldingen')} op deze plek`,
+    meldingMarker: (reference: string) => `Melding ${reference}`,
+    clusterName: (n: number) => `Groep van ${n} ${plural(n, 'melding', 'meldingen')}: inzoomen of openvouwen`,
     loading: 'Gegevens worden opgehaald…',
     updated: (total: number) =>
       `Kaart bijgewerkt: ${total} ${plural(total, 'melding', 'meldingen')} in beeld.`,

@@ -175,7 +175,7 @@ describe('the hotspot map (/balie/kaart) for the coordinator', () => {
 
     // Closing the panel returns to the table.
     await panel.getByRole('button', { name: /^Sluiten/ }).click();
-    await expect(panel.count()).resolves.toBe(0);
+    await expect.poll(() => panel.count()).toBe(0);
   });
 
   it('clicking a cell on the map opens the same panel', async () => {
