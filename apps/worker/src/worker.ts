@@ -39,6 +39,25 @@ export interface WorkerDeps {
   hotspotDetectEveryMs?: number;
 }
 
+/** Whether Redis answers a PING within `timeoutMs` (the producer connection fails fast when it is down). */
+async function redisAnswers(redis: Redis, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      redis.ping().then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Resolves when `redis` is connected, or after `timeoutMs` either way. */
 async function waitForReady(redis: Redis, timeoutMs: number): Promise<boolean> {
   if (redis.status === 'ready') return true;
@@ -164,7 +183,9 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
         // connections go. With Redis down, an unforced close waits for it forever (BullMQ's blocking
         // fetch sits in the offline queue); nothing could be acknowledged anyway, and jobs that were
         // running are taken over as stalled by the next worker.
-        const redisUp = consumer.status === 'ready';
+        // Ask Redis rather than trust the connection state: right after Redis dies the client may not
+        // have noticed yet, and an unforced close would then wait for it forever.
+        const redisUp = await redisAnswers(producer, 1_000);
         if (!redisUp) logger.warn('redis unreachable at shutdown: closing workers without waiting for jobs');
         await Promise.all([...workers.map(([, w]) => w.close(!redisUp)), hotspots.close(!redisUp)]);
         await queues.close();
