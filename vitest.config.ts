@@ -13,6 +13,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    // Browser tests poll what the page shows; on two busy cores a render can take more than a second.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     globalSetup: ['packages/testkit/src/global-setup.ts', 'apps/web/test/e2e/global-setup.ts'],
     // CI reads its pass/fail counts from a JSON report (.ci/run sets VITEST_JSON_REPORT).

@@ -103,8 +103,8 @@ describe('the coordinator in the staff console', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     const code = page.getByLabel('Code uit uw authenticator-app');
     await code.waitFor();
-    await expect(code.getAttribute('inputmode')).resolves.toBe('numeric');
-    await expect(code.getAttribute('autocomplete')).resolves.toBe('one-time-code');
+    await expect.poll(() => code.getAttribute('inputmode'), { timeout: 10_000 }).toBe('numeric');
+    await expect.poll(() => code.getAttribute('autocomplete'), { timeout: 10_000 }).toBe('one-time-code');
     await expectAccessible(page, 'login with the TOTP field');
     await code.fill(currentTotp(secret, new Date()));
     await page.getByRole('button', { name: 'Inloggen' }).click();

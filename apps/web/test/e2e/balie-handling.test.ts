@@ -40,7 +40,7 @@ describe('the staff console (/balie) on a phone', () => {
     // Not logged in: the console sends the officer to the login page.
     await browserLogin(page, stack, 'boa@soest.test', 'verkeerd wachtwoord 1');
     await page.getByRole('heading', { name: 'Er ging iets mis' }).waitFor();
-    await expect(page.title()).resolves.toMatch(/^Fout: /);
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toMatch(/^Fout: /);
     await expectAccessible(page, 'login with an error');
 
     await page.getByLabel('Wachtwoord').fill('correct horse battery');
@@ -50,9 +50,11 @@ describe('the staff console (/balie) on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();
     const card = page.getByRole('link', { name: new RegExp(reference) });
     await card.waitFor();
-    await expect(card.textContent()).resolves.toContain('Jeugdoverlast');
-    await expect(card.textContent()).resolves.toContain('Nog niet opgepakt');
-    await expect(page.getByText('Boa', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('Jeugdoverlast');
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('Nog niet opgepakt');
+    await expect
+      .poll(() => page.getByText('Boa', { exact: true }).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await expectAccessible(page, 'queue');
     const box = await card.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
@@ -61,24 +63,30 @@ describe('the staff console (/balie) on a phone', () => {
     await page.getByRole('heading', { level: 1, name: `Melding ${reference}` }).waitFor();
     await page.locator('.leaflet-container').waitFor();
     // The description and the spot; the melder's contact data only once someone works on it.
-    await expect(page.locator('main').textContent()).resolves.toContain('Elke avond harde muziek');
-    await expect(page.locator('main').textContent()).resolves.not.toContain('bewoner@example.nl');
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 10_000 })
+      .toContain('Elke avond harde muziek');
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 10_000 })
+      .not.toContain('bewoner@example.nl');
     await expectAccessible(page, 'detail');
 
     await page.getByRole('button', { name: 'Oppakken' }).click();
     await page.getByRole('status').filter({ hasText: 'U heeft de melding opgepakt.' }).waitFor();
     await page.getByText('U heeft deze melding opgepakt.').waitFor();
     await page.getByRole('heading', { name: 'Contactgegevens melder' }).waitFor();
-    await expect(page.locator('main').textContent()).resolves.toContain('bewoner@example.nl');
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 10_000 })
+      .toContain('bewoner@example.nl');
 
     // Close it: the standard text fills the message, the officer edits it and checks the mail first.
     await page.getByRole('radio', { name: 'Afgehandeld' }).check();
     await page.getByLabel('Standaardtekst', { exact: true }).selectOption({ label: 'Boa is langs geweest' });
     await page.getByRole('button', { name: 'Tekst invullen' }).click();
     const message = page.getByLabel('Bericht aan de melder', { exact: true });
-    await expect(message.inputValue()).resolves.toBe(
-      'Een boa is langs geweest en heeft de jongeren aangesproken.',
-    );
+    await expect
+      .poll(() => message.inputValue(), { timeout: 10_000 })
+      .toBe('Een boa is langs geweest en heeft de jongeren aangesproken.');
     await message.fill(
       'Een boa is gisteravond langs geweest en heeft de jongeren aangesproken. We houden het in de gaten.',
     );
@@ -89,16 +97,18 @@ describe('the staff console (/balie) on a phone', () => {
     await page.getByRole('button', { name: 'Voorbeeld van de e-mail' }).click();
     const preview = page.getByTestId('preview-text');
     await preview.waitFor();
-    await expect(preview.textContent()).resolves.toContain('Een boa is gisteravond langs geweest');
-    await expect(preview.textContent()).resolves.toContain(reference);
+    await expect
+      .poll(() => preview.textContent(), { timeout: 10_000 })
+      .toContain('Een boa is gisteravond langs geweest');
+    await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain(reference);
     await expectAccessible(page, 'detail with the e-mail preview');
 
     await page.getByRole('button', { name: 'Status opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'De status is gewijzigd in Afgehandeld.' }).waitFor();
     const timeline = page.locator('.bs-balie-timeline');
-    await expect(timeline.textContent()).resolves.toContain('Bericht aan melder:');
-    await expect(timeline.textContent()).resolves.toContain('Intern:');
-    await expect(timeline.textContent()).resolves.toContain('Groep van vijf');
+    await expect.poll(() => timeline.textContent(), { timeout: 10_000 }).toContain('Bericht aan melder:');
+    await expect.poll(() => timeline.textContent(), { timeout: 10_000 }).toContain('Intern:');
+    await expect.poll(() => timeline.textContent(), { timeout: 10_000 }).toContain('Groep van vijf');
 
     // The melder's status page shows the officer's message, never the internal note.
     await page.goto(statusUrl);

@@ -97,10 +97,12 @@ describe('a new hotspot on the queue and the map (/balie, /balie/kaart)', () => 
 
     const notices = page.locator('.bs-hotspot-notice');
     await notices.first().waitFor();
-    await expect(notices.count(), 'one notice, though detection ran twice').resolves.toBe(1);
-    await expect(notices.first().textContent()).resolves.toContain(
-      `Nieuwe hotspot: ${WIJK} sinds ${since} (${RULE})`,
-    );
+    await expect
+      .poll(() => notices.count(), { timeout: 10_000, message: 'one notice, though detection ran twice' })
+      .toBe(1);
+    await expect
+      .poll(() => notices.first().textContent(), { timeout: 10_000 })
+      .toContain(`Nieuwe hotspot: ${WIJK} sinds ${since} (${RULE})`);
     await page.getByRole('region', { name: 'Nieuwe hotspots' }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'queue with a hotspot notice');
@@ -113,12 +115,16 @@ describe('a new hotspot on the queue and the map (/balie, /balie/kaart)', () => 
     await panel.getByText('5 meldingen in de gekozen periode').waitFor();
     await expect.poll(() => page.url()).toContain(`vak=${CELL}`);
     expect(page.url()).not.toContain('cel=');
-    await expect(panel.locator('.bs-cell-panel__meldingen a').count()).resolves.toBe(5);
+    await expect
+      .poll(() => panel.locator('.bs-cell-panel__meldingen a').count(), { timeout: 10_000 })
+      .toBe(5);
 
     // The active hotspots with since when.
     const list = page.locator('.bs-hotspot-list li');
-    await expect(list.count()).resolves.toBe(1);
-    await expect(list.first().textContent()).resolves.toContain(`${WIJK} sinds ${since}`);
+    await expect.poll(() => list.count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => list.first().textContent(), { timeout: 10_000 })
+      .toContain(`${WIJK} sinds ${since}`);
 
     // The hotspot's outline lies in the middle of the map: the map moved to the cell.
     const outline = page.locator('.bs-hotspot-map path.bs-hotspot-outline');
@@ -160,8 +166,10 @@ describe('a new hotspot on the queue and the map (/balie, /balie/kaart)', () => 
     await expect.poll(() => page.locator('.leaflet-marker-icon.bs-cluster').count()).toBe(1);
     const single = page.getByRole('button', { name: `Melding ${references[4]}` });
     await single.waitFor();
-    await expect(single.getAttribute('title')).resolves.toBe(`Melding ${references[4]}`);
-    await expect(single.getAttribute('alt')).resolves.toBe(`Melding ${references[4]}`);
+    await expect
+      .poll(() => single.getAttribute('title'), { timeout: 10_000 })
+      .toBe(`Melding ${references[4]}`);
+    await expect.poll(() => single.getAttribute('alt'), { timeout: 10_000 }).toBe(`Melding ${references[4]}`);
     // The default marker image is found (its URL set through L.Icon.Default.mergeOptions).
     await expect
       .poll(() => single.evaluate((img) => (img as HTMLImageElement).naturalWidth))

@@ -95,32 +95,42 @@ describe('the hotspot map (/balie/kaart) for the coordinator', () => {
 
     await page.getByLabel('Onderwerp').selectOption({ label: 'Jeugdoverlast' });
     await expect.poll(() => table.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('5');
-    await expect(page.url()).toContain('onderwerp=jeugdoverlast');
+    await expect.poll(() => page.url()).toContain('onderwerp=jeugdoverlast');
     // The legend gives the scale in numbers, and the count is on the cell itself.
-    await expect(page.locator('.bs-legend').textContent()).resolves.toMatch(/7 meldingen in 2 vakken/);
-    await expect(page.locator('.bs-legend__steps li').first().textContent()).resolves.toMatch(/^1/);
-    await expect(page.locator('.bs-hex-label').allTextContents()).resolves.toEqual(
-      expect.arrayContaining(['5', '2']),
-    );
+    await expect
+      .poll(() => page.locator('.bs-legend').textContent(), { timeout: 10_000 })
+      .toMatch(/7 meldingen in 2 vakken/);
+    await expect
+      .poll(() => page.locator('.bs-legend__steps li').first().textContent(), { timeout: 10_000 })
+      .toMatch(/^1/);
+    await expect
+      .poll(() => page.locator('.bs-hex-label').allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['5', '2']));
 
     // The table sorts by keyboard: Enter on the "Aantal" header turns the order around.
     const countHeader = table.getByRole('columnheader', { name: /Aantal/ });
-    await expect(countHeader.getAttribute('aria-sort')).resolves.toBe('descending');
+    await expect.poll(() => countHeader.getAttribute('aria-sort'), { timeout: 10_000 }).toBe('descending');
     await table.getByRole('button', { name: /Aantal/ }).focus();
     await page.keyboard.press('Enter');
-    await expect(countHeader.getAttribute('aria-sort')).resolves.toBe('ascending');
-    await expect(table.locator('tbody tr td:nth-child(3)').allTextContents()).resolves.toEqual(['2', '5']);
+    await expect.poll(() => countHeader.getAttribute('aria-sort'), { timeout: 10_000 }).toBe('ascending');
+    await expect
+      .poll(() => table.locator('tbody tr td:nth-child(3)').allTextContents(), { timeout: 10_000 })
+      .toEqual(['2', '5']);
     await page.getByText('Gesorteerd op Aantal, oplopend.').waitFor();
     await page.keyboard.press('Enter');
-    await expect(countHeader.getAttribute('aria-sort')).resolves.toBe('descending');
-    await expect(table.locator('tbody tr td:nth-child(3)').allTextContents()).resolves.toEqual(['5', '2']);
+    await expect.poll(() => countHeader.getAttribute('aria-sort'), { timeout: 10_000 }).toBe('descending');
+    await expect
+      .poll(() => table.locator('tbody tr td:nth-child(3)').allTextContents(), { timeout: 10_000 })
+      .toEqual(['5', '2']);
     // Sorting on the wijk column is alphabetical and marks that column instead.
     await table.getByRole('button', { name: /Wijk/ }).focus();
     await page.keyboard.press('Enter');
-    await expect(table.getByRole('columnheader', { name: /Wijk/ }).getAttribute('aria-sort')).resolves.toBe(
-      'ascending',
-    );
-    await expect(countHeader.getAttribute('aria-sort')).resolves.toBeNull();
+    await expect
+      .poll(() => table.getByRole('columnheader', { name: /Wijk/ }).getAttribute('aria-sort'), {
+        timeout: 10_000,
+      })
+      .toBe('ascending');
+    await expect.poll(() => countHeader.getAttribute('aria-sort'), { timeout: 10_000 }).toBeNull();
     await table.getByRole('button', { name: /Aantal/ }).focus();
     await page.keyboard.press('Enter');
 
@@ -138,14 +148,20 @@ describe('the hotspot map (/balie/kaart) for the coordinator', () => {
       'focus moves to the panel heading',
     ).resolves.toBe('cell-panel-heading');
     await panel.getByText('5 meldingen in de gekozen periode').waitFor();
-    await expect(page.url()).toContain('vak=');
+    await expect.poll(() => page.url()).toContain('vak=');
     // Per category, also outside the filter.
-    await expect(panel.getByRole('row', { name: /Jeugdoverlast 5/ }).count()).resolves.toBe(1);
-    await expect(panel.getByRole('row', { name: /Woonoverlast 2/ }).count()).resolves.toBe(1);
+    await expect
+      .poll(() => panel.getByRole('row', { name: /Jeugdoverlast 5/ }).count(), { timeout: 10_000 })
+      .toBe(1);
+    await expect
+      .poll(() => panel.getByRole('row', { name: /Woonoverlast 2/ }).count(), { timeout: 10_000 })
+      .toBe(1);
 
     // When does it happen: a real table, 7 days × 24 hours, with the numbers written out.
     await panel.getByRole('table', { name: 'Wanneer gebeurt het?' }).waitFor();
-    await expect(panel.locator('#cell-matrix-caption + thead th').count()).resolves.toBe(25);
+    await expect
+      .poll(() => panel.locator('#cell-matrix-caption + thead th').count(), { timeout: 10_000 })
+      .toBe(25);
     const friday = await matrixRow(page, 4);
     const saturday = await matrixRow(page, 5);
     expect(friday).toHaveLength(24);
@@ -156,7 +172,9 @@ describe('the hotspot map (/balie/kaart) for the coordinator', () => {
     // The trend per week adds up to the same 5; the meldingen themselves are links for the coordinator.
     const trend = await panel.locator('.bs-trend tbody tr td.bs-num').allTextContents();
     expect(trend.map(Number).reduce((a, b) => a + b, 0)).toBe(5);
-    await expect(panel.locator('.bs-cell-panel__meldingen a').count()).resolves.toBe(5);
+    await expect
+      .poll(() => panel.locator('.bs-cell-panel__meldingen a').count(), { timeout: 10_000 })
+      .toBe(5);
 
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'hotspot map with the cell panel open');
@@ -209,16 +227,23 @@ describe('the hotspot map (/balie/kaart) for the coordinator', () => {
     await page.getByRole('button', { name: 'Regel opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'De regel is opgeslagen.' }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Jeugdoverlast per buurt' }).waitFor();
-    await expect(page.locator('.bs-balie-text').first().textContent()).resolves.toContain(
-      '≥ 5 meldingen jeugdoverlast binnen 14 dagen',
-    );
+    await expect
+      .poll(() => page.locator('.bs-balie-text').first().textContent(), { timeout: 10_000 })
+      .toContain('≥ 5 meldingen jeugdoverlast binnen 14 dagen');
     await expectAccessible(page, 'hotspot rules');
 
     await page.getByRole('button', { name: /^Bewerken.*Jeugdoverlast per buurt/ }).click();
+    // The form is mounted anew for the rule: type only once it shows the rule's own values.
+    await page.getByRole('heading', { level: 2, name: 'Bewerken: Jeugdoverlast per buurt' }).waitFor();
+    await expect
+      .poll(() => page.getByLabel('Naam', { exact: true }).inputValue(), { timeout: 10_000 })
+      .toBe('Jeugdoverlast per buurt');
     await page.getByLabel('Minimum aantal meldingen').fill('4');
     await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'De regel is gewijzigd.' }).waitFor();
-    await expect(page.locator('.bs-balie-text').first().textContent()).resolves.toContain('≥ 4 meldingen');
+    await expect
+      .poll(() => page.locator('.bs-balie-text').first().textContent(), { timeout: 10_000 })
+      .toContain('≥ 4 meldingen');
 
     await page.getByRole('button', { name: /^Uitzetten.*Jeugdoverlast per buurt/ }).click();
     await page.getByRole('status').filter({ hasText: 'De regel staat uit.' }).waitFor();

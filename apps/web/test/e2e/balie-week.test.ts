@@ -119,25 +119,29 @@ describe('the weekly overview (/balie/week)', () => {
     await page
       .getByRole('heading', { level: 1, name: `Weekoverzicht week ${Number(week)} (${year})` })
       .waitFor();
-    await expect(page.getByLabel('Week', { exact: true }).inputValue()).resolves.toBe(lastWeekKey);
+    await expect
+      .poll(() => page.getByLabel('Week', { exact: true }).inputValue(), { timeout: 10_000 })
+      .toBe(lastWeekKey);
 
     const categories = page.getByRole('table', { name: 'Meldingen per onderwerp' });
-    await expect(categories.getByRole('row', { name: /^Jeugdoverlast/ }).textContent()).resolves.toBe(
-      'Jeugdoverlast31▲ 2 meer (+200%)',
-    );
-    await expect(categories.getByRole('row', { name: /^Woonoverlast/ }).textContent()).resolves.toBe(
-      'Woonoverlast10,5▲ 0,5 meer (+100%)',
-    );
-    await expect(categories.getByRole('row', { name: /^Verdachte situatie/ }).textContent()).resolves.toBe(
-      'Verdachte situatie00= gelijk',
-    );
-    await expect(categories.getByRole('row', { name: /^Totaal/ }).textContent()).resolves.toBe(
-      'Totaal41,5▲ 2,5 meer (+166,7%)',
-    );
+    await expect
+      .poll(() => categories.getByRole('row', { name: /^Jeugdoverlast/ }).textContent(), { timeout: 10_000 })
+      .toBe('Jeugdoverlast31▲ 2 meer (+200%)');
+    await expect
+      .poll(() => categories.getByRole('row', { name: /^Woonoverlast/ }).textContent(), { timeout: 10_000 })
+      .toBe('Woonoverlast10,5▲ 0,5 meer (+100%)');
+    await expect
+      .poll(() => categories.getByRole('row', { name: /^Verdachte situatie/ }).textContent(), {
+        timeout: 10_000,
+      })
+      .toBe('Verdachte situatie00= gelijk');
+    await expect
+      .poll(() => categories.getByRole('row', { name: /^Totaal/ }).textContent(), { timeout: 10_000 })
+      .toBe('Totaal41,5▲ 2,5 meer (+166,7%)');
     await page.getByText('4 meldingen deze week').waitFor();
     // The wijk table holds the same meldingen.
     const wijken = page.getByRole('table', { name: 'Meldingen per wijk' });
-    await expect(wijken.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => wijken.locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // Past its deadline, with a link to the melding.
     await page.getByRole('link', { name: lateReference }).waitFor();
     await expectAccessible(page, 'weekly overview');
@@ -156,16 +160,22 @@ describe('the weekly overview (/balie/week)', () => {
 
     // Print: no navigation, no buttons or export links; the week stays in the header.
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('nav.bs-balie-nav').isVisible()).resolves.toBe(false);
-    await expect(page.getByRole('button', { name: 'Uitloggen' }).isVisible()).resolves.toBe(false);
-    await expect(page.getByRole('link', { name: 'Exporteer CSV' }).isVisible()).resolves.toBe(false);
-    await expect(page.getByRole('button', { name: 'Afdrukken' }).isVisible()).resolves.toBe(false);
+    await expect.poll(() => page.locator('nav.bs-balie-nav').isVisible(), { timeout: 10_000 }).toBe(false);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Uitloggen' }).isVisible(), { timeout: 10_000 })
+      .toBe(false);
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Exporteer CSV' }).isVisible(), { timeout: 10_000 })
+      .toBe(false);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Afdrukken' }).isVisible(), { timeout: 10_000 })
+      .toBe(false);
     await expect(
       page.getByRole('heading', { level: 1, name: /^Weekoverzicht week/ }).isVisible(),
     ).resolves.toBe(true);
-    await expect(categories.isVisible()).resolves.toBe(true);
+    await expect.poll(() => categories.isVisible(), { timeout: 10_000 }).toBe(true);
     await page.emulateMedia({ media: 'screen' });
-    await expect(page.locator('nav.bs-balie-nav').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('nav.bs-balie-nav').isVisible(), { timeout: 10_000 }).toBe(true);
 
     // The current week lists the melding flagged a moment ago.
     const current = await page
