@@ -3,9 +3,9 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Alert } from '../ui/alert.tsx';
 import { RadioGroup, TextField } from '../ui/fields.tsx';
 import {
+  asApiError,
   type EmailPreview,
   type MeldingDetail,
-  StaffApiError,
   type StandardText,
   staffApi,
   type TransitionInput,
@@ -13,9 +13,6 @@ import {
 import { FormErrorSummary, optionalLabel, SelectField, TextareaField } from './controls.tsx';
 import { insightApi, type NotableFlag } from './insight-api.ts';
 import { bt } from './texts-nl.ts';
-
-const asApiError = (err: unknown): StaffApiError =>
-  err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
 
 /** Statuses from which a melding can be claimed (docs/staff-api.md). */
 const CLAIMABLE = new Set(['gemeld', 'ingedeeld', 'heropend']);

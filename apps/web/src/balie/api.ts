@@ -170,6 +170,10 @@ export class StaffApiError extends Error {
   }
 }
 
+/** Any failure as a StaffApiError: a thrown network error becomes status 0 with a Dutch message. */
+export const asApiError = (err: unknown): StaffApiError =>
+  err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
+
 let csrfToken: string | null = null;
 let onUnauthenticated: ((code: string) => void) | null = null;
 

@@ -1,17 +1,15 @@
 import { categories } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../ui/alert.tsx';
 import { CheckboxField, TextField } from '../ui/fields.tsx';
-import { StaffApiError } from './api.ts';
-import { FormErrorSummary, SelectField } from './controls.tsx';
+import { asApiError } from './api.ts';
+import { SelectField } from './controls.tsx';
 import { type HotspotRule, type HotspotRuleInput, insightApi } from './insight-api.ts';
 import { bt, resolutionLabel } from './texts-nl.ts';
+import { useFormErrors } from './use-form-errors.tsx';
 import { useTitle } from './use-title.ts';
-
-const asApiError = (err: unknown): StaffApiError =>
-  err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
 
 const categoryLabel = (id: string | null): string =>
   (id ? (categories.find((c) => c.id === id)?.label ?? id) : bt.rules.anyCategory).toLowerCase();
@@ -165,10 +163,8 @@ function RuleForm({
   const [minCount, setMinCount] = useState(String(rule?.minCount ?? 5));
   const [windowDays, setWindowDays] = useState(String(rule?.windowDays ?? 14));
   const [active, setActive] = useState(rule?.active ?? true);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [message, setMessage] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { errors, check, showApiError, summary } = useFormErrors(ids, 'rule-errors');
   const cat = categories.find((c) => c.id === category);
 
   const submit = async (e: FormEvent) => {
@@ -179,12 +175,7 @@ function RuleForm({
     if (!name.trim()) found.name = bt.rules.nameRequired;
     if (min === null) found.minCount = bt.rules.minCountInvalid;
     if (days === null) found.windowDays = bt.rules.windowDaysInvalid;
-    setErrors(found);
-    setMessage(undefined);
-    if (Object.keys(found).length > 0 || min === null || days === null) {
-      setTimeout(() => summaryRef.current?.focus(), 0);
-      return;
-    }
+    if (!check(found) || min === null || days === null) return;
     const input: HotspotRuleInput = {
       name: name.trim(),
       category: category || null,
@@ -201,29 +192,15 @@ function RuleForm({
       onDone(rule ? bt.rules.updated : bt.rules.created);
       if (!rule) setName('');
     } catch (err) {
-      const apiErr = asApiError(err);
-      const fields = apiErr.fieldErrors() as Partial<Record<Field, string>>;
-      const known = Object.fromEntries(Object.entries(fields).filter(([k]) => k in ids));
-      setErrors(known);
-      setMessage(Object.keys(known).length > 0 ? undefined : apiErr.message);
-      setTimeout(() => summaryRef.current?.focus(), 0);
+      showApiError(err);
     } finally {
       setPending(false);
     }
   };
 
-  const hasErrors = Object.keys(errors).length > 0 || Boolean(message);
   return (
     <form className="bs-form" noValidate onSubmit={submit}>
-      {hasErrors && (
-        <FormErrorSummary
-          id="rule-errors"
-          ref={summaryRef}
-          errors={errors as Record<string, string>}
-          idOf={(f) => ids[f as Field] ?? f}
-          message={message}
-        />
-      )}
+      {summary}
       <TextField
         id={ids.name}
         label={bt.rules.name}

@@ -1,11 +1,12 @@
 import { categories, staffStatusLabels } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Alert } from '../ui/alert.tsx';
 import { CheckboxField, TextField } from '../ui/fields.tsx';
-import { StaffApiError, type StandardText, staffApi } from './api.ts';
-import { FormErrorSummary, SelectField, TextareaField } from './controls.tsx';
+import { asApiError, type StandardText, staffApi } from './api.ts';
+import { SelectField, TextareaField } from './controls.tsx';
 import { bt } from './texts-nl.ts';
+import { useFormErrors } from './use-form-errors.tsx';
 import { useTitle } from './use-title.ts';
 
 /** Statuses with a message to the melder: where a standard text makes sense. */
@@ -20,9 +21,6 @@ const MESSAGE_STATUSES = [
 const statusLabel = (code: string) => (staffStatusLabels as Record<string, string>)[code] ?? code;
 const categoryLabel = (id: string | null) =>
   id ? (categories.find((c) => c.id === id)?.label ?? id) : bt.standardTexts.anyCategory;
-
-const asApiError = (err: unknown): StaffApiError =>
-  err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
 
 export default function StandardTextsPage() {
   const [items, setItems] = useState<StandardText[] | null>(null);
@@ -152,10 +150,8 @@ function StandardTextForm({
   const [category, setCategory] = useState(item?.category ?? '');
   const [body, setBody] = useState(item?.body ?? '');
   const [active, setActive] = useState(item?.active ?? true);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [message, setMessage] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { errors, check, showApiError, summary } = useFormErrors(ids, 'st-errors');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -163,12 +159,7 @@ function StandardTextForm({
     if (!title.trim()) found.title = bt.standardTexts.titleRequired;
     if (!status) found.status = bt.standardTexts.statusRequired;
     if (!body.trim()) found.body = bt.standardTexts.bodyRequired;
-    setErrors(found);
-    setMessage(undefined);
-    if (Object.keys(found).length > 0) {
-      setTimeout(() => summaryRef.current?.focus(), 0);
-      return;
-    }
+    if (!check(found)) return;
     setPending(true);
     const input = { category: category || null, status, title: title.trim(), body: body.trim() };
     try {
@@ -180,29 +171,15 @@ function StandardTextForm({
         setBody('');
       }
     } catch (err) {
-      const apiErr = asApiError(err);
-      const fields = apiErr.fieldErrors() as Partial<Record<Field, string>>;
-      const known = Object.fromEntries(Object.entries(fields).filter(([k]) => k in ids));
-      setErrors(known);
-      setMessage(Object.keys(known).length > 0 ? undefined : apiErr.message);
-      setTimeout(() => summaryRef.current?.focus(), 0);
+      showApiError(err);
     } finally {
       setPending(false);
     }
   };
 
-  const hasErrors = Object.keys(errors).length > 0 || Boolean(message);
   return (
     <form className="bs-form" noValidate onSubmit={submit}>
-      {hasErrors && (
-        <FormErrorSummary
-          id="st-errors"
-          ref={summaryRef}
-          errors={errors as Record<string, string>}
-          idOf={(f) => ids[f as Field] ?? f}
-          message={message}
-        />
-      )}
+      {summary}
       <TextField
         id={ids.title}
         label={bt.standardTexts.title}

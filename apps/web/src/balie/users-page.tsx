@@ -1,17 +1,15 @@
 import { defaultTeams } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Alert } from '../ui/alert.tsx';
 import { CheckboxGroup, RadioGroup, TextField } from '../ui/fields.tsx';
-import { StaffApiError, type StaffRole, type StaffUserListItem, staffApi } from './api.ts';
-import { FormErrorSummary } from './controls.tsx';
+import { asApiError, type StaffRole, type StaffUserListItem, staffApi } from './api.ts';
 import { useSession } from './session.tsx';
 import { bt } from './texts-nl.ts';
+import { useFormErrors } from './use-form-errors.tsx';
 import { useTitle } from './use-title.ts';
 
 const teamName = (id: string) => defaultTeams.find((t) => t.id === id)?.name ?? id;
-const asApiError = (err: unknown): StaffApiError =>
-  err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
 
 export default function UsersPage() {
   const [users, setUsers] = useState<StaffUserListItem[] | null>(null);
@@ -114,10 +112,8 @@ function NewUserForm({ onDone }: { onDone: (email: string) => Promise<void> }) {
   const [role, setRole] = useState<StaffRole | undefined>();
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [message, setMessage] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { errors, check, showApiError, summary } = useFormErrors(ids, 'user-errors');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -127,12 +123,7 @@ function NewUserForm({ onDone }: { onDone: (email: string) => Promise<void> }) {
     if (!name.trim()) found.name = bt.users.nameRequired;
     if (!role) found.role = bt.users.roleRequired;
     if (password.length < 12) found.password = bt.users.passwordTooShort;
-    setErrors(found);
-    setMessage(undefined);
-    if (Object.keys(found).length > 0 || !role) {
-      setTimeout(() => summaryRef.current?.focus(), 0);
-      return;
-    }
+    if (!check(found) || !role) return;
     setPending(true);
     try {
       await staffApi.createUser({ email: email.trim(), name: name.trim(), role, teamIds, password });
@@ -144,28 +135,15 @@ function NewUserForm({ onDone }: { onDone: (email: string) => Promise<void> }) {
       setPassword('');
       await onDone(created);
     } catch (err) {
-      const apiErr = asApiError(err);
-      const known = Object.fromEntries(Object.entries(apiErr.fieldErrors()).filter(([k]) => k in ids));
-      setErrors(known);
-      setMessage(Object.keys(known).length > 0 ? undefined : apiErr.message);
-      setTimeout(() => summaryRef.current?.focus(), 0);
+      showApiError(err);
     } finally {
       setPending(false);
     }
   };
 
-  const hasErrors = Object.keys(errors).length > 0 || Boolean(message);
   return (
     <form className="bs-form bs-balie-narrow" noValidate onSubmit={submit}>
-      {hasErrors && (
-        <FormErrorSummary
-          id="user-errors"
-          ref={summaryRef}
-          errors={errors as Record<string, string>}
-          idOf={(f) => ids[f as Field] ?? f}
-          message={message}
-        />
-      )}
+      {summary}
       <TextField
         id={ids.email}
         label={bt.users.email}
