@@ -69,7 +69,7 @@ describe('GET /api/v1/staff/queue', () => {
     });
     expect(body.items[3]).toMatchObject({ id: ids.normaalOld, street: 'Steenhoffstraat' });
     // No contact data and no house numbers in a queue.
-    expect(res.body).not.toMatch(/example\.nl|12345678|46a|3764/);
+    expect(res.body).not.toMatch(/example\.nl|12345678|Steenhoffstraat 46a|3764 ?BM/);
   });
 
   it('filters by status, category, wijk and period, and pages', async () => {
