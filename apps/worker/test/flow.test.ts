@@ -1,61 +1,32 @@
 import { listAssignmentsForMelding, listEmailDeliveries, SecretBox } from '@buurtsignaal/db';
-import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  SmtpSink,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningWorker, startWorker } from '../src/worker.ts';
 import {
   insertMelding,
-  mailFrom,
   meldingRow,
   outboxOf,
   publicBaseUrl,
-  QueueInspector,
-  silentLogger,
+  type QueueInspector,
+  startWorkerWorld,
   statusEventsOf,
+  type WorkerWorld,
 } from './helpers.ts';
 
 describe('a melding from outbox to roster queue and confirmation mail (PostgreSQL)', () => {
   let testDb: TestDatabase;
   let sink: SmtpSink;
-  let mailer: Mailer;
-  let worker: RunningWorker;
   let inspector: QueueInspector;
   const prefix = testRedisPrefix('worker-flow');
   const statusLinkBox = new SecretBox(Buffer.alloc(32, 7));
 
+  let world: WorkerWorld;
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    sink = await SmtpSink.start();
-    mailer = createMailTransport({ smtpUrl: sink.url });
-    inspector = new QueueInspector(testEnv.redisUrl, prefix);
-    worker = await startWorker({
-      database: testDb.client,
-      redisUrl: testEnv.redisUrl,
-      prefix,
-      mailer,
-      mailFrom,
-      publicBaseUrl,
-      statusLinkBox,
-      logger: silentLogger,
-      sweepIntervalMs: 200,
-    });
+    world = await startWorkerWorld(prefix, { statusLinkBox });
+    ({ testDb, sink, inspector } = world);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await inspector?.close();
-    mailer?.close();
-    await sink?.close();
-    await testDb?.drop();
-    await cleanRedisPrefix(prefix);
+    await world?.close();
   });
 
   it('routes to the default team, puts it on the roster queue and mails the melder once', async () => {

@@ -1,52 +1,33 @@
 import { listEmailDeliveries } from '@buurtsignaal/db';
-import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  SmtpSink,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import type { Mailer } from '@buurtsignaal/mail';
+import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverNotification } from '../src/notifications/notification-worker.ts';
-import { type RunningWorker, startWorker } from '../src/worker.ts';
-import { insertMelding, mailFrom, publicBaseUrl, QueueInspector, silentLogger } from './helpers.ts';
+import {
+  insertMelding,
+  mailFrom,
+  publicBaseUrl,
+  type QueueInspector,
+  silentLogger,
+  startWorkerWorld,
+  type WorkerWorld,
+} from './helpers.ts';
 
 describe('notification delivery against a real SMTP server', () => {
   let testDb: TestDatabase;
   let sink: SmtpSink;
   let mailer: Mailer;
-  let worker: RunningWorker;
   let inspector: QueueInspector;
   const prefix = testRedisPrefix('worker-mail');
 
+  let world: WorkerWorld;
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    sink = await SmtpSink.start();
-    mailer = createMailTransport({ smtpUrl: sink.url });
-    inspector = new QueueInspector(testEnv.redisUrl, prefix);
-    worker = await startWorker({
-      database: testDb.client,
-      redisUrl: testEnv.redisUrl,
-      prefix,
-      mailer,
-      mailFrom,
-      publicBaseUrl,
-      logger: silentLogger,
-      sweepIntervalMs: 200,
-      retry: { notifications: { attempts: 3, backoffMs: 100 } },
-    });
+    world = await startWorkerWorld(prefix, { retry: { notifications: { attempts: 3, backoffMs: 100 } } });
+    ({ testDb, sink, mailer, inspector } = world);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await inspector?.close();
-    mailer?.close();
-    await sink?.close();
-    await testDb?.drop();
-    await cleanRedisPrefix(prefix);
+    await world?.close();
   });
 
   const mailsTo = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address));

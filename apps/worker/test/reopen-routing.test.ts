@@ -5,28 +5,19 @@ import {
   notifyOutbox,
   SecretBox,
 } from '@buurtsignaal/db';
-import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  SmtpSink,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeMelding } from '../src/routing/routing-worker.ts';
-import { type RunningWorker, startWorker } from '../src/worker.ts';
 import {
   insertMelding,
   insertStatusChange,
-  mailFrom,
   meldingRow,
   publicBaseUrl,
-  QueueInspector,
+  type QueueInspector,
   silentLogger,
+  startWorkerWorld,
   statusEventsOf,
+  type WorkerWorld,
 } from './helpers.ts';
 
 /**
@@ -56,38 +47,21 @@ async function melderChange(
 describe('the melder reopens a melding: routed to the team again, and told so', () => {
   let testDb: TestDatabase;
   let sink: SmtpSink;
-  let mailer: Mailer;
-  let worker: RunningWorker;
   let inspector: QueueInspector;
   const prefix = testRedisPrefix('worker-reopen');
   const statusLinkBox = new SecretBox(Buffer.alloc(32, 7));
 
+  let world: WorkerWorld;
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    sink = await SmtpSink.start();
-    mailer = createMailTransport({ smtpUrl: sink.url });
-    inspector = new QueueInspector(testEnv.redisUrl, prefix);
-    worker = await startWorker({
-      database: testDb.client,
-      redisUrl: testEnv.redisUrl,
-      prefix,
-      mailer,
-      mailFrom,
-      publicBaseUrl,
+    world = await startWorkerWorld(prefix, {
       statusLinkBox,
-      logger: silentLogger,
-      sweepIntervalMs: 200,
       retry: { notifications: { attempts: 3, backoffMs: 100 }, routing: { attempts: 3, backoffMs: 100 } },
     });
+    ({ testDb, sink, inspector } = world);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await inspector?.close();
-    mailer?.close();
-    await sink?.close();
-    await testDb?.drop();
-    await cleanRedisPrefix(prefix);
+    await world?.close();
   });
 
   const db = () => testDb.client.db;

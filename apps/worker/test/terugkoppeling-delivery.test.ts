@@ -1,17 +1,8 @@
 import { listEmailDeliveries, SecretBox } from '@buurtsignaal/db';
-import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  SmtpSink,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import type { Mailer } from '@buurtsignaal/mail';
+import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverNotification } from '../src/notifications/notification-worker.ts';
-import { type RunningWorker, startWorker } from '../src/worker.ts';
 import {
   insertMelding,
   insertStatusChange,
@@ -19,46 +10,32 @@ import {
   meldingRow,
   outboxOf,
   publicBaseUrl,
-  QueueInspector,
+  type QueueInspector,
   silentLogger,
+  startWorkerWorld,
   statusEventsOf,
+  type WorkerWorld,
 } from './helpers.ts';
 
 describe('terugkoppeling: delivery, retries and idempotency against a real SMTP server', () => {
   let testDb: TestDatabase;
   let sink: SmtpSink;
   let mailer: Mailer;
-  let worker: RunningWorker;
   let inspector: QueueInspector;
   const prefix = testRedisPrefix('worker-terugkoppeling-delivery');
   const statusLinkBox = new SecretBox(Buffer.alloc(32, 11));
 
+  let world: WorkerWorld;
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    sink = await SmtpSink.start();
-    mailer = createMailTransport({ smtpUrl: sink.url });
-    inspector = new QueueInspector(testEnv.redisUrl, prefix);
-    worker = await startWorker({
-      database: testDb.client,
-      redisUrl: testEnv.redisUrl,
-      prefix,
-      mailer,
-      mailFrom,
-      publicBaseUrl,
+    world = await startWorkerWorld(prefix, {
       statusLinkBox,
-      logger: silentLogger,
-      sweepIntervalMs: 200,
       retry: { notifications: { attempts: 3, backoffMs: 100 } },
     });
+    ({ testDb, sink, mailer, inspector } = world);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await inspector?.close();
-    mailer?.close();
-    await sink?.close();
-    await testDb?.drop();
-    await cleanRedisPrefix(prefix);
+    await world?.close();
   });
 
   const db = () => testDb.client.db;
