@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('size of the public form', () => {
   it('loads at most 150 KB of gzipped JavaScript for step 1, and no map code', async () => {
-    const scripts: { url: string; gzipped: number; mapCode: boolean }[] = [];
+    const scripts: { url: string; gzipped: number; mapCode: boolean; devBuild: boolean }[] = [];
     const pending: Promise<void>[] = [];
     browser.page.on('response', (response) => {
       const type = response.request().resourceType();
@@ -34,6 +34,8 @@ describe('size of the public form', () => {
             gzipped: gzipSync(body, { level: 9 }).length,
             // Leaflet's own source names its container class; nothing else of ours does.
             mapCode: body.includes('leaflet-container'),
+            // React's development JSX runtime: a bundle built with NODE_ENV other than production.
+            devBuild: body.includes('jsxDEV'),
           });
         }),
       );
@@ -52,5 +54,7 @@ describe('size of the public form', () => {
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
     // Leaflet is loaded on the location step only.
     expect(scripts.filter((s) => s.mapCode).map((s) => s.url)).toEqual([]);
+    // What users get: the production build, whoever built it.
+    expect(scripts.filter((s) => s.devBuild).map((s) => s.url)).toEqual([]);
   });
 });

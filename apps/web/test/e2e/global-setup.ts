@@ -1,8 +1,13 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const webRoot = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(webRoot, 'dist');
+/** Written by this setup after a production build (beside dist, so it is never served). */
+const stampFile = join(webRoot, 'node_modules', '.production-build-stamp');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -13,14 +18,35 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+function distIsFresh(): boolean {
+  if (!existsSync(join(dist, 'index.html')) || !existsSync(stampFile)) return false;
+  const sources = Math.max(
+    newestMtime(join(webRoot, 'src')),
+    statSync(join(webRoot, 'index.html')).mtimeMs,
+    statSync(join(webRoot, 'vite.config.ts')).mtimeMs,
+  );
+  return Number(readFileSync(stampFile, 'utf8')) >= sources;
+}
+
 /**
- * The browser tests run against the built web app, as production serves it. Build it when it is missing
- * or older than its sources (CI builds it before the tests; a developer may not have).
+ * The browser tests run against the built web app, as production serves it. When it is missing or
+ * older than its sources, build it the way `pnpm --filter @buurtsignaal/web build` does: in a process
+ * of its own with NODE_ENV=production. Inside vitest NODE_ENV is "test", and Vite would then produce a
+ * development bundle (jsx-dev-runtime, unminified React) — a different app from the one users get.
  */
 export default async function setup(): Promise<void> {
-  const dist = join(webRoot, 'dist');
-  const sources = Math.max(newestMtime(join(webRoot, 'src')), statSync(join(webRoot, 'index.html')).mtimeMs);
-  if (existsSync(join(dist, 'index.html')) && newestMtime(dist) >= sources) return;
-  const { build } = await import('vite');
-  await build({ root: webRoot, logLevel: 'warn' });
+  if (distIsFresh()) return;
+  const viteBin = join(
+    createRequire(join(webRoot, 'package.json')).resolve('vite/package.json'),
+    '..',
+    'bin',
+    'vite.js',
+  );
+  const startedAt = Date.now();
+  execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], {
+    cwd: webRoot,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
+  writeFileSync(stampFile, String(startedAt));
 }
