@@ -8,4 +8,5 @@ export * from './geo/zoom.ts';
 export * from './intake-schema.ts';
 export * from './reference.ts';
 export * from './status-machine.ts';
+export * from './text-schema.ts';
 export * from './texts-nl.ts';

@@ -200,4 +200,11 @@ describe('response schemas', () => {
     response.categories[0]?.questions.pop();
     expect(toPublicCategories().categories[0]?.questions).toHaveLength(categories[0]?.questions.length ?? -1);
   });
+
+  it('keeps the accuracy to whole centimetres (a denormal number would not fit the column)', () => {
+    const parse = (accuracy: number) =>
+      intakeSchema.parse({ ...valid, location: { ...valid.location, accuracy } });
+    expect(parse(5e-323).location.accuracy).toBe(0);
+    expect(parse(12.3456).location.accuracy).toBe(12.35);
+  });
 });

@@ -5,6 +5,7 @@ import type { CategoryDefinition } from './categories.ts';
 import { categories, categoryIds, getCategory, isCategoryId } from './categories.ts';
 import { referencePattern } from './reference.ts';
 import { meldingStatuses } from './status-machine.ts';
+import { text } from './text-schema.ts';
 import { intakeMessages as m } from './texts-nl.ts';
 
 export const DESCRIPTION_MIN = 10;
@@ -38,11 +39,11 @@ const locationSchema = z.strictObject(
       .number({ error: m.accuracyInvalid })
       .min(0, { error: m.accuracyInvalid })
       .max(ACCURACY_MAX, { error: m.accuracyInvalid })
+      // Whole centimetres: finer means nothing for a GPS fix, and the column (real) cannot hold 5e-323.
+      .transform((metres) => Math.round(metres * 100) / 100)
       .optional(),
     /** The address the form found for the spot (PDOK), as the resident saw it. */
-    address: z
-      .string({ error: m.addressInvalid })
-      .trim()
+    address: text({ trim: true, error: m.addressInvalid })
       .min(1, { error: m.addressInvalid })
       .max(ADDRESS_MAX, { error: m.addressInvalid })
       .optional(),
@@ -50,16 +51,12 @@ const locationSchema = z.strictObject(
   { error: strictObjectError(m.locationRequired) },
 );
 
-const emailSchema = z
-  .string({ error: m.emailInvalid })
-  .trim()
+const emailSchema = text({ trim: true, error: m.emailInvalid })
   .toLowerCase()
   .max(EMAIL_MAX, { error: m.emailTooLong })
   .pipe(z.email({ error: m.emailInvalid }));
 
-const phoneSchema = z
-  .string({ error: m.phoneInvalid })
-  .trim()
+const phoneSchema = text({ trim: true, error: m.phoneInvalid })
   .max(PHONE_MAX, { error: m.phoneTooLong })
   .regex(phonePattern, { error: m.phoneInvalid });
 
@@ -73,20 +70,18 @@ const contactSchema = z.strictObject(
 );
 
 export const answerValueSchema = z.union(
-  [z.string().max(500), z.number(), z.boolean(), z.array(z.string().max(100)).max(50)],
+  [text({ multiline: true }).max(500), z.number(), z.boolean(), z.array(text().max(100)).max(50)],
   { error: m.answersInvalid },
 );
 
-const answersSchema = z.record(z.string().max(64), answerValueSchema, { error: m.answersInvalid });
+const answersSchema = z.record(text().max(64), answerValueSchema, { error: m.answersInvalid });
 
 export const intakeSchema = z
   .strictObject(
     {
       category: z.enum(categoryIds, { error: m.categoryRequired }),
-      subcategory: z.string({ error: m.subcategoryInvalid }).max(64).optional(),
-      description: z
-        .string({ error: m.descriptionRequired })
-        .trim()
+      subcategory: text({ error: m.subcategoryInvalid }).max(64).optional(),
+      description: text({ multiline: true, trim: true, error: m.descriptionRequired })
         .min(DESCRIPTION_MIN, { error: m.descriptionTooShort(DESCRIPTION_MIN) })
         .max(DESCRIPTION_MAX, { error: m.descriptionTooLong(DESCRIPTION_MAX) }),
       /** When it happened; omitted means "now". */

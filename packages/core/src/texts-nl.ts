@@ -8,6 +8,14 @@ export const adviceTexts = {
   anonymousTip: 'Wilt u iets melden zonder dat iemand weet wie u bent? Bel Meld Misdaad Anoniem: 0800-7000.',
 } as const;
 
+/** Texts of the shared string check (text-schema.ts). */
+export const textMessages = {
+  controlCharacters:
+    'Dit veld bevat een teken dat niet is toegestaan (een onzichtbaar stuurteken). Haal het weg.',
+  controlCharactersInLine:
+    'Dit veld bevat een teken dat niet is toegestaan (een regeleinde, tab of onzichtbaar stuurteken). Haal het weg.',
+} as const;
+
 export const intakeMessages = {
   intakeInvalid: 'De melding is niet goed doorgekomen. Probeer het opnieuw.',
   contactInvalid: 'De contactgegevens zijn ongeldig.',

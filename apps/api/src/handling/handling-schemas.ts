@@ -1,4 +1,4 @@
-import { categoryIds, meldingStatuses, priorities } from '@buurtsignaal/core';
+import { categoryIds, meldingStatuses, priorities, text } from '@buurtsignaal/core';
 import { z } from 'zod';
 
 // The wire shapes of docs/staff-api.md ("Queue", "Detail", "Actions", "Standard texts").
@@ -38,11 +38,11 @@ export const queueResponseSchema = z
   .meta({ id: 'Queue' });
 
 export const queueQuerySchema = z.object({
-  team: z.string().min(1).max(100).optional(),
+  team: text().min(1).max(100).optional(),
   /** `open` (default) or a comma-separated list of status codes. */
-  status: z.string().max(300).optional(),
+  status: text().max(300).optional(),
   category: z.enum(categoryIds).optional(),
-  wijk: z.string().min(1).max(20).optional(),
+  wijk: text().min(1).max(20).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -130,25 +130,27 @@ export const meldingDetailSchema = z
 export type MeldingDetail = z.input<typeof meldingDetailSchema>;
 export type TimelineEntry = z.input<typeof timelineEntrySchema>;
 
-const text = (max: number) => z.string().trim().max(max);
+// Free text (messages, notes) keeps its line breaks; a name or reference is one line.
+const freeText = (max: number) => text({ multiline: true, trim: true }).max(max);
+const lineText = (max: number) => text({ trim: true }).max(max);
 
 export const transitionBodySchema = z.object({
   to: statusCodeSchema,
-  publicMessage: text(5000).optional(),
-  internalNote: text(5000).optional(),
-  forwardedTo: text(200).optional(),
-  reason: text(1000).optional(),
+  publicMessage: freeText(5000).optional(),
+  internalNote: freeText(5000).optional(),
+  forwardedTo: lineText(200).optional(),
+  reason: freeText(1000).optional(),
   /** The reference (SOE-2026-000123) of the melding this one duplicates; only with `to: geannuleerd`. */
-  duplicateOf: text(40).optional(),
+  duplicateOf: lineText(40).optional(),
 });
 export type TransitionBody = z.output<typeof transitionBodySchema>;
 
-export const noteBodySchema = z.object({ body: text(5000).min(1) });
+export const noteBodySchema = z.object({ body: freeText(5000).min(1) });
 
 export const previewBodySchema = z.object({
   to: statusCodeSchema,
-  publicMessage: text(5000).optional(),
-  forwardedTo: text(200).optional(),
+  publicMessage: freeText(5000).optional(),
+  forwardedTo: lineText(200).optional(),
 });
 
 export const previewResponseSchema = z
@@ -169,8 +171,8 @@ export const standardTextSchema = z
 export const standardTextBodySchema = z.object({
   category: z.enum(categoryIds).nullable(),
   status: statusCodeSchema,
-  title: text(200).min(1),
-  body: text(5000).min(1),
+  title: lineText(200).min(1),
+  body: freeText(5000).min(1),
 });
 
 export const standardTextUpdateSchema = standardTextBodySchema.extend({ active: z.boolean() });

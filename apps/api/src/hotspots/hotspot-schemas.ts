@@ -1,4 +1,4 @@
-import { categoryIds } from '@buurtsignaal/core';
+import { categoryIds, text } from '@buurtsignaal/core';
 import { z } from 'zod';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -7,14 +7,14 @@ const status = z.enum(['all', 'open']).default('all');
 /** Filters shared by the map and the cell profile (docs/staff-api.md, "Hotspots"). */
 const periodFilters = {
   category: z.enum(categoryIds).optional(),
-  subcategory: z.string().min(1).max(100).optional(),
+  subcategory: text().min(1).max(100).optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   status,
 };
 
 export const hotspotQuerySchema = z.object({
-  bbox: z.string().max(200).describe('minLng,minLat,maxLng,maxLat (WGS84, degrees)'),
+  bbox: text().max(200).describe('minLng,minLat,maxLng,maxLat (WGS84, degrees)'),
   res: z.coerce.number().int().min(7).max(10),
   ...periodFilters,
   weekday: z.coerce.number().int().min(1).max(7).optional().describe('1 = maandag … 7 = zondag'),
@@ -83,9 +83,9 @@ export const cellProfileSchema = z
 export type CellProfile = z.output<typeof cellProfileSchema>;
 
 export const hotspotRuleBodySchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: text({ trim: true }).min(1).max(100),
   category: z.enum(categoryIds).nullable(),
-  subcategory: z.string().min(1).max(100).nullable(),
+  subcategory: text().min(1).max(100).nullable(),
   resolution: z.number().int().min(7).max(10),
   minCount: z.number().int().min(2).max(10_000),
   windowDays: z.number().int().min(1).max(365),

@@ -1,4 +1,4 @@
-import { meldingStatuses, priorities } from '@buurtsignaal/core';
+import { meldingStatuses, priorities, text } from '@buurtsignaal/core';
 import { z } from 'zod';
 import { isoWeekPattern } from './iso-week.ts';
 
@@ -9,8 +9,7 @@ const wijk = z.object({ code: z.string(), naam: z.string() }).nullable();
 const team = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const weeklyQuerySchema = z.object({
-  week: z
-    .string()
+  week: text()
     .regex(isoWeekPattern, 'Een ISO-week als 2026-W48.')
     .optional()
     .describe('ISO-week, bv. 2026-W48; zonder: de vorige (volledige) week.'),

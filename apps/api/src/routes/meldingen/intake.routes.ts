@@ -1,4 +1,4 @@
-import { intakeResponseSchema, intakeSchema } from '@buurtsignaal/core';
+import { intakeResponseSchema, intakeSchema, text } from '@buurtsignaal/core';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -15,8 +15,7 @@ export interface IntakeRoutesOptions {
 }
 
 const headersSchema = z.looseObject({
-  'idempotency-key': z
-    .string()
+  'idempotency-key': text({ error: intakeTexts.idempotencyKeyInvalid })
     .regex(/^[\x20-\x7e]{1,255}$/, { error: intakeTexts.idempotencyKeyInvalid })
     .refine((v) => v.trim().length > 0, { error: intakeTexts.idempotencyKeyInvalid })
     .optional()

@@ -1,3 +1,4 @@
+import { text } from '@buurtsignaal/core';
 import { findStaffUserById } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,9 +12,9 @@ import type { StaffRoutesOptions } from './staff.routes.ts';
 import { csrfHeaderSchema, sessionResponseSchema } from './staff-schemas.ts';
 
 const loginBodySchema = z.object({
-  email: z.string().min(1).max(254),
-  password: z.string().min(1).max(1024),
-  totp: z.string().max(16).optional(),
+  email: text().min(1).max(254),
+  password: text().min(1).max(1024),
+  totp: text().max(16).optional(),
 });
 
 const authRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, options) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { text } from '@buurtsignaal/core';
 import {
   insertHotspotRule,
   listActiveHotspots,
@@ -100,7 +101,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
           'Aantallen per categorie, weekdag × uur (Europe/Amsterdam), trend per ISO-week en de meldingen ' +
           'die de gebruiker mag zien.',
         tags,
-        params: z.object({ cell: z.string().max(20) }),
+        params: z.object({ cell: text().max(20) }),
         querystring: cellProfileQuerySchema,
         response: { 200: cellProfileSchema, ...errors },
       },

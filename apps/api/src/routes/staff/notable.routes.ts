@@ -1,3 +1,4 @@
+import { text } from '@buurtsignaal/core';
 import { clearNotable, findNotable, setNotable } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ const errors = {
 };
 const params = z.object({ id: z.uuid() });
 
-export const notableBodySchema = z.object({ reason: z.string().trim().min(1).max(500) });
+export const notableBodySchema = z.object({ reason: text({ multiline: true, trim: true }).min(1).max(500) });
 
 const notableResponseSchema = z
   .object({

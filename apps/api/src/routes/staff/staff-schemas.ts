@@ -1,3 +1,4 @@
+import { text } from '@buurtsignaal/core';
 import { staffRoles } from '@buurtsignaal/db';
 import { z } from 'zod';
 
@@ -20,5 +21,5 @@ export const sessionResponseSchema = z
   .meta({ id: 'StaffSession' });
 
 export const csrfHeaderSchema = z.looseObject({
-  'x-csrf-token': z.string().optional().describe('The csrfToken from login or GET /api/v1/staff/me.'),
+  'x-csrf-token': text().optional().describe('The csrfToken from login or GET /api/v1/staff/me.'),
 });

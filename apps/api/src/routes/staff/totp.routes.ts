@@ -1,3 +1,4 @@
+import { text } from '@buurtsignaal/core';
 import { confirmTotp, findStaffUserById, setPendingTotpSecret } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -55,7 +56,7 @@ const totpRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, 
         summary: 'Tweestapsverificatie bevestigen met een code uit de app',
         tags: ['medewerkers'],
         headers: csrfHeaderSchema,
-        body: z.object({ code: z.string().max(16) }),
+        body: z.object({ code: text().max(16) }),
         response: { 204: z.null(), ...errors },
       },
     },

@@ -1,3 +1,4 @@
+import { text } from '@buurtsignaal/core';
 import { listStaffUsers } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,12 +23,12 @@ const userListItemSchema = z
   .meta({ id: 'StaffUserListItem' });
 
 const createUserBodySchema = z.object({
-  email: z.email().max(254),
-  name: z.string().trim().min(1).max(200),
+  email: text().max(254).pipe(z.email()),
+  name: text({ trim: true }).min(1).max(200),
   role: staffRoleSchema,
-  teamIds: z.array(z.string().min(1)).max(20).default([]),
+  teamIds: z.array(text().min(1).max(100)).max(20).default([]),
   /** The initial password (at least 12 characters); the user should change it (later: reset flow). */
-  password: z.string().max(1024),
+  password: text().max(1024),
 });
 
 const errors = {

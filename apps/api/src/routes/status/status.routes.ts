@@ -1,3 +1,4 @@
+import { text } from '@buurtsignaal/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
@@ -14,12 +15,10 @@ export interface StatusRoutesOptions {
 }
 
 // Any string: a malformed token is answered like an unknown one (404), never with a hint.
-const params = z.object({ token: z.string() });
+const params = z.object({ token: text() });
 
 const answerBody = z.strictObject({
-  answer: z
-    .string({ error: melderActionTexts.answerRequired })
-    .trim()
+  answer: text({ multiline: true, trim: true, error: melderActionTexts.answerRequired })
     .min(1, { error: melderActionTexts.answerRequired })
     .max(MELDER_TEXT_MAX, { error: melderActionTexts.answerTooLong(MELDER_TEXT_MAX) }),
 });
@@ -27,9 +26,7 @@ const answerBody = z.strictObject({
 const feedbackBody = z.strictObject({
   solved: z.boolean({ error: melderActionTexts.solvedRequired }),
   // Required when solved is false; the service says so with the field named (a 400).
-  explanation: z
-    .string()
-    .trim()
+  explanation: text({ multiline: true, trim: true })
     .max(MELDER_TEXT_MAX, { error: melderActionTexts.explanationTooLong(MELDER_TEXT_MAX) })
     .optional(),
 });
