@@ -25,6 +25,9 @@ export const intakeTexts = {
   occurredInFuture: 'Het tijdstip ligt in de toekomst. Kies een tijdstip dat al geweest is.',
   meldingFieldMissing: 'Het formulier mist het veld "melding" met de gegevens van uw melding.',
   meldingFieldTooLarge: 'De gegevens van de melding zijn te groot.',
+  multipartBoundaryMissing:
+    'Het formulier is niet goed verstuurd: de scheiding tussen de onderdelen (boundary) ontbreekt of is ongeldig.',
+  multipartIncomplete: 'Het formulier is niet volledig aangekomen. Probeer het opnieuw.',
   fileTooLarge: (maxBytes: number) =>
     `Een foto is te groot. Een foto mag hoogstens ${Math.round(maxBytes / MB)} MB zijn.`,
   tooManyFiles: (max: number) => `U kunt hoogstens ${max} foto’s meesturen.`,

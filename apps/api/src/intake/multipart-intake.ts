@@ -29,11 +29,44 @@ function parseMeldingField(value: unknown, truncated: boolean): unknown {
   }
 }
 
+// What busboy (under @fastify/multipart) throws for a body that is not a well-formed form. They are
+// plain Errors without a code, so they are recognised by message; anything else stays an error of ours.
+const boundaryErrors = [
+  /^Multipart: Boundary not found$/,
+  /^Boundary required$/,
+  /^The needle cannot be an empty String\/Buffer\.$/,
+  /^The needle cannot have a length bigger than \d+\.$/,
+];
+const bodyErrors = [
+  /^Unexpected end of multipart data$/,
+  /terminated early due to unexpected end of multipart data$/,
+];
+
+const matches = (patterns: readonly RegExp[], err: unknown) =>
+  err instanceof Error && !('code' in err) && patterns.some((p) => p.test(err.message));
+
+/** A parser error of a malformed form as a 400 naming what is wrong with it; other errors unchanged. */
+function asMalformedForm(err: unknown): unknown {
+  const field = matches(boundaryErrors, err) ? 'content-type' : matches(bodyErrors, err) ? 'body' : undefined;
+  if (field === undefined) return err;
+  const message =
+    field === 'content-type' ? intakeTexts.multipartBoundaryMissing : intakeTexts.multipartIncomplete;
+  return new ApiError(400, 'MALFORMED_MULTIPART', message, [{ field, message }]);
+}
+
 /**
  * Reads a multipart intake: the `melding` field and up to MAX_PHOTOS files under any field name, each
  * buffered (at most 10 MiB by the multipart limits; over a limit the iterator throws a 413 error).
  */
 export async function readMultipartIntake(request: FastifyRequest): Promise<MultipartIntake> {
+  try {
+    return await readParts(request);
+  } catch (err) {
+    throw asMalformedForm(err);
+  }
+}
+
+async function readParts(request: FastifyRequest): Promise<MultipartIntake> {
   let melding: unknown;
   let seenMelding = false;
   const photos: Buffer[] = [];
