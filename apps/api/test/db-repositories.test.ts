@@ -4,6 +4,7 @@ import {
   claimIdempotencyKey,
   findIdempotencyKey,
   findMelderStatusView,
+  IdempotencyKeyNotInFlightError,
   insertMelding,
   type NewMelding,
   releaseIdempotencyKey,
@@ -136,6 +137,40 @@ describe('insertMelding', () => {
     expect(await db.$count(schema.meldingen)).toBe(before);
     expect(await db.$count(schema.statusEvents, eq(schema.statusEvents.meldingId, m.id))).toBe(0);
     expect(await db.$count(schema.outbox, eq(schema.outbox.aggregateId, m.id))).toBe(0);
+  });
+});
+
+describe('insertMelding with an idempotency key that is no longer in flight', () => {
+  const keyed = (key: string) => ({
+    melding: melding(),
+    idempotency: { key, responseStatus: 201, responseBody: { status: 'gemeld' } },
+  });
+
+  it('stores nothing when the key was released (its request gave up) or never claimed', async () => {
+    const db = database.client.db;
+    await claimIdempotencyKey(db, 'intake:released', 'h', 60_000);
+    await releaseIdempotencyKey(db, 'intake:released', 'h');
+    const before = await db.$count(schema.meldingen);
+    const released = keyed('intake:released');
+    await expect(insertMelding(db, released)).rejects.toBeInstanceOf(IdempotencyKeyNotInFlightError);
+    await expect(insertMelding(db, keyed('intake:never'))).rejects.toBeInstanceOf(
+      IdempotencyKeyNotInFlightError,
+    );
+    expect(await db.$count(schema.meldingen)).toBe(before);
+    expect(await db.$count(schema.outbox, eq(schema.outbox.aggregateId, released.melding.id))).toBe(0);
+  });
+
+  it('stores one melding per key: a second insert with a done key stores nothing', async () => {
+    const db = database.client.db;
+    await claimIdempotencyKey(db, 'intake:twice', 'h', 60_000);
+    const first = await insertMelding(db, keyed('intake:twice'));
+    await expect(insertMelding(db, keyed('intake:twice'))).rejects.toBeInstanceOf(
+      IdempotencyKeyNotInFlightError,
+    );
+    expect(await findIdempotencyKey(db, 'intake:twice')).toMatchObject({
+      state: 'done',
+      responseBody: { reference: first.reference },
+    });
   });
 });
 

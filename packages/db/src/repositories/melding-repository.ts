@@ -81,7 +81,8 @@ export interface InsertedMelding {
 /**
  * Stores a new melding with everything that belongs to it: the melding, its melder (if any), its
  * attachments, the first status event (null → gemeld), the outbox row `melding.gemeld` and, with an
- * idempotency key, the key's final response.
+ * idempotency key, the key's final response — only while that key is still in flight (else it stores
+ * nothing and throws IdempotencyKeyNotInFlightError).
  *
  * It is ONE statement (data-modifying CTEs): PostgreSQL runs a statement atomically, so this is one
  * transaction in one round trip, on PostgreSQL and PGlite alike. Foreign keys are checked at the end of
@@ -96,16 +97,35 @@ const p = (name: string) => sql.placeholder(name);
  */
 function buildInsertStatement(parts: { melder: boolean; attachments: boolean; idempotency: boolean }): Query {
   const ctes: SQL[] = [
+    sql`r AS (
+      SELECT ${p('referencePrefix')}::text || '-' || ${p('referenceYear')}::int::text || '-' || lpad(s.n::text, greatest(6, length(s.n::text)), '0') AS reference
+      FROM (SELECT nextval('melding_reference_seq') AS n) s
+    )`,
+  ];
+  if (parts.idempotency) {
+    // The melding is stored only together with its key going from in_flight to done (the UPDATE locks
+    // the row). A key that is no longer in flight — released by a request that gave up after losing
+    // its connection, or completed by another request — stores nothing, so one key is one melding.
+    ctes.push(sql`ik AS (
+      UPDATE idempotency_keys
+      SET state = 'done', response_status = ${p('responseStatus')}::int,
+        response_body = ${p('responseBody')}::jsonb || jsonb_build_object('reference', r.reference),
+        completed_at = now()
+      FROM r
+      WHERE key = ${p('idempotencyKey')}::text AND state = 'in_flight'
+      RETURNING key
+    )`);
+  }
+  ctes.push(
     sql`m AS (
       INSERT INTO meldingen (id, reference, category, subcategory, answers, description, occurred_at, lat, lng,
         accuracy, address_text, wijk_code, h3_r7, h3_r8, h3_r9, h3_r10, status, status_token_hash, created_at, updated_at)
-      SELECT ${p('id')}::uuid,
-        ${p('referencePrefix')}::text || '-' || ${p('referenceYear')}::int::text || '-' || lpad(s.n::text, greatest(6, length(s.n::text)), '0'),
+      SELECT ${p('id')}::uuid, r.reference,
         ${p('category')}::text, ${p('subcategory')}::text, ${p('answers')}::jsonb, ${p('description')}::text,
         ${p('occurredAt')}::timestamptz, ${p('lat')}::double precision, ${p('lng')}::double precision, ${p('accuracy')}::real,
         ${p('addressText')}::text, ${p('wijkCode')}::text, ${p('h3R7')}::text, ${p('h3R8')}::text, ${p('h3R9')}::text, ${p('h3R10')}::text,
         'gemeld', ${p('statusTokenHash')}::text, ${p('createdAt')}::timestamptz, ${p('createdAt')}::timestamptz
-      FROM (SELECT nextval('melding_reference_seq') AS n) s
+      FROM r${parts.idempotency ? sql`, ik` : sql``}
       RETURNING id, reference
     )`,
     sql`se AS (
@@ -117,7 +137,7 @@ function buildInsertStatement(parts: { melder: boolean; attachments: boolean; id
       INSERT INTO outbox (topic, aggregate_id, payload)
       SELECT 'melding.gemeld', m.id, jsonb_build_object('meldingId', m.id::text, 'statusEventId', se.id) FROM m, se
     )`,
-  ];
+  );
   if (parts.melder) {
     ctes.push(sql`md AS (
       INSERT INTO melders (id, melding_id, email, phone, wants_feedback, status_token_sealed, created_at)
@@ -134,19 +154,17 @@ function buildInsertStatement(parts: { melder: boolean; attachments: boolean; id
         AS x(id uuid, position smallint, mime text, size integer, width integer, height integer, sha256 text, storage_key text)
     )`);
   }
-  if (parts.idempotency) {
-    ctes.push(sql`ik AS (
-      UPDATE idempotency_keys
-      SET state = 'done', response_status = ${p('responseStatus')}::int,
-        response_body = ${p('responseBody')}::jsonb || jsonb_build_object('reference', m.reference),
-        completed_at = now()
-      FROM m
-      WHERE key = ${p('idempotencyKey')}::text
-    )`);
-  }
   return dialect.sqlToQuery(
     sql`WITH ${sql.join(ctes, sql`, `)} SELECT m.reference, se.id AS status_event_id FROM m, se`,
   );
+}
+
+/** A keyed insert found its idempotency key no longer in flight, and so stored nothing. */
+export class IdempotencyKeyNotInFlightError extends Error {
+  override name = 'IdempotencyKeyNotInFlightError';
+  constructor(readonly key: string) {
+    super('insertMelding: the idempotency key is no longer in flight; nothing was stored');
+  }
 }
 
 const statements = new Map<string, Query>();
@@ -154,7 +172,8 @@ const statements = new Map<string, Query>();
 /**
  * Stores a new melding with everything that belongs to it: the melding, its melder (if any), its
  * attachments, the first status event (null → gemeld), the outbox row `melding.gemeld` and, with an
- * idempotency key, the key's final response.
+ * idempotency key, the key's final response — only while that key is still in flight (else it stores
+ * nothing and throws IdempotencyKeyNotInFlightError).
  *
  * It is ONE statement (data-modifying CTEs): PostgreSQL runs a statement atomically, so this is one
  * transaction in one round trip, on PostgreSQL and PGlite alike. Foreign keys are checked at the end of
@@ -219,7 +238,10 @@ export async function insertMelding(db: DbOrTx, input: InsertMeldingInput): Prom
     statement,
     values,
   );
-  if (!row) throw new Error('insertMelding: the statement returned no row');
+  if (!row) {
+    if (idempotency) throw new IdempotencyKeyNotInFlightError(idempotency.key);
+    throw new Error('insertMelding: the statement returned no row');
+  }
   // node-postgres returns int8 as a string, PGlite as a number.
   return { id: m.id, reference: row.reference, statusEventId: Number(row.status_event_id) };
 }
