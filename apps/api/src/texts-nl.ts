@@ -14,8 +14,8 @@ export const errorTexts = {
     'U heeft in korte tijd veel meldingen verstuurd. Wacht een paar minuten en probeer het dan opnieuw.',
   requestTimeout: 'Het versturen duurde te lang. Probeer het opnieuw.',
   badRequest: 'De aanvraag is ongeldig. Probeer het opnieuw.',
-  internal:
-    'Er ging bij ons iets mis. Uw melding is niet opgeslagen. Probeer het over een paar minuten opnieuw.',
+  // Says nothing about what was stored: on most routes it is not known (the intake says it when it is).
+  internal: 'Er ging bij ons iets mis. Probeer het over een paar minuten opnieuw.',
   unavailable: 'Buurtsignaal is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
 } as const;
 
@@ -44,6 +44,19 @@ export const intakeTexts = {
         : `${maxPixels.toLocaleString('nl-NL')} beeldpunten`
     }). Verklein de foto en probeer het opnieuw.`,
   photoUnreadable: 'Een foto kon niet worden gelezen. Misschien is het bestand beschadigd.',
+  // A failed intake says what we know of the melding: certainly not stored, or not known.
+  notStored:
+    'Er ging bij ons iets mis. Uw melding is niet opgeslagen. Probeer het over een paar minuten opnieuw.',
+  notStoredUnavailable:
+    'Buurtsignaal is even niet bereikbaar. Uw melding is niet opgeslagen. Probeer het over een paar minuten opnieuw.',
+  outcomeUnknown:
+    'De verbinding met onze database viel weg terwijl uw melding werd opgeslagen. We weten daardoor niet ' +
+    'zeker of uw melding is opgeslagen. Verstuur haar opnieuw: is zij al opgeslagen, dan krijgt u dezelfde ' +
+    'referentie en wordt zij niet dubbel opgeslagen.',
+  outcomeUnknownWithoutKey:
+    'De verbinding met onze database viel weg terwijl uw melding werd opgeslagen. We weten daardoor niet ' +
+    'zeker of uw melding is opgeslagen. Heeft u een e-mailadres opgegeven, kijk dan eerst of u een ' +
+    'bevestiging krijgt voordat u de melding opnieuw verstuurt.',
   idempotencyKeyInvalid: 'De Idempotency-Key moet 1 tot 255 leesbare tekens lang zijn.',
   idempotencyKeyReused:
     'Deze Idempotency-Key is al gebruikt voor een andere melding. Gebruik een nieuwe sleutel.',

@@ -1,5 +1,6 @@
 export * from './cli/cli-env.ts';
 export * from './client.ts';
+export * from './connection-errors.ts';
 export * from './data-dir-lock.ts';
 export * from './outbox-notifier.ts';
 export * from './repositories/attachment-repository.ts';

@@ -21,6 +21,7 @@ import type { ApiConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { type PhotoStore, photoKey } from '../photos/photo-store.ts';
 import { intakeTexts } from '../texts-nl.ts';
+import { insertFailure, notStored } from './intake-failures.ts';
 import { inspectPhoto, type ProcessedPhoto, reencodePhoto, sha256Hex } from './photos.ts';
 import { intakeRequestHash } from './request-hash.ts';
 
@@ -129,7 +130,8 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
       status: 'gemeld' as const,
       statusUrl: `${config.publicBaseUrl}/m/${token}`,
     };
-    let inserted: InsertedMelding;
+    const deletePhotos = () =>
+      Promise.all(attachments.map((a) => photoStore.delete(a.storageKey).catch(() => {})));
     try {
       // allSettled: a write still running when another fails must finish before the sweep below.
       const writes = await Promise.allSettled(
@@ -137,17 +139,24 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
       );
       const failed = writes.find((w) => w.status === 'rejected');
       if (failed) throw failed.reason;
+    } catch (err) {
+      // No photo without its melding.
+      await deletePhotos();
+      throw notStored(err);
+    }
 
-      const melder: NewMelder | undefined = hasContactData(intake)
-        ? {
-            id: randomUUID(),
-            email: intake.contact?.email ?? null,
-            phone: intake.contact?.phone ?? null,
-            wantsFeedback: intake.contact?.wantsFeedback ?? false,
-            statusTokenSealed: secretBox.seal(token, meldingId),
-          }
-        : undefined;
-      const { lat, lng, accuracy, address } = intake.location;
+    const melder: NewMelder | undefined = hasContactData(intake)
+      ? {
+          id: randomUUID(),
+          email: intake.contact?.email ?? null,
+          phone: intake.contact?.phone ?? null,
+          wantsFeedback: intake.contact?.wantsFeedback ?? false,
+          statusTokenSealed: secretBox.seal(token, meldingId),
+        }
+      : undefined;
+    const { lat, lng, accuracy, address } = intake.location;
+    let inserted: InsertedMelding;
+    try {
       inserted = await insertMelding(database.db, {
         melding: {
           id: meldingId,
@@ -183,9 +192,11 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
           : undefined,
       });
     } catch (err) {
-      // No photo without its melding: the rows were not committed, so the files go too.
-      await Promise.all(attachments.map((a) => photoStore.delete(a.storageKey).catch(() => {})));
-      throw err;
+      const { error, stored } = insertFailure(err, idempotencyKey !== undefined);
+      // Not committed: the files go too. Perhaps committed: they stay with their rows; if the melding
+      // was not stored after all, the orphan sweep removes them.
+      if (stored === 'no') await deletePhotos();
+      throw error;
     }
     try {
       onMeldingStored?.({ meldingId, statusEventId: inserted.statusEventId });
@@ -203,6 +214,8 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
 
       const key = `intake:${submission.idempotencyKey}`;
       const requestHash = intakeRequestHash(submission.intake, submission.photos.map(sha256Hex));
+      // A failure here is answered without a word on the melding: an earlier request with this key
+      // may have stored it (the error handler makes a lost database a 503).
       const claim = await claimIdempotencyKey(database.db, key, requestHash, IDEMPOTENCY_STALE_MS);
       if (!claim.claimed) {
         const { existing } = claim;
@@ -221,7 +234,9 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
       try {
         return await store(submission, key);
       } catch (err) {
-        // The request did not complete: free the key so that the client can retry with it.
+        // The request did not complete: free the key so that the client can retry with it. Safe when
+        // the outcome is unknown too: a committed melding made the key 'done', which release leaves;
+        // an insert still running on the server stores nothing once its key is gone.
         await releaseIdempotencyKey(database.db, key, requestHash).catch(() => {});
         throw err;
       }

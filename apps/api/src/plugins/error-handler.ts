@@ -1,9 +1,13 @@
 import { STATUS_CODES } from 'node:http';
+import { isDatabaseUnavailable } from '@buurtsignaal/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorDetail, type ErrorResponse, isApiError } from '../errors.ts';
 import { errorTexts, intakeTexts } from '../texts-nl.ts';
+
+/** Seconds a client should wait after a 503 (the database is back within that time after a blip). */
+export const RETRY_AFTER_SECONDS = 10;
 
 export interface ErrorHandlerOptions {
   /** Multipart limits, so that a 413 can name the limit the resident ran into. */
@@ -42,6 +46,8 @@ const body = (statusCode: number, code: string, message: string, details?: Error
 /** Maps every error to the one error body. Unknown errors become a generic 500 without details. */
 export function toErrorResponse(err: FastifyError, limits: ErrorHandlerOptions['limits']): ErrorResponse {
   if (isApiError(err)) return body(err.statusCode, err.code, err.message, err.details);
+  // A database that cannot be reached is a passing condition, not a bug: ask the client to come back.
+  if (isDatabaseUnavailable(err)) return body(503, 'DATABASE_UNAVAILABLE', errorTexts.unavailable);
   if (hasZodFastifySchemaValidationErrors(err)) {
     return body(
       400,
@@ -98,6 +104,7 @@ async function errorHandler(app: FastifyInstance, options: ErrorHandlerOptions):
     } else {
       request.log.info({ code: response.code, statusCode: response.statusCode }, 'request refused');
     }
+    if (response.statusCode === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return reply.code(response.statusCode).send(response);
   });
 

@@ -49,6 +49,7 @@ const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (app, { s
         422: errorResponseSchema,
         429: errorResponseSchema,
         500: errorResponseSchema,
+        503: errorResponseSchema,
       },
     },
     preValidation: async (request) => {
