@@ -1,0 +1,103 @@
+import { connectionFailureOf, createDatabase } from '@buurtsignaal/db';
+import { createTestDatabase, TcpProxy, type TestDatabase, testEnv } from '@buurtsignaal/testkit';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// connectionFailureOf on errors that the real driver gives in each situation.
+let database: TestDatabase;
+const target = new URL(testEnv.databaseAdminUrl);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+const urlVia = (port: number) => {
+  const url = new URL(database.url);
+  url.port = String(port);
+  return url.toString();
+};
+
+async function errorOf(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await run();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a failure');
+}
+
+async function closedPort(): Promise<number> {
+  const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+  await proxy.close();
+  return proxy.port;
+}
+
+describe('connectionFailureOf', () => {
+  it('not_sent: connection refused, also wrapped by drizzle', async () => {
+    const port = await closedPort();
+    const client = new pg.Client({ connectionString: urlVia(port) });
+    client.on('error', () => {});
+    expect(connectionFailureOf(await errorOf(() => client.connect()))).toBe('not_sent');
+    const viaDrizzle = await createDatabase({ databaseUrl: urlVia(port), poolMax: 1 });
+    try {
+      const err = await errorOf(() => viaDrizzle.db.execute(sql`SELECT 1`));
+      expect(connectionFailureOf(err)).toBe('not_sent');
+    } finally {
+      await viaDrizzle.close();
+    }
+  });
+
+  it('not_sent: no connection free in the pool in time', async () => {
+    const pool = new pg.Pool({ connectionString: database.url, max: 1, connectionTimeoutMillis: 100 });
+    pool.on('error', () => {});
+    const held = await pool.connect();
+    try {
+      expect(connectionFailureOf(await errorOf(() => pool.query('SELECT 1')))).toBe('not_sent');
+    } finally {
+      held.release();
+      await pool.end();
+    }
+  });
+
+  it('unknown: the connection is lost while a statement runs', async () => {
+    const proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+    const pool = new pg.Pool({ connectionString: urlVia(proxy.port), max: 1 });
+    pool.on('error', () => {});
+    try {
+      const running = errorOf(() => pool.query('SELECT pg_sleep(5)'));
+      await new Promise((r) => setTimeout(r, 200));
+      proxy.cutConnections();
+      expect(connectionFailureOf(await running)).toBe('unknown');
+      // While cut, the proxy accepts and closes: that reads as a lost connection too, so it is
+      // answered as "unknown" although nothing was sent — the honest side to err on.
+      expect(connectionFailureOf(await errorOf(() => pool.query('SELECT 1')))).toBe('unknown');
+    } finally {
+      await pool.end();
+      await proxy.close();
+    }
+  });
+
+  it('unknown: the server terminates the backend (57P01, admin shutdown)', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    client.on('error', () => {});
+    await client.connect();
+    const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+    const running = errorOf(() => client.query('SELECT pg_sleep(5)'));
+    await database.client.db.execute(sql`SELECT pg_terminate_backend(${pid}::int)`);
+    const err = await running;
+    expect((err as { code?: string }).code).toBe('57P01');
+    expect(connectionFailureOf(err)).toBe('unknown');
+  });
+
+  it('null for errors that are not about the connection', async () => {
+    expect(
+      connectionFailureOf(await errorOf(() => database.client.db.execute(sql`SELECT nonsense(`))),
+    ).toBeNull();
+    expect(connectionFailureOf(await errorOf(() => database.client.db.execute(sql`SELECT 1/0`)))).toBeNull();
+    expect(connectionFailureOf(new Error('disk full'))).toBeNull();
+  });
+});
