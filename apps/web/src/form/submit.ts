@@ -122,10 +122,11 @@ export async function sendMelding(
       continue;
     }
     if (res.status >= 500 || res.status === 408 || res.status === 429) {
-      // Too many meldingen from this address: wait as long as the API asks (bounded), then try again.
+      // Too many meldingen from this address, or the database is away (503 — also when it is not known
+      // whether the melding was stored: the same key settles that): wait as asked (bounded), then retry.
       const retryAfter = Number(res.headers.get('retry-after'));
       const wait =
-        res.status === 429 && retryAfter > 0
+        (res.status === 429 || res.status === 503) && retryAfter > 0
           ? Math.min(MAX_BACKOFF_MS * 4, retryAfter * 1000)
           : backoffMs(attempt++);
       onProgress({ kind: 'retrying', seconds: Math.round(wait / 1000) });

@@ -346,6 +346,55 @@ describe('the report form on a phone', () => {
     expect(rows.map((r) => r.reference)).toEqual([reference]);
   });
 
+  it('when the API does not know whether the melding was stored (503), the form says nothing untrue and its retry settles it', async () => {
+    browser = await launchPhone();
+    const { page } = browser;
+    const description = `Scooters racen over het fietspad, uitkomst onbekend ${Date.now()}.`;
+    let attempts = 0;
+    const keys: string[] = [];
+    await page.route('**/api/v1/meldingen', async (route) => {
+      attempts++;
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (attempts > 1) return route.continue();
+      // The server stores the melding, but answers as it does when the connection died at commit.
+      await route.fetch();
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        headers: { 'retry-after': '1' },
+        body: JSON.stringify({
+          statusCode: 503,
+          code: 'INTAKE_OUTCOME_UNKNOWN',
+          error: 'Service Unavailable',
+          message: 'We weten daardoor niet zeker of uw melding is opgeslagen.',
+        }),
+      });
+    });
+    await page.goto(stack.baseUrl);
+    await page.getByRole('radio', { name: 'Jeugdoverlast' }).check();
+    await next(page);
+    await chooseAddress(page, 'Van Weede', 'Van Weedestraat 1, 3761CA Soest');
+    await next(page);
+    await page.getByRole('textbox', { name: 'Omschrijving' }).fill(description);
+    await next(page);
+    await page.getByRole('radio', { name: 'Ik meld anoniem' }).check();
+    await next(page);
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    // While it waits to try again, the form says so — and not that the melding was lost.
+    const status = page.getByTestId('submit-status');
+    await status.getByText(/opnieuw/).waitFor();
+    expect(await status.textContent()).not.toMatch(/niet opgeslagen|niet verstuurd|mislukt/);
+
+    const reference = await readReference(page);
+    expect(attempts).toBe(2);
+    expect(new Set(keys).size).toBe(1);
+    const rows = await stack.database.client.db
+      .select()
+      .from(schema.meldingen)
+      .where(eq(schema.meldingen.description, description));
+    expect(rows.map((r) => r.reference)).toEqual([reference]);
+  });
+
   it('offline, the form says so and sends as soon as the phone is online again', async () => {
     browser = await launchPhone();
     const { page, context } = browser;
