@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { text } from '@buurtsignaal/core';
 import {
   DataDirLockedError,
   openCliDatabase,
@@ -59,7 +60,12 @@ async function main(): Promise<number> {
     },
   });
   const role = values.role as StaffRole | undefined;
-  if (!z.email().safeParse(values.email).success || !values.name || !role || !staffRoles.includes(role)) {
+  // The same checks as POST /api/v1/staff/users: no control characters in what reaches the database.
+  const name = text({ trim: true }).min(1).max(200).safeParse(values.name);
+  const valid =
+    text().max(254).pipe(z.email()).safeParse(values.email).success &&
+    (values.team ?? []).every((team) => text().min(1).max(100).safeParse(team).success);
+  if (!valid || !name.success || !role || !staffRoles.includes(role)) {
     console.error(staffCliTexts.usage);
     return 2;
   }
@@ -76,7 +82,7 @@ async function main(): Promise<number> {
     await seedReferenceData(cli.database.db);
     await createStaffAccount(cli.database.db, {
       email: values.email ?? '',
-      name: values.name,
+      name: name.data,
       role,
       teamIds: values.team ?? [],
       password,
