@@ -1,12 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { utrechtStylesheets } from './vite-plugins/utrecht-stylesheets.ts';
 
 // In development the API runs on its own port; the built app is served by the API itself.
+const apiProxyTarget = process.env.VITE_API_PROXY ?? 'http://localhost:3000';
 export default defineConfig({
-  plugins: [react()],
+  plugins: [utrechtStylesheets(), react()],
   server: {
     proxy: {
-      '/api': process.env.VITE_API_PROXY ?? 'http://localhost:3000',
+      // The API refuses staff writes from an origin other than its own (PUBLIC_BASE_URL): the browser
+      // talks to this dev server, so the proxy says the request comes from the API's origin.
+      '/api': { target: apiProxyTarget, headers: { origin: new URL(apiProxyTarget).origin } },
     },
   },
   build: { outDir: 'dist', reportCompressedSize: true },

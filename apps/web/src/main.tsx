@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import '@utrecht/design-tokens/dist/index.css';
 import '@utrecht/root-css/dist/index.css';
 import '@utrecht/document-css/dist/index.css';

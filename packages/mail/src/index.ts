@@ -2,6 +2,7 @@ export * from './dev-mailbox.ts';
 export * from './melder-links.ts';
 export * from './street.ts';
 export * from './templates/html.ts';
+export * from './templates/mail-styles.ts';
 export * from './templates/ontvangen.ts';
 export * from './templates/public-message.ts';
 export * from './templates/status-gewijzigd.ts';

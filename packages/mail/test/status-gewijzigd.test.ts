@@ -1,6 +1,8 @@
 import { meldingStatuses } from '@buurtsignaal/core';
 import { describe, expect, it } from 'vitest';
 import { melderLinks } from '../src/melder-links.ts';
+import { mailStyles } from '../src/templates/mail-styles.ts';
+import { renderOntvangen } from '../src/templates/ontvangen.ts';
 import { renderStatusGewijzigd, type StatusGewijzigdInput } from '../src/templates/status-gewijzigd.ts';
 
 const links = melderLinks('https://buurtsignaal.soest.nl/', 'tok-123');
@@ -141,5 +143,23 @@ describe('renderStatusGewijzigd', () => {
     expect(mail.html).not.toContain('<b>1</b>');
     expect(mail.text).toContain('- Straat: Steenhoffstraat\n');
     expect(mail.text).not.toMatch(/\d{4}\s?[A-Z]{2}|Steenhoffstraat\s*\d/);
+  });
+});
+
+describe('inline styles', () => {
+  it('uses only the styles of mailStyles (the console’s CSP allows exactly those)', () => {
+    const allowed = new Set<string>(Object.values(mailStyles));
+    const mails = [
+      ...meldingStatuses.map((status) => renderStatusGewijzigd({ ...base, status, publicMessage: hostile })),
+      renderOntvangen({
+        reference: 'SOE-2026-000123',
+        categoryLabel: 'Jeugdoverlast',
+        street: 'Steenhoffstraat',
+        statusUrl: links.statusUrl,
+      }),
+    ];
+    const used = mails.flatMap((m) => [...m.html.matchAll(/style="([^"]*)"/g)].map((s) => s[1] ?? ''));
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.filter((s) => !allowed.has(s))).toEqual([]);
   });
 });

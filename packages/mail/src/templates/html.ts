@@ -1,3 +1,5 @@
+import { mailStyles } from './mail-styles.ts';
+
 const htmlEntities: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -19,8 +21,8 @@ export function htmlLayout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="nl">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
-<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">
-<div style="max-width:600px;margin:0 auto">
+<body style="${mailStyles.body}">
+<div style="${mailStyles.container}">
 ${body}
 </div>
 </body>
@@ -29,9 +31,9 @@ ${body}
 }
 
 export function paragraph(escapedHtml: string): string {
-  return `<p style="margin:0 0 16px">${escapedHtml}</p>`;
+  return `<p style="${mailStyles.paragraph}">${escapedHtml}</p>`;
 }
 
 export function heading(text: string): string {
-  return `<h2 style="font-size:18px;margin:24px 0 8px">${escapeHtml(text)}</h2>`;
+  return `<h2 style="${mailStyles.heading}">${escapeHtml(text)}</h2>`;
 }

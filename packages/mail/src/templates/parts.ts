@@ -1,5 +1,6 @@
 import { mailTexts } from '../texts-nl.ts';
 import { escapeHtml, heading, paragraph } from './html.ts';
+import { mailStyles } from './mail-styles.ts';
 
 // Pieces that every mail to the melder shares, as plain-text lines and as escaped HTML side by side, so
 // that both parts of a mail always say the same.
@@ -17,15 +18,15 @@ export function assertHttpUrl(value: string): string {
 }
 
 export function linkHtml(url: string): string {
-  return paragraph(`<a href="${escapeHtml(url)}" style="color:#01689b">${escapeHtml(url)}</a>`);
+  return paragraph(`<a href="${escapeHtml(url)}" style="${mailStyles.link}">${escapeHtml(url)}</a>`);
 }
 
 export function summaryPart(rows: [label: string, value: string][]): Part {
-  const table = `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${rows
+  const table = `<table role="presentation" style="${mailStyles.summaryTable}">${rows
     .map(
       ([label, value]) =>
-        `<tr><th scope="row" style="text-align:left;padding:2px 16px 2px 0;font-weight:bold">${escapeHtml(label)}</th>` +
-        `<td style="padding:2px 0">${escapeHtml(value)}</td></tr>`,
+        `<tr><th scope="row" style="${mailStyles.summaryLabel}">${escapeHtml(label)}</th>` +
+        `<td style="${mailStyles.summaryValue}">${escapeHtml(value)}</td></tr>`,
     )
     .join('')}</table>`;
   return {
@@ -67,7 +68,7 @@ export function closingPart(reference: string): Part {
       paragraph(escapeHtml(mailTexts.referenceHint(reference))),
       paragraph(`<strong>${escapeHtml(mailTexts.urgent)}</strong>`),
       paragraph(`${escapeHtml(mailTexts.closing)}<br>${escapeHtml(mailTexts.signature)}`),
-      `<p style="margin:24px 0 0;font-size:13px;color:#555">${escapeHtml(mailTexts.noReply)}</p>`,
+      `<p style="${mailStyles.noReply}">${escapeHtml(mailTexts.noReply)}</p>`,
     ].join('\n'),
   };
 }

@@ -1,6 +1,7 @@
 import { type MeldingStatus, publicStatusLabel } from '@buurtsignaal/core';
 import { mailTexts } from '../texts-nl.ts';
 import { escapeHtml, heading, htmlLayout, paragraph } from './html.ts';
+import { mailStyles } from './mail-styles.ts';
 import type { RenderedMail } from './ontvangen.ts';
 import { assertHttpUrl, closingPart, linkHtml, type Part, statusLinkPart, summaryPart } from './parts.ts';
 import { normalizeMessage, publicMessageHtml } from './public-message.ts';
@@ -40,9 +41,7 @@ function messagePart(status: MeldingStatus, publicMessage: string | null | undef
     return {
       text: [`${title}:`, ...message.split('\n').map((line) => (line ? `  ${line}` : ''))],
       // A quoted block, so that the melder sees where the officer's own words begin and end.
-      html:
-        heading(title) +
-        `<div style="margin:0 0 16px;padding:8px 12px;border-left:4px solid #01689b;background:#f3f6f9">${publicMessageHtml(message)}</div>`,
+      html: `${heading(title)}<div style="${mailStyles.publicMessage}">${publicMessageHtml(message)}</div>`,
     };
   }
   if (status === 'geannuleerd') {
