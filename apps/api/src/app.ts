@@ -9,10 +9,12 @@ import { createIntakeService } from './intake/intake-service.ts';
 import { MAX_PHOTOS } from './intake/photos.ts';
 import { buildLoggerOptions } from './logging.ts';
 import type { PhotoStore } from './photos/photo-store.ts';
+import cachePolicy from './plugins/cache-policy.ts';
 import cookie from './plugins/cookie.ts';
 import errorHandler from './plugins/error-handler.ts';
 import multipart, { multipartLimits } from './plugins/multipart.ts';
 import rateLimit from './plugins/rate-limit.ts';
+import securityHeaders from './plugins/security-headers.ts';
 import swagger from './plugins/swagger.ts';
 import categoriesRoutes from './routes/categories/categories.routes.ts';
 import configRoutes from './routes/config/config.routes.ts';
@@ -69,6 +71,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The API speaks JSON and multipart only; any other body is a 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
 
+  // First, so that its onRequest hook runs before any other can refuse the request: errors get them too.
+  await app.register(securityHeaders, {
+    publicBaseUrl: config.publicBaseUrl,
+    mapTileUrl: config.mapTileUrl,
+    pdokLocatieserverUrl: config.pdokLocatieserverUrl,
+  });
+  await app.register(cachePolicy);
   await app.register(errorHandler, { limits: { fileSize: multipartLimits.fileSize, files: MAX_PHOTOS } });
   await app.register(swagger);
   await app.register(rateLimit);

@@ -25,7 +25,12 @@ async function swagger(app: FastifyInstance): Promise<void> {
     transform: createJsonSchemaTransform({ skipList: [`${DOCS_PREFIX}/*`] }),
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: DOCS_PREFIX,
+    // Swagger UI adds one <style> element from its bundle. Its pages show the public API description
+    // only, so they alone may apply inline styles; scripts stay 'self' there too.
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
 }
 
 export default fp(swagger, { name: 'swagger', fastify: '5.x' });
