@@ -134,6 +134,11 @@ export interface MelderConfig {
 }
 
 export interface StaffConfig {
+  /**
+   * Origins (scheme://host[:port]) a staff write may come from: the origin of PUBLIC_BASE_URL, and when
+   * that is unset also this server under 127.0.0.1 and [::1] (the embedded default is opened either way).
+   */
+  allowedOrigins: string[];
   /** The Secure flag of the session cookie. */
   cookieSecure: boolean;
   sessionIdleMinutes: number;
@@ -193,6 +198,9 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     mapTileUrl: e.MAP_TILE_URL,
     mapAttribution: e.MAP_ATTRIBUTION,
     staff: {
+      allowedOrigins: e.PUBLIC_BASE_URL
+        ? [new URL(publicBaseUrl).origin]
+        : ['localhost', '127.0.0.1', '[::1]'].map((h) => `http://${h}:${e.PORT}`),
       cookieSecure: e.STAFF_COOKIE_SECURE ?? !isLocalHttp(publicBaseUrl),
       sessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
       sessionMaxHours: e.STAFF_SESSION_MAX_HOURS,

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { ApiError } from '../errors.ts';
 import type { StaffContext } from './access-policy.ts';
 import type { AuditInput, AuditWriter } from './audit.ts';
+import { checkWriteOrigin } from './origin-check.ts';
 import { SESSION_COOKIE, type SessionService } from './session-service.ts';
 import type { StaffKeys } from './staff-keys.ts';
 import { staffErrorTexts } from './staff-texts-nl.ts';
@@ -36,6 +37,8 @@ export interface StaffAuthOptions {
   keys: StaffKeys;
   audit: AuditWriter;
   cookieSecure: boolean;
+  /** Origins a staff write may come from (config.staff.allowedOrigins). */
+  allowedOrigins: readonly string[];
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -49,16 +52,34 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
 }
 
 async function staffAuth(app: FastifyInstance, options: StaffAuthOptions): Promise<void> {
-  const { sessions, keys, audit, cookieSecure } = options;
+  const { sessions, keys, audit, cookieSecure, allowedOrigins } = options;
   app.decorateRequest('staff', null);
   app.decorateRequest('staffSessionId', null);
   app.decorate('staffAudit', (request: FastifyRequest, entry: Omit<AuditInput, 'source' | 'actorUserId'>) =>
     audit({ ...entry, actorUserId: request.staff?.id ?? null, source: request.ip }),
   );
 
+  /** A write from another site is refused before anything else looks at it, logged in or not. */
+  const refuseForeignWrite = async (request: FastifyRequest) => {
+    if (!STATE_CHANGING.has(request.method)) return;
+    const verdict = checkWriteOrigin(request.headers, allowedOrigins);
+    if (verdict.ok) return;
+    await app.staffAudit(request, {
+      action: 'csrf_rejected',
+      result: 'denied',
+      details: {
+        reason: verdict.reason,
+        origin: verdict.origin,
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+      },
+    });
+    throw new ApiError(403, 'ORIGIN_NOT_ALLOWED', staffErrorTexts.originNotAllowed);
+  };
+
   app.addHook('onRequest', async (request, reply) => {
     const mode = request.routeOptions.config.staffAuth ?? 'session';
-    if (mode === 'public') return;
+    if (mode === 'public') return refuseForeignWrite(request);
 
     const resolved = await sessions.resolve(request.cookies[SESSION_COOKIE]);
     if (!resolved.ok) {
@@ -69,6 +90,7 @@ async function staffAuth(app: FastifyInstance, options: StaffAuthOptions): Promi
     }
     request.staff = resolved.staff;
     request.staffSessionId = resolved.sessionId;
+    await refuseForeignWrite(request);
 
     // SameSite=Strict already keeps other sites' requests from carrying the cookie; the token is the
     // second line, for browsers or subdomains where that does not hold.

@@ -11,6 +11,8 @@ export const staffErrorTexts = {
   sessionExpired: 'Uw sessie is verlopen. Log opnieuw in.',
   csrfInvalid:
     'Deze actie is geweigerd omdat de beveiligingscode ontbreekt of niet klopt. Laad de pagina opnieuw.',
+  originNotAllowed:
+    'Deze actie is geweigerd omdat ze niet vanuit de Buurtsignaal-balie zelf kwam. Open de balie via het gewone adres en probeer het opnieuw.',
   totpEnrolmentRequired:
     'Stel eerst tweestapsverificatie in met een authenticator-app; daarna kunt u verder.',
   totpAlreadyEnrolled: 'Tweestapsverificatie is voor uw account al ingesteld.',

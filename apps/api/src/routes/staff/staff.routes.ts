@@ -48,6 +48,7 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, regis
     keys: options.keys,
     audit: options.audit,
     cookieSecure: options.config.staff.cookieSecure,
+    allowedOrigins: options.config.staff.allowedOrigins,
   });
   await app.register(authRoutes, options);
   await app.register(totpRoutes, options);
