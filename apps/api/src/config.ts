@@ -52,7 +52,8 @@ const isLocalHttp = (url: string): boolean => {
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Unset: each entry point picks its own default (DEFAULT_HOST), so the embedded default stays local.
+  HOST: optionalString,
   DATABASE_URL: optionalString,
   DATA_DIR: z.string().min(1).default('.data'),
   REDIS_URL: optionalString,
@@ -92,9 +93,17 @@ const envSchema = z.object({
   REPORT_MIN_COUNT: positiveInt(5),
 });
 
+/**
+ * Where the API listens when HOST is not set. The standalone server (containers, behind a load
+ * balancer) listens on every interface; the embedded default (`pnpm start` on someone's laptop, with
+ * demo accounts and the dev mailbox) only on this machine.
+ */
+export const DEFAULT_HOST = { server: '0.0.0.0', embedded: '127.0.0.1' } as const;
+
 export interface ApiConfig {
   port: number;
-  host: string;
+  /** HOST as set; undefined means the entry point's DEFAULT_HOST. */
+  host: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
   /** Where the file photo store keeps its files: `${dataDir}/photos`. */

@@ -12,7 +12,7 @@ import { createMailTransport } from '@buurtsignaal/mail';
 import { checkRedis, loadWorkerConfig, type RunningWorker, startWorker } from '@buurtsignaal/worker';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
-import { loadApiConfig } from './config.ts';
+import { DEFAULT_HOST, loadApiConfig } from './config.ts';
 import { startApiMaintenance } from './photos/orphan-sweep.ts';
 import { createFilePhotoStore } from './photos/photo-store.ts';
 import { registerDevMailbox } from './runtime/dev-mailbox.routes.ts';
@@ -106,7 +106,8 @@ async function start(): Promise<void> {
   if (!workerConfig.smtpUrl) await registerDevMailbox(app, mailboxDir);
   const hasWeb = await registerWebApp(app, webDistDir);
   cleanups.push(() => app.close());
-  await app.listen({ port: apiConfig.port, host: apiConfig.host });
+  // Only this machine unless HOST says otherwise: demo accounts and the dev mailbox live here.
+  await app.listen({ port: apiConfig.port, host: apiConfig.host ?? DEFAULT_HOST.embedded });
 
   const base = `http://localhost:${apiConfig.port}`;
   process.stdout.write(

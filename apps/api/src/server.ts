@@ -2,7 +2,7 @@ import { createDatabase, seedReferenceData } from '@buurtsignaal/db';
 import { createRedisConnection } from '@buurtsignaal/jobs';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
-import { loadApiConfig } from './config.ts';
+import { DEFAULT_HOST, loadApiConfig } from './config.ts';
 import { startApiMaintenance } from './photos/orphan-sweep.ts';
 import { createFilePhotoStore } from './photos/photo-store.ts';
 import { registerWebApp } from './runtime/web-app.plugin.ts';
@@ -58,4 +58,4 @@ const shutdown = async (signal: string) => {
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
 
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host ?? DEFAULT_HOST.server });

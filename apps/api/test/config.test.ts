@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadApiConfig } from '../src/config.ts';
+import { ConfigError, DEFAULT_HOST, loadApiConfig } from '../src/config.ts';
 import { createFilePhotoStore, isValidPhotoKey, photoKey } from '../src/photos/photo-store.ts';
 
 describe('loadApiConfig', () => {
   it('has defaults for the embedded mode', () => {
     expect(loadApiConfig({})).toMatchObject({
       port: 3000,
-      host: '0.0.0.0',
+      // Each entry point has its own default (DEFAULT_HOST): every interface for server.ts, 127.0.0.1
+      // for the embedded default.
+      host: undefined,
       databaseUrl: undefined,
       dataDir: resolve('.data'),
       photosDir: resolve('.data/photos'),
@@ -20,6 +22,12 @@ describe('loadApiConfig', () => {
       statusLinkKey: undefined,
       logLevel: 'info',
     });
+  });
+
+  it('listens on this machine only in the embedded default, everywhere in production, or where HOST says', () => {
+    expect(DEFAULT_HOST).toEqual({ server: '0.0.0.0', embedded: '127.0.0.1' });
+    expect(loadApiConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadApiConfig({ HOST: ' ' }).host).toBeUndefined();
   });
 
   it('resolves a relative DATA_DIR against the folder the command was started in', () => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitUntil } from '@buurtsignaal/testkit';
@@ -21,10 +22,14 @@ interface Running {
 function launch(dataDir: string, port: number): Running {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !/^(DATABASE_URL|REDIS_URL|SMTP_URL|PUBLIC_BASE_URL|STATUS_LINK_KEY)$/.test(k))
+    if (
+      v !== undefined &&
+      !/^(DATABASE_URL|REDIS_URL|SMTP_URL|PUBLIC_BASE_URL|STATUS_LINK_KEY|HOST)$/.test(k)
+    )
       env[k] = v;
   }
-  Object.assign(env, { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  // No HOST: the default must keep the embedded process to this machine.
+  Object.assign(env, { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd,
     env,
@@ -40,6 +45,26 @@ function launch(dataDir: string, port: number): Running {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
+
+/** This machine's first address that is not loopback (an interface another machine could reach). */
+const outwardAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i && !i.internal && i.family === 'IPv4')?.address;
+
+/** Whether a TCP connection to address:port is accepted. */
+const accepts = (host: string, port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ host, port, timeout: 2_000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
 
 describe('embedded default (one process, nothing configured)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bs-embedded-'));
@@ -123,6 +148,14 @@ describe('embedded default (one process, nothing configured)', () => {
     expect(res.headers.get('set-cookie')).toMatch(/^bs_session=.*HttpOnly; SameSite=Strict/);
     expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
+
+  it.skipIf(outwardAddress === undefined)(
+    'listens on 127.0.0.1 only (skipped on a machine without a non-loopback IPv4 address)',
+    async () => {
+      expect(await accepts('127.0.0.1', port)).toBe(true);
+      expect(await accepts(outwardAddress ?? '', port)).toBe(false);
+    },
+  );
 
   it('refuses a second process on the same data dir with a clear message', async () => {
     const second = launch(dataDir, await freePort());
