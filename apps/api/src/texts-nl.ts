@@ -86,3 +86,9 @@ export const melderActionTexts = {
   feedbackExpired: (days: number) =>
     `Deze vraag kan niet meer worden beantwoord: dat kan tot ${days} dagen nadat uw melding is afgehandeld. Is er opnieuw overlast? Doe dan een nieuwe melding.`,
 } as const;
+
+/** The embedded default's development mailbox (runtime/dev-mailbox.routes.ts). */
+export const devMailboxTexts = {
+  localOnly:
+    'De ontwikkel-mailbox is alleen te openen op de computer waarop Buurtsignaal draait (via localhost).',
+} as const;
