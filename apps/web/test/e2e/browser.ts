@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, devices, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 /** Debian's Chromium, as on the CI machine; playwright cannot download its own browsers here. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,6 +18,45 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Every Content Security Policy violation any page of any browser of this test file reported since the
+ * last test ended. The app must work under the CSP the API sends (no inline scripts or styles, only the
+ * configured tile and PDOK hosts): every browser test fails on a violation, whatever it was testing.
+ */
+const cspViolations: string[] = [];
+
+afterEach(() => {
+  const found = cspViolations.splice(0);
+  if (found.length > 0) throw new Error(`Content Security Policy violations:\n  ${found.join('\n  ')}`);
+});
+
+/** Reports violations from inside the page (the event says which directive and what was blocked). */
+function reportViolations(): void {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const report = (window as unknown as { __bsCspViolation?: (text: string) => void }).__bsCspViolation;
+    report?.(
+      `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} on ${location.pathname}` +
+        (e.sourceFile ? ` from ${e.sourceFile}:${e.lineNumber}` : ''),
+    );
+  });
+}
+
+async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__bsCspViolation', (_source, text: string) => {
+    cspViolations.push(text);
+  });
+  await context.addInitScript(reportViolations);
+  // Also what only reaches the console (e.g. a violation in a worker).
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      cspViolations.push(message.text());
+    }
+  });
+}
+
+/** What the harness saw so far in this test (a test that provokes a violation on purpose takes them). */
+export const takeCspViolations = (): string[] => cspViolations.splice(0);
 
 export interface Browser {
   context: BrowserContext;
@@ -41,6 +81,7 @@ export async function launchPhone(
     timezoneId: 'Europe/Amsterdam',
     ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
   });
+  await watchCsp(context);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -64,7 +105,9 @@ export interface AxeViolation {
 
 /** axe-core on the page as it is now, against WCAG 2.0/2.1 A and AA. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axePath });
+  // Evaluated through the DevTools protocol, not added as a <script> element: the page's CSP (rightly)
+  // refuses inline scripts.
+  await page.evaluate(readFileSync(axePath, 'utf8'));
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -57,6 +57,8 @@ export const fakeAddresses: FakeAddress[] = [
 export interface RecordedRequest {
   path: string;
   query: Record<string, string | string[]>;
+  /** The Referer the browser sent, if any (status links must never leak through it). */
+  referer: string | undefined;
 }
 
 export interface FakeExternals {
@@ -135,7 +137,7 @@ export async function startFakeExternals(): Promise<FakeExternals> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    requests.push({ path: url.pathname, query: queryOf(url) });
+    requests.push({ path: url.pathname, query: queryOf(url), referer: req.headers.referer });
     // The browser calls these from the web app's origin.
     res.setHeader('access-control-allow-origin', '*');
     if (url.pathname.startsWith('/tiles/')) {
