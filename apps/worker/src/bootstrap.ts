@@ -4,6 +4,7 @@ import { createMailTransport } from '@buurtsignaal/mail';
 import type { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
 import type { WorkerConfig } from './config.ts';
+import { type HealthServer, startHealthServer } from './health/health-server.ts';
 import { type RunningWorker, startWorker } from './worker.ts';
 
 async function waitForReady(redis: Redis, timeoutMs: number): Promise<void> {
@@ -36,7 +37,13 @@ export async function checkRedis(redisUrl: string, timeoutMs = 10_000): Promise<
 }
 
 /** The standalone worker process: everything from the config, owned and closed here. */
-export async function startWorkerServer(config: WorkerConfig, logger?: Logger): Promise<RunningWorker> {
+export interface WorkerServer {
+  /** The port the health endpoint listens on (undefined: WORKER_HEALTH_PORT=off). */
+  healthPort: number | undefined;
+  close(): Promise<void>;
+}
+
+export async function startWorkerServer(config: WorkerConfig, logger?: Logger): Promise<WorkerServer> {
   const log = logger ?? pino({ name: 'buurtsignaal-worker', level: config.logLevel });
   if (!config.databaseUrl) {
     // PGlite belongs to one process; with it, the worker runs inside the API process (embedded mode).
@@ -74,11 +81,34 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
     await database.close();
     throw err;
   }
+  let health: HealthServer | undefined;
+  if (config.healthPort !== undefined) {
+    try {
+      health = await startHealthServer({
+        host: config.healthHost,
+        port: config.healthPort,
+        logger: log,
+        probes: {
+          database: () => database.ping(),
+          redis: () => worker.redisAnswers(),
+          workersRunning: () => worker.isRunning(),
+        },
+      });
+    } catch (err) {
+      await worker.close();
+      mailer.close();
+      await database.close();
+      throw err;
+    }
+  }
   if (!config.smtpUrl)
     log.warn({ mailboxDir: config.mailboxDir }, 'no SMTP_URL: mails go to the dev mailbox');
   if (!config.statusLinkKey) log.warn('no STATUS_LINK_KEY: mails cannot carry the status link');
   return {
+    healthPort: health?.port,
     async close() {
+      // First, so that an orchestrator sees the worker go while it finishes its jobs.
+      await health?.close();
       await worker.close();
       mailer.close();
       await database.close();

@@ -32,6 +32,21 @@ const envSchema = z.object({
     .default('bs'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: positiveInt(5),
+  // The standalone worker's health endpoint (health/health-server.ts); `off` runs without it.
+  WORKER_HEALTH_PORT: z
+    .string()
+    .default('3001')
+    .transform((v, ctx) => {
+      const raw = v.trim().toLowerCase();
+      if (raw === 'off') return undefined;
+      const port = raw === '' ? 3001 : Number(raw);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+        ctx.addIssue({ code: 'custom', message: 'WORKER_HEALTH_PORT: a port number (0-65535) or off' });
+        return z.NEVER;
+      }
+      return port;
+    }),
+  WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   STATUS_LINK_KEY: optionalString.refine(
     (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
     'STATUS_LINK_KEY must be 32 bytes, base64 (openssl rand -base64 32)',
@@ -55,6 +70,10 @@ export interface WorkerConfig {
   redisKeyPrefix: string;
   logLevel: LogLevel;
   concurrency: number;
+  /** Port of the health endpoint (GET /health/live, /health/ready); undefined: none. */
+  healthPort: number | undefined;
+  /** Where the health endpoint listens: loopback for a container's own check, 0.0.0.0 for a kubelet. */
+  healthHost: string;
   /** base64 of 32 bytes, the same key as the API's: opens the sealed status token for the mail link. */
   statusLinkKey: string | undefined;
 }
@@ -84,6 +103,8 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL,
     concurrency: e.WORKER_CONCURRENCY,
+    healthPort: e.WORKER_HEALTH_PORT,
+    healthHost: e.WORKER_HEALTH_HOST,
     statusLinkKey: e.STATUS_LINK_KEY,
   };
 }

@@ -77,6 +77,10 @@ async function waitForReady(redis: Redis, timeoutMs: number): Promise<boolean> {
 export interface RunningWorker {
   /** Stops taking work, lets running jobs finish, closes this worker's Redis connections. */
   close(): Promise<void>;
+  /** The job workers run (not closing, not stopped): for the health endpoint (health/health-server.ts). */
+  isRunning(): boolean;
+  /** Redis answers this worker's producer connection within a second. */
+  redisAnswers(): Promise<boolean>;
 }
 
 /**
@@ -176,6 +180,8 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
 
   let closing: Promise<void> | undefined;
   return {
+    isRunning: () => closing === undefined && workers.every(([, w]) => w.isRunning()),
+    redisAnswers: () => redisAnswers(producer, 1_000),
     close() {
       closing ??= (async () => {
         await relay.stop();

@@ -32,7 +32,7 @@ describe('start-up refuses an unsafe Redis', () => {
     await admin.config('SET', 'maxmemory-policy', 'noeviction');
     await expect(checkRedis(redis.url)).resolves.toBeUndefined();
     const server = await startWorkerServer(
-      { ...config, smtpUrl: 'smtp://127.0.0.1:1', redisKeyPrefix: 'bs-startup' },
+      { ...config, smtpUrl: 'smtp://127.0.0.1:1', redisKeyPrefix: 'bs-startup', healthPort: 0 },
       silentLogger,
     );
     await server.close();
