@@ -14,13 +14,17 @@ export const isPrivatePath = (url: string): boolean => {
 };
 
 /**
- * Cache-Control for every answer: private API paths `no-store` always; any other answer whose route
+ * Cache-Control for every answer: private paths `no-store` always (a route's `private, no-store` is
+ * left as it is); any other answer whose route
  * did not choose (the reference data and the web app's files do) `no-store` as well, so that nothing is
  * cached by accident — caching is opted into, per route.
  */
 async function cachePolicy(app: FastifyInstance): Promise<void> {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (isPrivatePath(request.url) || !reply.hasHeader('cache-control')) {
+    const chosen = reply.getHeader('cache-control');
+    if (chosen === undefined) {
+      reply.header('cache-control', 'no-store');
+    } else if (isPrivatePath(request.url) && !/^(private, )?no-store$/.test(String(chosen))) {
       reply.header('cache-control', 'no-store');
     }
     return payload;
