@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // are not in it), with a PATH that has Node and the documented services but no pnpm, and an
 // environment without this test run's settings. The install uses the machine's pnpm store
 // (--prefer-offline), so it takes seconds; `start` builds the web app in the clone (never the
-// apps/web/dist the browser tests serve) and starts PGlite cold. Usually 20-40 s, which is why the
-// timeouts below are generous: on two cores shared with the rest of the suite it can take longer.
+// apps/web/dist the browser tests serve) and starts PGlite cold. Measured: ~25 s alone, ~95 s inside the
+// full suite on two cores shared with other runs — hence the generous timeouts below.
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
