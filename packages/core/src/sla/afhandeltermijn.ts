@@ -1,5 +1,5 @@
 import type { Priority } from '../categories.ts';
-import { addDays, amsterdamInstant, amsterdamParts, type LocalDate } from './amsterdam-time.ts';
+import { addDays, amsterdamInstant, amsterdamParts, type LocalDate } from '../time/amsterdam-time.ts';
 import { isWerkdag } from './werkdagen.ts';
 
 /** "End of the working day": the afhandeltermijn of hoog and normaal ends at 17:00 Amsterdam time. */

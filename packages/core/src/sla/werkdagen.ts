@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { formatLocalDate, isoWeekday, type LocalDate } from './amsterdam-time.ts';
+import { formatLocalDate, isoWeekday, type LocalDate } from '../time/amsterdam-time.ts';
 
 /**
  * Bevrijdingsdag (5 May) is a national holiday by law, but a paid day off only "once every five years"
