@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afhandeltermijn, nthWerkdagAfter } from './afhandeltermijn.ts';
 import { amsterdamInstant, amsterdamParts } from '../time/amsterdam-time.ts';
+import { afhandeltermijn, nthWerkdagAfter } from './afhandeltermijn.ts';
 import { isWerkdag, publicHolidays } from './werkdagen.ts';
 
 /** An instant given as Amsterdam wall time, 'yyyy-mm-dd hh:mm'. */

@@ -35,7 +35,14 @@ export const zonedAt = (instant: Date): Temporal.ZonedDateTime =>
 /** The Amsterdam wall clock at an instant (whole minutes). */
 export function amsterdamParts(instant: Date): LocalDateTime {
   const z = zonedAt(instant);
-  return { year: z.year, month: z.month, day: z.day, hour: z.hour, minute: z.minute, isoWeekday: z.dayOfWeek };
+  return {
+    year: z.year,
+    month: z.month,
+    day: z.day,
+    hour: z.hour,
+    minute: z.minute,
+    isoWeekday: z.dayOfWeek,
+  };
 }
 
 /** The instant at which Amsterdam clocks show this wall time; gap and overlap as WALL_CLOCK_DISAMBIGUATION. */
