@@ -19,7 +19,8 @@ export interface LocalDateTime extends LocalDate {
 }
 
 /**
- * How a wall time that does not exist once, or exists twice, becomes an instant — everywhere in core.
+ * How amsterdamInstant reads a wall time that does not exist, or exists twice (deadlines, reports).
+ * Shifts use wallClockInstant (wall-clock.ts), which differs only inside the skipped spring hour.
  * 'compatible' is RFC 5545's reading of a TZID time (and Temporal's default): a time skipped by the
  * spring jump is read with the offset before the jump (02:30 on 2026-03-29 → 01:30Z, the clock shows
  * 03:30); a time that occurs twice in autumn is its first occurrence (02:30 on 2026-10-25 → 00:30Z).
