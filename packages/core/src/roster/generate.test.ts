@@ -30,7 +30,11 @@ describe('shift instances across DST', () => {
   });
 
   it('keeps the local date and times as planned', () => {
-    expect(one(night, '2026-10-24')).toMatchObject({ localDate: '2026-10-24', localStart: '22:00', localEnd: '06:00' });
+    expect(one(night, '2026-10-24')).toMatchObject({
+      localDate: '2026-10-24',
+      localStart: '22:00',
+      localEnd: '06:00',
+    });
   });
 
   it('ends a shift whose end is at or before its start on the next day (07:00–07:00 is a day on the wall)', () => {
@@ -72,7 +76,12 @@ describe('patterns', () => {
       validUntil: '2026-03-14',
     });
     // 2026-03-02 is a Monday.
-    const { instances } = generateShiftInstances({ patterns: [weekend, weekdays], overrides: [], from: '2026-03-02', days: 14 });
+    const { instances } = generateShiftInstances({
+      patterns: [weekend, weekdays],
+      overrides: [],
+      from: '2026-03-02',
+      days: 14,
+    });
     expect(instances.map((s) => s.id)).toEqual([
       ...['02', '03', '04', '05', '06'].map((d) => patternInstanceId('w', `2026-03-${d}`)),
       patternInstanceId('z', '2026-03-08'), // Sunday, the first valid day

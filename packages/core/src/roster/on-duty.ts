@@ -37,7 +37,13 @@ export function onDuty(roster: Roster, teamId: string, instant: Date): OnDuty {
     }
   }
   const list = [...members.values()];
-  return { teamId, at: instant, shifts, members: list, leadIds: list.filter((m) => m.lead).map((m) => m.memberId) };
+  return {
+    teamId,
+    at: instant,
+    shifts,
+    members: list,
+    leadIds: list.filter((m) => m.lead).map((m) => m.memberId),
+  };
 }
 
 /** True when at least one member of the team works a shift at `instant`. */

@@ -30,10 +30,22 @@ export interface Regeneration {
 function sameInstance(a: ShiftInstance, b: ShiftInstance): boolean {
   const canonical = (s: ShiftInstance) =>
     JSON.stringify([
-      s.id, s.teamId, s.label, s.source.kind, 'patternId' in s.source ? s.source.patternId : null,
-      'overrideId' in s.source ? s.source.overrideId : null, 'uid' in s.source ? s.source.uid : null,
-      'recurrenceId' in s.source ? s.source.recurrenceId : null, s.localDate, s.localStart, s.localEnd,
-      s.startsAt.getTime(), s.endsAt.getTime(), s.memberIds, s.leadId, s.overrideIds,
+      s.id,
+      s.teamId,
+      s.label,
+      s.source.kind,
+      'patternId' in s.source ? s.source.patternId : null,
+      'overrideId' in s.source ? s.source.overrideId : null,
+      'uid' in s.source ? s.source.uid : null,
+      'recurrenceId' in s.source ? s.source.recurrenceId : null,
+      s.localDate,
+      s.localStart,
+      s.localEnd,
+      s.startsAt.getTime(),
+      s.endsAt.getTime(),
+      s.memberIds,
+      s.leadId,
+      s.overrideIds,
     ]);
   return canonical(a) === canonical(b);
 }
@@ -57,9 +69,7 @@ export function regenerateFuture(input: RegenerateInput): Regeneration {
   const oldFuture = new Map(
     input.existing.filter((s) => touched(s) && s.startsAt.getTime() >= cut).map((s) => [s.id, s]),
   );
-  const next = input.generated.filter(
-    (s) => touched(s) && s.startsAt.getTime() >= cut && !keptIds.has(s.id),
-  );
+  const next = input.generated.filter((s) => touched(s) && s.startsAt.getTime() >= cut && !keptIds.has(s.id));
   const nextIds = new Set(next.map((s) => s.id));
   const added = next.filter((s) => !oldFuture.has(s.id));
   const updated = next.filter((s) => {

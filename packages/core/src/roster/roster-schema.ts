@@ -7,13 +7,19 @@ import { plainTimePattern } from '../time/wall-clock.ts';
 
 export const idSchema = z.string({ error: m.idInvalid }).trim().min(1, { error: m.idInvalid }).max(100);
 export const plainDateSchema = z.iso.date({ error: m.dateInvalid });
-export const plainTimeSchema = z.string({ error: m.timeInvalid }).regex(plainTimePattern, { error: m.timeInvalid });
+export const plainTimeSchema = z
+  .string({ error: m.timeInvalid })
+  .regex(plainTimePattern, { error: m.timeInvalid });
 export const isoWeekdaySchema = z.number({ error: m.weekdayInvalid }).int().min(1).max(7);
 export const weekdaysSchema = z
   .array(isoWeekdaySchema, { error: m.weekdaysRequired })
   .min(1, { error: m.weekdaysRequired })
   .refine((days) => new Set(days).size === days.length, { error: m.weekdaysDuplicate });
-const reasonSchema = z.string({ error: m.reasonRequired }).trim().min(1, { error: m.reasonRequired }).max(500);
+const reasonSchema = z
+  .string({ error: m.reasonRequired })
+  .trim()
+  .min(1, { error: m.reasonRequired })
+  .max(500);
 const labelSchema = z.string({ error: m.labelRequired }).trim().min(1, { error: m.labelRequired }).max(60);
 
 export const teamKinds = ['boa', 'politie', 'other'] as const;

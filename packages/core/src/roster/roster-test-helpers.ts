@@ -3,7 +3,9 @@ import type { RosterOverride, ShiftPattern } from './roster-schema.ts';
 
 export const HOUR = 3_600_000;
 
-export function pattern(overrides: Partial<ShiftPattern> & Pick<ShiftPattern, 'start' | 'end'>): ShiftPattern {
+export function pattern(
+  overrides: Partial<ShiftPattern> & Pick<ShiftPattern, 'start' | 'end'>,
+): ShiftPattern {
   return {
     id: 'p',
     teamId: 'team',
@@ -22,7 +24,15 @@ export const reason = 'test';
 export function absence(
   o: Partial<Extract<RosterOverride, { kind: 'absent' }>> & { date: string; memberId: string },
 ): RosterOverride {
-  return { id: `ab-${o.date}-${o.memberId}`, teamId: 'team', kind: 'absent', cause: 'ziek', patternId: 'p', reason, ...o };
+  return {
+    id: `ab-${o.date}-${o.memberId}`,
+    teamId: 'team',
+    kind: 'absent',
+    cause: 'ziek',
+    patternId: 'p',
+    reason,
+    ...o,
+  };
 }
 
 export const hours = (start: Date, end: Date) => (end.getTime() - start.getTime()) / HOUR;

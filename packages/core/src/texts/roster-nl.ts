@@ -31,7 +31,8 @@ export const icsImportTexts = {
   noEnd: 'De afspraak heeft geen eindtijd of duur en is overgeslagen.',
   unknownTimezone: (tzid: string) =>
     `De tijdzone "${tzid}" is onbekend en staat niet in het bestand; de afspraak is overgeslagen.`,
-  unsupportedRule: (rule: string) => `De herhaling "${rule}" wordt niet ondersteund; de afspraak is overgeslagen.`,
+  unsupportedRule: (rule: string) =>
+    `De herhaling "${rule}" wordt niet ondersteund; de afspraak is overgeslagen.`,
   tooManyOccurrences: (max: number) =>
     `De herhaling geeft meer dan ${max} diensten in de periode; alleen de eerste ${max} zijn ingelezen.`,
   unknownAttendee: (email: string) => `"${email}" is niet gekoppeld aan een medewerker van het team.`,
