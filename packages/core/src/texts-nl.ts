@@ -83,3 +83,8 @@ export const transitionMessages = {
     `Schrijf een bericht voor de melder: dat is verplicht bij status "${to}".`,
   reasonRequired: (to: string) => `Geef een reden op: dat is verplicht bij status "${to}".`,
 } as const;
+
+// Rosters and routing keep their texts beside this file, in texts/; re-exported so that this module
+// stays the one place to review.
+export * from './texts/roster-nl.ts';
+export * from './texts/routing-nl.ts';
