@@ -80,6 +80,30 @@ function occurrences(event: ICAL.Event, until: ICAL.Time, onTooMany: () => void)
   return result;
 }
 
+/** Members by e-mail (case-insensitive); the first ROLE=CHAIR among them leads. */
+function attendeesOf(
+  c: ICAL.Component,
+  officers: ReadonlyMap<string, string>,
+  onUnknown: (email: string) => void,
+): { memberIds: string[]; leadId: string | null } {
+  const memberIds: string[] = [];
+  let leadId: string | null = null;
+  for (const attendee of c.getAllProperties('attendee')) {
+    const email = String(attendee.getFirstValue())
+      .replace(/^mailto:/i, '')
+      .trim()
+      .toLowerCase();
+    const id = officers.get(email);
+    if (!id) {
+      onUnknown(email);
+      continue;
+    }
+    if (!memberIds.includes(id)) memberIds.push(id);
+    if (String(attendee.getParameter('role')).toUpperCase() === 'CHAIR') leadId ??= id;
+  }
+  return { memberIds, leadId };
+}
+
 /** Reads the file; never throws for bad content — everything it could not use is in the report. */
 export function importRosterIcs(input: IcsImportInput): IcsImportResult {
   const report: IcsImportReport = { events: 0, imported: 0, problems: [], unknownAttendees: [] };
@@ -137,21 +161,9 @@ export function importRosterIcs(input: IcsImportInput): IcsImportResult {
       const startsAt = icalTimeToDate(o.startDate, tzidOf(c, 'dtstart'));
       const endsAt = icalTimeToDate(o.endDate, tzidOf(c, c.hasProperty('dtend') ? 'dtend' : 'dtstart'));
       if (!startsAt || !endsAt || startsAt < from || startsAt >= until) continue;
-      const memberIds: string[] = [];
-      let leadId: string | null = null;
-      for (const attendee of c.getAllProperties('attendee')) {
-        const email = String(attendee.getFirstValue())
-          .replace(/^mailto:/i, '')
-          .trim()
-          .toLowerCase();
-        const id = officers.get(email);
-        if (!id) {
-          unknown.set(email, (unknown.get(email) ?? new Set()).add(o.item.summary || summary));
-          continue;
-        }
-        if (!memberIds.includes(id)) memberIds.push(id);
-        if (String(attendee.getParameter('role')).toUpperCase() === 'CHAIR') leadId ??= id;
-      }
+      const { memberIds, leadId } = attendeesOf(c, officers, (email) =>
+        unknown.set(email, (unknown.get(email) ?? new Set()).add(o.item.summary || summary)),
+      );
       memberless ||= memberIds.length === 0;
       instances.push({
         id: `ics/${uid}/${o.recurrenceId ?? 'enkel'}`,
@@ -162,7 +174,7 @@ export function importRosterIcs(input: IcsImportInput): IcsImportResult {
         localStart: localTimeOf(startsAt),
         localEnd: localTimeOf(endsAt),
         startsAt,
-        endsAt: endsAt > startsAt ? endsAt : startsAt,
+        endsAt: new Date(Math.max(endsAt.getTime(), startsAt.getTime())),
         memberIds,
         leadId,
         overrideIds: [],
