@@ -1,7 +1,7 @@
 // Each condition of a rule against the facts, and the Dutch phrase it adds to the reason when it holds.
 
 import { routingReasonTexts as t } from '../texts/routing-nl.ts';
-import { amsterdamParts } from '../time/amsterdam-time.ts';
+import { amsterdamParts, type LocalDateTime } from '../time/amsterdam-time.ts';
 import { minutesOfDay } from '../time/wall-clock.ts';
 import { type MeldingFacts, type RoutingContext, repeatKey } from './routing-context.ts';
 import type { RoutingRule, TimeWindowCondition } from './rule-schema.ts';
@@ -15,8 +15,8 @@ export type ConditionResult =
  * Whether the Amsterdam wall clock at `instant` lies in the window. The weekdays are the days the window
  * starts: Fri 22:00–02:00 holds at 01:00 on Saturday. Wall time, so DST moves nothing: 23:30 is 23:30.
  */
-export function inTimeWindow(w: TimeWindowCondition, instant: Date): boolean {
-  const p = amsterdamParts(instant);
+export function inTimeWindow(w: TimeWindowCondition, instant: Date | LocalDateTime): boolean {
+  const p = instant instanceof Date ? amsterdamParts(instant) : instant;
   const now = p.hour * 60 + p.minute;
   const start = minutesOfDay(w.start);
   const end = minutesOfDay(w.end);
@@ -29,11 +29,25 @@ export function inTimeWindow(w: TimeWindowCondition, instant: Date): boolean {
 export const timeOf = (facts: MeldingFacts, on: TimeWindowCondition['on']): Date =>
   on === 'reported_at' ? facts.reportedAt : (facts.happenedAt ?? facts.reportedAt);
 
+/** The Amsterdam wall clock of the facts' moments, computed once per decision rather than per rule. */
+export function wallClockOfFacts(facts: MeldingFacts): (on: TimeWindowCondition['on']) => LocalDateTime {
+  const cache = new Map<TimeWindowCondition['on'], LocalDateTime>();
+  return (on) => {
+    let parts = cache.get(on);
+    if (!parts) {
+      parts = amsterdamParts(timeOf(facts, on));
+      cache.set(on, parts);
+    }
+    return parts;
+  };
+}
+
 export function evaluateConditions(
   rule: RoutingRule,
   facts: MeldingFacts,
   ctx: RoutingContext,
   teamName: (id: string) => string,
+  wallClock: (on: TimeWindowCondition['on']) => LocalDateTime = wallClockOfFacts(facts),
 ): ConditionResult {
   const c = rule.conditions;
   const phrases: string[] = [];
@@ -42,7 +56,7 @@ export function evaluateConditions(
   if (c.subcategories && (facts.subcategory === null || !c.subcategories.includes(facts.subcategory)))
     return { holds: false };
   if (c.areaCodes && !ctx.areas.some((a) => c.areaCodes?.includes(a.code))) return { holds: false };
-  if (c.time && !inTimeWindow(c.time, timeOf(facts, c.time.on))) return { holds: false };
+  if (c.time && !inTimeWindow(c.time, wallClock(c.time.on))) return { holds: false };
   for (const a of c.answers ?? []) {
     if (facts.answers[a.questionId] !== a.equals) return { holds: false };
     phrases.push(t.answer(a.questionId, a.equals));

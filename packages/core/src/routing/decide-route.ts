@@ -4,10 +4,10 @@
 import { routingRuleMessages as m, routingReasonTexts as t } from '../texts/routing-nl.ts';
 import { amsterdamParts } from '../time/amsterdam-time.ts';
 import { localTimeOf } from '../time/wall-clock.ts';
-import { evaluateConditions, timeOf } from './conditions.ts';
+import { evaluateConditions, timeOf, wallClockOfFacts } from './conditions.ts';
 import type { MeldingFacts, RouteDecision, RoutingContext, SkippedRule } from './routing-context.ts';
 import type { RoutingRule } from './rule-schema.ts';
-import { ruleProblems } from './validate.ts';
+import { ruleChecker } from './validate.ts';
 
 /** Rules in the order they are tried: by position, then id (stable for equal positions). */
 export const orderRules = (rules: readonly RoutingRule[]): RoutingRule[] =>
@@ -34,6 +34,10 @@ function ruleFacts(
   return list;
 }
 
+// Without knownAreaCodes the areas are not checked: every area a rule names counts as known.
+const allAreaCodes = (rules: readonly RoutingRule[]) =>
+  new Set(rules.flatMap((r) => r.conditions.areaCodes ?? []));
+
 const missingError = (what: string): SkippedRule['errors'][number] =>
   what === 'repeat'
     ? { field: 'conditions.repeat', message: m.lookupMissing(m.repeatLookup) }
@@ -56,23 +60,24 @@ export function decideRoute(
   if (!category) return undefined;
   const teams = new Map(ctx.teams.map((team) => [team.id, team]));
   const teamName = (id: string) => teams.get(id)?.name ?? id;
-  const activeTeams = ctx.teams.filter((team) => team.active).map((team) => team.id);
+  const check = ruleChecker({
+    activeTeams: ctx.teams.filter((team) => team.active).map((team) => team.id),
+    knownAreas: ctx.knownAreaCodes ?? allAreaCodes(rules),
+    categories: ctx.categories,
+  });
   const skipped: SkippedRule[] = [];
+  const wallClock = wallClockOfFacts(facts);
   const ordered = orderRules(rules);
   for (const [index, rule] of ordered.entries()) {
     if (!rule.active) continue;
-    const problems = ruleProblems(rule, {
-      activeTeams,
-      knownAreas: ctx.knownAreaCodes ?? new Set(rule.conditions.areaCodes ?? []),
-      categories: ctx.categories,
-    });
+    const problems = check(rule);
     const skip = (errors: SkippedRule['errors']) =>
       skipped.push({ ruleId: rule.id, name: rule.name, version: rule.version, errors });
     if (problems.length > 0) {
       skip(problems);
       continue;
     }
-    const result = evaluateConditions(rule, facts, ctx, teamName);
+    const result = evaluateConditions(rule, facts, ctx, teamName, wallClock);
     if ('missing' in result) {
       skip([missingError(result.missing)]);
       continue;

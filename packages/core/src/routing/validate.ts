@@ -36,30 +36,44 @@ function answerErrors(rule: RoutingRule, chosen: readonly CategoryDefaults[]): F
   return errors;
 }
 
-/** What is wrong with a well-formed rule given today's teams, areas and categories (empty: nothing). */
-export function ruleProblems(rule: RoutingRule, options: RuleValidationOptions): FieldError[] {
+/**
+ * A checker for well-formed rules against today's teams, areas and categories (empty: nothing wrong).
+ * Built once per set of options, so the evaluator can check every rule on each decision cheaply.
+ */
+export function ruleChecker(options: RuleValidationOptions): (rule: RoutingRule) => FieldError[] {
   const teams = asSet(options.activeTeams);
   const areas = asSet(options.knownAreas);
   const all = options.categories ?? defaultCategories;
-  const c = rule.conditions;
-  const chosen = c.categories ? all.filter((cat) => (c.categories as string[]).includes(cat.id)) : all;
-  const errors: FieldError[] = [];
-  if (!teams.has(rule.outcome.teamId))
-    errors.push({ field: 'outcome.teamId', message: m.teamInactive(rule.outcome.teamId) });
-  if (c.teamOnDuty && !teams.has(c.teamOnDuty.teamId))
-    errors.push({ field: 'conditions.teamOnDuty.teamId', message: m.teamInactive(c.teamOnDuty.teamId) });
-  (c.areaCodes ?? []).forEach((code, i) => {
-    if (!areas.has(code)) errors.push({ field: `conditions.areaCodes.${i}`, message: m.areaUnknown(code) });
-  });
-  const subcategories = new Set(chosen.flatMap((cat) => cat.subcategories.map((s) => s.id)));
-  (c.subcategories ?? []).forEach((s, i) => {
-    if (!subcategories.has(s))
-      errors.push({ field: `conditions.subcategories.${i}`, message: m.subcategoryInvalid });
-  });
-  if (c.time && c.time.start === c.time.end)
-    errors.push({ field: 'conditions.time.end', message: m.timeWindowEmpty });
-  return [...errors, ...answerErrors(rule, chosen)];
+  const allSubcategories = new Set(all.flatMap((cat) => cat.subcategories.map((s) => s.id)));
+  return (rule) => {
+    const c = rule.conditions;
+    const chosen = c.categories ? all.filter((cat) => (c.categories as string[]).includes(cat.id)) : all;
+    const errors: FieldError[] = [];
+    if (!teams.has(rule.outcome.teamId))
+      errors.push({ field: 'outcome.teamId', message: m.teamInactive(rule.outcome.teamId) });
+    if (c.teamOnDuty && !teams.has(c.teamOnDuty.teamId))
+      errors.push({ field: 'conditions.teamOnDuty.teamId', message: m.teamInactive(c.teamOnDuty.teamId) });
+    (c.areaCodes ?? []).forEach((code, i) => {
+      if (!areas.has(code)) errors.push({ field: `conditions.areaCodes.${i}`, message: m.areaUnknown(code) });
+    });
+    if (c.subcategories) {
+      const subcategories = c.categories
+        ? new Set(chosen.flatMap((cat) => cat.subcategories.map((s) => s.id)))
+        : allSubcategories;
+      c.subcategories.forEach((s, i) => {
+        if (!subcategories.has(s))
+          errors.push({ field: `conditions.subcategories.${i}`, message: m.subcategoryInvalid });
+      });
+    }
+    if (c.time && c.time.start === c.time.end)
+      errors.push({ field: 'conditions.time.end', message: m.timeWindowEmpty });
+    return c.answers ? [...errors, ...answerErrors(rule, chosen)] : errors;
+  };
 }
+
+/** What is wrong with a well-formed rule given today's teams, areas and categories (empty: nothing). */
+export const ruleProblems = (rule: RoutingRule, options: RuleValidationOptions): FieldError[] =>
+  ruleChecker(options)(rule);
 
 export type RuleValidation = { ok: true; rule: RoutingRule } | { ok: false; errors: FieldError[] };
 

@@ -11,10 +11,10 @@ export type PlainTimeText = string;
 
 export const plainTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** Minutes since midnight of 'HH:MM'. */
+/** Minutes since midnight of 'HH:MM' (a count, no time zone involved; routing calls it per rule). */
 export function minutesOfDay(time: PlainTimeText): number {
-  const t = Temporal.PlainTime.from(time);
-  return t.hour * 60 + t.minute;
+  if (!plainTimePattern.test(time)) throw new RangeError(`not a local time HH:MM: ${time}`);
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
 /**
