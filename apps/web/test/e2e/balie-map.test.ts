@@ -1,18 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { amsterdamInstant, amsterdamParts, type LocalDate } from '@buurtsignaal/core/sla';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertHotspotMelding } from '../../../api/test/hotspots-helpers.ts';
 import { browserLogin, currentTotp, staffUser } from './balie-helpers.ts';
-import { type Browser, launchPhone } from './browser.ts';
+import { type Browser, launchPhone, screenshotDir } from './browser.ts';
 import { expectAccessible } from './form-helpers.ts';
 import { type E2eStack, startE2eStack } from './stack.ts';
 
 // The coordinator's hotspot map on a desktop: filter on jeugdoverlast, open the hot cell from the table
 // with the keyboard, read when it happens (weekday × hour), sort the table; and manage a hotspot rule.
-
-const screenshots = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
 
 let stack: E2eStack;
 let browser: Browser;
@@ -179,14 +176,14 @@ describe('the hotspot map (/balie/kaart) for the coordinator', () => {
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'hotspot map with the cell panel open');
 
-    mkdirSync(screenshots, { recursive: true });
+    mkdirSync(screenshotDir, { recursive: true });
     // The map with the panel and its matrix side by side.
     const top = await page.evaluate(
       () =>
         (document.querySelector('.bs-map-filters')?.getBoundingClientRect().top ?? 0) + window.scrollY - 8,
     );
     await page.screenshot({
-      path: `${screenshots}balie-kaart.png`,
+      path: `${screenshotDir}/balie-kaart.png`,
       fullPage: true,
       clip: { x: 0, y: top, width: 1400, height: 1000 },
     });

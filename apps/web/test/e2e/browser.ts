@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, devices, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 
@@ -131,3 +132,11 @@ export const describeViolations = (violations: AxeViolation[]): string =>
   violations
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
     .join('\n');
+
+/**
+ * Where browser tests write their screenshots: `docs/screenshots/` (shown in the README) when
+ * `UPDATE_SCREENSHOTS=1`, else a temporary folder — a test run never changes committed files.
+ */
+export const screenshotDir: string = process.env.UPDATE_SCREENSHOTS
+  ? fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url))
+  : mkdtempSync(join(tmpdir(), 'bs-screenshots-'));

@@ -1,13 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type Db, schema } from '@buurtsignaal/db';
 import { waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, type Browser, describeViolations, launchPhone } from './browser.ts';
+import { axeViolations, type Browser, describeViolations, launchPhone, screenshotDir } from './browser.ts';
 import { type E2eStack, startE2eStack } from './stack.ts';
-
-const screenshotDir = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
 
 let stack: E2eStack;
 let browser: Browser;

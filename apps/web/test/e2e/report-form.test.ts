@@ -1,16 +1,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { schema } from '@buurtsignaal/db';
 import { waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchPhone } from './browser.ts';
+import { type Browser, launchPhone, screenshotDir } from './browser.ts';
 import { chooseAddress, expectAccessible, expectStep, next, phonePhoto, tabTo } from './form-helpers.ts';
 import { type E2eStack, startE2eStack } from './stack.ts';
 
-const screenshots = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
 const soest = { latitude: 52.1733, longitude: 5.2917, accuracy: 18 };
 const amersfoort = { latitude: 52.1535, longitude: 5.3735, accuracy: 18 };
 
@@ -19,7 +17,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   stack = await startE2eStack();
-  mkdirSync(screenshots, { recursive: true });
+  mkdirSync(screenshotDir, { recursive: true });
 }, 120_000);
 afterEach(async () => {
   await browser?.close();
@@ -52,7 +50,7 @@ describe('the report form on a phone', () => {
 
     await expectStep(page, 'Wat wilt u melden?');
     await expectAccessible(page, 'stap 1');
-    await page.screenshot({ path: join(screenshots, '1-wat.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, '1-wat.png'), fullPage: true });
     await page.getByRole('radio', { name: 'Jeugdoverlast' }).check();
     await next(page);
 
@@ -65,7 +63,7 @@ describe('the report form on a phone', () => {
       .first()
       .waitFor();
     await expectAccessible(page, 'stap 2');
-    await page.screenshot({ path: join(screenshots, '2-waar.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, '2-waar.png'), fullPage: true });
     await next(page);
 
     await expectStep(page, 'Wat is er aan de hand?');
@@ -79,7 +77,7 @@ describe('the report form on a phone', () => {
       .setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto() });
     await page.getByRole('img', { name: 'Foto 1 van 1' }).waitFor();
     await expectAccessible(page, 'stap 3');
-    await page.screenshot({ path: join(screenshots, '3-wat-is-er.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, '3-wat-is-er.png'), fullPage: true });
     await next(page);
 
     await expectStep(page, 'Contact');
@@ -87,18 +85,18 @@ describe('the report form on a phone', () => {
     await page.getByRole('textbox', { name: 'E-mailadres' }).fill('bewoner@example.nl');
     await page.getByRole('checkbox', { name: 'Houd mij op de hoogte' }).check();
     await expectAccessible(page, 'stap 4');
-    await page.screenshot({ path: join(screenshots, '4-contact.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, '4-contact.png'), fullPage: true });
     await next(page);
 
     await expectStep(page, 'Controleren en versturen');
     await page.getByRole('img', { name: 'Foto 1 van 1' }).waitFor();
     await expectAccessible(page, 'stap 5');
-    await page.screenshot({ path: join(screenshots, '5-controleren.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, '5-controleren.png'), fullPage: true });
     await page.getByRole('button', { name: 'Versturen' }).click();
 
     const reference = await readReference(page);
     await expectAccessible(page, 'bevestiging');
-    await page.screenshot({ path: join(screenshots, '6-bevestiging.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, '6-bevestiging.png'), fullPage: true });
     const statusLink = (await page.getByTestId('status-link').getAttribute('href')) ?? '';
     expect(statusLink).toMatch(/\/m\/[\w-]{40,}$/);
 

@@ -1,12 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { schema } from '@buurtsignaal/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, type Browser, describeViolations, launchPhone } from './browser.ts';
+import { axeViolations, type Browser, describeViolations, launchPhone, screenshotDir } from './browser.ts';
 import { type E2eStack, startE2eStack } from './stack.ts';
-
-export const screenshotDir = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
 
 let stack: E2eStack;
 let browser: Browser;
