@@ -7,10 +7,11 @@ import {
   type TestDatabase,
   testEnv,
   testRedisPrefix,
+  waitForIdleQueues,
   waitUntil,
 } from '@buurtsignaal/testkit';
 import { type RunningWorker, startWorker } from '@buurtsignaal/worker';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, statusLinkKey, type TestApp, validIntake } from './helpers.ts';
@@ -163,8 +164,19 @@ describe('terugkoppeling end to end', () => {
       return JSON.stringify(res.json()).includes(message) ? res.json() : undefined;
     });
     expect(view).toMatchObject({ status: { code: 'afgehandeld' } });
-    // Give the worker time to (wrongly) send something before counting.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Count only when the worker has nothing left to do with it: the change's outbox row relayed and
+    // its notification job run.
+    await waitUntil(
+      async () =>
+        (
+          await database.client.db
+            .select()
+            .from(schema.outbox)
+            .where(and(eq(schema.outbox.aggregateId, m.id), isNull(schema.outbox.relayedAt)))
+        ).length === 0,
+      { what: 'the outbox rows of the melding relayed' },
+    );
+    await waitForIdleQueues(prefix);
     expect(sink.received.length).toBe(before);
     expect(await listEmailDeliveries(database.client.db, m.id)).toEqual([]);
   });

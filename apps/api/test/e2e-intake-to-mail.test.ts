@@ -17,6 +17,7 @@ import {
   type TestDatabase,
   testEnv,
   testRedisPrefix,
+  waitForIdleQueues,
   waitUntil,
 } from '@buurtsignaal/testkit';
 import { type RunningWorker, startWorker } from '@buurtsignaal/worker';
@@ -184,8 +185,18 @@ describe('Redis down during intake (a redis-server of the test’s own)', () => 
       expect(res.statusCode).toBe(201);
       ids.push((res.json() as { id: string }).id);
     }
-    // While Redis is away nothing moves, and nothing is lost: the rows wait in the outbox.
-    await new Promise((r) => setTimeout(r, 1_000));
+    // While Redis is away nothing moves, and nothing is lost: the relay tries (and fails) to publish,
+    // and the rows wait in the outbox.
+    await waitUntil(
+      async () => {
+        const rows = await database.client.db
+          .select()
+          .from(schema.outbox)
+          .where(isNull(schema.outbox.relayedAt));
+        return rows.length === ids.length && rows.every((r) => r.attempts >= 1);
+      },
+      { what: 'the relay to have tried every row while Redis is down' },
+    );
     expect(sink.received).toHaveLength(0);
     for (const id of ids) expect(await statusOf(database.client, id)).toBe('gemeld');
     const pending = await database.client.db
@@ -201,8 +212,14 @@ describe('Redis down during intake (a redis-server of the test’s own)', () => 
         timeoutMs: 30_000,
       });
     }
-    // Give duplicates a chance to show up before counting.
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Count only when nothing is left to run: every outbox row relayed, no job waiting or active.
+    await waitUntil(
+      async () =>
+        (await database.client.db.select().from(schema.outbox).where(isNull(schema.outbox.relayedAt)))
+          .length === 0,
+      { what: 'every outbox row relayed' },
+    );
+    await waitForIdleQueues(prefix, { url: redis.url });
     expect(sink.received.map((m) => m.envelopeTo[0]).sort()).toEqual([...emails].sort());
     for (const id of ids) expect(await listAssignmentsForMelding(database.client.db, id)).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import { OUTBOX_CHANNEL } from '@buurtsignaal/db';
 import { createTestDatabase, type TestDatabase, waitUntil } from '@buurtsignaal/testkit';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, validIntake } from './helpers.ts';
 
@@ -10,11 +11,18 @@ let database: TestDatabase;
 let t: TestApp;
 const notifications: string[] = [];
 let unlisten: () => Promise<void>;
+const markerSeen = new Set<string>();
+let markers = 0;
+const notifyOn = (payload: string) =>
+  database.client.db.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, ${payload})`);
 
 beforeAll(async () => {
   database = await createTestDatabase();
   t = await buildTestApp(database.client);
-  unlisten = await database.client.listen(OUTBOX_CHANNEL, (payload) => notifications.push(payload));
+  unlisten = await database.client.listen(OUTBOX_CHANNEL, (payload) => {
+    if (payload.startsWith('marker-')) markerSeen.add(payload);
+    else notifications.push(payload);
+  });
 });
 afterAll(async () => {
   await unlisten?.();
@@ -31,27 +39,44 @@ describe('waking the outbox relay', () => {
   });
 
   it('sends no notification for a refused melding', async () => {
-    await new Promise((r) => setTimeout(r, 200));
+    // Settle earlier pokes first: the marker arrives after every NOTIFY committed before it.
+    await marker();
     const before = notifications.length;
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/meldingen', payload: { category: 'x' } });
     expect(res.statusCode).toBe(400);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(notifications.length).toBe(before);
+    await marker();
+    expect(notifications.slice(before)).toEqual([]);
   });
 
-  it('coalesces a burst of meldingen into fewer notifications', async () => {
-    await new Promise((r) => setTimeout(r, 200));
+  it('coalesces a burst of meldingen into a NOTIFY per interval at most', async () => {
+    // An app of its own, so that closing it waits for its last scheduled NOTIFY.
+    const burstApp = await buildTestApp(database.client);
+    await marker();
     const before = notifications.length;
+    const started = Date.now();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        t.app.inject({ method: 'POST', url: '/api/v1/meldingen', payload: validIntake() }),
+        burstApp.app.inject({ method: 'POST', url: '/api/v1/meldingen', payload: validIntake() }),
       ),
     );
+    const elapsedMs = Date.now() - started;
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
-    await waitUntil(() => notifications.length > before, { what: 'notifications for the burst' });
-    await new Promise((r) => setTimeout(r, 300));
+    await burstApp.close();
+    await marker();
     const sent = notifications.length - before;
     expect(sent).toBeGreaterThan(0);
-    expect(sent).toBeLessThan(20);
+    // One NOTIFY starts at most every 20 ms (plus the one after the last in flight): a notifier that
+    // sent one per melding would send 20 here.
+    expect(sent).toBeLessThanOrEqual(Math.min(19, Math.ceil(elapsedMs / 20) + 1));
   });
 });
+
+/**
+ * Sends a NOTIFY of its own on the channel and waits for it; PostgreSQL delivers notifications in commit
+ * order, so every NOTIFY committed before this one has then been received. Markers are not counted.
+ */
+async function marker(): Promise<void> {
+  const token = `marker-${++markers}`;
+  await notifyOn(token);
+  await waitUntil(() => markerSeen.has(token), { what: `our own NOTIFY ${token}` });
+}

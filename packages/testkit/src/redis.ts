@@ -104,3 +104,53 @@ export class OwnRedis {
     this.process = undefined;
   }
 }
+
+/**
+ * Jobs of every worker queue under `prefix` (not the teams' roster queues) that still have to run:
+ * waiting, active, delayed, prioritized or paused. A test that wants to show that nothing more will happen waits for 0 instead of
+ * sleeping.
+ */
+export async function pendingJobs(prefix: string, url = testEnv.redisUrl): Promise<number> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let total = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      for (const key of keys) {
+        const kind = key.slice(key.lastIndexOf(':') + 1);
+        // The next run of a job scheduler (e.g. hotspot detection every 5 minutes) is always delayed:
+        // it is not work that is left to do.
+        // Roster queues are the teams' to-do lists, handled by people in the console, not by a worker.
+        if (key.startsWith(`${prefix}:roster-`)) continue;
+        const own = (ids: string[]) => ids.filter((id) => !id.startsWith('repeat:')).length;
+        if (kind === 'wait' || kind === 'active' || kind === 'paused')
+          total += own(await redis.lrange(key, 0, -1));
+        else if (kind === 'delayed' || kind === 'prioritized') total += own(await redis.zrange(key, 0, -1));
+      }
+    } while (cursor !== '0');
+    return total;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Waits until no job under `prefix` is left to run (see `pendingJobs`), seen twice 100 ms apart. */
+export async function waitForIdleQueues(
+  prefix: string,
+  { url = testEnv.redisUrl, timeoutMs = 30_000 } = {},
+): Promise<void> {
+  let idleSince: number | undefined;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await pendingJobs(prefix, url);
+    if (pending === 0) {
+      idleSince ??= Date.now();
+      if (Date.now() - idleSince >= 100) return;
+    } else idleSince = undefined;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for idle queues: ${pending} jobs pending`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
