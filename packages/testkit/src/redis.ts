@@ -128,7 +128,8 @@ export async function pendingJobs(prefix: string, url = testEnv.redisUrl): Promi
         const own = (ids: string[]) => ids.filter((id) => !id.startsWith('repeat:')).length;
         if (kind === 'wait' || kind === 'active' || kind === 'paused')
           total += own(await redis.lrange(key, 0, -1));
-        else if (kind === 'delayed' || kind === 'prioritized') total += own(await redis.zrange(key, '0', '-1'));
+        else if (kind === 'delayed' || kind === 'prioritized')
+          total += own(await redis.zrange(key, '0', '-1'));
       }
     } while (cursor !== '0');
     return total;
