@@ -182,6 +182,19 @@ export function isCategoryId(value: unknown): value is CategoryId {
   return typeof value === 'string' && byId.has(value);
 }
 
+/** The team a melding of this category goes to when no routing rule says otherwise; undefined for an unknown category. */
+export function defaultTeamOf(category: string): string | undefined {
+  return byId.get(category)?.defaultTeam;
+}
+
+/**
+ * Reference data as two parallel lists (category ids, their default team), e.g. for SQL that needs the
+ * mapping as parameters (`($2::text[])[array_position($1::text[], category)]`).
+ */
+export function categoryDefaultTeams(): { categories: string[]; teams: string[] } {
+  return { categories: categories.map((c) => c.id), teams: categories.map((c) => c.defaultTeam) };
+}
+
 export function getCategory(id: CategoryId): CategoryDefinition;
 export function getCategory(id: string): CategoryDefinition | undefined;
 export function getCategory(id: string): CategoryDefinition | undefined {

@@ -5,6 +5,7 @@ export type * from './geo/geojson-types.ts';
 export * from './geo/h3-cells.ts';
 export * from './geo/h3-geometry.ts';
 export * from './geo/zoom.ts';
+export * from './hotspots/index.ts';
 export * from './intake-schema.ts';
 export * from './reference.ts';
 export * from './roster/index.ts';

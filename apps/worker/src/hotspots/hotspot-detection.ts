@@ -1,4 +1,4 @@
-import { categories, cellCentre, findWijk, getCategory } from '@buurtsignaal/core';
+import { cellCentre, findWijk, hotspotTeams } from '@buurtsignaal/core';
 import {
   applyHotspotRule,
   type Db,
@@ -22,17 +22,9 @@ export function wijkOfCell(cell: string): string | null {
   return findWijk(lat, lng)?.code ?? null;
 }
 
-/**
- * The teams that cover a wijk for a rule. Until teams have areas of their own, every team covers every
- * wijk for the categories it is the default team of: the rule's category's default team, or for a
- * rule over all categories every category's default team.
- */
-export function teamsForRule(rule: Pick<HotspotRuleRow, 'category'>, _wijkCode: string | null): string[] {
-  if (rule.category !== null) {
-    const team = getCategory(rule.category)?.defaultTeam;
-    return team ? [team] : [];
-  }
-  return [...new Set(categories.map((c) => c.defaultTeam))];
+/** The teams a new hotspot of this rule notifies: core's hotspotTeams. */
+export function teamsForRule(rule: Pick<HotspotRuleRow, 'category'>, wijkCode: string | null): string[] {
+  return hotspotTeams(rule.category, wijkCode);
 }
 
 /**

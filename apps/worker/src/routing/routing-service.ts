@@ -1,5 +1,8 @@
-import { getCategory } from '@buurtsignaal/core';
-import { routingTexts } from '../texts-nl.ts';
+import {
+  decideRoute as decideRouteByRules,
+  type RoutingRule,
+  referenceRoutingContext,
+} from '@buurtsignaal/core';
 
 export interface RouteDecision {
   teamId: string;
@@ -8,17 +11,30 @@ export interface RouteDecision {
   reason: string;
 }
 
+/** No routing rules are stored yet: every melding takes core's default path. */
+const NO_RULES: readonly RoutingRule[] = [];
+
 /**
- * Which team and priority, and why. For now the category's default team; routing rules (area, time
- * of day, roster) come later and will replace this function's body, not its callers.
- * Returns undefined for a category this installation does not know.
+ * Which team and priority, and why: core's decideRoute. With no rules that is the category's default
+ * team and priority ("standaardteam voor categorie …"); stored rules and rosters arrive as its rules and
+ * context, not as a second decision here. Undefined for a category this installation does not know.
  */
-export function decideRoute(melding: { category: string }): RouteDecision | undefined {
-  const category = getCategory(melding.category);
-  if (!category) return undefined;
-  return {
-    teamId: category.defaultTeam,
-    priority: category.defaultPriority,
-    reason: routingTexts.defaultTeamReason(category.label),
-  };
+export function decideRoute(melding: {
+  category: string;
+  subcategory: string | null;
+  createdAt: Date;
+}): RouteDecision | undefined {
+  const decision = decideRouteByRules(
+    {
+      category: melding.category,
+      subcategory: melding.subcategory,
+      answers: {},
+      happenedAt: null,
+      reportedAt: melding.createdAt,
+    },
+    NO_RULES,
+    referenceRoutingContext,
+  );
+  if (!decision) return undefined;
+  return { teamId: decision.teamId, priority: decision.priority, reason: decision.reason };
 }

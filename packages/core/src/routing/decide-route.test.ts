@@ -72,7 +72,7 @@ describe('default decision (no rule matches)', () => {
         rule: null,
         note: null,
       });
-      // apps/worker/src/texts-nl.ts routingTexts.defaultTeamReason, word for word.
+      // The reason the worker stored before rules existed, word for word.
       expect(d?.reason).toBe(`standaardteam voor categorie ${category.label}`);
     }
   });

@@ -8,7 +8,7 @@
  * and the overviews, not the handling flow.
  */
 import { randomBytes } from 'node:crypto';
-import { findWijk, h3Cells, isInsideMunicipality } from '@buurtsignaal/core';
+import { categoryDefaultTeams, findWijk, h3Cells, isInsideMunicipality } from '@buurtsignaal/core';
 import pg from 'pg';
 
 const HOT_PLACES = [
@@ -102,7 +102,10 @@ const HOURS = [
   20, 20, 21, 21, 21, 21, 21, 22, 22, 22, 22, 23, 23, 23,
 ];
 
-/** One batch: meldingen g = first..last. Points: hot ones are pid 0..hotCount-1. */
+/**
+ * One batch: meldingen g = first..last. Points: hot ones are pid 0..hotCount-1. $8/$9: category ids and
+ * their default teams (core categoryDefaultTeams).
+ */
 const insertBatch = `
 WITH base AS (
   SELECT g,
@@ -141,7 +144,8 @@ SELECT gen_random_uuid(), 'SEED-' || $3 || '-' || d.g, d.category,
        ELSE (CASE WHEN d.rst < 0.3 THEN 'ingedeeld' WHEN d.rst < 0.55 THEN 'in_behandeling'
                   WHEN d.rst < 0.85 THEN 'afgehandeld' WHEN d.rst < 0.9 THEN 'geannuleerd' ELSE 'reactie_gevraagd' END)
   END,
-  CASE d.category WHEN 'verdachte_situatie' THEN 'politie-basisteam' ELSE 'boa-team' END,
+  -- The category's default team: core's reference data, passed as two parallel lists.
+  ($9::text[])[array_position($8::text[], d.category)],
   'normaal',
   md5('seed-' || $3 || '-' || d.g),
   d.created, d.created
@@ -163,9 +167,20 @@ export async function seedMeldingen(
       `${points.length} points (${hotCount} around ${HOT_PLACES.length} hot places) in ${Date.now() - started} ms`,
     );
     const run = randomBytes(4).toString('hex');
+    const defaults = categoryDefaultTeams();
     for (let first = 1; first <= count; first += BATCH) {
       const last = Math.min(count, first + BATCH - 1);
-      await client.query(insertBatch, [first, last, run, HOT_SHARE, hotCount, points.length, HOURS]);
+      await client.query(insertBatch, [
+        first,
+        last,
+        run,
+        HOT_SHARE,
+        hotCount,
+        points.length,
+        HOURS,
+        defaults.categories,
+        defaults.teams,
+      ]);
       log(`${last} / ${count} meldingen (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
     // Index-only scans need the visibility map; the planner needs statistics.

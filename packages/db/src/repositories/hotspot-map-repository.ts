@@ -1,3 +1,4 @@
+import { hotspotWindow } from '@buurtsignaal/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 
@@ -210,12 +211,12 @@ export async function countByCellForRule(
 ): Promise<CellCount[]> {
   const column = cellColumn[rule.resolution as CellResolution];
   if (!column) throw new Error(`hotspot rule resolution ${rule.resolution} is not stored`);
+  // The window and the threshold are core's (hotspotWindow, meetsHotspotRule); the HAVING only keeps
+  // cells that cannot meet the rule out of the result.
   const filter: HotspotFilter = {
     category: rule.category ?? undefined,
     subcategory: rule.subcategory ?? undefined,
-    from: new Date(now.getTime() - rule.windowDays * 86_400_000),
-    // Inclusive of `now` itself.
-    to: new Date(now.getTime() + 1),
+    ...hotspotWindow(rule, now),
   };
   return rows<CellCount>(
     db,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { planHotspotPass } from '@buurtsignaal/core';
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { hotspotNotifications, hotspotRules, hotspots, teams } from '../schema.ts';
@@ -36,8 +37,9 @@ export async function lockHotspotDetection(tx: DbOrTx): Promise<void> {
 }
 
 /**
- * One rule's pass, inside the caller's transaction: cells meeting the rule become (or stay) hotspots,
- * running hotspots of the rule whose cell no longer meets it end. A new hotspot gets its notification
+ * One rule's pass, inside the caller's transaction: counts the cells and applies core's
+ * planHotspotPass — cells meeting the rule become (or stay) hotspots, running hotspots of the rule
+ * whose cell no longer meets it end. A new hotspot gets its notification
  * rows and `notified_at` in the same transaction, so it notifies exactly once.
  */
 export async function applyHotspotRule(
@@ -50,28 +52,21 @@ export async function applyHotspotRule(
     .select({ id: hotspots.id, cell: hotspots.cell })
     .from(hotspots)
     .where(and(eq(hotspots.ruleId, rule.id), eq(hotspots.active, true)));
-  const runningByCell = new Map(running.map((h) => [h.cell, h.id]));
-  const meeting = new Set(counts.map((c) => c.cell));
+  const plan = planHotspotPass(rule, counts, running);
 
-  let updated = 0;
-  const created: NewHotspot[] = [];
-  for (const { cell, count } of counts) {
-    const id = runningByCell.get(cell);
-    if (id !== undefined) {
-      await tx.update(hotspots).set({ lastCount: count, lastCheckedAt: deps.now }).where(eq(hotspots.id, id));
-      updated += 1;
-      continue;
-    }
-    created.push(await insertHotspot(tx, rule, cell, count, deps));
+  for (const { id, count } of plan.continue) {
+    await tx.update(hotspots).set({ lastCount: count, lastCheckedAt: deps.now }).where(eq(hotspots.id, id));
   }
-  const ending = running.filter((h) => !meeting.has(h.cell)).map((h) => h.id);
+  const created: NewHotspot[] = [];
+  for (const { cell, count } of plan.start) created.push(await insertHotspot(tx, rule, cell, count, deps));
+  const ending = plan.end.map((h) => h.id);
   if (ending.length > 0) {
     await tx
       .update(hotspots)
       .set({ active: false, endedAt: deps.now, lastCheckedAt: deps.now })
       .where(inArray(hotspots.id, ending));
   }
-  return { created, updated, ended: ending.length };
+  return { created, updated: plan.continue.length, ended: ending.length };
 }
 
 async function insertHotspot(

@@ -1,0 +1,2 @@
+export * from './hotspot-pass.ts';
+export * from './hotspot-teams.ts';
