@@ -1,5 +1,6 @@
 export * from './answers.ts';
 export * from './categories.ts';
+export * from './claim.ts';
 export * from './geo/areas.ts';
 export type * from './geo/geojson-types.ts';
 export * from './geo/h3-cells.ts';

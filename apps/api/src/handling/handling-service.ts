@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { allowedTransitions, checkTransition, isMeldingStatus, type MeldingStatus } from '@buurtsignaal/core';
+import {
+  allowedTransitions,
+  assigneeAfter,
+  checkTransition,
+  claimableStatuses,
+  claimRefusal,
+  isMeldingStatus,
+  type MeldingStatus,
+} from '@buurtsignaal/core';
 import {
   appendStatusEvent,
   claimMeldingRow,
@@ -16,11 +24,6 @@ import { ApiError } from '../errors.ts';
 import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
 import { handlingTexts, staffErrorTexts } from '../staff/staff-texts-nl.ts';
 import type { TransitionBody } from './handling-schemas.ts';
-
-/** A claim takes a melding from the roster queue: only from these statuses. */
-export const CLAIMABLE: readonly MeldingStatus[] = ['gemeld', 'ingedeeld', 'heropend'];
-/** Someone already has it in hand. */
-const HELD: ReadonlySet<string> = new Set(['in_behandeling', 'reactie_gevraagd', 'doorgestuurd']);
 
 /**
  * Thrown inside a transaction when the locked melding is not the officer's; the route writes the audit
@@ -70,18 +73,6 @@ async function lockAccessible(tx: DbOrTx, staff: StaffContext, meldingId: string
   return melding;
 }
 
-/** Who holds the melding after the change: the officer on taking it up, nobody back on the queue. */
-function assignmentAfter(
-  staff: StaffContext,
-  from: MeldingStatus,
-  to: MeldingStatus,
-  current: string | null,
-) {
-  if (to === 'in_behandeling' && (current === null || CLAIMABLE.includes(from))) return staff.id;
-  if (to === 'ingedeeld' || to === 'heropend') return null;
-  return undefined;
-}
-
 async function duplicateTarget(
   tx: DbOrTx,
   meldingId: string,
@@ -112,9 +103,14 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
         const melding = await lockAccessible(tx, staff, meldingId);
         const from = statusOf(melding);
         const at = now();
-        const claimed = await claimMeldingRow(tx, { meldingId, userId: staff.id, at, claimable: CLAIMABLE });
+        const claimed = await claimMeldingRow(tx, {
+          meldingId,
+          userId: staff.id,
+          at,
+          claimable: claimableStatuses,
+        });
         if (!claimed) {
-          if (melding.assignedUserId !== null || HELD.has(from)) {
+          if (claimRefusal(from, melding.assignedUserId) === 'ALREADY_CLAIMED') {
             throw new ApiError(409, 'ALREADY_CLAIMED', handlingTexts.alreadyClaimed);
           }
           const check = checkTransition(from, 'in_behandeling');
@@ -165,7 +161,7 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
           forwardedTo: body.to === 'doorgestuurd' ? forwardedTo : undefined,
           reason,
           at: now(),
-          assignTo: assignmentAfter(staff, from, body.to, melding.assignedUserId),
+          assignTo: assigneeAfter({ from, to: body.to, current: melding.assignedUserId, actorId: staff.id }),
           duplicateOf,
         });
         return { statusEventId };

@@ -1,3 +1,4 @@
+import { isClaimable } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Alert } from '../ui/alert.tsx';
@@ -14,9 +15,6 @@ import { FormErrorSummary, optionalLabel, SelectField, TextareaField } from './c
 import { insightApi, type NotableFlag } from './insight-api.ts';
 import { bt } from './texts-nl.ts';
 
-/** Statuses from which a melding can be claimed (docs/staff-api.md). */
-const CLAIMABLE = new Set(['gemeld', 'ingedeeld', 'heropend']);
-
 export function ClaimAction({
   melding,
   myId,
@@ -30,7 +28,7 @@ export function ClaimAction({
   if (melding.assignedTo && melding.assignedTo.id === myId) {
     return <p className="utrecht-paragraph bs-balie-yours">{bt.actions.yours}</p>;
   }
-  if (!CLAIMABLE.has(melding.status.code)) return null;
+  if (!isClaimable(melding.status.code)) return null;
   const claim = async () => {
     setPending(true);
     try {
