@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkTransition } from '@buurtsignaal/core';
+import { checkTransition, outboxTopics } from '@buurtsignaal/core';
 import {
   appendMelderStatusChange,
   type DatabaseClient,
@@ -84,7 +84,7 @@ export function createMelderActionsService(deps: MelderActionsDeps): MelderActio
           fromStatus: 'reactie_gevraagd',
           toStatus: 'in_behandeling',
           publicMessage: answer,
-          topic: 'melding.status_changed',
+          topic: outboxTopics.statusChanged,
           at,
         });
       });
@@ -125,7 +125,7 @@ export function createMelderActionsService(deps: MelderActionsDeps): MelderActio
           fromStatus: 'afgehandeld',
           toStatus: 'heropend',
           publicMessage: trimmed,
-          topic: 'melding.heropend',
+          topic: outboxTopics.heropend,
           reopen: true,
           at,
         });

@@ -1,5 +1,5 @@
 import type { PendingOutboxRow } from '@buurtsignaal/db';
-import { notificationKeys, type OutboxPayloads, type OutboxTopic } from '@buurtsignaal/jobs';
+import { notificationKeys, type OutboxPayloads, type OutboxTopic, outboxTopics } from '@buurtsignaal/jobs';
 import { jobIds, type ProducerQueues } from '../queues.ts';
 
 /** A row that can never be published as it is (unknown topic, bad payload): kept, not dropped. */
@@ -24,8 +24,8 @@ function statusEventPayload<T extends OutboxTopic>(row: PendingOutboxRow, topic:
  */
 export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutboxRow): Promise<void> {
   switch (row.topic) {
-    case 'melding.gemeld': {
-      const { meldingId, statusEventId } = statusEventPayload(row, 'melding.gemeld');
+    case outboxTopics.meldingGemeld: {
+      const { meldingId, statusEventId } = statusEventPayload(row, outboxTopics.meldingGemeld);
       const notificationKey = notificationKeys.ontvangen(statusEventId);
       await Promise.all([
         queues.routing.add('route', { meldingId, statusEventId }, { jobId: jobIds.routing(row.id) }),
@@ -37,10 +37,10 @@ export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutbo
       ]);
       return;
     }
-    case 'melding.status_changed': {
+    case outboxTopics.statusChanged: {
       // Always enqueued: the relay reads no data, so whether the melder hears of this change
       // (notifiesMelder, contact data) is decided by the notification worker.
-      const { meldingId, statusEventId } = statusEventPayload(row, 'melding.status_changed');
+      const { meldingId, statusEventId } = statusEventPayload(row, outboxTopics.statusChanged);
       const notificationKey = notificationKeys.statusGewijzigd(statusEventId);
       await queues.notifications.add(
         'status_gewijzigd',
@@ -49,10 +49,10 @@ export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutbo
       );
       return;
     }
-    case 'melding.heropend': {
+    case outboxTopics.heropend: {
       // The melder reopened it: routed to its team again (back on the roster queue), and the
       // terugkoppeling on the heropend event — that one mail goes out although the melder caused it.
-      const { meldingId, statusEventId } = statusEventPayload(row, 'melding.heropend');
+      const { meldingId, statusEventId } = statusEventPayload(row, outboxTopics.heropend);
       const notificationKey = notificationKeys.statusGewijzigd(statusEventId);
       await Promise.all([
         queues.routing.add('route', { meldingId, statusEventId }, { jobId: jobIds.routing(row.id) }),

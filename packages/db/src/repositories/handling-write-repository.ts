@@ -1,3 +1,4 @@
+import { outboxTopics } from '@buurtsignaal/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { internalNotes, meldingen, outbox, statusEvents } from '../schema.ts';
@@ -104,14 +105,14 @@ export async function recordStatusChange(tx: DbOrTx, change: StatusChange): Prom
   return statusEventId;
 }
 
-/** Only ids in the payload: the worker reads the rest (see OutboxPayloads in @buurtsignaal/jobs). */
+/** Only ids in the payload: the worker reads the rest (see OutboxPayloads in @buurtsignaal/core). */
 export async function insertStatusChangedOutbox(
   tx: DbOrTx,
   meldingId: string,
   statusEventId: number,
 ): Promise<void> {
   await tx.insert(outbox).values({
-    topic: 'melding.status_changed',
+    topic: outboxTopics.statusChanged,
     aggregateId: meldingId,
     payload: { meldingId, statusEventId },
   });

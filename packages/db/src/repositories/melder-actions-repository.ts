@@ -1,3 +1,4 @@
+import type { outboxTopics } from '@buurtsignaal/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { melderFeedback, meldingen, outbox, statusEvents } from '../schema.ts';
@@ -59,8 +60,8 @@ export async function hasMelderFeedback(db: DbOrTx, closingEventId: number): Pro
   return row !== undefined;
 }
 
-/** The outbox topics a melder's own status change announces (see @buurtsignaal/jobs OutboxPayloads). */
-export type MelderChangeTopic = 'melding.status_changed' | 'melding.heropend';
+/** The outbox topics a melder's own status change announces (see core's outboxTopics). */
+export type MelderChangeTopic = typeof outboxTopics.statusChanged | typeof outboxTopics.heropend;
 
 export interface MelderStatusChange {
   meldingId: string;

@@ -1,3 +1,4 @@
+import { outboxTopics } from '@buurtsignaal/core';
 import { type Query, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.ts';
@@ -135,7 +136,7 @@ function buildInsertStatement(parts: { melder: boolean; attachments: boolean; id
     )`,
     sql`o AS (
       INSERT INTO outbox (topic, aggregate_id, payload)
-      SELECT 'melding.gemeld', m.id, jsonb_build_object('meldingId', m.id::text, 'statusEventId', se.id) FROM m, se
+      SELECT ${p('topic')}::text, m.id, jsonb_build_object('meldingId', m.id::text, 'statusEventId', se.id) FROM m, se
     )`,
   );
   if (parts.melder) {
@@ -195,6 +196,7 @@ export async function insertMelding(db: DbOrTx, input: InsertMeldingInput): Prom
     statements.set(name, statement);
   }
   const values: Record<string, unknown> = {
+    topic: outboxTopics.meldingGemeld,
     id: m.id,
     referencePrefix: m.referencePrefix,
     referenceYear: m.referenceYear,
