@@ -8,6 +8,7 @@ export * from './geo/h3-geometry.ts';
 export * from './geo/zoom.ts';
 export * from './hotspots/index.ts';
 export * from './intake-schema.ts';
+export * from './notifications/index.ts';
 export * from './outbox-topics.ts';
 export * from './reference.ts';
 export * from './roster/index.ts';

@@ -7,6 +7,7 @@ import {
   claimRefusal,
   isMeldingStatus,
   type MeldingStatus,
+  staffActor,
 } from '@buurtsignaal/core';
 import {
   appendStatusEvent,
@@ -95,7 +96,7 @@ async function duplicateTarget(
 
 export function createHandlingService(deps: HandlingDeps): HandlingService {
   const { db, now, outboxNotifier } = deps;
-  const actorOf = (staff: StaffContext) => `staff:${staff.id}`;
+  const actorOf = (staff: StaffContext) => staffActor(staff.id);
 
   return {
     async claim(staff, meldingId) {

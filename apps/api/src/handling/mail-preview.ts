@@ -1,4 +1,4 @@
-import { getCategory, type MeldingStatus, notifiesMelder } from '@buurtsignaal/core';
+import { getCategory, type MeldingStatus, melderGetsStatusMail } from '@buurtsignaal/core';
 import { type DbOrTx, findMelderContact, findStaffMeldingRow } from '@buurtsignaal/db';
 import { melderLinks, renderStatusGewijzigd, streetFromAddress } from '@buurtsignaal/mail';
 
@@ -12,7 +12,7 @@ export interface MailPreview {
   subject: string;
   text: string;
   html: string;
-  /** Whether this change would actually mail the melder (status machine, address, wish for feedback). */
+  /** Whether this change would actually mail the melder: core's mail policy, as the worker decides. */
   sentToMelder: boolean;
 }
 
@@ -22,7 +22,14 @@ export interface MailPreview {
  */
 export async function previewStatusMail(
   db: DbOrTx,
-  input: { meldingId: string; to: MeldingStatus; publicMessage?: string | undefined; publicBaseUrl: string },
+  input: {
+    meldingId: string;
+    to: MeldingStatus;
+    /** Who would make the change, as status_events.actor stores it (staffActor(id) for the console). */
+    actor: string;
+    publicMessage?: string | undefined;
+    publicBaseUrl: string;
+  },
 ): Promise<MailPreview | undefined> {
   const melding = await findStaffMeldingRow(db, input.meldingId);
   if (!melding) return undefined;
@@ -39,10 +46,14 @@ export async function previewStatusMail(
     feedbackUrl: links.feedbackUrl,
   });
   const sentToMelder =
-    notifiesMelder(input.to) &&
     contact !== undefined &&
-    !contact.anonymised &&
-    contact.wantsFeedback &&
-    contact.email !== null;
+    melderGetsStatusMail(
+      { status: input.to, actor: input.actor },
+      {
+        email: contact.email,
+        wantsFeedback: contact.wantsFeedback,
+        anonymised: contact.anonymised,
+      },
+    );
   return { ...mail, sentToMelder };
 }

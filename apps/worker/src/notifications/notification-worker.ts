@@ -1,3 +1,4 @@
+import { canReceiveMail as melderCanReceiveMail } from '@buurtsignaal/core';
 import {
   countEmailAttempts,
   type Db,
@@ -43,9 +44,13 @@ async function prepare(
   }
 }
 
-/** Only a melder who left an address, asked for terugkoppeling and was not anonymised gets mail. */
+/** Core's mail policy: only a melder who left an address, asked for terugkoppeling and was not anonymised. */
 function canReceiveMail(ctx: NotificationContext): ctx is NotificationContext & { email: string } {
-  return Boolean(ctx.email) && ctx.wantsFeedback && !ctx.anonymisedAt;
+  return melderCanReceiveMail({
+    email: ctx.email,
+    wantsFeedback: ctx.wantsFeedback,
+    anonymised: Boolean(ctx.anonymisedAt),
+  });
 }
 
 /**

@@ -147,12 +147,3 @@ export async function markCoordinatorAttention(tx: DbOrTx, meldingId: string, at
     })
     .where(eq(meldingen.id, meldingId));
 }
-
-/** Who wrote a status event ('melder', 'systeem', 'staff:<id>'); undefined when it does not exist. */
-export async function findStatusEventActor(db: DbOrTx, statusEventId: number): Promise<string | undefined> {
-  const [row] = await db
-    .select({ actor: statusEvents.actor })
-    .from(statusEvents)
-    .where(eq(statusEvents.id, statusEventId));
-  return row?.actor;
-}

@@ -9,6 +9,8 @@ export interface TerugkoppelingEvent {
   fromStatus: string | null;
   toStatus: string;
   publicMessage: string | null;
+  /** Who made the change ('melder', 'staff:<id>', 'systeem'): the mail policy asks. */
+  actor: string;
   createdAt: Date;
 }
 
@@ -24,6 +26,7 @@ export async function loadTerugkoppelingEvent(
       fromStatus: statusEvents.fromStatus,
       toStatus: statusEvents.toStatus,
       publicMessage: statusEvents.publicMessage,
+      actor: statusEvents.actor,
       createdAt: statusEvents.createdAt,
     })
     .from(statusEvents)

@@ -1,4 +1,4 @@
-import { checkTransition, isMeldingStatus } from '@buurtsignaal/core';
+import { checkTransition, isMeldingStatus, staffActor } from '@buurtsignaal/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
@@ -134,7 +134,7 @@ const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, op
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { melding } = await guardMelding(request, db, id, 'melding.preview');
+      const { staff, melding } = await guardMelding(request, db, id, 'melding.preview');
       if (isMeldingStatus(melding.status)) {
         const check = checkTransition(melding.status, request.body.to);
         if (!check.ok && check.code === 'INVALID_TRANSITION') {
@@ -144,6 +144,7 @@ const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, op
       const preview = await previewStatusMail(db, {
         meldingId: id,
         to: request.body.to,
+        actor: staffActor(staff.id),
         publicMessage: request.body.publicMessage,
         publicBaseUrl: config.publicBaseUrl,
       });

@@ -1,10 +1,5 @@
-import { getCategory, isMeldingStatus, notifiesMelder } from '@buurtsignaal/core';
-import {
-  type Db,
-  findStatusEventActor,
-  loadTerugkoppelingEvent,
-  type NotificationContext,
-} from '@buurtsignaal/db';
+import { getCategory, isMeldingStatus, statusChangeReachesMelder } from '@buurtsignaal/core';
+import { type Db, loadTerugkoppelingEvent, type NotificationContext } from '@buurtsignaal/db';
 import type { StatusGewijzigdNotificationJob } from '@buurtsignaal/jobs';
 import { renderStatusGewijzigd, streetFromAddress } from '@buurtsignaal/mail';
 import { UnrecoverableError } from 'bullmq';
@@ -12,8 +7,8 @@ import { type LinkDeps, melderLinksFor } from '../melder-links.ts';
 import type { PreparedMail } from './prepared-mail.ts';
 
 /**
- * Terugkoppeling on one status event. Undefined when the status machine says this change does not
- * reach the melder (e.g. ingedeeld), or when the melder made it (their answer). A job whose event is missing, belongs to another melding or has an
+ * Terugkoppeling on one status event. Undefined when core's mail policy says this change does not
+ * reach the melder (e.g. ingedeeld, or their own answer). A job whose event is missing, belongs to another melding or has an
  * unknown status is a bug upstream: retrying cannot fix it, and guessing could mail the wrong person.
  */
 export async function prepareStatusGewijzigd(
@@ -31,10 +26,8 @@ export async function prepareStatusGewijzigd(
   if (!isMeldingStatus(status)) {
     throw new UnrecoverableError(`status event ${event.id} has an unknown status`);
   }
-  if (!notifiesMelder(status)) return undefined;
-  // The melder's own answer is not news to them: they just wrote it on the status page. Their reopen
-  // is the exception: the mail confirms that the melding went back to the team.
-  if (status !== 'heropend' && (await findStatusEventActor(deps.db, event.id)) === 'melder') return undefined;
+  // Core's mail policy: the status machine, and not the melder's own action (their reopen excepted).
+  if (!statusChangeReachesMelder({ status, actor: event.actor })) return undefined;
   return () => {
     const links = melderLinksFor(deps, ctx);
     return renderStatusGewijzigd({
