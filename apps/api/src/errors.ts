@@ -1,19 +1,12 @@
-import { z } from 'zod';
+import type { ErrorDetail } from '@buurtsignaal/core/contract';
 
-/** One error body for the whole API (CONVENTIONS.md). `message` is Dutch: a resident may read it. */
-export const errorDetailSchema = z.object({ field: z.string(), message: z.string() });
-export const errorResponseSchema = z
-  .object({
-    statusCode: z.number().int(),
-    code: z.string(),
-    error: z.string(),
-    message: z.string(),
-    details: z.array(errorDetailSchema).optional(),
-  })
-  .meta({ id: 'Error' });
-
-export type ErrorDetail = z.output<typeof errorDetailSchema>;
-export type ErrorResponse = z.output<typeof errorResponseSchema>;
+// The one error body of the whole API lives in the contract (packages/core/src/contract/errors.ts).
+export {
+  type ErrorDetail,
+  type ErrorResponse,
+  errorDetailSchema,
+  errorResponseSchema,
+} from '@buurtsignaal/core/contract';
 
 /** An expected failure with a stable machine code; the error handler renders it as is. */
 export class ApiError extends Error {

@@ -9,6 +9,7 @@ import {
   type MeldingStatus,
   staffActor,
 } from '@buurtsignaal/core';
+import type { TransitionBody } from '@buurtsignaal/core/contract';
 import {
   appendStatusEvent,
   claimMeldingRow,
@@ -24,7 +25,6 @@ import {
 import { ApiError } from '../errors.ts';
 import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
 import { handlingTexts, staffErrorTexts } from '../staff/staff-texts-nl.ts';
-import type { TransitionBody } from './handling-schemas.ts';
 
 /**
  * Thrown inside a transaction when the locked melding is not the officer's; the route writes the audit

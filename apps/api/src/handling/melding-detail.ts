@@ -1,4 +1,5 @@
 import { isMeldingStatus, staffStatusLabel } from '@buurtsignaal/core';
+import type { MeldingDetail, TimelineEntry } from '@buurtsignaal/core/contract';
 import {
   type DbOrTx,
   findStaffMeldingRow,
@@ -11,7 +12,6 @@ import {
   type MelderFeedbackRow,
   type StaffStatusEventRow,
 } from '@buurtsignaal/db';
-import type { MeldingDetail, TimelineEntry } from './handling-schemas.ts';
 import {
   allowedTransitionsView,
   answersView,

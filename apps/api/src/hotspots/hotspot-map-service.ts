@@ -6,6 +6,7 @@ import {
   type H3Resolution,
   storedCellResolution,
 } from '@buurtsignaal/core';
+import type { CellProfile, CellProfileQuery, HotspotMap, HotspotQuery } from '@buurtsignaal/core/contract';
 import {
   type CellCount,
   cellProfileCounts,
@@ -19,7 +20,6 @@ import { ApiError } from '../errors.ts';
 import { categoryView, statusView } from '../handling/melding-view.ts';
 import type { StaffContext } from '../staff/access-policy.ts';
 import { parseBbox, pointScopeFor, toFilter } from './hotspot-filters.ts';
-import type { CellProfile, CellProfileQuery, HotspotMap, HotspotQuery } from './hotspot-schemas.ts';
 import { hotspotTexts } from './hotspot-texts-nl.ts';
 
 /** Individual meldingen only at the finest resolution (the highest zooms). */

@@ -1,9 +1,9 @@
 import { getCategory } from '@buurtsignaal/core';
+import type { HotspotRuleBody } from '@buurtsignaal/core/contract';
 import type { HotspotListRow, HotspotNotificationRow } from '@buurtsignaal/db';
 import { ApiError } from '../errors.ts';
 import { wijkView } from '../handling/melding-view.ts';
 import { cellView } from './hotspot-map-service.ts';
-import type { HotspotRuleBody } from './hotspot-schemas.ts';
 import { hotspotTexts } from './hotspot-texts-nl.ts';
 
 /** A subcategory must belong to the rule's category (400 otherwise). */

@@ -1,3 +1,4 @@
+import { isoWeekPattern } from '@buurtsignaal/core/contract';
 import {
   addDays,
   amsterdamInstant,
@@ -12,7 +13,7 @@ export interface IsoWeek {
   week: number;
 }
 
-export const isoWeekPattern = /^(\d{4})-W(\d{2})$/;
+export { isoWeekPattern };
 
 export const formatIsoWeek = (w: IsoWeek) => `${w.year}-W${String(w.week).padStart(2, '0')}`;
 

@@ -1,4 +1,5 @@
 import { categoryIds, listWijken, meldingStatuses, statusRules } from '@buurtsignaal/core';
+import type { Trend, WeeklyReport } from '@buurtsignaal/core/contract';
 import {
   countMeldingenPerWeek,
   type DbOrTx,
@@ -12,7 +13,6 @@ import {
 } from '@buurtsignaal/db';
 import { categoryView, priorityView, statusView, teamView, wijkView } from '../handling/melding-view.ts';
 import { formatIsoWeek, type IsoWeek, shiftWeek, weekBounds } from './iso-week.ts';
-import type { Trend, WeeklyReport } from './weekly-report-schemas.ts';
 
 /** At most this many entries per list in the overview; `total` gives the full number. */
 export const REPORT_LIST_LIMIT = 200;

@@ -1,4 +1,5 @@
 import { getCategory, isMeldingStatus, publicStatusLabel } from '@buurtsignaal/core';
+import type { MelderStatus } from '@buurtsignaal/core/contract';
 import {
   type DatabaseClient,
   type DbOrTx,
@@ -7,36 +8,11 @@ import {
   hasMelderFeedback,
   type MelderStatusView,
 } from '@buurtsignaal/db';
-import { z } from 'zod';
 import type { MelderConfig } from '../config.ts';
 import { sha256Hex } from '../intake/photos.ts';
 import { isFeedbackWindowOpen, isQuestionOpen } from './melder-windows.ts';
 
-const labelled = z.object({ id: z.string(), label: z.string() });
-
-export const melderStatusSchema = z
-  .object({
-    reference: z.string(),
-    category: labelled,
-    subcategory: labelled.optional(),
-    createdAt: z.iso.datetime({ offset: true }),
-    status: z.object({ code: z.string(), label: z.string() }),
-    /** Newest first; public messages only. */
-    timeline: z.array(
-      z.object({ at: z.iso.datetime({ offset: true }), status: z.string(), message: z.string().nullable() }),
-    ),
-    /**
-     * The open question to the melder while the melding waits for their answer (reactie_gevraagd);
-     * `open` is false once the answer period (MELDER_ANSWER_DAYS) has passed.
-     */
-    question: z
-      .object({ text: z.string(), askedAt: z.iso.datetime({ offset: true }), open: z.boolean() })
-      .nullable(),
-    /** "Is uw melding opgelost?" may be answered: afgehandeld, not yet answered, within MELDER_FEEDBACK_DAYS. */
-    feedbackOpen: z.boolean(),
-  })
-  .meta({ id: 'MelderStatus' });
-export type MelderStatus = z.output<typeof melderStatusSchema>;
+export { type MelderStatus, melderStatusSchema } from '@buurtsignaal/core/contract';
 
 /** base64url of 32 random bytes (see intake-service); anything else cannot be a status token. */
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;

@@ -1,9 +1,9 @@
+import type { StaffRole } from '@buurtsignaal/core/contract';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { staffUsers, staffUserTeams, teams } from '../schema.ts';
 
-export const staffRoles = ['boa', 'politie', 'coordinator', 'admin'] as const;
-export type StaffRole = (typeof staffRoles)[number];
+export { type StaffRole, staffRoles } from '@buurtsignaal/core/contract';
 
 export interface StaffUserRow {
   id: string;

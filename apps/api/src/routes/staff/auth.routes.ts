@@ -1,4 +1,4 @@
-import { text } from '@buurtsignaal/core';
+import { loginBodySchema, sessionResponseSchema } from '@buurtsignaal/core/contract';
 import { findStaffUserById } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,13 +9,7 @@ import { clearSessionCookie, setSessionCookie } from '../../staff/staff-auth.plu
 import { staffOf } from '../../staff/staff-guard.ts';
 import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
 import type { StaffRoutesOptions } from './staff.routes.ts';
-import { csrfHeaderSchema, sessionResponseSchema } from './staff-schemas.ts';
-
-const loginBodySchema = z.object({
-  email: text().min(1).max(254),
-  password: text().min(1).max(1024),
-  totp: text().max(16).optional(),
-});
+import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const authRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, options) => {
   const { auth, sessions, keys, config, db } = options;

@@ -1,14 +1,15 @@
 import { checkTransition, isMeldingStatus, staffActor } from '@buurtsignaal/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
 import {
   meldingDetailSchema,
   noteBodySchema,
+  noteCreatedSchema,
   previewBodySchema,
   previewResponseSchema,
   transitionBodySchema,
-} from '../../handling/handling-schemas.ts';
+} from '@buurtsignaal/core/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { createHandlingService, invalidTransition } from '../../handling/handling-service.ts';
 import { previewStatusMail } from '../../handling/mail-preview.ts';
 import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
@@ -98,7 +99,7 @@ const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, op
         headers: csrfHeaderSchema,
         params,
         body: noteBodySchema,
-        response: { 201: z.object({ id: z.uuid() }), ...errors },
+        response: { 201: noteCreatedSchema, ...errors },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { text } from '@buurtsignaal/core';
 import {
+  activeHotspotsResponseSchema,
+  cellProfileQuerySchema,
+  cellProfileSchema,
+  hotspotMapSchema,
+  hotspotNotificationsResponseSchema,
+  hotspotQuerySchema,
+  hotspotRuleBodySchema,
+  hotspotRuleSchema,
+  hotspotRulesResponseSchema,
+} from '@buurtsignaal/core/contract';
+import {
   insertHotspotRule,
   listActiveHotspots,
   listHotspotNotifications,
@@ -12,16 +23,6 @@ import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { cellProfile, hotspotMap } from '../../hotspots/hotspot-map-service.ts';
 import { activeHotspotView, checkRuleBody, notificationView } from '../../hotspots/hotspot-rules.ts';
-import {
-  activeHotspotSchema,
-  cellProfileQuerySchema,
-  cellProfileSchema,
-  hotspotMapSchema,
-  hotspotNotificationSchema,
-  hotspotQuerySchema,
-  hotspotRuleBodySchema,
-  hotspotRuleSchema,
-} from '../../hotspots/hotspot-schemas.ts';
 import { hotspotTexts } from '../../hotspots/hotspot-texts-nl.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
 import type { StaffRoutesOptions } from './staff.routes.ts';
@@ -62,7 +63,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
       schema: {
         summary: 'Cellen die nu aan een actieve hotspotregel voldoen',
         tags,
-        response: { 200: z.object({ items: z.array(activeHotspotSchema) }), ...errors },
+        response: { 200: activeHotspotsResponseSchema, ...errors },
       },
     },
     async (_request, reply) => {
@@ -78,7 +79,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
         summary: 'Meldingen van nieuwe hotspots aan de teams',
         description: 'Boa en politie zien die van hun eigen teams, de coördinator alle.',
         tags,
-        response: { 200: z.object({ items: z.array(hotspotNotificationSchema) }), ...errors },
+        response: { 200: hotspotNotificationsResponseSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -118,7 +119,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
       schema: {
         summary: 'Hotspotregels',
         tags,
-        response: { 200: z.object({ items: z.array(hotspotRuleSchema) }), ...errors },
+        response: { 200: hotspotRulesResponseSchema, ...errors },
       },
     },
     async () => ({ items: await listHotspotRules(db) }),

@@ -1,7 +1,7 @@
+import type { MeldingDetail } from '@buurtsignaal/core/contract';
 import { type DbOrTx, findMelderContact, findStaffMeldingSummary } from '@buurtsignaal/db';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../errors.ts';
-import type { MeldingDetail } from '../../handling/handling-schemas.ts';
 import { MeldingAccessDenied } from '../../handling/handling-service.ts';
 import { loadMeldingDetail } from '../../handling/melding-detail.ts';
 import { canAccessMelding, canSeeMelderContact } from '../../staff/access-policy.ts';

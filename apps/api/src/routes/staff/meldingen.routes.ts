@@ -1,8 +1,8 @@
+import { meldingDetailSchema } from '@buurtsignaal/core/contract';
 import { findMeldingPhoto } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
-import { meldingDetailSchema } from '../../handling/handling-schemas.ts';
 import { handlingTexts } from '../../staff/staff-texts-nl.ts';
 import { guardMelding, meldingDetailFor } from './melding-access.ts';
 import type { StaffRoutesOptions } from './staff.routes.ts';

@@ -1,4 +1,4 @@
-import { text } from '@buurtsignaal/core';
+import { notableBodySchema, notableResponseSchema } from '@buurtsignaal/core/contract';
 import { clearNotable, findNotable, setNotable } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,17 +15,7 @@ const errors = {
 };
 const params = z.object({ id: z.uuid() });
 
-export const notableBodySchema = z.object({ reason: text({ multiline: true, trim: true }).min(1).max(500) });
-
-const notableResponseSchema = z
-  .object({
-    notable: z.object({
-      at: z.iso.datetime(),
-      by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-      reason: z.string(),
-    }),
-  })
-  .meta({ id: 'NotableFlag' });
+export { notableBodySchema };
 
 /**
  * Flag a melding as notable for the weekly veiligheidsoverleg, or take the flag off (docs/staff-api.md,

@@ -1,9 +1,9 @@
 import { isMeldingStatus, type MeldingStatus, meldingStatuses, statusRules } from '@buurtsignaal/core';
+import { queueQuerySchema, queueResponseSchema } from '@buurtsignaal/core/contract';
 import { listQueue } from '@buurtsignaal/db';
 import { streetFromAddress } from '@buurtsignaal/mail';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
-import { queueQuerySchema, queueResponseSchema } from '../../handling/handling-schemas.ts';
 import {
   assigneeView,
   categoryView,

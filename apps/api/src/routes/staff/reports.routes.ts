@@ -1,3 +1,8 @@
+import {
+  weeklyMeldingenQuerySchema,
+  weeklyQuerySchema,
+  weeklyReportSchema,
+} from '@buurtsignaal/core/contract';
 import { listMeldingenCreatedIn } from '@buurtsignaal/db';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -13,11 +18,6 @@ import {
 } from '../../reports/iso-week.ts';
 import { reportTexts } from '../../reports/report-texts-nl.ts';
 import { weeklyReportCsv, weekMeldingenCsv } from '../../reports/weekly-csv.ts';
-import {
-  weeklyMeldingenQuerySchema,
-  weeklyQuerySchema,
-  weeklyReportSchema,
-} from '../../reports/weekly-report-schemas.ts';
 import { buildWeeklyReport } from '../../reports/weekly-report-service.ts';
 import { requireRole } from '../../staff/staff-guard.ts';
 import type { StaffRoutesOptions } from './staff.routes.ts';

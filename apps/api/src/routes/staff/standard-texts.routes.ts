@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { insertStandardText, listStandardTexts, updateStandardText } from '@buurtsignaal/db';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
 import {
   standardTextBodySchema,
   standardTextQuerySchema,
   standardTextSchema,
+  standardTextsResponseSchema,
   standardTextUpdateSchema,
-} from '../../handling/handling-schemas.ts';
+} from '@buurtsignaal/core/contract';
+import { insertStandardText, listStandardTexts, updateStandardText } from '@buurtsignaal/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
 import { handlingTexts } from '../../staff/staff-texts-nl.ts';
 import type { StaffRoutesOptions } from './staff.routes.ts';
@@ -33,7 +34,7 @@ const standardTextsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (ap
           'behalve voor de coördinator met `all=true`.',
         tags: ['afhandeling'],
         querystring: standardTextQuerySchema,
-        response: { 200: z.object({ items: z.array(standardTextSchema) }), ...errors },
+        response: { 200: standardTextsResponseSchema, ...errors },
       },
     },
     async (request) => {

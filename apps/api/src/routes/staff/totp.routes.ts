@@ -1,4 +1,4 @@
-import { text } from '@buurtsignaal/core';
+import { totpConfirmBodySchema, totpSetupResponseSchema } from '@buurtsignaal/core/contract';
 import { confirmTotp, findStaffUserById, setPendingTotpSecret } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -30,7 +30,7 @@ const totpRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, 
         description: 'Het geheim wordt één keer getoond; bevestig daarna met een code (POST /totp/confirm).',
         tags: ['medewerkers'],
         headers: csrfHeaderSchema,
-        response: { 200: z.object({ otpauthUri: z.string(), secret: z.string() }), ...errors },
+        response: { 200: totpSetupResponseSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -56,7 +56,7 @@ const totpRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, 
         summary: 'Tweestapsverificatie bevestigen met een code uit de app',
         tags: ['medewerkers'],
         headers: csrfHeaderSchema,
-        body: z.object({ code: text().max(16) }),
+        body: totpConfirmBodySchema,
         response: { 204: z.null(), ...errors },
       },
     },

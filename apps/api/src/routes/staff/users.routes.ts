@@ -1,35 +1,12 @@
-import { text } from '@buurtsignaal/core';
+import { createdSchema, createUserBodySchema, usersResponseSchema } from '@buurtsignaal/core/contract';
 import { listStaffUsers } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponseSchema } from '../../errors.ts';
 import { canCreateRole } from '../../staff/access-policy.ts';
 import { denyAccess, requireRole, staffOf } from '../../staff/staff-guard.ts';
 import { createStaffAccount } from '../../staff/user-service.ts';
 import type { StaffRoutesOptions } from './staff.routes.ts';
-import { csrfHeaderSchema, staffRoleSchema } from './staff-schemas.ts';
-
-const userListItemSchema = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    role: staffRoleSchema,
-    teamIds: z.array(z.string()),
-    totpEnrolled: z.boolean(),
-    disabled: z.boolean(),
-    createdAt: z.date(),
-  })
-  .meta({ id: 'StaffUserListItem' });
-
-const createUserBodySchema = z.object({
-  email: text().max(254).pipe(z.email()),
-  name: text({ trim: true }).min(1).max(200),
-  role: staffRoleSchema,
-  teamIds: z.array(text().min(1).max(100)).max(20).default([]),
-  /** The initial password (at least 12 characters); the user should change it (later: reset flow). */
-  password: text().max(1024),
-});
+import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {
   400: errorResponseSchema,
@@ -46,7 +23,7 @@ const usersRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db 
       schema: {
         summary: 'Alle medewerkers (zonder wachtwoorden of geheimen)',
         tags: ['medewerkers'],
-        response: { 200: z.object({ users: z.array(userListItemSchema) }), ...errors },
+        response: { 200: usersResponseSchema, ...errors },
       },
     },
     async () => ({ users: await listStaffUsers(db) }),
@@ -62,7 +39,7 @@ const usersRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db 
         tags: ['medewerkers'],
         headers: csrfHeaderSchema,
         body: createUserBodySchema,
-        response: { 201: z.object({ id: z.uuid() }), ...errors },
+        response: { 201: createdSchema, ...errors },
       },
     },
     async (request, reply) => {

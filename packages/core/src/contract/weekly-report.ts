@@ -1,12 +1,17 @@
-import { meldingStatuses, priorities, text } from '@buurtsignaal/core';
 import { z } from 'zod';
-import { isoWeekPattern } from './iso-week.ts';
+import { priorities } from '../categories.ts';
+import { meldingStatuses } from '../status-machine.ts';
+import { text } from '../text-schema.ts';
+import { labelledSchema, teamRefSchema, wijkRefSchema } from './wire.ts';
+
+/** An ISO 8601 week, e.g. 2026-W48. */
+export const isoWeekPattern = /^(\d{4})-W(\d{2})$/;
 
 // The contract of docs/staff-api.md, "Weekly overview". No field may ever carry melder contact data.
 
-const idLabel = z.object({ id: z.string(), label: z.string() });
-const wijk = z.object({ code: z.string(), naam: z.string() }).nullable();
-const team = z.object({ id: z.string(), name: z.string() }).nullable();
+const idLabel = labelledSchema;
+const wijk = wijkRefSchema.nullable();
+const team = teamRefSchema.nullable();
 
 export const weeklyQuerySchema = z.object({
   week: text()
@@ -98,3 +103,17 @@ export const weeklyReportSchema = z
   .meta({ id: 'WeeklyReport' });
 
 export type WeeklyReport = z.output<typeof weeklyReportSchema>;
+
+// ---- Notable meldingen (docs/staff-api.md, "Notable meldingen") ----
+
+export const notableBodySchema = z.object({ reason: text({ multiline: true, trim: true }).min(1).max(500) });
+
+export const notableResponseSchema = z
+  .object({
+    notable: z.object({
+      at: z.iso.datetime(),
+      by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      reason: z.string(),
+    }),
+  })
+  .meta({ id: 'NotableFlag' });

@@ -1,14 +1,24 @@
-import { categoryIds, meldingStatuses, priorities, text } from '@buurtsignaal/core';
 import { z } from 'zod';
+import { categoryIds, priorities } from '../categories.ts';
+import { meldingStatuses } from '../status-machine.ts';
+import { text } from '../text-schema.ts';
+import {
+  createdSchema,
+  instant,
+  labelledSchema,
+  personRefSchema,
+  teamRefSchema,
+  wijkRefSchema,
+} from './wire.ts';
 
 // The wire shapes of docs/staff-api.md ("Queue", "Detail", "Actions", "Standard texts").
 
 export const statusCodeSchema = z.enum(meldingStatuses);
-const idLabel = z.object({ id: z.string(), label: z.string() });
+const idLabel = labelledSchema;
 const statusSchema = z.object({ code: statusCodeSchema, label: z.string() });
-const teamSchema = z.object({ id: z.string(), name: z.string() }).nullable();
-const wijkSchema = z.object({ code: z.string(), naam: z.string() }).nullable();
-const assigneeSchema = z.object({ id: z.string(), name: z.string() }).nullable();
+const teamSchema = teamRefSchema.nullable();
+const wijkSchema = wijkRefSchema.nullable();
+const assigneeSchema = personRefSchema.nullable();
 
 export const queueItemSchema = z
   .object({
@@ -22,7 +32,7 @@ export const queueItemSchema = z
     wijk: wijkSchema,
     /** The street only: never a house number or postcode. */
     street: z.string().nullable(),
-    createdAt: z.date(),
+    createdAt: instant,
     assignedTo: assigneeSchema,
     photoCount: z.number().int(),
   })
@@ -57,7 +67,7 @@ const actorSchema = z.object({
 export const timelineEntrySchema = z
   .object({
     kind: z.enum(['status', 'note', 'melder']),
-    at: z.date(),
+    at: instant,
     actor: actorSchema,
     from: statusCodeSchema.optional(),
     to: statusCodeSchema.optional(),
@@ -85,8 +95,8 @@ export const meldingDetailSchema = z
     location: z.object({ lat: z.number(), lng: z.number(), accuracy: z.number().nullable() }),
     description: z.string(),
     answers: z.array(z.object({ questionId: z.string(), label: z.string(), value: z.string() })),
-    occurredAt: z.date().nullable(),
-    createdAt: z.date(),
+    occurredAt: instant.nullable(),
+    createdAt: instant,
     assignedTo: assigneeSchema,
     duplicateOf: z.object({ id: z.uuid(), reference: z.string() }).nullable(),
     reopenCount: z.number().int(),
@@ -102,7 +112,7 @@ export const meldingDetailSchema = z
         attempt: z.number().int(),
         smtpResponse: z.string().nullable(),
         error: z.string().nullable(),
-        createdAt: z.date(),
+        createdAt: instant,
       }),
     ),
     allowedTransitions: z.array(
@@ -127,8 +137,8 @@ export const meldingDetailSchema = z
   })
   .meta({ id: 'MeldingDetail' });
 
-export type MeldingDetail = z.input<typeof meldingDetailSchema>;
-export type TimelineEntry = z.input<typeof timelineEntrySchema>;
+export type MeldingDetail = z.output<typeof meldingDetailSchema>;
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 
 // Free text (messages, notes) keeps its line breaks; a name or reference is one line.
 const freeText = (max: number) => text({ multiline: true, trim: true }).max(max);
@@ -182,3 +192,8 @@ export const standardTextQuerySchema = z.object({
   category: z.enum(categoryIds).optional(),
   all: z.enum(['true', 'false']).optional(),
 });
+
+/** The answer to a new note (`POST /meldingen/:id/notes`). */
+export const noteCreatedSchema = createdSchema;
+
+export const standardTextsResponseSchema = z.object({ items: z.array(standardTextSchema) });

@@ -1,5 +1,7 @@
-import { categoryIds, text } from '@buurtsignaal/core';
 import { z } from 'zod';
+import { categoryIds } from '../categories.ts';
+import { text } from '../text-schema.ts';
+import { instant, labelledSchema, teamRefSchema, wijkRefSchema } from './wire.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const status = z.enum(['all', 'open']).default('all');
@@ -25,14 +27,14 @@ export type HotspotQuery = z.output<typeof hotspotQuerySchema>;
 export const cellProfileQuerySchema = z.object(periodFilters);
 export type CellProfileQuery = z.output<typeof cellProfileQuerySchema>;
 
-const labelled = z.object({ id: z.string(), label: z.string() });
-const wijk = z.object({ code: z.string(), naam: z.string() }).nullable();
+const labelled = labelledSchema;
+const wijk = wijkRefSchema.nullable();
 const centre = z.object({ lat: z.number(), lng: z.number() });
 const polygon = z.object({
   type: z.literal('Polygon'),
   coordinates: z.array(z.array(z.array(z.number()))),
 });
-const period = z.object({ from: z.date(), to: z.date() });
+const period = z.object({ from: instant, to: instant });
 
 export const cellSchema = z
   .object({ cell: z.string(), res: z.number().int(), count: z.number().int(), centre, boundary: polygon })
@@ -47,7 +49,7 @@ export const meldingPointSchema = z
     category: labelled,
     subcategory: labelled.nullable(),
     status: z.object({ code: z.string(), label: z.string() }),
-    happenedAt: z.date(),
+    happenedAt: instant,
   })
   .meta({ id: 'HotspotMeldingPoint' });
 
@@ -103,8 +105,8 @@ export const hotspotRuleSchema = z
     minCount: z.number().int(),
     windowDays: z.number().int(),
     active: z.boolean(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
+    createdAt: instant,
+    updatedAt: instant,
   })
   .meta({ id: 'HotspotRule' });
 
@@ -116,9 +118,9 @@ export const activeHotspotSchema = z
     centre,
     boundary: polygon,
     wijk,
-    since: z.date(),
+    since: instant,
     lastCount: z.number().int(),
-    lastCheckedAt: z.date(),
+    lastCheckedAt: instant,
     rule: z.object({
       id: z.uuid(),
       name: z.string(),
@@ -127,8 +129,8 @@ export const activeHotspotSchema = z
       minCount: z.number().int(),
       windowDays: z.number().int(),
     }),
-    notifiedAt: z.date().nullable(),
-    notifiedTeams: z.array(z.object({ id: z.string(), name: z.string() })),
+    notifiedAt: instant.nullable(),
+    notifiedTeams: z.array(teamRefSchema),
   })
   .meta({ id: 'ActiveHotspot' });
 
@@ -136,14 +138,18 @@ export const hotspotNotificationSchema = z
   .object({
     id: z.uuid(),
     hotspotId: z.uuid(),
-    team: z.object({ id: z.string(), name: z.string() }),
+    team: teamRefSchema,
     cell: z.string(),
     res: z.number().int(),
     wijk,
     rule: z.object({ id: z.uuid(), name: z.string() }),
     lastCount: z.number().int(),
-    since: z.date(),
+    since: instant,
     active: z.boolean(),
-    createdAt: z.date(),
+    createdAt: instant,
   })
   .meta({ id: 'HotspotNotification' });
+
+export const activeHotspotsResponseSchema = z.object({ items: z.array(activeHotspotSchema) });
+export const hotspotNotificationsResponseSchema = z.object({ items: z.array(hotspotNotificationSchema) });
+export const hotspotRulesResponseSchema = z.object({ items: z.array(hotspotRuleSchema) });
