@@ -1,156 +1,60 @@
+import {
+  createdSchema,
+  type createUserBodySchema,
+  type errorDetailSchema,
+  errorResponseSchema,
+  type labelledSchema,
+  type loginBodySchema,
+  meldingDetailSchema,
+  noteCreatedSchema,
+  parseReply,
+  type previewBodySchema,
+  previewResponseSchema,
+  type queueItemSchema,
+  queueResponseSchema,
+  sessionResponseSchema,
+  type staffRoleSchema,
+  type staffUserViewSchema,
+  type standardTextBodySchema,
+  standardTextSchema,
+  standardTextsResponseSchema,
+  type standardTextUpdateSchema,
+  type timelineEntrySchema,
+  totpSetupResponseSchema,
+  type transitionBodySchema,
+  type userListItemSchema,
+  usersResponseSchema,
+  type Wire,
+} from '@buurtsignaal/core/contract';
+import type { z } from 'zod';
 import { apiUrl } from '../runtime-config.ts';
 import { bt } from './texts-nl.ts';
 
 // The staff API as the console uses it (docs/staff-api.md). The session cookie is httpOnly; the CSRF
 // token lives only in memory here and goes along as `x-csrf-token` on every state-changing request.
 
-export type StaffRole = 'boa' | 'politie' | 'coordinator' | 'admin';
+// Every type of a reply is derived from the contract (@buurtsignaal/core/contract), the schemas the API
+// uses as its route schemas; every reply is parsed with them. `Wire<…>`: the body as it travels (dates
+// as ISO strings).
 
-export interface StaffUser {
-  id: string;
-  name: string;
-  role: StaffRole;
-  teams: { id: string; name: string }[];
-}
-
-export interface StaffSession {
-  user: StaffUser;
-  csrfToken: string;
-  totpEnrolmentRequired: boolean;
-}
-
-export interface Labelled {
-  id: string;
-  label: string;
-}
-
-export interface QueueItem {
-  id: string;
-  reference: string;
-  category: Labelled;
-  subcategory: Labelled | null;
-  status: { code: string; label: string };
-  priority: string | null;
-  team: { id: string; name: string } | null;
-  wijk: { code: string; naam: string } | null;
-  street: string | null;
-  createdAt: string;
-  assignedTo: { id: string; name: string } | null;
-  photoCount: number;
-}
-
-export interface QueueResponse {
-  items: QueueItem[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-export interface TimelineEntry {
-  kind: 'status' | 'note' | 'melder';
-  at: string;
-  actor: { kind: 'melder' | 'systeem' | 'staff'; name?: string };
-  from?: string;
-  to?: string;
-  toLabel?: string;
-  publicMessage?: string | null;
-  internalNote?: string | null;
-  forwardedTo?: string | null;
-  reason?: string | null;
-  /** kind 'melder': the melder's answer to "Is uw melding opgelost?". */
-  solved?: boolean;
-}
-
-export interface EmailDelivery {
-  id: string | number;
-  template: string;
-  status: 'sent' | 'retrying' | 'failed' | string;
-  attempt: number;
-  smtpResponse: string | null;
-  error: string | null;
-  createdAt: string;
-}
-
-export interface AllowedTransition {
-  to: string;
-  label: string;
-  requiresPublicMessage: boolean;
-  requiresReason: boolean;
-  notifiesMelder: boolean;
-}
-
-export interface MeldingDetail {
-  id: string;
-  reference: string;
-  category: Labelled;
-  subcategory: Labelled | null;
-  status: { code: string; label: string };
-  priority: string | null;
-  team: { id: string; name: string } | null;
-  wijk: { code: string; naam: string } | null;
-  address: string | null;
-  location: { lat: number; lng: number; accuracy: number | null } | null;
-  description: string;
-  answers: { questionId: string; label: string; value: string }[];
-  occurredAt: string | null;
-  createdAt: string;
-  assignedTo: { id: string; name: string } | null;
-  duplicateOf: { id: string; reference: string } | null;
-  reopenCount: number;
-  photos: { id: string; url: string; width: number; height: number }[];
-  timeline: TimelineEntry[];
-  emailDeliveries: EmailDelivery[];
-  allowedTransitions: AllowedTransition[];
-  /** Not (yet) in the detail answer; when present: the notable flag (docs/staff-api.md, weekly overview). */
-  notable?: { at: string; by: { id: string; name: string } | null; reason: string } | null;
-  melder?: {
-    email: string | null;
-    phone: string | null;
-    wantsFeedback: boolean;
-    anonymised?: boolean;
-  } | null;
-}
-
-export interface TransitionInput {
-  to: string;
-  publicMessage?: string;
-  internalNote?: string;
-  forwardedTo?: string;
-  reason?: string;
-  duplicateOf?: string;
-}
-
-export interface EmailPreview {
-  subject: string;
-  text: string;
-  html: string;
-  sentToMelder: boolean;
-}
-
-export interface StandardText {
-  id: string;
-  category: string | null;
-  status: string;
-  title: string;
-  body: string;
-  active: boolean;
-}
-
-export interface StaffUserListItem {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  teamIds: string[];
-  totpEnrolled: boolean;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface ErrorDetail {
-  field: string;
-  message: string;
-}
+export type StaffRole = Wire<typeof staffRoleSchema>;
+export type StaffUser = Wire<typeof staffUserViewSchema>;
+export type StaffSession = Wire<typeof sessionResponseSchema>;
+export type Labelled = Wire<typeof labelledSchema>;
+export type QueueItem = Wire<typeof queueItemSchema>;
+export type QueueResponse = Wire<typeof queueResponseSchema>;
+export type MeldingDetail = Wire<typeof meldingDetailSchema>;
+export type TimelineEntry = Wire<typeof timelineEntrySchema>;
+export type EmailDelivery = MeldingDetail['emailDeliveries'][number];
+export type AllowedTransition = MeldingDetail['allowedTransitions'][number];
+export type TransitionInput = Wire<typeof transitionBodySchema>;
+export type EmailPreview = Wire<typeof previewResponseSchema>;
+export type StandardText = Wire<typeof standardTextSchema>;
+export type StandardTextInput = Wire<typeof standardTextBodySchema>;
+export type StandardTextUpdate = Wire<typeof standardTextUpdateSchema>;
+export type StaffUserListItem = Wire<typeof userListItemSchema>;
+export type CreateUserInput = Wire<typeof createUserBodySchema>;
+export type ErrorDetail = Wire<typeof errorDetailSchema>;
 
 /** A refusal of the API (or no answer at all: status 0), with its Dutch message. */
 export class StaffApiError extends Error {
@@ -188,12 +92,39 @@ export function setUnauthenticatedHandler(handler: ((code: string) => void) | nu
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function staffRequest<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+// The error body, read leniently: a proxy's or an older API's refusal still gives its status.
+const errorBodySchema = errorResponseSchema.partial();
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+interface RequestOptions {
+  skipSessionHandling?: boolean;
+}
+
+/**
+ * One request to the staff API. `schema`: the contract's schema of the 2xx body, which the reply is
+ * parsed with; null for an answer without body (204).
+ */
+export function staffRequest<S extends z.ZodType>(
+  method: Method,
   path: string,
+  schema: S,
   body?: unknown,
-  options: { skipSessionHandling?: boolean } = {},
-): Promise<T> {
+  options?: RequestOptions,
+): Promise<Wire<S>>;
+export function staffRequest(
+  method: Method,
+  path: string,
+  schema: null,
+  body?: unknown,
+  options?: RequestOptions,
+): Promise<void>;
+export async function staffRequest(
+  method: Method,
+  path: string,
+  schema: z.ZodType | null,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (STATE_CHANGING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -209,19 +140,19 @@ export async function staffRequest<T>(
   } catch {
     throw new StaffApiError(0, 'NETWORK', bt.networkError);
   }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
+  const text = res.status === 204 ? '' : await res.text();
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
     json = null;
   }
-  if (res.ok) return json as T;
-  const err = (json ?? {}) as { code?: string; message?: string; details?: ErrorDetail[] };
+  if (res.ok) return schema === null ? undefined : replyOf(schema, res.status, json);
+  const parsed = errorBodySchema.safeParse(json);
+  const err = parsed.success ? parsed.data : {};
   const code = err.code ?? `HTTP_${res.status}`;
   const message = err.message ?? (res.status >= 500 ? bt.serverError : bt.forbidden);
-  const error = new StaffApiError(res.status, code, message, Array.isArray(err.details) ? err.details : []);
+  const error = new StaffApiError(res.status, code, message, err.details ?? []);
   if (
     res.status === 401 &&
     !options.skipSessionHandling &&
@@ -232,6 +163,19 @@ export async function staffRequest<T>(
   throw error;
 }
 
+/**
+ * The body of a 2xx, parsed with the contract. A body that does not fit (an API of another version, a
+ * proxy's page) is a StaffApiError INVALID_RESPONSE with a Dutch message, never a page that breaks
+ * further on.
+ */
+function replyOf<S extends z.ZodType>(schema: S, status: number, json: unknown): Wire<S> {
+  try {
+    return parseReply(schema, json);
+  } catch {
+    throw new StaffApiError(status, 'INVALID_RESPONSE', bt.invalidResponse);
+  }
+}
+
 export const qs = (params: Record<string, string | number | undefined>): string => {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
@@ -239,13 +183,15 @@ export const qs = (params: Record<string, string | number | undefined>): string 
   return s ? `?${s}` : '';
 };
 
+const melding = (id: string, action = '') => `/meldingen/${encodeURIComponent(id)}${action}`;
+
 export const staffApi = {
-  login: (input: { email: string; password: string; totp?: string }) =>
-    staffRequest<StaffSession>('POST', '/login', input, { skipSessionHandling: true }),
-  me: () => staffRequest<StaffSession>('GET', '/me', undefined, { skipSessionHandling: true }),
-  logout: () => staffRequest<void>('POST', '/logout', {}, { skipSessionHandling: true }),
-  totpSetup: () => staffRequest<{ otpauthUri: string; secret: string }>('POST', '/totp/setup', {}),
-  totpConfirm: (code: string) => staffRequest<void>('POST', '/totp/confirm', { code }),
+  login: (input: Wire<typeof loginBodySchema>) =>
+    staffRequest('POST', '/login', sessionResponseSchema, input, { skipSessionHandling: true }),
+  me: () => staffRequest('GET', '/me', sessionResponseSchema, undefined, { skipSessionHandling: true }),
+  logout: () => staffRequest('POST', '/logout', null, {}, { skipSessionHandling: true }),
+  totpSetup: () => staffRequest('POST', '/totp/setup', totpSetupResponseSchema, {}),
+  totpConfirm: (code: string) => staffRequest('POST', '/totp/confirm', null, { code }),
 
   queue: (params: {
     team?: string;
@@ -254,35 +200,29 @@ export const staffApi = {
     wijk?: string;
     page?: number;
     pageSize?: number;
-  }) => staffRequest<QueueResponse>('GET', `/queue${qs(params)}`),
-  melding: (id: string) => staffRequest<MeldingDetail>('GET', `/meldingen/${encodeURIComponent(id)}`),
-  claim: (id: string) =>
-    staffRequest<MeldingDetail>('POST', `/meldingen/${encodeURIComponent(id)}/claim`, {}),
+  }) => staffRequest('GET', `/queue${qs(params)}`, queueResponseSchema),
+  melding: (id: string) => staffRequest('GET', melding(id), meldingDetailSchema),
+  claim: (id: string) => staffRequest('POST', melding(id, '/claim'), meldingDetailSchema, {}),
   transition: (id: string, input: TransitionInput) =>
-    staffRequest<MeldingDetail>('POST', `/meldingen/${encodeURIComponent(id)}/transitions`, input),
+    staffRequest('POST', melding(id, '/transitions'), meldingDetailSchema, input),
   note: (id: string, body: string) =>
-    staffRequest<{ id: string }>('POST', `/meldingen/${encodeURIComponent(id)}/notes`, { body }),
-  preview: (id: string, input: { to: string; publicMessage?: string; forwardedTo?: string }) =>
-    staffRequest<EmailPreview>('POST', `/meldingen/${encodeURIComponent(id)}/preview`, input),
+    staffRequest('POST', melding(id, '/notes'), noteCreatedSchema, { body }),
+  preview: (id: string, input: Wire<typeof previewBodySchema>) =>
+    staffRequest('POST', melding(id, '/preview'), previewResponseSchema, input),
 
   standardTexts: (params: { status?: string; category?: string; all?: boolean }) =>
-    staffRequest<{ items: StandardText[] }>(
+    staffRequest(
       'GET',
       `/standard-texts${qs({ status: params.status, category: params.category, all: params.all ? 'true' : undefined })}`,
+      standardTextsResponseSchema,
     ),
-  createStandardText: (input: Omit<StandardText, 'id' | 'active'>) =>
-    staffRequest<StandardText>('POST', '/standard-texts', input),
-  updateStandardText: (id: string, input: Omit<StandardText, 'id'>) =>
-    staffRequest<StandardText>('PUT', `/standard-texts/${encodeURIComponent(id)}`, input),
+  createStandardText: (input: StandardTextInput) =>
+    staffRequest('POST', '/standard-texts', standardTextSchema, input),
+  updateStandardText: (id: string, input: StandardTextUpdate) =>
+    staffRequest('PUT', `/standard-texts/${encodeURIComponent(id)}`, standardTextSchema, input),
 
-  users: () => staffRequest<{ users: StaffUserListItem[] }>('GET', '/users'),
-  createUser: (input: {
-    email: string;
-    name: string;
-    role: StaffRole;
-    teamIds: string[];
-    password: string;
-  }) => staffRequest<{ id: string }>('POST', '/users', input),
+  users: () => staffRequest('GET', '/users', usersResponseSchema),
+  createUser: (input: CreateUserInput) => staffRequest('POST', '/users', createdSchema, input),
 };
 
 export const isCoordinator = (user: StaffUser | null | undefined): boolean =>

@@ -225,7 +225,7 @@ export default function DetailPage() {
             </h2>
             <TransitionForm key={`${m.status.code}-${m.timeline.length}`} melding={m} onDone={onDone} />
             <NoteForm meldingId={m.id} onDone={onDone} />
-            <NotableForm key={m.id} meldingId={m.id} initial={m.notable} onDone={onDone} />
+            <NotableForm key={m.id} meldingId={m.id} onDone={onDone} />
           </section>
 
           <section className="bs-section" aria-labelledby="timeline-heading">

@@ -1,114 +1,47 @@
+import {
+  type activeHotspotSchema,
+  activeHotspotsResponseSchema,
+  cellProfileSchema as cellProfileReply,
+  type cellProfileSchema,
+  type cellSchema,
+  hotspotMapSchema as hotspotMapReply,
+  type hotspotMapSchema,
+  type hotspotNotificationSchema,
+  hotspotNotificationsResponseSchema,
+  type hotspotRuleBodySchema,
+  hotspotRuleSchema,
+  hotspotRulesResponseSchema,
+  type meldingPointSchema,
+  notableResponseSchema,
+  type trendSchema,
+  type Wire,
+  weeklyReportSchema as weeklyReportReply,
+  type weeklyReportSchema,
+  type wijkRefSchema,
+} from '@buurtsignaal/core/contract';
 import { apiUrl } from '../runtime-config.ts';
-import { type Labelled, qs, staffRequest } from './api.ts';
+import { qs, staffRequest } from './api.ts';
 
 // The hotspot map and the weekly overview as the console uses them (docs/staff-api.md, "Hotspots" and
 // "Weekly overview"). Cells come with their GeoJSON boundary: the browser never computes H3 itself.
 
-export interface GeoPolygon {
-  type: 'Polygon';
-  coordinates: [number, number][][];
-}
+// Every reply type is derived from the contract (@buurtsignaal/core/contract) and every reply parsed
+// with it: `Wire<…>` is the body as it travels (dates as ISO strings).
 
-export interface Wijk {
-  code: string;
-  naam: string;
-}
-
-export interface HotspotCell {
-  cell: string;
-  res: number;
-  count: number;
-  centre: { lat: number; lng: number };
-  boundary: GeoPolygon;
-}
-
-export interface MeldingPoint {
-  id: string;
-  reference: string;
-  lat: number;
-  lng: number;
-  category: Labelled;
-  subcategory: Labelled | null;
-  status: { code: string; label: string };
-  happenedAt: string;
-}
-
-export interface HotspotsResponse {
-  res: number;
-  period: { from: string; to: string };
-  total: number;
-  maxCount: number;
-  cells: HotspotCell[];
-  meldingen: MeldingPoint[] | null;
-  meldingenTruncated: boolean;
-}
-
-export interface CellProfile {
-  cell: string;
-  res: number;
-  centre: { lat: number; lng: number };
-  boundary: GeoPolygon;
-  wijk: Wijk | null;
-  period: { from: string; to: string };
-  total: number;
-  byCategory: { category: Labelled; count: number }[];
-  matrix: number[][];
-  trend: { week: string; start: string; count: number }[];
-  meldingen: MeldingPoint[] | null;
-  meldingenTruncated: boolean;
-}
-
-export interface HotspotRule {
-  id: string;
-  name: string;
-  category: string | null;
-  subcategory: string | null;
-  resolution: number;
-  minCount: number;
-  windowDays: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type HotspotRuleInput = Omit<HotspotRule, 'id' | 'createdAt' | 'updatedAt'>;
-
-export interface ActiveHotspot {
-  id: string;
-  cell: string;
-  res: number;
-  centre: { lat: number; lng: number };
-  boundary: GeoPolygon;
-  wijk: Wijk | null;
-  since: string;
-  lastCount: number;
-  lastCheckedAt: string;
-  rule: {
-    id: string;
-    name: string;
-    category: string | null;
-    subcategory: string | null;
-    minCount: number;
-    windowDays: number;
-  };
-  notifiedAt: string | null;
-  notifiedTeams: { id: string; name: string }[];
-}
-
+export type HotspotsResponse = Wire<typeof hotspotMapSchema>;
+export type HotspotCell = Wire<typeof cellSchema>;
+export type GeoPolygon = HotspotCell['boundary'];
+export type MeldingPoint = Wire<typeof meldingPointSchema>;
+export type CellProfile = Wire<typeof cellProfileSchema>;
+export type Wijk = Wire<typeof wijkRefSchema>;
+export type HotspotRule = Wire<typeof hotspotRuleSchema>;
+export type HotspotRuleInput = Wire<typeof hotspotRuleBodySchema>;
+export type ActiveHotspot = Wire<typeof activeHotspotSchema>;
 /** The record of a "new hotspot" notification to one team (`GET /hotspots/notifications`). */
-export interface HotspotNotification {
-  id: string;
-  hotspotId: string;
-  team: { id: string; name: string };
-  cell: string;
-  res: number;
-  wijk: Wijk | null;
-  rule: { id: string; name: string };
-  lastCount: number;
-  since: string;
-  active: boolean;
-  createdAt: string;
-}
+export type HotspotNotification = Wire<typeof hotspotNotificationSchema>;
+export type Trend = Wire<typeof trendSchema>;
+export type WeeklyReport = Wire<typeof weeklyReportSchema>;
+export type NotableFlag = Wire<typeof notableResponseSchema>['notable'];
 
 /** Filters shared by the map query and the cell profile. */
 export interface HotspotFilters {
@@ -119,78 +52,6 @@ export interface HotspotFilters {
   weekday?: number | undefined;
   hour?: number | undefined;
   status?: 'all' | 'open' | undefined;
-}
-
-export interface Trend {
-  count: number;
-  previousAverage: number;
-  change: number;
-  changePercent: number | null;
-}
-
-export interface WeeklyReport {
-  week: string;
-  from: string;
-  to: string;
-  generatedAt: string;
-  minCount: number;
-  totals: Trend;
-  perCategory: (Trend & { category: Labelled })[];
-  perWijk: (Trend & { wijk: Wijk | null })[];
-  pastDeadline: {
-    total: number;
-    items: {
-      id: string;
-      reference: string;
-      category: Labelled;
-      team: { id: string; name: string } | null;
-      priority: string | null;
-      deadlineAt: string;
-      daysLate: number;
-    }[];
-  };
-  reopened: {
-    total: number;
-    items: {
-      id: string;
-      reference: string;
-      category: Labelled;
-      wijk: Wijk | null;
-      team: { id: string; name: string } | null;
-      reopenedAt: string;
-      by: 'melder' | 'staff';
-      status: { code: string; label: string };
-    }[];
-  };
-  satisfaction: {
-    ja: number;
-    nee: number;
-    explanations: { reference: string; explanation: string; answeredAt: string }[];
-  };
-  notable: {
-    id: string;
-    reference: string;
-    category: Labelled;
-    wijk: Wijk | null;
-    reason: string;
-    flaggedAt: string;
-    flaggedBy: { id: string; name: string } | null;
-  }[];
-  hotspots: {
-    cell: string;
-    resolution: number;
-    wijk: Wijk | null;
-    category: Labelled | null;
-    since: string;
-    count: number;
-    profile: { weekdayHour: number[][] };
-  }[];
-}
-
-export interface NotableFlag {
-  at: string;
-  by: { id: string; name: string } | null;
-  reason: string;
 }
 
 const filterParams = (f: HotspotFilters) => ({
@@ -205,12 +66,13 @@ const filterParams = (f: HotspotFilters) => ({
 
 export const insightApi = {
   hotspots: (bbox: [number, number, number, number], res: number, filters: HotspotFilters) =>
-    staffRequest<HotspotsResponse>(
+    staffRequest(
       'GET',
       `/hotspots${qs({ bbox: bbox.map((n) => n.toFixed(6)).join(','), res, ...filterParams(filters) })}`,
+      hotspotMapReply,
     ),
   cell: (cell: string, filters: HotspotFilters) =>
-    staffRequest<CellProfile>(
+    staffRequest(
       'GET',
       `/hotspots/${encodeURIComponent(cell)}${qs({
         category: filters.category,
@@ -219,20 +81,19 @@ export const insightApi = {
         to: filters.to,
         status: filters.status,
       })}`,
+      cellProfileReply,
     ),
-  activeHotspots: () => staffRequest<{ items: ActiveHotspot[] }>('GET', '/hotspots/active'),
+  activeHotspots: () => staffRequest('GET', '/hotspots/active', activeHotspotsResponseSchema),
   hotspotNotifications: () =>
-    staffRequest<{ items: HotspotNotification[] }>('GET', '/hotspots/notifications'),
-  rules: () => staffRequest<{ items: HotspotRule[] }>('GET', '/hotspot-rules'),
-  createRule: (input: HotspotRuleInput) => staffRequest<HotspotRule>('POST', '/hotspot-rules', input),
+    staffRequest('GET', '/hotspots/notifications', hotspotNotificationsResponseSchema),
+  rules: () => staffRequest('GET', '/hotspot-rules', hotspotRulesResponseSchema),
+  createRule: (input: HotspotRuleInput) => staffRequest('POST', '/hotspot-rules', hotspotRuleSchema, input),
   updateRule: (id: string, input: HotspotRuleInput) =>
-    staffRequest<HotspotRule>('PUT', `/hotspot-rules/${encodeURIComponent(id)}`, input),
-  weekly: (week?: string) => staffRequest<WeeklyReport>('GET', `/reports/weekly${qs({ week })}`),
+    staffRequest('PUT', `/hotspot-rules/${encodeURIComponent(id)}`, hotspotRuleSchema, input),
+  weekly: (week?: string) => staffRequest('GET', `/reports/weekly${qs({ week })}`, weeklyReportReply),
   flagNotable: (id: string, reason: string) =>
-    staffRequest<{ notable: NotableFlag }>('POST', `/meldingen/${encodeURIComponent(id)}/notable`, {
-      reason,
-    }),
-  unflagNotable: (id: string) => staffRequest<void>('DELETE', `/meldingen/${encodeURIComponent(id)}/notable`),
+    staffRequest('POST', `/meldingen/${encodeURIComponent(id)}/notable`, notableResponseSchema, { reason }),
+  unflagNotable: (id: string) => staffRequest('DELETE', `/meldingen/${encodeURIComponent(id)}/notable`, null),
 };
 
 /** Links (downloads) for the CSV exports; the browser sends the session cookie along. */

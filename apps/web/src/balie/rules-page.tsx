@@ -1,4 +1,4 @@
-import { categories } from '@buurtsignaal/core';
+import { categories, isCategoryId } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -51,7 +51,11 @@ export default function RulesPage() {
   const toggle = async (rule: HotspotRule) => {
     try {
       const { id: _id, createdAt: _c, updatedAt: _u, ...input } = rule;
-      await insightApi.updateRule(rule.id, { ...input, active: !rule.active });
+      await insightApi.updateRule(rule.id, {
+        ...input,
+        category: isCategoryId(input.category) ? input.category : null,
+        active: !rule.active,
+      });
       await done(rule.active ? bt.rules.deactivated : bt.rules.activated);
     } catch (err) {
       setAnnouncement(asApiError(err).message);
@@ -178,7 +182,7 @@ function RuleForm({
     if (!check(found) || min === null || days === null) return;
     const input: HotspotRuleInput = {
       name: name.trim(),
-      category: category || null,
+      category: isCategoryId(category) ? category : null,
       subcategory: category && subcategory ? subcategory : null,
       resolution: Number(resolution),
       minCount: min,

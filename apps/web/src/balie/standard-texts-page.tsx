@@ -1,4 +1,4 @@
-import { categories, staffStatusLabels } from '@buurtsignaal/core';
+import { categories, isCategoryId, isMeldingStatus, staffStatusLabels } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Alert } from '../ui/alert.tsx';
@@ -50,7 +50,7 @@ export default function StandardTextsPage() {
   const toggle = async (item: StandardText) => {
     try {
       await staffApi.updateStandardText(item.id, {
-        category: item.category,
+        category: isCategoryId(item.category) ? item.category : null,
         status: item.status,
         title: item.title,
         body: item.body,
@@ -146,7 +146,7 @@ function StandardTextForm({
   onDone: (text: string) => void;
 }) {
   const [title, setTitle] = useState(item?.title ?? '');
-  const [status, setStatus] = useState(item?.status ?? 'afgehandeld');
+  const [status, setStatus] = useState<string>(item?.status ?? 'afgehandeld');
   const [category, setCategory] = useState(item?.category ?? '');
   const [body, setBody] = useState(item?.body ?? '');
   const [active, setActive] = useState(item?.active ?? true);
@@ -157,11 +157,11 @@ function StandardTextForm({
     e.preventDefault();
     const found: Partial<Record<Field, string>> = {};
     if (!title.trim()) found.title = bt.standardTexts.titleRequired;
-    if (!status) found.status = bt.standardTexts.statusRequired;
+    if (!isMeldingStatus(status)) found.status = bt.standardTexts.statusRequired;
     if (!body.trim()) found.body = bt.standardTexts.bodyRequired;
-    if (!check(found)) return;
+    if (!check(found) || !isMeldingStatus(status)) return;
     setPending(true);
-    const input = { category: category || null, status, title: title.trim(), body: body.trim() };
+    const input = { category: isCategoryId(category) ? category : null, status, title: title.trim(), body: body.trim() };
     try {
       if (item) await staffApi.updateStandardText(item.id, { ...input, active });
       else await staffApi.createStandardText(input);

@@ -21,6 +21,8 @@ export const bt = {
   optional: '(niet verplicht)',
   required: '(verplicht)',
   errorSummaryHeading: 'Er ging iets mis',
+  invalidResponse:
+    'De server gaf een antwoord dat deze pagina niet kent. Laad de pagina opnieuw of probeer het later nog eens.',
   networkError: 'Er is geen verbinding met de server. Controleer uw verbinding en probeer het opnieuw.',
   serverError: 'Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw.',
   sessionExpired: 'Uw sessie is verlopen. Log opnieuw in.',
