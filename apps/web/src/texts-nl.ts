@@ -171,6 +171,8 @@ export const t = {
     offline: 'U bent offline. Uw melding wordt verstuurd zodra uw telefoon weer verbinding heeft.',
     failed: 'Uw melding is niet verstuurd.',
     unknownError: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',
+    invalidResponse:
+      'Uw melding is ontvangen, maar het antwoord van de server kon niet worden gelezen. Verstuur haar niet opnieuw; neem bij vragen contact op met de gemeente.',
     checkFields: 'Niet alle gegevens zijn goed ingevuld. Controleer de velden en probeer het opnieuw.',
   },
 

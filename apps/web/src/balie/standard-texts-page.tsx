@@ -161,7 +161,12 @@ function StandardTextForm({
     if (!body.trim()) found.body = bt.standardTexts.bodyRequired;
     if (!check(found) || !isMeldingStatus(status)) return;
     setPending(true);
-    const input = { category: isCategoryId(category) ? category : null, status, title: title.trim(), body: body.trim() };
+    const input = {
+      category: isCategoryId(category) ? category : null,
+      status,
+      title: title.trim(),
+      body: body.trim(),
+    };
     try {
       if (item) await staffApi.updateStandardText(item.id, { ...input, active });
       else await staffApi.createStandardText(input);

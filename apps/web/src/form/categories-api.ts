@@ -1,6 +1,6 @@
 import { get, set } from 'idb-keyval';
 import { apiUrl } from '../runtime-config.ts';
-import type { CategoriesResponse, PublicCategory } from './core.ts';
+import { categoriesResponseSchema, type PublicCategory, parseReply } from './core.ts';
 
 const CACHE_KEY = 'buurtsignaal:categories';
 let pending: Promise<PublicCategory[]> | undefined;
@@ -9,7 +9,8 @@ async function fetchCategories(): Promise<PublicCategory[]> {
   try {
     const res = await fetch(apiUrl('/api/v1/categories'));
     if (!res.ok) throw new Error(`categories: HTTP ${res.status}`);
-    const body = (await res.json()) as CategoriesResponse;
+    // A body that is not the contract's (a proxy's page) counts as a failure: the cached copy is used.
+    const body = parseReply(categoriesResponseSchema, await res.json());
     // Kept so that a draft restored without a connection still shows its questions.
     void set(CACHE_KEY, body.categories).catch(() => {});
     return body.categories;

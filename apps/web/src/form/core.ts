@@ -9,5 +9,14 @@ export type {
   PublicCategory,
 } from '@buurtsignaal/core';
 export { DESCRIPTION_MAX, DESCRIPTION_MIN, intakeMessages, intakeSchema } from '@buurtsignaal/core';
+// The replies of the API to the form, as the API's route schemas say (the contract).
+export {
+  categoriesResponseSchema,
+  errorResponseSchema,
+  intakeResponseSchema,
+  parseReply,
+  safeParseReply,
+  type Wire,
+} from '@buurtsignaal/core/contract';
 
 export type PublicQuestion = import('@buurtsignaal/core').PublicCategory['questions'][number];

@@ -1,14 +1,18 @@
 import { apiUrl } from '../runtime-config.ts';
-import type { IntakeResponse } from './core.ts';
+import { t } from '../texts-nl.ts';
+import {
+  errorResponseSchema,
+  type IntakeResponse,
+  intakeResponseSchema,
+  safeParseReply,
+  type Wire,
+} from './core.ts';
 import type { DraftPhoto } from './draft.ts';
 
-export interface ApiErrorBody {
-  statusCode: number;
-  code: string;
-  error: string;
-  message: string;
-  details?: { field: string; message: string }[];
-}
+export type ApiErrorBody = Wire<typeof errorResponseSchema>;
+
+// A refusal read leniently: a proxy's or an older API's body still gives its message when it has one.
+const errorBodySchema = errorResponseSchema.partial();
 
 export type SendProgress = { kind: 'sending' } | { kind: 'retrying'; seconds: number } | { kind: 'offline' };
 
@@ -62,14 +66,15 @@ function requestInit(melding: object, photos: DraftPhoto[], idempotencyKey: stri
 
 async function errorBodyOf(res: Response): Promise<ApiErrorBody> {
   try {
-    const body = (await res.json()) as Partial<ApiErrorBody>;
+    const parsed = errorBodySchema.safeParse(await res.json());
+    const body = parsed.success ? parsed.data : {};
     if (typeof body.message === 'string') {
       return {
         statusCode: res.status,
         code: body.code ?? 'UNKNOWN',
         error: body.error ?? '',
         message: body.message,
-        ...(Array.isArray(body.details) ? { details: body.details } : {}),
+        ...(body.details ? { details: body.details } : {}),
       };
     }
   } catch {
@@ -113,7 +118,18 @@ export async function sendMelding(
       continue;
     }
     if (res.status === 201 || res.status === 200) {
-      return { ok: true, body: (await res.json()) as IntakeResponse };
+      const body = safeParseReply(intakeResponseSchema, await res.json().catch(() => null));
+      if (body) return { ok: true, body };
+      // Stored, but the answer is not one this page knows (a half-deployed API): say so, do not resend.
+      return {
+        ok: false,
+        error: {
+          statusCode: res.status,
+          code: 'INVALID_RESPONSE',
+          error: '',
+          message: t.submit.invalidResponse,
+        },
+      };
     }
     const error = await errorBodyOf(res);
     if (res.status === 409 && error.code === 'IDEMPOTENCY_IN_FLIGHT') {

@@ -1,86 +1,33 @@
+import { melderStatusSchema, safeParseReply, type Wire } from '@buurtsignaal/core/contract';
 import { apiUrl } from '../runtime-config.ts';
 
-interface Labelled {
-  id: string;
-  label: string;
-}
-
-export interface TimelineEntry {
-  /** ISO 8601 with offset. */
-  at: string;
-  /** The public label ("In behandeling"), not the internal code. */
-  status: string;
-  /** A public message from the gemeente to the melder; plain text, may contain line breaks. */
-  message: string | null;
-}
+// The melder's view of a melding, as the contract (@buurtsignaal/core/contract) says: the API's route
+// schema. It holds no contact data, no internal notes and no location, and this page must not add any.
 
 /**
- * The melder's view of a melding: mirrors `melderStatusSchema` in apps/api/src/status/status-service.ts
- * (web imports only `core`, so the shape is repeated here). It holds no contact data, no internal notes
- * and no location, and this page must not add any.
+ * The reply as this page reads it: the contract's schema, more forgiving in the two fields an older API
+ * may lack (no question, no feedback), so that those show as "nothing to answer" rather than an error.
  */
-export interface MelderStatus {
-  reference: string;
-  category: Labelled;
-  subcategory?: Labelled;
-  createdAt: string;
-  status: { code: string; label: string };
-  /** Newest first; public messages only. */
-  timeline: TimelineEntry[];
-  /** The question to the melder while the melding waits for their answer; `open`: may still be answered. */
-  question: MelderQuestion | null;
-  /** Whether "Is uw melding opgelost?" may be answered now (afgehandeld, not yet answered, in time). */
-  feedbackOpen: boolean;
-}
+const melderStatusReply = melderStatusSchema.extend({
+  question: melderStatusSchema.shape.question.catch(null),
+  feedbackOpen: melderStatusSchema.shape.feedbackOpen.catch(false),
+});
 
-export interface MelderQuestion {
-  text: string;
-  /** ISO 8601 with offset. */
-  askedAt: string;
-  open: boolean;
-}
+export type MelderStatus = Wire<typeof melderStatusReply>;
+export type TimelineEntry = MelderStatus['timeline'][number];
+export type MelderQuestion = NonNullable<MelderStatus['question']>;
 
 export type StatusResult = { kind: 'ok'; status: MelderStatus } | { kind: 'not-found' } | { kind: 'error' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
-const isLabelled = (value: unknown): value is Labelled =>
-  isRecord(value) && typeof value.id === 'string' && typeof value.label === 'string';
-
-const isTimelineEntry = (value: unknown): value is TimelineEntry =>
-  isRecord(value) &&
-  typeof value.at === 'string' &&
-  typeof value.status === 'string' &&
-  (value.message === null || typeof value.message === 'string');
-
-function parseQuestion(value: unknown): MelderQuestion | null {
-  if (!isRecord(value)) return null;
-  const { text, askedAt, open } = value;
-  if (typeof text !== 'string' || typeof askedAt !== 'string' || typeof open !== 'boolean') return null;
-  return { text, askedAt, open };
-}
-
 /**
- * A light check of the response, so that a proxy's HTML page or a half-deployed API shows the retry
+ * The check of the response, so that a proxy's HTML page or a half-deployed API shows the retry
  * message instead of a broken page. Keeps only the known fields.
  */
 export function parseMelderStatus(body: unknown): MelderStatus | null {
-  if (!isRecord(body)) return null;
-  const { reference, category, subcategory, createdAt, status, timeline, question, feedbackOpen } = body;
-  if (typeof reference !== 'string' || !isLabelled(category) || typeof createdAt !== 'string') return null;
-  if (!isRecord(status) || typeof status.code !== 'string' || typeof status.label !== 'string') return null;
-  if (!Array.isArray(timeline) || !timeline.every(isTimelineEntry)) return null;
-  return {
-    reference,
-    category: { id: category.id, label: category.label },
-    ...(isLabelled(subcategory) ? { subcategory: { id: subcategory.id, label: subcategory.label } } : {}),
-    createdAt,
-    status: { code: status.code, label: status.label },
-    timeline: timeline.map(({ at, status: label, message }) => ({ at, status: label, message })),
-    question: parseQuestion(question),
-    feedbackOpen: feedbackOpen === true,
-  };
+  return safeParseReply(melderStatusReply, body);
 }
 
 const statusPath = (token: string): string => `/api/v1/status/${encodeURIComponent(token)}`;
