@@ -14,5 +14,6 @@ export * from './handling.ts';
 export * from './hotspots.ts';
 export * from './staff.ts';
 export * from './status.ts';
+export * from './web-config.ts';
 export * from './weekly-report.ts';
 export * from './wire.ts';

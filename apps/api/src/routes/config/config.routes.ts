@@ -1,20 +1,9 @@
+import { webConfigSchema } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ApiConfig } from '../../config.ts';
 
-export const webConfigSchema = z
-  .object({
-    municipality: z.object({ name: z.string(), code: z.string() }),
-    pdok: z.object({ locatieserverUrl: z.string() }),
-    map: z.object({
-      tileUrl: z.string(),
-      attribution: z.string(),
-      center: z.tuple([z.number(), z.number()]),
-      zoom: z.number().int(),
-      maxZoom: z.number().int(),
-    }),
-  })
-  .meta({ id: 'WebConfig' });
+export { webConfigSchema };
 
 /**
  * What the web app needs to know about this installation, read at run time so that one build serves
