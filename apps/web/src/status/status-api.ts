@@ -1,4 +1,9 @@
-import { melderStatusSchema, safeParseReply, type Wire } from '@buurtsignaal/core/contract';
+import {
+  errorResponseSchema,
+  melderStatusSchema,
+  safeParseReply,
+  type Wire,
+} from '@buurtsignaal/core/contract';
 import { apiUrl } from '../runtime-config.ts';
 
 // The melder's view of a melding, as the contract (@buurtsignaal/core/contract) says: the API's route
@@ -19,8 +24,8 @@ export type MelderQuestion = NonNullable<MelderStatus['question']>;
 
 export type StatusResult = { kind: 'ok'; status: MelderStatus } | { kind: 'not-found' } | { kind: 'error' };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
+// The API's one error body, read leniently: only the message (and the first field) matter here.
+const errorBodySchema = errorResponseSchema.partial();
 
 /**
  * The check of the response, so that a proxy's HTML page or a half-deployed API shows the retry
@@ -71,13 +76,11 @@ async function postMelderAction(token: string, action: 'answer' | 'feedback', bo
     if (res.ok) return { kind: 'sent' } as const;
     // 4xx carry a Dutch message for the resident (the API's one error body); 5xx and 429 are retried later.
     if (res.status >= 400 && res.status < 500 && res.status !== 429) {
-      const error: unknown = await res.json().catch(() => null);
-      if (isRecord(error) && typeof error.message === 'string') {
-        const detail = Array.isArray(error.details) ? error.details[0] : undefined;
-        const field = isRecord(detail) && typeof detail.field === 'string' ? detail.field : undefined;
-        const message =
-          isRecord(detail) && typeof detail.message === 'string' ? detail.message : error.message;
-        return { kind: 'refused', message, ...(field ? { field } : {}) } as const;
+      const parsed = errorBodySchema.safeParse(await res.json().catch(() => null));
+      if (parsed.success && parsed.data.message !== undefined) {
+        const detail = parsed.data.details?.[0];
+        const message = detail ? detail.message : parsed.data.message;
+        return { kind: 'refused', message, ...(detail?.field ? { field: detail.field } : {}) } as const;
       }
     }
     return { kind: 'error' } as const;
