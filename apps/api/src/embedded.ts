@@ -81,6 +81,7 @@ async function start(): Promise<void> {
     logger: log.child({ component: 'worker' }),
     sweepIntervalMs: workerConfig.outboxSweepIntervalMs,
     concurrency: workerConfig.concurrency,
+    mailSendLeaseMs: workerConfig.mailSendLeaseMs,
   });
   cleanups.push(() => worker.close());
 

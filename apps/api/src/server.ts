@@ -29,7 +29,11 @@ if (!config.staff.secretKey && !config.statusLinkKey && process.env.NODE_ENV ===
   process.exit(1);
 }
 
-const database = await createDatabase({ databaseUrl: config.databaseUrl });
+const database = await createDatabase({
+  databaseUrl: config.databaseUrl,
+  // The request under way answers 503 by itself; this only says why. pg's texts name no values.
+  onConnectionError: (err, source) => log.warn({ source, err: err.message }, 'database connection error'),
+});
 await database.migrate();
 await seedReferenceData(database.db);
 const redis = config.redisUrl ? createRedisConnection({ url: config.redisUrl, role: 'producer' }) : undefined;

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
 import type { WorkerConfig } from './config.ts';
 import { type HealthServer, startHealthServer } from './health/health-server.ts';
+import { errorText, throttledWarn } from './log-safety.ts';
 import { type RunningWorker, startWorker } from './worker.ts';
 
 async function waitForReady(redis: Redis, timeoutMs: number): Promise<void> {
@@ -52,7 +53,12 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
     );
   }
   await checkRedis(config.redisUrl);
-  const database = await createDatabase({ databaseUrl: config.databaseUrl });
+  const warnDb = throttledWarn(log);
+  const database = await createDatabase({
+    databaseUrl: config.databaseUrl,
+    // A lost connection fails the job under way (BullMQ retries it); the process stays up.
+    onConnectionError: (err, source) => warnDb({ source, err: errorText(err) }, 'database connection error'),
+  });
   try {
     // Both are idempotent and safe when the API does the same at the same time (advisory lock).
     await database.migrate();
@@ -75,6 +81,7 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
       logger: log,
       sweepIntervalMs: config.outboxSweepIntervalMs,
       concurrency: config.concurrency,
+      mailSendLeaseMs: config.mailSendLeaseMs,
     });
   } catch (err) {
     mailer.close();

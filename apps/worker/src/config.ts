@@ -32,6 +32,8 @@ const envSchema = z.object({
     .default('bs'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: positiveInt(5),
+  // How long a mail attempt holds its notification before another may take over (after a crash).
+  MAIL_SEND_LEASE_MS: positiveInt(120_000),
   // The standalone worker's health endpoint (health/health-server.ts); `off` runs without it.
   WORKER_HEALTH_PORT: z
     .string()
@@ -70,6 +72,11 @@ export interface WorkerConfig {
   redisKeyPrefix: string;
   logLevel: LogLevel;
   concurrency: number;
+  /**
+   * How long a mail attempt holds its notification: a worker that died while sending is replaced by a
+   * new attempt (same Message-ID) only after this. Longer than one SMTP conversation can take.
+   */
+  mailSendLeaseMs: number;
   /** Port of the health endpoint (GET /health/live, /health/ready); undefined: none. */
   healthPort: number | undefined;
   /** Where the health endpoint listens: loopback for a container's own check, 0.0.0.0 for a kubelet. */
@@ -103,6 +110,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL,
     concurrency: e.WORKER_CONCURRENCY,
+    mailSendLeaseMs: e.MAIL_SEND_LEASE_MS,
     healthPort: e.WORKER_HEALTH_PORT,
     healthHost: e.WORKER_HEALTH_HOST,
     statusLinkKey: e.STATUS_LINK_KEY,

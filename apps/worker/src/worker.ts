@@ -37,6 +37,8 @@ export interface WorkerDeps {
   redisReadyTimeoutMs?: number;
   /** How often hotspot detection runs; default 5 minutes. */
   hotspotDetectEveryMs?: number;
+  /** How long a mail attempt holds its notification (MAIL_SEND_LEASE_MS); default 2 minutes. */
+  mailSendLeaseMs?: number | undefined;
 }
 
 /** Whether Redis answers a PING within `timeoutMs` (the producer connection fails fast when it is down). */
@@ -138,6 +140,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
       statusLinkBox: deps.statusLinkBox,
       logger,
+      sendLeaseMs: deps.mailSendLeaseMs,
     }),
     consumerOptions,
   );

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { startPgListener } from './pg-listener.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -22,8 +23,16 @@ export const migrationsFolder = fileURLToPath(new URL('../migrations', import.me
 export interface DatabaseClient {
   readonly kind: 'postgres' | 'pglite';
   readonly db: Db;
-  /** Calls `onNotify` for every NOTIFY on `channel`; resolves to an unsubscribe function. */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel`; resolves to an unsubscribe function. On PostgreSQL
+   * the LISTEN connection comes back after a drop and then calls `options.onReconnect` (NOTIFYs sent
+   * meanwhile are lost: catch up there).
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    options?: ListenOptions,
+  ): Promise<() => Promise<void>>;
   /** Applies the committed SQL migrations (idempotent; safe when several processes start at once). */
   migrate(): Promise<void>;
   ping(): Promise<void>;
@@ -37,36 +46,73 @@ export interface DatabaseOptions {
   pgliteDataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolMax?: number | undefined;
+  /**
+   * Told of every lost or failing PostgreSQL connection (pool clients, idle or checked out, and LISTEN
+   * connections). For logging only: the query that was under way rejects by itself. pg's error texts
+   * carry no personal data (they name no values), but callers redact anyway.
+   */
+  onConnectionError?: ((err: Error, source: ConnectionErrorSource) => void) | undefined;
+}
+
+export type ConnectionErrorSource = 'pool' | 'listener';
+
+export interface ListenOptions {
+  onReconnect?: (() => void) | undefined;
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseClient> {
   return options.databaseUrl
-    ? createPostgres(options.databaseUrl, options.poolMax ?? 10)
+    ? createPostgres(options.databaseUrl, options.poolMax ?? 10, options.onConnectionError)
     : createPglite(options.pgliteDataDir);
 }
 
 // Any value that is unique to this app: serialises concurrent migrators on one PostgreSQL database.
 const MIGRATION_LOCK_ID = 4_242_001;
 
-function createPostgres(connectionString: string, max: number): DatabaseClient {
-  const pool = new pg.Pool({ connectionString, max });
-  // An idle client that loses its connection must not crash the process; the pool replaces it.
+function createPostgres(
+  connectionString: string,
+  max: number,
+  onConnectionError: DatabaseOptions['onConnectionError'],
+): DatabaseClient {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    // A database that does not answer at all (a black-holed network) fails the query instead of
+    // hanging the job or request; keepalive notices a peer that vanished without a FIN/RST.
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  const report = (err: Error, source: ConnectionErrorSource) => {
+    try {
+      onConnectionError?.(err, source);
+    } catch {
+      // a logger that throws must not turn a lost connection into a crash after all
+    }
+  };
+  // pg-pool listens for errors on idle clients only. A client that is checked out (a transaction,
+  // drizzle's own connect()) and loses its connection emits 'error' too: without a listener of its
+  // own, Node throws it and the process dies ("Unhandled 'error' event … Connection terminated
+  // unexpectedly"). This listener lives as long as the client; the statement under way rejects by
+  // itself, and the pool drops the client on release because it is no longer queryable.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => report(err, 'pool'));
+  });
+  // The idle case: pg-pool has already removed the client; the listener above has reported it.
   pool.on('error', () => {});
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
-    async listen(channel, onNotify) {
-      const client = new pg.Client({ connectionString });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (msg) => {
-        if (msg.channel === channel) onNotify(msg.payload ?? '');
+    async listen(channel, onNotify, options) {
+      const listener = await startPgListener({
+        connectionString,
+        channel,
+        onNotify,
+        onReconnect: options?.onReconnect,
+        onError: (err) => report(err, 'listener'),
       });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        await client.end().catch(() => {});
-      };
+      return () => listener.close();
     },
     async migrate() {
       const client = await pool.connect();

@@ -3,6 +3,7 @@ export * from './client.ts';
 export * from './connection-errors.ts';
 export * from './data-dir-lock.ts';
 export * from './outbox-notifier.ts';
+export * from './pg-listener.ts';
 export * from './repositories/attachment-repository.ts';
 export * from './repositories/audit-repository.ts';
 export * from './repositories/email-delivery-repository.ts';

@@ -272,16 +272,26 @@ export const emailDeliveries = pgTable(
     template: text('template').notNull(),
     toAddress: text('to_address'),
     attempt: integer('attempt').notNull(),
-    /** 'sent' | 'retrying' | 'failed' */
+    /**
+     * 'sending' (recorded and committed before the SMTP conversation starts) → 'sent' | 'retrying' |
+     * 'failed'; or 'unknown': the attempt was still 'sending' when its lease ran out (the worker died
+     * during it), so whether the mail went out cannot be known; a new attempt follows.
+     */
     status: text('status').notNull(),
+    /** While 'sending': until when this attempt is held; after it, a new attempt may take over. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
     smtpResponse: text('smtp_response'),
     error: text('error'),
+    /** The Message-ID header sent (stable per notification: every attempt carries the same). */
     messageId: text('message_id'),
     createdAt: createdAt(),
   },
   (t) => [
     index('email_deliveries_melding_idx').on(t.meldingId),
-    uniqueIndex('email_deliveries_sent_uq').on(t.notificationKey).where(sql`${t.status} = 'sent'`),
+    // At most one attempt per notification is under way or has succeeded.
+    uniqueIndex('email_deliveries_open_uq')
+      .on(t.notificationKey)
+      .where(sql`${t.status} in ('sending', 'sent')`),
   ],
 );
 

@@ -40,7 +40,8 @@ export interface ConsumerOptions extends Omit<WorkerOptions, 'connection' | 'pre
 /** A worker whose processor receives the payload type of its queue. */
 export function createWorker<N extends QueueName>(
   name: N,
-  processor: (job: Job<JobPayloads[N]>) => Promise<unknown>,
+  /** `token` is the job's lock token (for job.moveToDelayed and the like). */
+  processor: (job: Job<JobPayloads[N]>, token?: string) => Promise<unknown>,
   opts: ConsumerOptions,
 ): Worker<JobPayloads[N]> {
   return new Worker<JobPayloads[N]>(name, processor, opts);

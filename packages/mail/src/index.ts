@@ -1,5 +1,6 @@
 export * from './dev-mailbox.ts';
 export * from './melder-links.ts';
+export * from './message-id.ts';
 export * from './street.ts';
 export * from './templates/html.ts';
 export * from './templates/mail-styles.ts';

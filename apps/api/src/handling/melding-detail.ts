@@ -23,6 +23,14 @@ import {
   wijkView,
 } from './melding-view.ts';
 
+const deliveryStatuses = ['sending', 'sent', 'retrying', 'failed', 'unknown'] as const;
+type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** A status the contract does not know yet is shown as failed: it did not end in 'sent'. */
+function deliveryStatusView(status: string): DeliveryStatus {
+  return (deliveryStatuses as readonly string[]).includes(status) ? (status as DeliveryStatus) : 'failed';
+}
+
 function actorView(actor: string, name: string | null): TimelineEntry['actor'] {
   if (actor === 'melder') return { kind: 'melder' };
   if (actor.startsWith('staff:')) return name ? { kind: 'staff', name } : { kind: 'staff' };
@@ -124,7 +132,7 @@ export async function loadMeldingDetail(
     emailDeliveries: deliveries.map((d) => ({
       id: Number(d.id),
       template: d.template,
-      status: d.status === 'sent' || d.status === 'retrying' ? d.status : 'failed',
+      status: deliveryStatusView(d.status),
       attempt: d.attempt,
       smtpResponse: d.smtpResponse,
       error: d.error,

@@ -186,9 +186,11 @@ export const bt = {
     deliveries: 'E-mails aan de melder',
     noDeliveries: 'Er zijn geen e-mails aan de melder verstuurd.',
     deliveryState: {
+      sending: 'Wordt verstuurd',
       sent: 'Verstuurd',
       retrying: 'Wordt opnieuw geprobeerd',
       failed: 'Mislukt',
+      unknown: 'Uitkomst onbekend, opnieuw verstuurd',
     } as Record<string, string>,
     deliveryTemplate: {
       ontvangen: 'Ontvangstbevestiging',

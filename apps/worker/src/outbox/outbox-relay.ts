@@ -135,7 +135,14 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     },
     async start() {
       stopped = false;
-      unlisten = await database.listen(outboxChannel, () => wake());
+      unlisten = await database.listen(outboxChannel, () => wake(), {
+        // NOTIFYs sent while the LISTEN connection was down are lost: sweep once instead of waiting
+        // for the next interval.
+        onReconnect: () => {
+          logger.info('outbox LISTEN re-established; sweeping');
+          wake();
+        },
+      });
       timer = setInterval(wake, opts.sweepIntervalMs);
       // Rows written while no relay listened (or before this one started) wait for no one.
       wake();

@@ -108,7 +108,8 @@ export const meldingDetailSchema = z
       z.object({
         id: z.number().int(),
         template: z.string(),
-        status: z.enum(['sent', 'retrying', 'failed']),
+        // 'sending': under way; 'unknown': its worker died while sending (a new attempt follows).
+        status: z.enum(['sending', 'sent', 'retrying', 'failed', 'unknown']),
         attempt: z.number().int(),
         smtpResponse: z.string().nullable(),
         error: z.string().nullable(),
