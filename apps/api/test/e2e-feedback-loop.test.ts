@@ -144,7 +144,10 @@ describe('terugkoppeling end to end', () => {
     });
     await mailTo(melder, 'We hebben uw melding opnieuw geopend.');
     // Every mail to the melder was delivered once and recorded.
-    const deliveries = await listEmailDeliveries(database.client.db, m.id);
+    const deliveries = await waitUntil(async () => {
+      const rows = await listEmailDeliveries(database.client.db, m.id);
+      return rows.every((d) => d.status !== 'sending') && rows;
+    });
     expect(deliveries.every((d) => d.status === 'sent')).toBe(true);
   });
 

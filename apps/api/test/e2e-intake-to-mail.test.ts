@@ -124,7 +124,12 @@ describe('intake → outbox → routing → confirmation mail (PostgreSQL, share
     await waitUntil(async () => (await statusOf(database.client, id)) === 'ingedeeld', { what: 'routing' });
     const assignments = await listAssignmentsForMelding(database.client.db, id);
     expect(assignments.map((a) => a.teamId)).toEqual(['boa-team']);
-    expect((await listEmailDeliveries(database.client.db, id)).map((d) => d.status)).toEqual(['sent']);
+    // 'sending' is recorded before the SMTP conversation, 'sent' right after it.
+    const deliveries = await waitUntil(async () => {
+      const rows = await listEmailDeliveries(database.client.db, id);
+      return rows.every((d) => d.status !== 'sending') && rows;
+    });
+    expect(deliveries.map((d) => d.status)).toEqual(['sent']);
   });
 
   it('a multipart melding with a photo: stored without EXIF, routed, confirmed', async () => {

@@ -56,7 +56,10 @@ describe('the whole flow on PGlite', () => {
       await waitUntil(async () => (await meldingRow(database.db, m.meldingId))?.status === 'ingedeeld');
       expect(await listAssignmentsForMelding(database.db, m.meldingId)).toHaveLength(1);
       expect((await outboxOf(database.db, m.meldingId))[0]?.relayedAt).not.toBeNull();
-      await waitUntil(async () => (await listEmailDeliveries(database.db, m.meldingId)).length === 1);
+      await waitUntil(async () => {
+        const rows = await listEmailDeliveries(database.db, m.meldingId);
+        return rows.length === 1 && rows[0]?.status === 'sent';
+      });
     }
     const subjects = sink.received.map((r) => r.parsed.subject).sort();
     expect(subjects).toEqual(meldingen.map((m) => `Uw melding ${m.reference} is ontvangen`).sort());

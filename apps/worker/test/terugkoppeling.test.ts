@@ -89,7 +89,7 @@ describe('terugkoppeling: a status change reaches the melder (PostgreSQL, real S
     }
     const deliveries = await waitUntil(async () => {
       const rows = await listEmailDeliveries(db(), m.meldingId);
-      return rows.length > 0 && rows;
+      return rows.length > 0 && rows.every((d) => d.status !== 'sending') && rows;
     });
     expect(deliveries.map((d) => [d.notificationKey, d.template, d.attempt, d.status])).toEqual([
       [`status-${change.statusEventId}`, 'status_gewijzigd', 1, 'sent'],
