@@ -103,7 +103,14 @@ describe('confirmation mails while the worker is killed with SIGKILL', () => {
         return perMelding.every(Boolean) && queuesDrained();
       },
       { timeoutMs: 150_000, intervalMs: 500, what: 'every confirmation to be sent and recorded' },
-    );
+    ).catch(async (err: unknown) => {
+      const failed = await inspector.queue('notifications').getFailed();
+      const routingFailed = await inspector.queue('routing').getFailed();
+      const counts = await inspector.queue('notifications').getJobCounts();
+      throw new Error(
+        `${String(err)}\nnotifications ${JSON.stringify(counts)}; failed: ${failed.map((j) => `${j.id}: ${j.failedReason}`).join('; ')}; routing failed: ${routingFailed.length}`,
+      );
+    });
     expect(worker?.alive(), worker?.output()).toBe(true);
 
     const mails = new Map<string, string[]>();
