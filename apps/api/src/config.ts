@@ -84,8 +84,11 @@ const envSchema = z.object({
   STAFF_SESSION_MAX_HOURS: positiveInt(12),
   STAFF_LOGIN_RATE_LIMIT_MAX: positiveInt(10),
   STAFF_LOGIN_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
-  STAFF_LOCKOUT_FAILURES: positiveInt(5),
-  STAFF_LOCKOUT_MINUTES: positiveInt(15),
+  STAFF_LOGIN_FREE_FAILURES: positiveInt(3),
+  STAFF_LOGIN_ACCOUNT_FREE_FAILURES: positiveInt(10),
+  STAFF_LOGIN_MAX_DELAY_SECONDS: positiveInt(900),
+  STATUS_LOOKUP_RATE_LIMIT_MAX: positiveInt(60),
+  STATUS_LOOKUP_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
   STAFF_SECRET_KEY: staffSecretKeySchema,
   STAFF_DEMO_ACCOUNTS: optionalString.pipe(z.stringbool().optional()),
   MELDER_ANSWER_DAYS: positiveInt(14),
@@ -114,6 +117,8 @@ export interface ApiConfig {
   referencePrefix: string;
   trustProxy: boolean | number | string[];
   intakeRateLimit: { max: number; windowMs: number };
+  /** GET /api/v1/status/:token per client address: guessing tokens is slowed down. */
+  statusLookupRateLimit: { max: number; windowMs: number };
   maxPhotoPixels: number;
   requestTimeoutMs: number;
   /** base64 of 32 bytes; seals the status token so that the worker can put the link in e-mails. */
@@ -153,9 +158,12 @@ export interface StaffConfig {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   loginRateLimit: { max: number; windowMs: number };
-  /** This many failed logins in a row lock the account for `lockoutMinutes`. */
-  lockoutFailures: number;
-  lockoutMinutes: number;
+  /**
+   * Progressive delays after failed logins (staff/login-throttle.ts): `freeFailures` per account and
+   * source, `accountFreeFailures` per account from all sources but its known devices; after those the
+   * wait doubles from 1 s up to `maxDelaySeconds`. Nothing locks an account.
+   */
+  loginThrottle: { freeFailures: number; accountFreeFailures: number; maxDelaySeconds: number };
   /**
    * base64 of 32 bytes: seals TOTP secrets and derives CSRF tokens. Unset: derived from STATUS_LINK_KEY
    * (see staff/staff-keys.ts).
@@ -199,6 +207,10 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     referencePrefix: e.REFERENCE_PREFIX,
     trustProxy: e.TRUST_PROXY,
     intakeRateLimit: { max: e.INTAKE_RATE_LIMIT_MAX, windowMs: e.INTAKE_RATE_LIMIT_WINDOW_MS },
+    statusLookupRateLimit: {
+      max: e.STATUS_LOOKUP_RATE_LIMIT_MAX,
+      windowMs: e.STATUS_LOOKUP_RATE_LIMIT_WINDOW_MS,
+    },
     maxPhotoPixels: e.MAX_PHOTO_PIXELS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     statusLinkKey: e.STATUS_LINK_KEY,
@@ -214,8 +226,11 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
       sessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
       sessionMaxHours: e.STAFF_SESSION_MAX_HOURS,
       loginRateLimit: { max: e.STAFF_LOGIN_RATE_LIMIT_MAX, windowMs: e.STAFF_LOGIN_RATE_LIMIT_WINDOW_MS },
-      lockoutFailures: e.STAFF_LOCKOUT_FAILURES,
-      lockoutMinutes: e.STAFF_LOCKOUT_MINUTES,
+      loginThrottle: {
+        freeFailures: e.STAFF_LOGIN_FREE_FAILURES,
+        accountFreeFailures: e.STAFF_LOGIN_ACCOUNT_FREE_FAILURES,
+        maxDelaySeconds: e.STAFF_LOGIN_MAX_DELAY_SECONDS,
+      },
       secretKey: e.STAFF_SECRET_KEY,
       demoAccounts: e.STAFF_DEMO_ACCOUNTS ?? e.DATABASE_URL === undefined,
     },

@@ -14,6 +14,7 @@ export * from './repositories/hotspot-map-repository.ts';
 export * from './repositories/hotspot-repository.ts';
 export * from './repositories/hotspot-rule-repository.ts';
 export * from './repositories/idempotency-repository.ts';
+export * from './repositories/login-throttle-repository.ts';
 export * from './repositories/melder-actions-repository.ts';
 export * from './repositories/melding-repository.ts';
 export * from './repositories/notification-repository.ts';

@@ -310,8 +310,14 @@ export const staffUsers = pgTable(
     /** The base32 TOTP secret, SecretBox-sealed with the user id as associated data. */
     totpSecretSealed: text('totp_secret_sealed'),
     totpConfirmedAt: timestamp('totp_confirmed_at', { withTimezone: true }),
+    /**
+     * Failed logins on this account (wrong password or code, any source) since its last successful login,
+     * and when the first of them was: the notice the user gets after logging in.
+     */
     failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    failedLoginsSince: timestamp('failed_logins_since', { withTimezone: true }),
+    /** The TOTP time step (unix time / 30 s) of the last code accepted: a code is never accepted twice. */
+    lastTotpStep: bigint('last_totp_step', { mode: 'number' }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -329,6 +335,27 @@ export const staffUserTeams = pgTable(
       .references(() => teams.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.teamId] })],
+);
+
+/**
+ * Failed logins per account and source, for progressive delays (staff/login-throttle.ts). The account
+ * is an HMAC of the e-mail address as typed (also for addresses without an account, so that the answer
+ * is the same); the source an HMAC of the client address, or `device:<id>` for a known device. No
+ * personal data in clear. A row is deleted by a successful login from its source, or forgotten after a day.
+ */
+export const staffLoginThrottle = pgTable(
+  'staff_login_throttle',
+  {
+    accountKey: text('account_key').notNull(),
+    sourceKey: text('source_key').notNull(),
+    /** Attempts counted (an attempt counts when it starts; a successful one deletes the row). */
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountKey, t.sourceKey] }),
+    index('staff_login_throttle_last_idx').on(t.lastFailureAt),
+  ],
 );
 
 /** Server-side sessions; the cookie holds a random token, the row only its sha256. */

@@ -1,17 +1,20 @@
 import {
+  acceptTotpStep,
   type DbOrTx,
   findStaffUserByEmail,
   listTeamsOfStaffUser,
+  normaliseStaffEmail,
   recordFailedLogin,
-  resetFailedLogins,
   type StaffRole,
   type StaffTeam,
   type StaffUserRow,
+  takeFailedLogins,
 } from '@buurtsignaal/db';
-import type { StaffConfig } from '../config.ts';
+import type { FastifyBaseLogger } from 'fastify';
 import { ApiError } from '../errors.ts';
 import { rolesRequiringTotp } from './access-policy.ts';
 import type { AuditWriter } from './audit.ts';
+import type { LoginAttempt, LoginThrottle } from './login-throttle.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import type { SessionService } from './session-service.ts';
 import type { StaffKeys } from './staff-keys.ts';
@@ -29,8 +32,12 @@ export interface LoginInput {
   email: string;
   password: string;
   totp?: string | undefined;
-  /** request.ip, for the audit log. */
+  /** request.ip, for the audit log and the throttle. */
   source: string;
+  /** The known-device cookie (bs_device), if the browser sent one. */
+  deviceCookie?: string | undefined;
+  /** request.log: a throttled account is logged as a warning for the admin (without the address). */
+  log?: FastifyBaseLogger;
 }
 
 export interface LoginResult {
@@ -40,99 +47,108 @@ export interface LoginResult {
   user: StaffUserView;
   /** A coordinator/admin without TOTP: the session can only enrol it. */
   totpEnrolmentRequired: boolean;
+  /** The new known-device cookie value. */
+  deviceCookie: string;
+  /** Failed logins on this account since its previous successful login: the notice for the user. */
+  failedLogins: { count: number; since: Date } | null;
 }
 
 export interface AuthService {
   login(input: LoginInput): Promise<LoginResult>;
 }
 
+/**
+ * Password and code go together: a wrong password, a missing code and a wrong (or reused) code all answer
+ * INVALID_CREDENTIALS with the same text, so the answer never tells whether the password was right.
+ */
 export function createAuthService(deps: {
   db: DbOrTx;
-  config: StaffConfig;
   now: () => Date;
   keys: StaffKeys;
   sessions: SessionService;
   audit: AuditWriter;
+  throttle: LoginThrottle;
 }): AuthService {
-  const { db, config, now, keys, sessions, audit } = deps;
+  const { db, now, keys, sessions, audit, throttle } = deps;
   const invalidCredentials = () =>
-    new ApiError(401, 'INVALID_CREDENTIALS', staffErrorTexts.invalidCredentials(config.lockoutMinutes));
-  // A locked account answers exactly like a wrong password or an unknown address: a different answer
-  // would tell an attacker which addresses have an account. The audit log records the lock.
-  const locked = invalidCredentials;
+    new ApiError(401, 'INVALID_CREDENTIALS', staffErrorTexts.invalidCredentials);
 
-  /** Counts the failure; resolves to the error to answer (the 5th failure already answers "locked"). */
+  /** Counts the failure, audits it (and a throttle that starts), and answers the one error. */
   async function fail(
-    user: StaffUserRow,
-    source: string,
+    attempt: LoginAttempt,
+    user: StaffUserRow | undefined,
+    input: LoginInput,
     reason: string,
-    error: ApiError,
   ): Promise<ApiError> {
-    const lockUntil = new Date(now().getTime() + config.lockoutMinutes * 60_000);
-    const { locked: nowLocked } = await recordFailedLogin(db, user.id, {
-      maxFailures: config.lockoutFailures,
-      lockUntil,
-    });
+    const verdict = await throttle.failed(attempt);
+    const actorUserId = user?.id ?? null;
+    if (user && !user.disabledAt) await recordFailedLogin(db, user.id, now());
+    // Without the address: it is personal data, and a typo may be someone else's address.
     await audit({
-      actorUserId: user.id,
+      actorUserId,
       action: 'login_failed',
       result: 'denied',
-      source,
-      details: nowLocked ? { reason, locked: true } : { reason },
+      source: input.source,
+      details: { reason },
     });
-    return nowLocked ? locked() : error;
+    if (verdict.sourceThrottled || verdict.accountThrottled) {
+      const scope = verdict.accountThrottled ? 'account' : 'source';
+      await audit({
+        actorUserId,
+        action: 'login_throttled',
+        result: 'denied',
+        source: input.source,
+        details: { scope, accountFailures: verdict.accountFailures, knownAccount: actorUserId !== null },
+      });
+      // For the admin; the account by (a prefix of) its key, never the address.
+      input.log?.warn(
+        {
+          account: attempt.accountKey.slice(0, 12),
+          staffId: actorUserId,
+          scope,
+          failures: verdict.accountFailures,
+        },
+        scope === 'account'
+          ? 'staff account under attack: failed logins from several addresses, logins are slowed down'
+          : 'staff login throttled: repeated failed logins from one source',
+      );
+    }
+    return invalidCredentials();
   }
 
   return {
-    async login({ email, password, totp, source }) {
+    async login(input) {
+      const { email, password, totp, source } = input;
+      const attempt = await throttle.begin({
+        email: normaliseStaffEmail(email),
+        ip: source,
+        deviceCookie: input.deviceCookie,
+      });
       const user = await findStaffUserByEmail(db, email);
       if (!user || user.disabledAt) {
         await verifyAgainstDummy(password);
-        // Without the address: it is personal data, and a typo may be someone else's address.
-        await audit({
-          actorUserId: user?.id ?? null,
-          action: 'login_failed',
-          result: 'denied',
-          source,
-          details: { reason: user ? 'disabled' : 'unknown_user' },
-        });
-        throw invalidCredentials();
-      }
-      if (user.lockedUntil && user.lockedUntil.getTime() > now().getTime()) {
-        // Nothing is verified while locked, so the answer says nothing about the password.
-        await audit({ actorUserId: user.id, action: 'login_locked', result: 'denied', source });
-        throw locked();
+        throw await fail(attempt, user, input, user ? 'disabled' : 'unknown_user');
       }
       if (!(await verifyPassword(user.passwordHash, password))) {
-        throw await fail(user, source, 'password', invalidCredentials());
+        throw await fail(attempt, user, input, 'password');
       }
 
       const totpConfirmed = user.totpConfirmedAt !== null && user.totpSecretSealed !== null;
       let secondFactor = false;
       if (totpConfirmed) {
-        if (!totp) {
-          await audit({
-            actorUserId: user.id,
-            action: 'login_failed',
-            result: 'denied',
-            source,
-            details: { reason: 'totp_required' },
-          });
-          throw new ApiError(401, 'TOTP_REQUIRED', staffErrorTexts.totpRequired);
-        }
+        if (!totp) throw await fail(attempt, user, input, 'totp_missing');
         const secret = keys.totpBox.open(user.totpSecretSealed ?? '', user.id);
-        if (secret === null || !verifyTotp(secret, totp, now())) {
-          throw await fail(
-            user,
-            source,
-            'totp',
-            new ApiError(401, 'TOTP_INVALID', staffErrorTexts.totpInvalid),
-          );
+        const step = secret === null ? null : verifyTotp(secret, totp, now());
+        if (step === null) throw await fail(attempt, user, input, 'totp');
+        // A code is good once: a replay (also within its 30 seconds) is refused.
+        if (!(await acceptTotpStep(db, user.id, step))) {
+          throw await fail(attempt, user, input, 'totp_reused');
         }
         secondFactor = true;
       }
 
-      await resetFailedLogins(db, user.id);
+      const deviceCookie = await throttle.succeeded(attempt, input.deviceCookie);
+      const failed = await takeFailedLogins(db, user.id);
       const totpEnrolmentRequired = rolesRequiringTotp.has(user.role) && !secondFactor;
       const session = await sessions.create(user.id, { secondFactor });
       await audit({
@@ -140,7 +156,11 @@ export function createAuthService(deps: {
         action: 'login',
         result: 'ok',
         source,
-        details: totpEnrolmentRequired ? { restricted: 'totp_enrolment' } : {},
+        details: {
+          ...(totpEnrolmentRequired ? { restricted: 'totp_enrolment' } : {}),
+          ...(attempt.knownDevice ? { knownDevice: true } : {}),
+          ...(failed.count > 0 ? { failedBefore: failed.count } : {}),
+        },
       });
       return {
         token: session.token,
@@ -148,6 +168,8 @@ export function createAuthService(deps: {
         expiresAt: session.expiresAt,
         user: await staffUserView(db, user),
         totpEnrolmentRequired,
+        deviceCookie,
+        failedLogins: failed.count > 0 && failed.since ? { count: failed.count, since: failed.since } : null,
       };
     },
   };

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from '../config.ts';
 import { type AuditWriter, createAuditWriter } from './audit.ts';
 import { type AuthService, createAuthService } from './auth-service.ts';
+import { createLoginThrottle } from './login-throttle.ts';
 import { createSessionService, type SessionService } from './session-service.ts';
 import { createStaffKeys, deriveStaffKey, type StaffKeys } from './staff-keys.ts';
 
@@ -38,6 +39,7 @@ export function createStaffServices(deps: {
   const keys = createStaffKeys(deps.key);
   const sessions = createSessionService({ db, config: config.staff, now });
   const audit = createAuditWriter(db, now);
-  const auth = createAuthService({ db, config: config.staff, now, keys, sessions, audit });
+  const throttle = createLoginThrottle({ db, config: config.staff.loginThrottle, keys, now });
+  const auth = createAuthService({ db, now, keys, sessions, audit, throttle });
   return { keys, sessions, audit, auth };
 }

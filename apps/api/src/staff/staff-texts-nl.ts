@@ -1,12 +1,21 @@
 // Every text of the staff API that an officer, coordinator or admin reads, in Dutch (nl-NL).
 
+const waitText = (seconds: number) =>
+  seconds < 90
+    ? `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`
+    : `${Math.ceil(seconds / 60)} minuten`;
+
 export const staffErrorTexts = {
-  invalidCredentials: (minutes: number) =>
-    `Het e-mailadres of het wachtwoord klopt niet. Na vijf verkeerde pogingen wordt een account ${minutes} minuten geblokkeerd.`,
-  totpRequired: 'Vul de code uit uw authenticator-app in.',
+  invalidCredentials:
+    'Het e-mailadres, het wachtwoord of de code uit de authenticator-app klopt niet. Gebruikt u tweestapsverificatie, vul dan ook de nieuwe code in.',
   totpInvalid: 'De code klopt niet of is verlopen. Vul de nieuwe code uit uw authenticator-app in.',
+  totpCodeUsed: 'Deze code is al gebruikt. Wacht op de volgende code in uw authenticator-app en vul die in.',
   loginRateLimited:
     'Te veel inlogpogingen vanaf dit adres. Wacht een paar minuten en probeer het dan opnieuw.',
+  loginThrottled: (seconds: number) =>
+    `Er is vanaf dit apparaat te vaak verkeerd ingelogd op dit account. Probeer het over ${waitText(seconds)} opnieuw.`,
+  accountThrottled: (seconds: number) =>
+    `Er wordt vanaf verschillende adressen geprobeerd op dit account in te loggen met een verkeerd wachtwoord. Probeer het over ${waitText(seconds)} opnieuw, of log in vanaf de computer waarmee u eerder inlogde. Meld dit bij de beheerder als u dit niet zelf was.`,
   notAuthenticated: 'U bent niet ingelogd. Log in om verder te gaan.',
   sessionExpired: 'Uw sessie is verlopen. Log opnieuw in.',
   csrfInvalid:

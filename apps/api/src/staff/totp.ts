@@ -19,13 +19,20 @@ export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
 export const totpUri = (base32Secret: string, label: string): string =>
   totpOf(base32Secret, label).toString();
 
+const PERIOD_MS = 30_000;
+
+/** The time step of an instant (unix time / 30 s). */
+export const totpStepAt = (at: Date): number => Math.floor(at.getTime() / PERIOD_MS);
+
 /**
- * Checks a 6-digit code with one step of clock drift either way. validate() answers the step
- * difference (0 for the current step) or null, so the test is `!== null`.
+ * Checks a 6-digit code with one step of clock drift either way, and answers the time step the code
+ * belongs to (null: wrong). The caller refuses a step that was accepted before (acceptTotpStep), so a
+ * code cannot be used twice. validate() answers the step difference (0 for the current step) or null.
  */
-export function verifyTotp(base32Secret: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpOf(base32Secret, 'x').validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+export function verifyTotp(base32Secret: string, code: string, now: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpOf(base32Secret, 'x').validate({ token: code, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : totpStepAt(now) + delta;
 }
 
 /** The current code; for tests and the demo only. */

@@ -24,6 +24,14 @@ export const sessionResponseSchema = z
   })
   .meta({ id: 'StaffSession' });
 
+/** The login's answer: the session, and the failed logins on the account since the previous login. */
+export const loginResponseSchema = sessionResponseSchema
+  .extend({
+    /** null: none. Otherwise the console tells the user (someone may be trying their account). */
+    failedLogins: z.object({ count: z.number().int().positive(), since: instant }).nullable(),
+  })
+  .meta({ id: 'StaffLogin' });
+
 export const totpSetupResponseSchema = z.object({ otpauthUri: z.string(), secret: z.string() });
 
 export const userListItemSchema = z

@@ -14,7 +14,8 @@ export interface StaffUserRow {
   totpSecretSealed: string | null;
   totpConfirmedAt: Date | null;
   failedLogins: number;
-  lockedUntil: Date | null;
+  failedLoginsSince: Date | null;
+  lastTotpStep: number | null;
   disabledAt: Date | null;
   createdAt: Date;
 }
@@ -134,30 +135,49 @@ export async function listStaffUsers(db: DbOrTx): Promise<StaffUserListItem[]> {
   }));
 }
 
-/**
- * Counts a failed login; at `maxFailures` the account is locked until `lockUntil` and the counter starts
- * again. One statement, so that parallel attempts cannot skip the lock.
- */
-export async function recordFailedLogin(
-  db: DbOrTx,
-  userId: string,
-  options: { maxFailures: number; lockUntil: Date },
-): Promise<{ locked: boolean }> {
-  const [row] = await db
+/** Counts a failed login on the account, for the notice at its next successful login. */
+export async function recordFailedLogin(db: DbOrTx, userId: string, at: Date): Promise<void> {
+  await db
     .update(staffUsers)
     .set({
-      failedLogins: sql`case when ${staffUsers.failedLogins} + 1 >= ${options.maxFailures} then 0
-        else ${staffUsers.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${staffUsers.failedLogins} + 1 >= ${options.maxFailures}
-        then ${options.lockUntil.toISOString()}::timestamptz else ${staffUsers.lockedUntil} end`,
+      failedLogins: sql`${staffUsers.failedLogins} + 1`,
+      failedLoginsSince: sql`coalesce(${staffUsers.failedLoginsSince}, ${at.toISOString()}::timestamptz)`,
     })
-    .where(eq(staffUsers.id, userId))
-    .returning({ lockedUntil: staffUsers.lockedUntil });
-  return { locked: row?.lockedUntil?.getTime() === options.lockUntil.getTime() };
+    .where(eq(staffUsers.id, userId));
 }
 
-export async function resetFailedLogins(db: DbOrTx, userId: string): Promise<void> {
-  await db.update(staffUsers).set({ failedLogins: 0, lockedUntil: null }).where(eq(staffUsers.id, userId));
+/** At a successful login: the failed logins since the previous one (count 0: none), and resets them. */
+export async function takeFailedLogins(
+  db: DbOrTx,
+  userId: string,
+): Promise<{ count: number; since: Date | null }> {
+  // The old values, from the row as it was before this statement.
+  const result = await db.execute(sql`
+    update ${staffUsers} set failed_logins = 0, failed_logins_since = null
+    from (select failed_logins, failed_logins_since from ${staffUsers} where id = ${userId} for update) old
+    where ${staffUsers.id} = ${userId}
+    returning old.failed_logins as count, old.failed_logins_since as since`);
+  const row = (result as unknown as { rows: { count: number; since: string | Date | null }[] }).rows[0];
+  if (!row || !row.count) return { count: 0, since: null };
+  return { count: Number(row.count), since: row.since === null ? null : new Date(row.since) };
+}
+
+/**
+ * Accepts the TOTP time step of a code once: false when a code of this step or a later one was accepted
+ * before (a replayed code). One statement, so that two requests with the same code cannot both pass.
+ */
+export async function acceptTotpStep(db: DbOrTx, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(staffUsers)
+    .set({ lastTotpStep: step })
+    .where(
+      and(
+        eq(staffUsers.id, userId),
+        sql`(${staffUsers.lastTotpStep} is null or ${staffUsers.lastTotpStep} < ${step})`,
+      ),
+    )
+    .returning({ id: staffUsers.id });
+  return rows.length > 0;
 }
 
 /** Stores a new, not yet confirmed TOTP secret (sealed); refused once one is confirmed. */
@@ -170,8 +190,23 @@ export async function setPendingTotpSecret(db: DbOrTx, userId: string, sealed: s
   return rows.length > 0;
 }
 
-export async function confirmTotp(db: DbOrTx, userId: string, at: Date): Promise<void> {
-  await db.update(staffUsers).set({ totpConfirmedAt: at }).where(eq(staffUsers.id, userId));
+/**
+ * Confirms a pending TOTP secret with the step of the code shown; false when it was confirmed already or
+ * that step was used before (two confirmations at once: one wins).
+ */
+export async function confirmTotp(db: DbOrTx, userId: string, at: Date, step: number): Promise<boolean> {
+  const rows = await db
+    .update(staffUsers)
+    .set({ totpConfirmedAt: at, lastTotpStep: step })
+    .where(
+      and(
+        eq(staffUsers.id, userId),
+        sql`${staffUsers.totpConfirmedAt} is null`,
+        sql`(${staffUsers.lastTotpStep} is null or ${staffUsers.lastTotpStep} < ${step})`,
+      ),
+    )
+    .returning({ id: staffUsers.id });
+  return rows.length > 0;
 }
 
 /** For the embedded demo accounts: sets password (and TOTP) of an existing account again. */
@@ -182,6 +217,6 @@ export async function updateStaffCredentials(
 ): Promise<void> {
   await db
     .update(staffUsers)
-    .set({ ...values, failedLogins: 0, lockedUntil: null })
+    .set({ ...values, failedLogins: 0, failedLoginsSince: null })
     .where(eq(staffUsers.id, userId));
 }

@@ -1,10 +1,11 @@
-import { loginBodySchema, sessionResponseSchema } from '@buurtsignaal/core/contract';
+import { loginBodySchema, loginResponseSchema, sessionResponseSchema } from '@buurtsignaal/core/contract';
 import { findStaffUserById } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { rolesRequiringTotp } from '../../staff/access-policy.ts';
 import { staffUserView } from '../../staff/auth-service.ts';
+import { DEVICE_COOKIE, KNOWN_DEVICE_DAYS, LoginThrottledError } from '../../staff/login-throttle.ts';
 import { clearSessionCookie, setSessionCookie } from '../../staff/staff-auth.plugin.ts';
 import { staffOf } from '../../staff/staff-guard.ts';
 import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
@@ -28,12 +29,16 @@ const authRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, option
       schema: {
         summary: 'Inloggen als medewerker',
         description:
-          'Zet de cookie `bs_session`. Coördinator en beheerder loggen in met `totp` (zonder ingestelde ' +
-          'TOTP krijgen zij een sessie die alleen TOTP kan instellen).',
+          'Zet de cookie `bs_session`, en `bs_device` (dit apparaat is bekend voor dit account). Wie ' +
+          'TOTP heeft ingesteld stuurt wachtwoord en `totp` samen; een verkeerd wachtwoord, een ontbrekende ' +
+          'en een verkeerde of al gebruikte code geven alle drie 401 INVALID_CREDENTIALS. Coördinator en ' +
+          'beheerder zonder ingestelde TOTP krijgen een sessie die alleen TOTP kan instellen. Na ' +
+          'mislukte pogingen per account en adres wachttijden die verdubbelen: 429 LOGIN_THROTTLED met ' +
+          'Retry-After; met `bs_device` telt het adres van een ander niet mee.',
         tags: ['medewerkers'],
         body: loginBodySchema,
         response: {
-          200: sessionResponseSchema,
+          200: loginResponseSchema,
           400: errorResponseSchema,
           401: errorResponseSchema,
           429: errorResponseSchema,
@@ -41,12 +46,32 @@ const authRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, option
       },
     },
     async (request, reply) => {
-      const result = await auth.login({ ...request.body, source: request.ip });
+      let result: Awaited<ReturnType<typeof auth.login>>;
+      try {
+        result = await auth.login({
+          ...request.body,
+          source: request.ip,
+          deviceCookie: request.cookies[DEVICE_COOKIE],
+          log: request.log,
+        });
+      } catch (err) {
+        if (err instanceof LoginThrottledError) reply.header('retry-after', String(err.retryAfterSeconds));
+        throw err;
+      }
       setSessionCookie(reply, result.token, config.staff.cookieSecure, result.expiresAt);
+      reply.setCookie(DEVICE_COOKIE, result.deviceCookie, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.staff.cookieSecure,
+        // Only the login reads it.
+        path: '/api/v1/staff/login',
+        maxAge: KNOWN_DEVICE_DAYS * 86_400,
+      });
       return reply.header('cache-control', 'no-store').send({
         user: result.user,
         csrfToken: keys.csrfToken(result.sessionId),
         totpEnrolmentRequired: result.totpEnrolmentRequired,
+        failedLogins: result.failedLogins,
       });
     },
   );

@@ -67,11 +67,23 @@ const totpRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, 
       if (user.totpConfirmedAt) throw alreadyEnrolled();
       const secret = user.totpSecretSealed ? keys.totpBox.open(user.totpSecretSealed, user.id) : null;
       if (secret === null) throw new ApiError(409, 'TOTP_NOT_STARTED', staffErrorTexts.totpNotStarted);
-      if (!verifyTotp(secret, request.body.code, now())) {
+      const step = verifyTotp(secret, request.body.code, now());
+      if (step === null) {
         await app.staffAudit(request, { action: 'totp.confirm', result: 'denied' });
         throw new ApiError(400, 'TOTP_INVALID', staffErrorTexts.totpInvalid);
       }
-      await confirmTotp(db, user.id, now());
+      // One statement: of two confirmations with the same code, one wins; the code is then used up
+      // (the login after this needs a newer one).
+      if (!(await confirmTotp(db, user.id, now(), step))) {
+        await app.staffAudit(request, {
+          action: 'totp.confirm',
+          result: 'denied',
+          details: { reason: 'reused' },
+        });
+        const fresh = await findStaffUserById(db, user.id);
+        if (fresh?.totpConfirmedAt) throw alreadyEnrolled();
+        throw new ApiError(409, 'TOTP_CODE_USED', staffErrorTexts.totpCodeUsed);
+      }
       // This session has now shown the second factor: it is no longer restricted.
       if (request.staffSessionId) await sessions.markSecondFactor(request.staffSessionId);
       await app.staffAudit(request, { action: 'totp.confirm', result: 'ok' });
