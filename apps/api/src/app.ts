@@ -120,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       onOutboxWritten: () => outboxNotifier.poke(),
     }),
     rateLimit: config.intakeRateLimit,
+    lookupRateLimit: config.statusLookupRateLimit,
   });
   const staffKey = resolveStaffKey(config, app.log, deps.staffKey);
   const staff = createStaffServices({ db: database.db, config, now, key: staffKey });

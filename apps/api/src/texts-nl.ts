@@ -67,6 +67,8 @@ export const intakeTexts = {
 
 export const statusTexts = {
   notFound: 'We kunnen geen melding vinden bij deze link. Controleer of u de volledige link gebruikt.',
+  lookupRateLimited:
+    'U heeft in korte tijd heel vaak een status opgevraagd. Wacht een minuut en probeer het dan opnieuw.',
 } as const;
 
 /** The melder's answer to a question and "Is uw melding opgelost?" on the status page. */

@@ -84,8 +84,7 @@ describe('staff config', () => {
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
       loginRateLimit: { max: 10, windowMs: 60_000 },
-      lockoutFailures: 5,
-      lockoutMinutes: 15,
+      loginThrottle: { freeFailures: 3, accountFreeFailures: 10, maxDelaySeconds: 900 },
     });
     expect(loadApiConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:3000' }).staff.cookieSecure).toBe(false);
     expect(loadApiConfig({ PUBLIC_BASE_URL: 'https://meld.soest.nl' }).staff.cookieSecure).toBe(true);

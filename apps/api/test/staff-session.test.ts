@@ -72,14 +72,46 @@ describe('TOTP enrolment of a coordinator without TOTP', () => {
       code: 'TOTP_ALREADY_ENROLLED',
     });
 
-    // From now on the password alone is not enough.
-    const next = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/staff/login',
-      payload: { email: 'nieuw@soest.nl', password: PASSWORD },
-    });
-    expect(next.json()).toMatchObject({ code: 'TOTP_REQUIRED' });
+    // From now on the password alone is not enough, and the code of the confirmation is used up.
+    const tryLogin = (totp?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/staff/login',
+        payload: { email: 'nieuw@soest.nl', password: PASSWORD, ...(totp ? { totp } : {}) },
+      });
+    expect((await tryLogin()).json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect((await tryLogin(right)).json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    clock = new Date(clock.getTime() + 30_000);
     await login(t.app, 'nieuw@soest.nl', PASSWORD, currentTotp(secret, clock));
+  });
+
+  it('confirms once when the same code is sent twice at once, and refuses a code of a used step', async () => {
+    const coord = await createUser(database.client.db, 'dubbel@soest.nl', 'admin');
+    const req = as(t.app, await login(t.app, 'dubbel@soest.nl'));
+    const { secret } = (await req('POST', '/api/v1/staff/totp/setup')).json();
+    // A code of this step was accepted before (e.g. under an earlier secret): it cannot confirm.
+    clock = new Date(clock.getTime() + 30_000);
+    const step = Math.floor(clock.getTime() / 30_000);
+    await database.client.db
+      .update(schema.staffUsers)
+      .set({ lastTotpStep: step })
+      .where(eq(schema.staffUsers.id, coord.id));
+    const used = await req('POST', '/api/v1/staff/totp/confirm', { code: currentTotp(secret, clock) });
+    expect(used.statusCode).toBe(409);
+    expect(used.json()).toMatchObject({
+      code: 'TOTP_CODE_USED',
+      message: expect.stringContaining('al gebruikt'),
+    });
+
+    const next = currentTotp(secret, new Date(clock.getTime() + 30_000));
+    const both = await Promise.all([
+      req('POST', '/api/v1/staff/totp/confirm', { code: next }),
+      req('POST', '/api/v1/staff/totp/confirm', { code: next }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([204, 409]);
+    const audit = await listAuditForActor(database.client.db, coord.id);
+    const confirms = audit.filter((r) => r.action === 'totp.confirm' && r.result === 'ok');
+    expect(confirms).toHaveLength(1);
   });
 });
 

@@ -158,7 +158,7 @@ export async function takeFailedLogins(
     where ${staffUsers.id} = ${userId}
     returning old.failed_logins as count, old.failed_logins_since as since`);
   const row = (result as unknown as { rows: { count: number; since: string | Date | null }[] }).rows[0];
-  if (!row || !row.count) return { count: 0, since: null };
+  if (!row?.count) return { count: 0, since: null };
   return { count: Number(row.count), since: row.since === null ? null : new Date(row.since) };
 }
 

@@ -12,6 +12,8 @@ export interface StatusRoutesOptions {
   actions: MelderActionsService;
   /** The melder's answer and feedback are limited like intake (INTAKE_RATE_LIMIT_*). */
   rateLimit: { max: number; windowMs: number };
+  /** Looking a token up (GET) is limited per client address (STATUS_LOOKUP_RATE_LIMIT_*). */
+  lookupRateLimit: { max: number; windowMs: number };
 }
 
 // Any string: a malformed token is answered like an unknown one (404), never with a hint.
@@ -44,9 +46,17 @@ const actionResponses = {
 
 const statusRoutes: FastifyPluginAsyncZod<StatusRoutesOptions> = async (
   app,
-  { service, actions, rateLimit },
+  { service, actions, rateLimit, lookupRateLimit },
 ) => {
   const limited = { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.windowMs } };
+  // Against guessing tokens: a melder opens their link now and then, a script tries thousands.
+  const lookupLimited = {
+    rateLimit: {
+      max: lookupRateLimit.max,
+      timeWindow: lookupRateLimit.windowMs,
+      errorResponseBuilder: () => new ApiError(429, 'RATE_LIMITED', statusTexts.lookupRateLimited),
+    },
+  };
 
   /** The melder's view after a change; the response is personal to whoever holds the link. */
   async function currentStatus(token: string) {
@@ -58,12 +68,18 @@ const statusRoutes: FastifyPluginAsyncZod<StatusRoutesOptions> = async (
   app.get(
     '/api/v1/status/:token',
     {
+      config: lookupLimited,
       schema: {
         summary: 'De status van een melding, voor de melder',
         description: 'Het token komt uit de statuslink die de melder bij het melden kreeg.',
         tags: ['meldingen'],
         params,
-        response: { 200: melderStatusSchema, 404: errorResponseSchema, 500: errorResponseSchema },
+        response: {
+          200: melderStatusSchema,
+          404: errorResponseSchema,
+          429: errorResponseSchema,
+          500: errorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
