@@ -46,3 +46,38 @@ describe('rate limit on POST /api/v1/meldingen', () => {
     }
   });
 });
+
+describe('rate limit on GET /api/v1/status/:token', () => {
+  it('answers 429 with Retry-After after STATUS_LOOKUP_RATE_LIMIT_MAX lookups per client address', async () => {
+    const limited = await buildTestApp(database.client, {
+      env: { STATUS_LOOKUP_RATE_LIMIT_MAX: '3', STATUS_LOOKUP_RATE_LIMIT_WINDOW_MS: '60000' },
+    });
+    try {
+      const created = await limited.app.inject({
+        method: 'POST',
+        url: '/api/v1/meldingen',
+        payload: validIntake(),
+      });
+      const token = String(created.json().statusUrl).split('/m/')[1];
+      const lookup = (path: string, ip: string) =>
+        limited.app.inject({ method: 'GET', url: `/api/v1/status/${path}`, remoteAddress: ip });
+      // Someone guessing tokens: unknown ones count as well as the right one.
+      expect((await lookup(`${token}`, '203.0.113.50')).statusCode).toBe(200);
+      expect((await lookup('geraden-token-1', '203.0.113.50')).statusCode).toBe(404);
+      expect((await lookup('geraden-token-2', '203.0.113.50')).statusCode).toBe(404);
+      const res = await lookup(`${token}`, '203.0.113.50');
+      expect(res.statusCode).toBe(429);
+      expect(res.headers['retry-after']).toBeDefined();
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.json()).toMatchObject({
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+        message: expect.stringContaining('status opgevraagd'),
+      });
+      // Another melder is not affected.
+      expect((await lookup(`${token}`, '198.51.100.50')).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
