@@ -5,6 +5,7 @@ import {
   errorResponseSchema,
   type labelledSchema,
   type loginBodySchema,
+  loginResponseSchema,
   meldingDetailSchema,
   noteCreatedSchema,
   parseReply,
@@ -39,7 +40,9 @@ import { bt } from './texts-nl.ts';
 
 export type StaffRole = Wire<typeof staffRoleSchema>;
 export type StaffUser = Wire<typeof staffUserViewSchema>;
-export type StaffSession = Wire<typeof sessionResponseSchema>;
+/** `failedLogins` only in the login's answer: failed logins since the previous successful one. */
+export type StaffSession = Wire<typeof sessionResponseSchema> &
+  Partial<Pick<Wire<typeof loginResponseSchema>, 'failedLogins'>>;
 export type Labelled = Wire<typeof labelledSchema>;
 export type QueueItem = Wire<typeof queueItemSchema>;
 export type QueueResponse = Wire<typeof queueResponseSchema>;
@@ -187,7 +190,7 @@ const melding = (id: string, action = '') => `/meldingen/${encodeURIComponent(id
 
 export const staffApi = {
   login: (input: Wire<typeof loginBodySchema>) =>
-    staffRequest('POST', '/login', sessionResponseSchema, input, { skipSessionHandling: true }),
+    staffRequest('POST', '/login', loginResponseSchema, input, { skipSessionHandling: true }),
   me: () => staffRequest('GET', '/me', sessionResponseSchema, undefined, { skipSessionHandling: true }),
   logout: () => staffRequest('POST', '/logout', null, {}, { skipSessionHandling: true }),
   totpSetup: () => staffRequest('POST', '/totp/setup', totpSetupResponseSchema, {}),

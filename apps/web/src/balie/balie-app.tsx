@@ -3,7 +3,9 @@ import './balie.css';
 import { Button } from '@utrecht/button-react/css';
 import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, Route, Routes } from 'react-router';
+import { Alert } from '../ui/alert.tsx';
 import { isCoordinator } from './api.ts';
+import { formatDateTime } from './format.ts';
 import { LoginPage } from './login-page.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { Loading, RequireCoordinator, RequireSession, SessionProvider, useSession } from './session.tsx';
@@ -49,7 +51,7 @@ export default function BalieApp() {
 }
 
 function BalieLayout() {
-  const { session, logout } = useSession();
+  const { session, logout, failedLogins, dismissFailedLogins } = useSession();
   const user = session && !session.totpEnrolmentRequired ? session.user : null;
   return (
     <div className="bs-app bs-balie">
@@ -112,6 +114,16 @@ function BalieLayout() {
         )}
       </header>
       <main id="main" tabIndex={-1} className="bs-balie-container bs-main">
+        {session && failedLogins && (
+          <Alert type="warning" role="status" className="bs-balie-login-warning">
+            <p className="utrecht-paragraph">
+              {bt.login.failedLogins(failedLogins.count, formatDateTime(failedLogins.since))}
+            </p>
+            <Button type="button" appearance="secondary-action-button" onClick={dismissFailedLogins}>
+              {bt.login.failedLoginsDismiss}
+            </Button>
+          </Alert>
+        )}
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

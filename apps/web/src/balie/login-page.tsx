@@ -20,7 +20,6 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
-  const [askTotp, setAskTotp] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
@@ -46,7 +45,6 @@ export function LoginPage() {
     const found: Partial<Record<Field, string>> = {};
     if (!email.trim()) found.email = bt.login.emailRequired;
     if (!password) found.password = bt.login.passwordRequired;
-    if (askTotp && !totp.trim()) found.totp = bt.login.totpRequired;
     setMessage(undefined);
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -58,7 +56,8 @@ export function LoginPage() {
       const result = await staffApi.login({
         email: email.trim(),
         password,
-        ...(askTotp ? { totp: totp.replace(/\s/g, '') } : {}),
+        // Password and code go together; the answer does not say which of them was wrong.
+        ...(totp.trim() ? { totp: totp.replace(/\s/g, '') } : {}),
       });
       establish(result);
       navigate(result.totpEnrolmentRequired ? '/balie/tweestapsverificatie' : safeReturn(from), {
@@ -66,18 +65,10 @@ export function LoginPage() {
       });
     } catch (err) {
       const apiErr = err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
-      if (apiErr.code === 'TOTP_REQUIRED') {
-        setAskTotp(true);
-        setErrors({});
-        // The field appears; focus it so the user can type the code right away.
-        setTimeout(() => document.getElementById(ids.totp)?.focus(), 0);
-      } else if (apiErr.code === 'TOTP_INVALID') {
-        setTotp('');
-        setErrors({ totp: apiErr.message });
-      } else {
-        setErrors({});
-        setMessage(apiErr.message);
-      }
+      // A code is good once: after a failure the next attempt needs the next code.
+      setTotp('');
+      setErrors({});
+      setMessage(apiErr.message);
     } finally {
       setPending(false);
     }
@@ -122,27 +113,18 @@ export function LoginPage() {
           error={errors.password}
           onValueChange={setPassword}
         />
-        {askTotp && (
-          <>
-            {!errors.totp && (
-              <Alert type="info" role="status">
-                <p className="utrecht-paragraph">{bt.login.totpAsked}</p>
-              </Alert>
-            )}
-            <TextField
-              id={ids.totp}
-              label={bt.login.totp}
-              description={bt.login.totpHint}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              className="bs-input--medium"
-              maxLength={10}
-              value={totp}
-              error={errors.totp}
-              onValueChange={setTotp}
-            />
-          </>
-        )}
+        <TextField
+          id={ids.totp}
+          label={bt.login.totp}
+          description={bt.login.totpHint}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          className="bs-input--medium"
+          maxLength={10}
+          value={totp}
+          error={errors.totp}
+          onValueChange={setTotp}
+        />
         <div className="utrecht-button-group">
           <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
             {bt.login.submit}

@@ -24,6 +24,9 @@ interface SessionContextValue {
   refresh: () => Promise<void>;
   logout: () => Promise<void>;
   clearNotice: () => void;
+  /** After a login: failed logins on the account since the previous one (shown once, until read). */
+  failedLogins: { count: number; since: string } | null;
+  dismissFailedLogins: () => void;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -39,6 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<StaffSession | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [returnTo, setReturnTo] = useState<string | null>(null);
+  const [failedLogins, setFailedLogins] = useState<{ count: number; since: string } | null>(null);
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
 
@@ -47,6 +51,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(next);
     setStatus('authenticated');
     setNotice(null);
+    // Only the login's answer has it; GET /me leaves the notice as it is.
+    if (next.failedLogins !== undefined) setFailedLogins(next.failedLogins);
   }, []);
 
   const drop = useCallback((message: string | null) => {
@@ -54,6 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(null);
     setStatus('anonymous');
     setNotice(message);
+    setFailedLogins(null);
   }, []);
 
   const refresh = useCallback(async () => {
@@ -103,8 +110,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refresh,
       logout,
       clearNotice: () => setNotice(null),
+      failedLogins,
+      dismissFailedLogins: () => setFailedLogins(null),
     }),
-    [status, session, notice, returnTo, establish, refresh, logout],
+    [status, session, notice, returnTo, establish, refresh, logout, failedLogins],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

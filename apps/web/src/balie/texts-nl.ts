@@ -55,12 +55,14 @@ export const bt = {
     email: 'E-mailadres',
     password: 'Wachtwoord',
     totp: 'Code uit uw authenticator-app',
-    totpHint: 'Zes cijfers. De code verandert elke 30 seconden.',
-    totpAsked: 'Vul nu ook de code uit uw authenticator-app in.',
+    totpHint:
+      'Alleen als u tweestapsverificatie gebruikt (coördinatoren en beheerders): zes cijfers, de code verandert elke 30 seconden.',
     submit: 'Inloggen',
     emailRequired: 'Vul uw e-mailadres in.',
     passwordRequired: 'Vul uw wachtwoord in.',
-    totpRequired: 'Vul de code uit uw authenticator-app in.',
+    failedLogins: (count: number, since: string) =>
+      `Er is ${count === 1 ? '1 keer' : `${count} keer`} geprobeerd met een verkeerd wachtwoord of een verkeerde code op uw account in te loggen sinds ${since}. Was u dat niet zelf? Meld het bij de beheerder.`,
+    failedLoginsDismiss: 'Gelezen',
     loggedOut: 'U bent uitgelogd.',
   },
 

@@ -95,19 +95,32 @@ describe('the coordinator in the staff console', () => {
       .waitFor();
     await expectAccessible(page, 'users');
 
-    // Next login: the code from the app is asked for.
+    // Next login: password and code together, in one form. A wrong code is answered like a wrong
+    // password (the answer does not tell that the password was right) and counts as a failed login.
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByText('U bent uitgelogd.').waitFor();
     await page.getByLabel('E-mailadres').fill('coordinator@soest.test');
     await page.getByLabel('Wachtwoord').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
     const code = page.getByLabel('Code uit uw authenticator-app');
-    await code.waitFor();
     await expect.poll(() => code.getAttribute('inputmode'), { timeout: 10_000 }).toBe('numeric');
     await expect.poll(() => code.getAttribute('autocomplete'), { timeout: 10_000 }).toBe('one-time-code');
+    const now = currentTotp(secret, new Date());
+    await code.fill(now === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page
+      .getByText('Het e-mailadres, het wachtwoord of de code uit de authenticator-app klopt niet.')
+      .waitFor();
     await expectAccessible(page, 'login with the TOTP field');
-    await code.fill(currentTotp(secret, new Date()));
+    // The code of the enrolment is used up; the app's next code (within the allowed drift) is not.
+    expect(await code.inputValue()).toBe('');
+    await code.fill(currentTotp(secret, new Date(Date.now() + 30_000)));
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();
+    // Told about the failed attempt since the previous login.
+    const warning = page.getByRole('status').filter({ hasText: 'Er is 1 keer geprobeerd' });
+    await warning.waitFor();
+    await expectAccessible(page, 'queue with the failed-login notice');
+    await warning.getByRole('button', { name: 'Gelezen' }).click();
+    await warning.waitFor({ state: 'detached' });
   });
 });
