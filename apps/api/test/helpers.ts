@@ -36,6 +36,7 @@ export async function buildTestApp(database: DatabaseClient, options: TestAppOpt
     DATA_DIR: dataDir,
     PUBLIC_BASE_URL: 'https://buurtsignaal.test',
     INTAKE_RATE_LIMIT_MAX: '1000',
+    STATUS_LOOKUP_RATE_LIMIT_MAX: '1000',
     STAFF_LOGIN_RATE_LIMIT_MAX: '1000',
     STATUS_LINK_KEY: statusLinkKey,
     LOG_LEVEL: 'silent',

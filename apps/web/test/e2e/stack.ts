@@ -46,6 +46,7 @@ export async function startE2eStack(): Promise<E2eStack> {
     STATUS_LINK_KEY: key,
     LOG_LEVEL: 'silent',
     INTAKE_RATE_LIMIT_MAX: '1000',
+    STATUS_LOOKUP_RATE_LIMIT_MAX: '1000',
     PDOK_LOCATIESERVER_URL: externals.pdokUrl,
     MAP_TILE_URL: externals.tileUrl,
     PUBLIC_BASE_URL: baseUrl,
