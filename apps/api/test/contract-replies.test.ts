@@ -9,6 +9,7 @@ import {
   hotspotRuleSchema,
   hotspotRulesResponseSchema,
   intakeResponseSchema,
+  loginResponseSchema,
   melderStatusSchema,
   meldingDetailSchema,
   notableResponseSchema,
@@ -89,7 +90,7 @@ describe('every reply the web app fetches parses with the contract', () => {
       url: staff('/login'),
       payload: { email: w.boa.email, password: 'correct horse battery' },
     });
-    expectWebReads(login, sessionResponseSchema);
+    expectWebReads(login, loginResponseSchema);
     expectWebReads(await w.asBoa('GET', staff('/me')), sessionResponseSchema);
 
     expectWebReads(await w.asBoa('GET', staff('/queue?team=boa-team')), queueResponseSchema);
