@@ -53,7 +53,7 @@ const trustProxyOption = (value: ApiConfig['trustProxy']) =>
 
 /**
  * The API as a Fastify instance that is ready to `inject()` or `listen()` — it never listens itself
- * (server.ts and embedded.ts do). Infrastructure comes in through `deps`.
+ * (server.ts and apps/embedded do). Infrastructure comes in through `deps`.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database, photoStore } = deps;

@@ -170,7 +170,7 @@ export interface StaffConfig {
    */
   secretKey: string | undefined;
   /**
-   * embedded.ts only: seed the demo accounts. Default: on with the embedded PGlite, off with DATABASE_URL
+   * apps/embedded only: seed the demo accounts. Default: on with the embedded PGlite, off with DATABASE_URL
    * (a real database gets real accounts via user:create). server.ts never seeds them.
    */
   demoAccounts: boolean;

@@ -12,7 +12,7 @@ import { createStaffKeys } from './staff-keys.ts';
 import { newTotpSecret, totpUri } from './totp.ts';
 
 // Demo accounts of the embedded default (`pnpm start`), one per role, so that a demo can log in at once.
-// Only embedded.ts calls this — never server.ts: production accounts come from `user:create`.
+// Only the launcher in apps/embedded calls this — never server.ts: production accounts come from `user:create`.
 
 export interface DemoAccount {
   email: string;

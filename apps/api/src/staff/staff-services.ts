@@ -15,7 +15,7 @@ export interface StaffServices {
 }
 
 /**
- * The key: an explicit one (embedded.ts passes the one derived from its generated status link key),
+ * The key: an explicit one (apps/embedded passes the one derived from its generated status link key),
  * STAFF_SECRET_KEY, or one derived from STATUS_LINK_KEY. Without any, a key for this process only:
  * TOTP secrets sealed with it become unreadable after a restart (server.ts refuses that in production).
  */

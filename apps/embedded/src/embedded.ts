@@ -1,5 +1,22 @@
 import { join, resolve } from 'node:path';
 import {
+  buildApp,
+  createFilePhotoStore,
+  DEFAULT_HOST,
+  demoAccountLines,
+  deriveStaffKey,
+  loadApiConfig,
+  loadOrCreateStatusLinkKey,
+  type PrivateRedis,
+  RedisUnavailableError,
+  registerDevMailbox,
+  registerWebApp,
+  seedDemoAccounts,
+  startApiMaintenance,
+  startPrivateRedis,
+  webDistDir,
+} from '@buurtsignaal/api';
+import {
   acquireDataDirLock,
   createDatabase,
   type DatabaseClient,
@@ -11,21 +28,10 @@ import { createRedisConnection } from '@buurtsignaal/jobs';
 import { createMailTransport } from '@buurtsignaal/mail';
 import { checkRedis, loadWorkerConfig, type RunningWorker, startWorker } from '@buurtsignaal/worker';
 import { pino } from 'pino';
-import { buildApp } from './app.ts';
-import { DEFAULT_HOST, loadApiConfig } from './config.ts';
-import { startApiMaintenance } from './photos/orphan-sweep.ts';
-import { createFilePhotoStore } from './photos/photo-store.ts';
-import { registerDevMailbox } from './runtime/dev-mailbox.routes.ts';
-
-import { type PrivateRedis, RedisUnavailableError, startPrivateRedis } from './runtime/private-redis.ts';
-import { loadOrCreateStatusLinkKey } from './runtime/status-link-key.ts';
-import { registerWebApp } from './runtime/web-app.plugin.ts';
-import { webDistDir } from './runtime/web-dist.ts';
-import { demoAccountLines, seedDemoAccounts } from './staff/demo-accounts.ts';
-import { deriveStaffKey } from './staff/staff-keys.ts';
 
 // The embedded default (`pnpm start`): api + worker + web app in ONE process, because PGlite belongs to
-// exactly one process. Everything that is not configured is provided locally under DATA_DIR.
+// exactly one process. This app is the only place that puts the api and the worker together: neither
+// imports the other. Everything that is not configured is provided locally under DATA_DIR.
 
 const apiConfig = loadApiConfig();
 const workerConfig = loadWorkerConfig();
