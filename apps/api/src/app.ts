@@ -1,11 +1,9 @@
-import type { DatabaseClient } from '@buurtsignaal/db';
-import { createOutboxNotifier, SecretBox } from '@buurtsignaal/db';
+import type { DatabaseClient, SecretBox } from '@buurtsignaal/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ApiConfig } from './config.ts';
-import { createIntakeService } from './intake/intake-service.ts';
 import { MAX_PHOTOS } from './intake/photos.ts';
 import { buildLoggerOptions } from './logging.ts';
 import type { PhotoStore } from './photos/photo-store.ts';
@@ -22,9 +20,7 @@ import healthRoutes from './routes/health/health.routes.ts';
 import intakeRoutes from './routes/meldingen/intake.routes.ts';
 import staffRoutes from './routes/staff/staff.routes.ts';
 import statusRoutes from './routes/status/status.routes.ts';
-import { createStaffServices, resolveStaffKey } from './staff/staff-services.ts';
-import { createMelderActionsService } from './status/melder-actions-service.ts';
-import { createStatusService } from './status/status-service.ts';
+import { createServices } from './services.ts';
 
 export interface AppDeps {
   config: ApiConfig;
@@ -85,54 +81,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart);
 
   const now = deps.now ?? (() => new Date());
-  let secretBox =
-    deps.secretBox ?? (config.statusLinkKey ? SecretBox.fromBase64(config.statusLinkKey) : undefined);
-  if (!secretBox) {
-    // server.ts refuses this in production; elsewhere links keep working until the process restarts.
-    app.log.warn('STATUS_LINK_KEY is not set: using a key for this process only');
-    secretBox = SecretBox.fromBase64(SecretBox.generateKey());
-  }
-  // Wakes the outbox relays after each commit (see createOutboxNotifier for why not a trigger).
-  const outboxNotifier = createOutboxNotifier(database.db);
-  const intakeService = createIntakeService({
+  const services = createServices({
     config,
     database,
     photoStore,
     now,
-    secretBox,
-    onMeldingStored: (event) => {
-      outboxNotifier.poke();
-      deps.onMeldingStored?.(event);
-    },
+    log: app.log,
+    secretBox: deps.secretBox,
+    staffKey: deps.staffKey,
+    onMeldingStored: deps.onMeldingStored,
   });
-  app.addHook('onClose', () => outboxNotifier.idle());
+  app.addHook('onClose', () => services.outboxNotifier.idle());
 
   await app.register(healthRoutes, { database, redis: deps.redis });
   await app.register(categoriesRoutes);
   await app.register(configRoutes, { config });
-  await app.register(intakeRoutes, { service: intakeService, rateLimit: config.intakeRateLimit });
+  await app.register(intakeRoutes, { service: services.intake, rateLimit: config.intakeRateLimit });
   await app.register(statusRoutes, {
-    service: createStatusService({ database, config: config.melder, now }),
-    actions: createMelderActionsService({
-      database,
-      config: config.melder,
-      now,
-      onOutboxWritten: () => outboxNotifier.poke(),
-    }),
+    service: services.status,
+    actions: services.melderActions,
     rateLimit: config.intakeRateLimit,
     lookupRateLimit: config.statusLookupRateLimit,
   });
-  const staffKey = resolveStaffKey(config, app.log, deps.staffKey);
-  const staff = createStaffServices({ db: database.db, config, now, key: staffKey });
-  await app.register(staffRoutes, {
-    prefix: '/api/v1/staff',
-    db: database.db,
-    config,
-    now,
-    photoStore,
-    outboxNotifier,
-    ...staff,
-  });
+  await app.register(staffRoutes, { prefix: '/api/v1/staff', config, now, photoStore, services });
 
   // The zod type provider only changes route typing; callers get a plain instance.
   return app as unknown as FastifyInstance;

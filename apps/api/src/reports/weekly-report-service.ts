@@ -5,6 +5,7 @@ import {
   type DbOrTx,
   hotspotTimeProfile,
   listHotspotsActiveIn,
+  listMeldingenCreatedIn,
   listNotable,
   listPastDeadline,
   listReopened,
@@ -12,7 +13,7 @@ import {
   type WeekCountRow,
 } from '@buurtsignaal/db';
 import { categoryView, priorityView, statusView, teamView, wijkView } from '../handling/melding-view.ts';
-import { formatIsoWeek, type IsoWeek, shiftWeek, weekBounds } from './iso-week.ts';
+import { formatIsoWeek, type IsoWeek, isoWeekAt, shiftWeek, weekBounds } from './iso-week.ts';
 
 /** At most this many entries per list in the overview; `total` gives the full number. */
 export const REPORT_LIST_LIMIT = 200;
@@ -171,3 +172,16 @@ export async function buildWeeklyReport(deps: WeeklyReportDeps, week: IsoWeek): 
     hotspots,
   };
 }
+
+/** The weekly overview and its per-melding export, for the report routes. */
+export function createWeeklyReportService(deps: WeeklyReportDeps) {
+  return {
+    /** k of "< k", for the CSV export. */
+    minCount: deps.minCount,
+    /** The last complete ISO week at this moment. */
+    lastCompleteWeek: (): IsoWeek => shiftWeek(isoWeekAt(deps.now()), -1),
+    weekly: (week: IsoWeek) => buildWeeklyReport(deps, week),
+    meldingenOf: (week: IsoWeek) => listMeldingenCreatedIn(deps.db, weekBounds(week)),
+  };
+}
+export type WeeklyReportService = ReturnType<typeof createWeeklyReportService>;

@@ -1,19 +1,29 @@
 import { loginBodySchema, loginResponseSchema, sessionResponseSchema } from '@buurtsignaal/core/contract';
-import { findStaffUserById } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ApiConfig } from '../../config.ts';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { rolesRequiringTotp } from '../../staff/access-policy.ts';
-import { staffUserView } from '../../staff/auth-service.ts';
+import type { AccountService } from '../../staff/account-service.ts';
+import type { AuthService } from '../../staff/auth-service.ts';
 import { DEVICE_COOKIE, KNOWN_DEVICE_DAYS, LoginThrottledError } from '../../staff/login-throttle.ts';
+import type { SessionService } from '../../staff/session-service.ts';
 import { clearSessionCookie, setSessionCookie } from '../../staff/staff-auth.plugin.ts';
 import { staffOf } from '../../staff/staff-guard.ts';
+import type { StaffKeys } from '../../staff/staff-keys.ts';
 import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
-const authRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, options) => {
-  const { auth, sessions, keys, config, db } = options;
+export interface AuthRoutesOptions {
+  config: ApiConfig;
+  auth: AuthService;
+  sessions: SessionService;
+  keys: StaffKeys;
+  accounts: AccountService;
+}
+
+const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, options) => {
+  const { auth, sessions, keys, config, accounts } = options;
 
   app.post(
     '/login',
@@ -109,12 +119,12 @@ const authRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, option
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      const user = await findStaffUserById(db, staff.id);
+      const user = await accounts.findById(staff.id);
       if (!user || !request.staffSessionId) {
         throw new ApiError(401, 'NOT_AUTHENTICATED', staffErrorTexts.notAuthenticated);
       }
       return reply.header('cache-control', 'no-store').send({
-        user: await staffUserView(db, user),
+        user: await accounts.view(user),
         csrfToken: keys.csrfToken(request.staffSessionId),
         totpEnrolmentRequired: rolesRequiringTotp.has(user.role) && !staff.totpOk,
       });

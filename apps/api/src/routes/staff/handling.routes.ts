@@ -10,11 +10,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
-import { createHandlingService, invalidTransition } from '../../handling/handling-service.ts';
-import { previewStatusMail } from '../../handling/mail-preview.ts';
+import { type HandlingService, invalidTransition } from '../../handling/handling-service.ts';
+import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
 import { auditedAction, guardMelding, meldingDetailFor } from './melding-access.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {
@@ -27,10 +26,12 @@ const errors = {
 const params = z.object({ id: z.uuid() });
 
 /** Claim, status changes, internal notes and the mail preview (docs/staff-api.md, "Actions"). */
-const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, options) => {
-  const { db, now, outboxNotifier, config } = options;
-  const handling = createHandlingService({ db, now, outboxNotifier });
+export interface HandlingRoutesOptions {
+  handling: HandlingService;
+  meldingen: StaffMeldingService;
+}
 
+const handlingRoutes: FastifyPluginAsyncZod<HandlingRoutesOptions> = async (app, { handling, meldingen }) => {
   app.post(
     '/meldingen/:id/claim',
     {
@@ -45,7 +46,7 @@ const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, op
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { staff } = await guardMelding(request, db, id, 'melding.claim');
+      const { staff } = await guardMelding(request, meldingen, id, 'melding.claim');
       const { statusEventId } = await auditedAction(request, 'melding.claim', id, () =>
         handling.claim(staff, id),
       );
@@ -55,7 +56,7 @@ const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, op
         meldingId: id,
         details: { statusEventId },
       });
-      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, db, id));
+      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, meldingen, id));
     },
   );
 
@@ -76,7 +77,7 @@ const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, op
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { staff, melding } = await guardMelding(request, db, id, 'melding.transition');
+      const { staff, melding } = await guardMelding(request, meldingen, id, 'melding.transition');
       const { statusEventId } = await auditedAction(request, 'melding.transition', id, () =>
         handling.transition(staff, id, request.body),
       );
@@ -86,7 +87,7 @@ const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, op
         meldingId: id,
         details: { from: melding.status, to: request.body.to, statusEventId },
       });
-      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, db, id));
+      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, meldingen, id));
     },
   );
 
@@ -104,7 +105,7 @@ const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, op
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { staff } = await guardMelding(request, db, id, 'melding.note');
+      const { staff } = await guardMelding(request, meldingen, id, 'melding.note');
       const note = await auditedAction(request, 'melding.note', id, () =>
         handling.addNote(staff, id, request.body.body),
       );
@@ -135,19 +136,18 @@ const handlingRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, op
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { staff, melding } = await guardMelding(request, db, id, 'melding.preview');
+      const { staff, melding } = await guardMelding(request, meldingen, id, 'melding.preview');
       if (isMeldingStatus(melding.status)) {
         const check = checkTransition(melding.status, request.body.to);
         if (!check.ok && check.code === 'INVALID_TRANSITION') {
           throw invalidTransition(check.message, check.allowed);
         }
       }
-      const preview = await previewStatusMail(db, {
+      const preview = await meldingen.previewMail({
         meldingId: id,
         to: request.body.to,
         actor: staffActor(staff.id),
         publicMessage: request.body.publicMessage,
-        publicBaseUrl: config.publicBaseUrl,
       });
       if (!preview) throw new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
       return reply.header('cache-control', 'no-store').send(preview);

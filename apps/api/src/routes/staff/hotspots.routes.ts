@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { text } from '@buurtsignaal/core';
 import {
   activeHotspotsResponseSchema,
@@ -11,21 +10,13 @@ import {
   hotspotRuleSchema,
   hotspotRulesResponseSchema,
 } from '@buurtsignaal/core/contract';
-import {
-  insertHotspotRule,
-  listActiveHotspots,
-  listHotspotNotifications,
-  listHotspotRules,
-  updateHotspotRule,
-} from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
-import { cellProfile, hotspotMap } from '../../hotspots/hotspot-map-service.ts';
-import { activeHotspotView, checkRuleBody, notificationView } from '../../hotspots/hotspot-rules.ts';
+import { activeHotspotView, notificationView } from '../../hotspots/hotspot-rules.ts';
+import type { HotspotService } from '../../hotspots/hotspot-service.ts';
 import { hotspotTexts } from '../../hotspots/hotspot-texts-nl.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {
@@ -37,7 +28,11 @@ const errors = {
 const tags = ['hotspots'];
 
 /** The hotspot map, cell profiles, hotspot rules and active hotspots (docs/staff-api.md, "Hotspots"). */
-const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, now }) => {
+export interface HotspotsRoutesOptions {
+  hotspots: HotspotService;
+}
+
+const hotspotsRoutes: FastifyPluginAsyncZod<HotspotsRoutesOptions> = async (app, { hotspots }) => {
   app.get(
     '/hotspots',
     {
@@ -52,7 +47,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const body = await hotspotMap(db, staffOf(request), request.query, now());
+      const body = await hotspots.map(staffOf(request), request.query);
       return reply.header('cache-control', 'private, no-store').send(body);
     },
   );
@@ -67,7 +62,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
       },
     },
     async (_request, reply) => {
-      const items = (await listActiveHotspots(db)).map(activeHotspotView);
+      const items = (await hotspots.active()).map(activeHotspotView);
       return reply.header('cache-control', 'private, no-store').send({ items });
     },
   );
@@ -83,12 +78,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const staff = staffOf(request);
-      const seesAll = staff.role === 'coordinator' || staff.role === 'admin';
-      const rows = await listHotspotNotifications(db, {
-        teamIds: seesAll ? undefined : staff.teamIds,
-        limit: 100,
-      });
+      const rows = await hotspots.notifications(staffOf(request));
       return reply.header('cache-control', 'private, no-store').send({ items: rows.map(notificationView) });
     },
   );
@@ -108,7 +98,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const body = await cellProfile(db, staffOf(request), request.params.cell, request.query, now());
+      const body = await hotspots.cellProfile(staffOf(request), request.params.cell, request.query);
       return reply.header('cache-control', 'private, no-store').send(body);
     },
   );
@@ -122,7 +112,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
         response: { 200: hotspotRulesResponseSchema, ...errors },
       },
     },
-    async () => ({ items: await listHotspotRules(db) }),
+    async () => ({ items: await hotspots.rules() }),
   );
 
   app.post(
@@ -138,13 +128,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const staff = staffOf(request);
-      const rule = await insertHotspotRule(db, {
-        ...checkRuleBody(request.body),
-        id: randomUUID(),
-        createdBy: staff.id,
-        at: now(),
-      });
+      const rule = await hotspots.createRule(request.body, staffOf(request).id);
       await app.staffAudit(request, {
         action: 'hotspot_rule.create',
         result: 'ok',
@@ -168,10 +152,7 @@ const hotspotsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { 
       },
     },
     async (request) => {
-      const rule = await updateHotspotRule(db, request.params.id, {
-        ...checkRuleBody(request.body),
-        at: now(),
-      });
+      const rule = await hotspots.updateRule(request.params.id, request.body);
       if (!rule) throw new ApiError(404, 'HOTSPOT_RULE_NOT_FOUND', hotspotTexts.ruleNotFound);
       await app.staffAudit(request, {
         action: 'hotspot_rule.update',

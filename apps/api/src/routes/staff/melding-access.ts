@@ -1,9 +1,8 @@
 import type { MeldingDetail } from '@buurtsignaal/core/contract';
-import { type DbOrTx, findMelderContact, findStaffMeldingSummary } from '@buurtsignaal/db';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../errors.ts';
 import { MeldingAccessDenied } from '../../handling/handling-service.ts';
-import { loadMeldingDetail } from '../../handling/melding-detail.ts';
+import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { canAccessMelding, canSeeMelderContact } from '../../staff/access-policy.ts';
 import { denyAccess, staffOf } from '../../staff/staff-guard.ts';
 import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
@@ -14,9 +13,14 @@ const notFound = () => new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.me
  * 404 for an unknown melding; 403 (after an 'access_denied' audit row naming `action`) for a melding
  * outside the officer's teams.
  */
-export async function guardMelding(request: FastifyRequest, db: DbOrTx, meldingId: string, action: string) {
+export async function guardMelding(
+  request: FastifyRequest,
+  meldingen: StaffMeldingService,
+  meldingId: string,
+  action: string,
+) {
   const staff = staffOf(request);
-  const melding = await findStaffMeldingSummary(db, meldingId);
+  const melding = await meldingen.summary(meldingId);
   if (!melding) throw notFound();
   if (!canAccessMelding(staff, melding)) await denyAccess(request, action, { meldingId });
   return { staff, melding };
@@ -43,17 +47,17 @@ export async function auditedAction<T>(
  */
 export async function meldingDetailFor(
   request: FastifyRequest,
-  db: DbOrTx,
+  meldingen: StaffMeldingService,
   meldingId: string,
 ): Promise<MeldingDetail> {
   const staff = staffOf(request);
-  const detail = await loadMeldingDetail(db, meldingId);
+  const detail = await meldingen.detail(meldingId);
   if (!detail) throw notFound();
   const body: MeldingDetail = detail;
   const teamId = detail.team?.id ?? null;
   const assignedUserId = detail.assignedTo?.id ?? null;
   if (canSeeMelderContact(staff, { teamId, status: detail.status.code, assignedUserId })) {
-    const contact = await findMelderContact(db, meldingId);
+    const contact = await meldingen.melderContact(meldingId);
     body.melder = contact ?? null;
     if (contact && !contact.anonymised) {
       await request.server.staffAudit(request, { action: 'melder_contact.view', result: 'ok', meldingId });

@@ -1,11 +1,11 @@
 import { meldingDetailSchema } from '@buurtsignaal/core/contract';
-import { findMeldingPhoto } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
+import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
+import type { PhotoStore } from '../../photos/photo-store.ts';
 import { handlingTexts } from '../../staff/staff-texts-nl.ts';
 import { guardMelding, meldingDetailFor } from './melding-access.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 
 const errors = {
   400: errorResponseSchema,
@@ -15,7 +15,16 @@ const errors = {
 };
 
 /** A melding as staff see it, and its photos. */
-const meldingenRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, photoStore }) => {
+export interface MeldingenRoutesOptions {
+  meldingen: StaffMeldingService;
+  /** Where the photos of meldingen are. */
+  photoStore: PhotoStore;
+}
+
+const meldingenRoutes: FastifyPluginAsyncZod<MeldingenRoutesOptions> = async (
+  app,
+  { meldingen, photoStore },
+) => {
   app.get(
     '/meldingen/:id',
     {
@@ -32,9 +41,9 @@ const meldingenRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, {
     },
     async (request, reply) => {
       const { id } = request.params;
-      await guardMelding(request, db, id, 'melding.view');
+      await guardMelding(request, meldingen, id, 'melding.view');
       await app.staffAudit(request, { action: 'melding.view', result: 'ok', meldingId: id });
-      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, db, id));
+      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, meldingen, id));
     },
   );
 
@@ -50,8 +59,8 @@ const meldingenRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, {
     },
     async (request, reply) => {
       const { id, photoId } = request.params;
-      const { melding } = await guardMelding(request, db, id, 'melding.photo.view');
-      const photo = await findMeldingPhoto(db, id, photoId);
+      const { melding } = await guardMelding(request, meldingen, id, 'melding.photo.view');
+      const photo = await meldingen.photo(id, photoId);
       const bytes = photo ? await photoStore.get(photo.storageKey) : null;
       if (!photo || !bytes) throw new ApiError(404, 'PHOTO_NOT_FOUND', handlingTexts.photoNotFound);
       await app.staffAudit(request, {

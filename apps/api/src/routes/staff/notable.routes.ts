@@ -1,10 +1,9 @@
 import { notableBodySchema, notableResponseSchema } from '@buurtsignaal/core/contract';
-import { clearNotable, findNotable, setNotable } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../errors.ts';
+import type { NotableService, StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { guardMelding } from './melding-access.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {
@@ -21,7 +20,12 @@ export { notableBodySchema };
  * Flag a melding as notable for the weekly veiligheidsoverleg, or take the flag off (docs/staff-api.md,
  * "Notable meldingen"): officers of the melding's team, coordinator and admin.
  */
-const notableRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, now }) => {
+export interface NotableRoutesOptions {
+  notable: NotableService;
+  meldingen: StaffMeldingService;
+}
+
+const notableRoutes: FastifyPluginAsyncZod<NotableRoutesOptions> = async (app, { notable, meldingen }) => {
   app.post(
     '/meldingen/:id/notable',
     {
@@ -37,16 +41,16 @@ const notableRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { d
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { staff } = await guardMelding(request, db, id, 'melding.notable.flag');
+      const { staff } = await guardMelding(request, meldingen, id, 'melding.notable.flag');
       const { reason } = request.body;
-      await setNotable(db, { meldingId: id, at: now(), byUserId: staff.id, reason });
+      await notable.set(id, staff.id, reason);
       await app.staffAudit(request, {
         action: 'melding.notable.flag',
         result: 'ok',
         meldingId: id,
         details: { reason },
       });
-      const flag = await findNotable(db, id);
+      const flag = await notable.find(id);
       if (!flag) throw new Error(`notable flag of ${id} vanished`);
       return reply
         .header('cache-control', 'no-store')
@@ -67,8 +71,8 @@ const notableRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { d
     },
     async (request, reply) => {
       const { id } = request.params;
-      await guardMelding(request, db, id, 'melding.notable.unflag');
-      await clearNotable(db, id);
+      await guardMelding(request, meldingen, id, 'melding.notable.unflag');
+      await notable.clear(id);
       await app.staffAudit(request, { action: 'melding.notable.unflag', result: 'ok', meldingId: id });
       return reply.code(204).send(null);
     },

@@ -1,6 +1,5 @@
 import { isMeldingStatus, type MeldingStatus, meldingStatuses, statusRules } from '@buurtsignaal/core';
 import { queueQuerySchema, queueResponseSchema } from '@buurtsignaal/core/contract';
-import { listQueue } from '@buurtsignaal/db';
 import { streetFromAddress } from '@buurtsignaal/mail';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
@@ -12,9 +11,9 @@ import {
   teamView,
   wijkView,
 } from '../../handling/melding-view.ts';
+import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { denyAccess, staffOf } from '../../staff/staff-guard.ts';
 import { handlingTexts } from '../../staff/staff-texts-nl.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 
 const openStatuses = meldingStatuses.filter((s) => statusRules[s].open);
 
@@ -31,7 +30,11 @@ function parseStatuses(value: string | undefined): MeldingStatus[] {
   return codes as MeldingStatus[];
 }
 
-const queueRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db }) => {
+export interface QueueRoutesOptions {
+  meldingen: StaffMeldingService;
+}
+
+const queueRoutes: FastifyPluginAsyncZod<QueueRoutesOptions> = async (app, { meldingen }) => {
   app.get(
     '/queue',
     {
@@ -65,7 +68,7 @@ const queueRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db 
       if (from && to && from.getTime() >= to.getTime()) {
         throw badQuery('VALIDATION_ERROR', 'from', handlingTexts.periodInvalid);
       }
-      const { rows, total } = await listQueue(db, {
+      const { rows, total } = await meldingen.queue({
         teamId: query.team,
         statuses: parseStatuses(query.status),
         category: query.category,

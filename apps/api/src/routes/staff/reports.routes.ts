@@ -3,24 +3,15 @@ import {
   weeklyQuerySchema,
   weeklyReportSchema,
 } from '@buurtsignaal/core/contract';
-import { listMeldingenCreatedIn } from '@buurtsignaal/db';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
-import {
-  formatIsoWeek,
-  type IsoWeek,
-  isoWeekAt,
-  parseIsoWeek,
-  shiftWeek,
-  weekBounds,
-} from '../../reports/iso-week.ts';
+import { formatIsoWeek, type IsoWeek, parseIsoWeek } from '../../reports/iso-week.ts';
 import { reportTexts } from '../../reports/report-texts-nl.ts';
 import { weeklyReportCsv, weekMeldingenCsv } from '../../reports/weekly-csv.ts';
-import { buildWeeklyReport } from '../../reports/weekly-report-service.ts';
+import type { WeeklyReportService } from '../../reports/weekly-report-service.ts';
 import { requireRole } from '../../staff/staff-guard.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
 
@@ -36,12 +27,14 @@ function sendCsv(reply: FastifyReply, filename: string, body: string) {
  * The weekly overview for the veiligheidsoverleg (docs/staff-api.md, "Weekly overview"). Coordinator and
  * admin only: it spans every team; boa/politie get 403 (audited by requireRole).
  */
-const reportsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, now, config }) => {
-  const deps = { db, now, minCount: config.reports.minCount };
+export interface ReportsRoutesOptions {
+  reports: WeeklyReportService;
+}
 
+const reportsRoutes: FastifyPluginAsyncZod<ReportsRoutesOptions> = async (app, { reports }) => {
   /** The chosen week, or the last complete one. */
   function weekOf(value: string | undefined): IsoWeek {
-    if (value === undefined) return shiftWeek(isoWeekAt(now()), -1);
+    if (value === undefined) return reports.lastCompleteWeek();
     const week = parseIsoWeek(value);
     if (!week) {
       throw new ApiError(400, 'VALIDATION_ERROR', reportTexts.weekInvalid, [
@@ -67,7 +60,7 @@ const reportsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { d
     },
     async (request, reply) => {
       const week = weekOf(request.query.week);
-      const report = await buildWeeklyReport(deps, week);
+      const report = await reports.weekly(week);
       if (request.query.format === 'csv') {
         await app.staffAudit(request, {
           action: 'report.weekly.csv',
@@ -94,14 +87,14 @@ const reportsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { d
     },
     async (request, reply) => {
       const week = weekOf(request.query.week);
-      const rows = await listMeldingenCreatedIn(db, weekBounds(week));
+      const rows = await reports.meldingenOf(week);
       const name = formatIsoWeek(week);
       await app.staffAudit(request, {
         action: 'report.weekly.meldingen_csv',
         result: 'ok',
         details: { week: name, rows: rows.length },
       });
-      return sendCsv(reply, `weekmeldingen-${name}.csv`, weekMeldingenCsv(rows, config.reports.minCount));
+      return sendCsv(reply, `weekmeldingen-${name}.csv`, weekMeldingenCsv(rows, reports.minCount));
     },
   );
 };

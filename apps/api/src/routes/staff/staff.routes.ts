@@ -1,9 +1,8 @@
-import type { DbOrTx, OutboxNotifier } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiConfig } from '../../config.ts';
 import type { PhotoStore } from '../../photos/photo-store.ts';
+import type { Services } from '../../services.ts';
 import staffAuth from '../../staff/staff-auth.plugin.ts';
-import type { StaffServices } from '../../staff/staff-services.ts';
 import authRoutes from './auth.routes.ts';
 import handlingRoutes from './handling.routes.ts';
 import hotspotsRoutes from './hotspots.routes.ts';
@@ -15,51 +14,44 @@ import standardTextsRoutes from './standard-texts.routes.ts';
 import totpRoutes from './totp.routes.ts';
 import usersRoutes from './users.routes.ts';
 
-export interface StaffRoutesOptions extends StaffServices {
-  db: DbOrTx;
+export interface StaffRoutesOptions {
   config: ApiConfig;
   now: () => Date;
   /** Where the photos of meldingen are (served to staff from the detail). */
   photoStore: PhotoStore;
-  /** The app's one outbox notifier: poked after every committed status change. */
-  outboxNotifier: OutboxNotifier;
+  /** The app's services (built once in app.ts); each child route gets the ones it uses. */
+  services: Services;
 }
 
 /**
  * Everything under /api/v1/staff, in one encapsulated scope: the staff-auth hook (session, CSRF, TOTP
  * enrolment) applies to these routes and to no others. Register with `prefix: '/api/v1/staff'`.
  */
-const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, registerOptions) => {
-  // Not the register options themselves: they carry `prefix`, which the children would add again.
-  const { db, config, now, keys, sessions, audit, auth, photoStore, outboxNotifier } = registerOptions;
-  const options: StaffRoutesOptions = {
-    db,
-    config,
-    now,
-    keys,
-    sessions,
-    audit,
-    auth,
-    photoStore,
-    outboxNotifier,
-  };
+const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
+  app,
+  { config, now, photoStore, services },
+) => {
+  // Each child gets an options object of its own, never these register options: they carry `prefix`,
+  // which the children would add again.
+  const { keys, sessions, audit, auth } = services.staff;
+  const { accounts, meldingen } = services;
   await app.register(staffAuth, {
-    sessions: options.sessions,
-    keys: options.keys,
-    audit: options.audit,
-    cookieSecure: options.config.staff.cookieSecure,
-    allowedOrigins: options.config.staff.allowedOrigins,
+    sessions,
+    keys,
+    audit,
+    cookieSecure: config.staff.cookieSecure,
+    allowedOrigins: config.staff.allowedOrigins,
   });
-  await app.register(authRoutes, options);
-  await app.register(totpRoutes, options);
-  await app.register(usersRoutes, options);
-  await app.register(meldingenRoutes, options);
-  await app.register(queueRoutes, options);
-  await app.register(handlingRoutes, options);
-  await app.register(standardTextsRoutes, options);
-  await app.register(notableRoutes, options);
-  await app.register(reportsRoutes, options);
-  await app.register(hotspotsRoutes, options);
+  await app.register(authRoutes, { config, auth, sessions, keys, accounts });
+  await app.register(totpRoutes, { accounts, keys, sessions, now });
+  await app.register(usersRoutes, { accounts });
+  await app.register(meldingenRoutes, { meldingen, photoStore });
+  await app.register(queueRoutes, { meldingen });
+  await app.register(handlingRoutes, { handling: services.handling, meldingen });
+  await app.register(standardTextsRoutes, { standardTexts: services.standardTexts });
+  await app.register(notableRoutes, { notable: services.notable, meldingen });
+  await app.register(reportsRoutes, { reports: services.reports });
+  await app.register(hotspotsRoutes, { hotspots: services.hotspots });
 };
 
 export default staffRoutes;

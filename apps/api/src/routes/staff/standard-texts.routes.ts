@@ -6,13 +6,12 @@ import {
   standardTextsResponseSchema,
   standardTextUpdateSchema,
 } from '@buurtsignaal/core/contract';
-import { insertStandardText, listStandardTexts, updateStandardText } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
+import type { StandardTextService } from '../../handling/staff-melding-service.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
 import { handlingTexts } from '../../staff/staff-texts-nl.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {
@@ -23,7 +22,14 @@ const errors = {
 };
 
 /** Standaardteksten: every officer reads them; coordinators and admins write them. */
-const standardTextsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, now }) => {
+export interface StandardTextsRoutesOptions {
+  standardTexts: StandardTextService;
+}
+
+const standardTextsRoutes: FastifyPluginAsyncZod<StandardTextsRoutesOptions> = async (
+  app,
+  { standardTexts },
+) => {
   app.get(
     '/standard-texts',
     {
@@ -40,7 +46,7 @@ const standardTextsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (ap
     async (request) => {
       const staff = staffOf(request);
       const manages = staff.role === 'coordinator' || staff.role === 'admin';
-      const items = await listStandardTexts(db, {
+      const items = await standardTexts.list({
         status: request.query.status,
         category: request.query.category,
         includeInactive: manages && request.query.all === 'true',
@@ -63,11 +69,10 @@ const standardTextsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (ap
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      const text = await insertStandardText(db, {
+      const text = await standardTexts.create({
         ...request.body,
         id: randomUUID(),
         createdBy: staff.id,
-        at: now(),
       });
       await app.staffAudit(request, {
         action: 'standard_text.create',
@@ -92,7 +97,7 @@ const standardTextsRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (ap
       },
     },
     async (request) => {
-      const text = await updateStandardText(db, request.params.id, { ...request.body, at: now() });
+      const text = await standardTexts.update(request.params.id, request.body);
       if (!text) throw new ApiError(404, 'STANDARD_TEXT_NOT_FOUND', handlingTexts.standardTextNotFound);
       await app.staffAudit(request, {
         action: 'standard_text.update',

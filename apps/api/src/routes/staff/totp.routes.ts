@@ -1,12 +1,13 @@
 import { totpConfirmBodySchema, totpSetupResponseSchema } from '@buurtsignaal/core/contract';
-import { confirmTotp, findStaffUserById, setPendingTotpSecret } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
+import type { AccountService } from '../../staff/account-service.ts';
+import type { SessionService } from '../../staff/session-service.ts';
 import { staffOf } from '../../staff/staff-guard.ts';
+import type { StaffKeys } from '../../staff/staff-keys.ts';
 import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../../staff/totp.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {
@@ -17,7 +18,17 @@ const errors = {
 };
 
 /** TOTP enrolment: reachable from a restricted session (config.staffAuth 'enrolment'). */
-const totpRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, keys, sessions, now }) => {
+export interface TotpRoutesOptions {
+  accounts: AccountService;
+  keys: StaffKeys;
+  sessions: SessionService;
+  now: () => Date;
+}
+
+const totpRoutes: FastifyPluginAsyncZod<TotpRoutesOptions> = async (
+  app,
+  { accounts, keys, sessions, now },
+) => {
   const alreadyEnrolled = () =>
     new ApiError(409, 'TOTP_ALREADY_ENROLLED', staffErrorTexts.totpAlreadyEnrolled);
 
@@ -35,10 +46,10 @@ const totpRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, 
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      const user = await findStaffUserById(db, staff.id);
+      const user = await accounts.findById(staff.id);
       if (!user) throw new ApiError(401, 'NOT_AUTHENTICATED', staffErrorTexts.notAuthenticated);
       const secret = newTotpSecret();
-      if (!(await setPendingTotpSecret(db, user.id, keys.totpBox.seal(secret, user.id)))) {
+      if (!(await accounts.setPendingTotpSecret(user.id, keys.totpBox.seal(secret, user.id)))) {
         throw alreadyEnrolled();
       }
       await app.staffAudit(request, { action: 'totp.setup', result: 'ok' });
@@ -62,7 +73,7 @@ const totpRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, 
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      const user = await findStaffUserById(db, staff.id);
+      const user = await accounts.findById(staff.id);
       if (!user) throw new ApiError(401, 'NOT_AUTHENTICATED', staffErrorTexts.notAuthenticated);
       if (user.totpConfirmedAt) throw alreadyEnrolled();
       const secret = user.totpSecretSealed ? keys.totpBox.open(user.totpSecretSealed, user.id) : null;
@@ -74,13 +85,13 @@ const totpRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db, 
       }
       // One statement: of two confirmations with the same code, one wins; the code is then used up
       // (the login after this needs a newer one).
-      if (!(await confirmTotp(db, user.id, now(), step))) {
+      if (!(await accounts.confirmTotp(user.id, step))) {
         await app.staffAudit(request, {
           action: 'totp.confirm',
           result: 'denied',
           details: { reason: 'reused' },
         });
-        const fresh = await findStaffUserById(db, user.id);
+        const fresh = await accounts.findById(user.id);
         if (fresh?.totpConfirmedAt) throw alreadyEnrolled();
         throw new ApiError(409, 'TOTP_CODE_USED', staffErrorTexts.totpCodeUsed);
       }

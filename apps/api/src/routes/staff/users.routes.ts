@@ -1,11 +1,9 @@
 import { createdSchema, createUserBodySchema, usersResponseSchema } from '@buurtsignaal/core/contract';
-import { listStaffUsers } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema } from '../../errors.ts';
 import { canCreateRole } from '../../staff/access-policy.ts';
+import type { AccountService } from '../../staff/account-service.ts';
 import { denyAccess, requireRole, staffOf } from '../../staff/staff-guard.ts';
-import { createStaffAccount } from '../../staff/user-service.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {
@@ -15,7 +13,11 @@ const errors = {
   409: errorResponseSchema,
 };
 
-const usersRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db }) => {
+export interface UsersRoutesOptions {
+  accounts: AccountService;
+}
+
+const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app, { accounts }) => {
   app.get(
     '/users',
     {
@@ -26,7 +28,7 @@ const usersRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db 
         response: { 200: usersResponseSchema, ...errors },
       },
     },
-    async () => ({ users: await listStaffUsers(db) }),
+    async () => ({ users: await accounts.list() }),
   );
 
   app.post(
@@ -48,7 +50,7 @@ const usersRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (app, { db 
       if (!canCreateRole(staff.role, role)) {
         await denyAccess(request, 'user.create', { details: { role: staff.role, requestedRole: role } });
       }
-      const { id } = await createStaffAccount(db, request.body);
+      const { id } = await accounts.create(request.body);
       await app.staffAudit(request, {
         action: 'user.create',
         result: 'ok',

@@ -1,0 +1,64 @@
+import type { MeldingStatus } from '@buurtsignaal/core';
+import {
+  clearNotable,
+  type DbOrTx,
+  findMelderContact,
+  findMeldingPhoto,
+  findNotable,
+  findStaffMeldingSummary,
+  insertStandardText,
+  listQueue,
+  listStandardTexts,
+  setNotable,
+  updateStandardText,
+} from '@buurtsignaal/db';
+import { previewStatusMail } from './mail-preview.ts';
+import { loadMeldingDetail } from './melding-detail.ts';
+
+type Input<F extends (db: DbOrTx, ...args: never[]) => unknown, I extends number = 1> = Parameters<F>[I];
+
+/** What the staff routes read of meldingen: summary (for access), detail, contact, photos, the queue. */
+export function createStaffMeldingService(deps: { db: DbOrTx; publicBaseUrl: string }) {
+  const { db, publicBaseUrl } = deps;
+  return {
+    summary: (meldingId: string) => findStaffMeldingSummary(db, meldingId),
+    detail: (meldingId: string) => loadMeldingDetail(db, meldingId),
+    melderContact: (meldingId: string) => findMelderContact(db, meldingId),
+    photo: (meldingId: string, photoId: string) => findMeldingPhoto(db, meldingId, photoId),
+    queue: (filter: Input<typeof listQueue>) => listQueue(db, filter),
+    /** The mail the melder would get for this change; stores nothing. Undefined: no such melding. */
+    previewMail: (input: {
+      meldingId: string;
+      to: MeldingStatus;
+      actor: string;
+      publicMessage?: string | undefined;
+    }) => previewStatusMail(db, { ...input, publicBaseUrl }),
+  };
+}
+export type StaffMeldingService = ReturnType<typeof createStaffMeldingService>;
+
+/** The coordinator's "opvallend" flag on a melding (for the weekly report). */
+export function createNotableService(deps: { db: DbOrTx; now: () => Date }) {
+  const { db, now } = deps;
+  return {
+    set: (meldingId: string, byUserId: string, reason: string) =>
+      setNotable(db, { meldingId, at: now(), byUserId, reason }),
+    find: (meldingId: string) => findNotable(db, meldingId),
+    clear: (meldingId: string) => clearNotable(db, meldingId),
+  };
+}
+export type NotableService = ReturnType<typeof createNotableService>;
+
+type NewStandardText = Omit<Input<typeof insertStandardText>, 'at'>;
+type StandardTextUpdate = Omit<Input<typeof updateStandardText, 2>, 'at'>;
+
+/** Standard texts for the public message of a status change. */
+export function createStandardTextService(deps: { db: DbOrTx; now: () => Date }) {
+  const { db, now } = deps;
+  return {
+    list: (filter: Input<typeof listStandardTexts>) => listStandardTexts(db, filter),
+    create: (text: NewStandardText) => insertStandardText(db, { ...text, at: now() }),
+    update: (id: string, text: StandardTextUpdate) => updateStandardText(db, id, { ...text, at: now() }),
+  };
+}
+export type StandardTextService = ReturnType<typeof createStandardTextService>;

@@ -1,0 +1,100 @@
+import { createOutboxNotifier, type DatabaseClient, type OutboxNotifier, SecretBox } from '@buurtsignaal/db';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ApiConfig } from './config.ts';
+import { createHandlingService, type HandlingService } from './handling/handling-service.ts';
+import {
+  createNotableService,
+  createStaffMeldingService,
+  createStandardTextService,
+  type NotableService,
+  type StaffMeldingService,
+  type StandardTextService,
+} from './handling/staff-melding-service.ts';
+import { createHotspotService, type HotspotService } from './hotspots/hotspot-service.ts';
+import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
+import type { PhotoStore } from './photos/photo-store.ts';
+import { createWeeklyReportService, type WeeklyReportService } from './reports/weekly-report-service.ts';
+import { type AccountService, createAccountService } from './staff/account-service.ts';
+import { createStaffServices, resolveStaffKey, type StaffServices } from './staff/staff-services.ts';
+import { createMelderActionsService, type MelderActionsService } from './status/melder-actions-service.ts';
+import { createStatusService, type StatusService } from './status/status-service.ts';
+
+export interface ServiceDeps {
+  config: ApiConfig;
+  database: DatabaseClient;
+  photoStore: PhotoStore;
+  now: () => Date;
+  /** Where a missing key is reported (a key for this process only is then used). */
+  log: FastifyBaseLogger;
+  /** Seals status tokens; defaults to one from config.statusLinkKey. */
+  secretBox?: SecretBox | undefined;
+  /** Seals TOTP secrets and derives CSRF tokens; defaults from config (see resolveStaffKey). */
+  staffKey?: Buffer | undefined;
+  /** Called after each melding commits (its outbox row is then visible). */
+  onMeldingStored?: ((event: { meldingId: string; statusEventId: number }) => void) | undefined;
+}
+
+/** Every service of the API, built once per app; each route gets the ones it uses. */
+export interface Services {
+  /** The app's one outbox notifier: poked after every committed write that adds an outbox row. */
+  outboxNotifier: OutboxNotifier;
+  intake: IntakeService;
+  status: StatusService;
+  melderActions: MelderActionsService;
+  /** Keys, sessions, audit writer and login of the staff API. */
+  staff: StaffServices;
+  accounts: AccountService;
+  meldingen: StaffMeldingService;
+  handling: HandlingService;
+  standardTexts: StandardTextService;
+  notable: NotableService;
+  reports: WeeklyReportService;
+  hotspots: HotspotService;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const { config, database, photoStore, now, log } = deps;
+  const db = database.db;
+  let secretBox =
+    deps.secretBox ?? (config.statusLinkKey ? SecretBox.fromBase64(config.statusLinkKey) : undefined);
+  if (!secretBox) {
+    // server.ts refuses this in production; elsewhere links keep working until the process restarts.
+    log.warn('STATUS_LINK_KEY is not set: using a key for this process only');
+    secretBox = SecretBox.fromBase64(SecretBox.generateKey());
+  }
+  // Wakes the outbox relays after each commit (see createOutboxNotifier for why not a trigger).
+  const outboxNotifier = createOutboxNotifier(db);
+  const intake = createIntakeService({
+    config,
+    database,
+    photoStore,
+    now,
+    secretBox,
+    onMeldingStored: (event) => {
+      outboxNotifier.poke();
+      deps.onMeldingStored?.(event);
+    },
+  });
+  const status = createStatusService({ database, config: config.melder, now });
+  const melderActions = createMelderActionsService({
+    database,
+    config: config.melder,
+    now,
+    onOutboxWritten: () => outboxNotifier.poke(),
+  });
+  const staffKey = resolveStaffKey(config, log, deps.staffKey);
+  return {
+    outboxNotifier,
+    intake,
+    status,
+    melderActions,
+    staff: createStaffServices({ db, config, now, key: staffKey }),
+    accounts: createAccountService({ db, now }),
+    meldingen: createStaffMeldingService({ db, publicBaseUrl: config.publicBaseUrl }),
+    handling: createHandlingService({ db, now, outboxNotifier }),
+    standardTexts: createStandardTextService({ db, now }),
+    notable: createNotableService({ db, now }),
+    reports: createWeeklyReportService({ db, now, minCount: config.reports.minCount }),
+    hotspots: createHotspotService({ db, now }),
+  };
+}
