@@ -183,7 +183,19 @@ describe('a new hotspot on the queue and the map (/balie, /balie/kaart)', () => 
       await page.getByRole('button', { name: `Melding ${reference}` }).waitFor();
     }
     const first = references[0] ?? '';
-    await page.getByRole('button', { name: `Melding ${first}` }).click();
+    const marker = page.getByRole('button', { name: `Melding ${first}` });
+    // The markers move out in an animation: click once the marker stands still (on two busy cores a
+    // click during the animation can land where it no longer is).
+    let last = '';
+    await expect
+      .poll(async () => {
+        const box = JSON.stringify(await marker.boundingBox());
+        const still = box === last;
+        last = box;
+        return still;
+      })
+      .toBe(true);
+    await marker.click();
     await page.locator('.leaflet-popup').getByRole('link', { name: first }).click();
     await page.getByRole('heading', { level: 1, name: `Melding ${first}` }).waitFor();
   });
