@@ -17,6 +17,11 @@ export const outboxTopics = {
    * route it to its team again and tell the melder it was reopened.
    */
   heropend: 'melding.heropend',
+  /**
+   * An admin asked to retry stuck work (stuck_jobs row `stuckJobId`) from the console: the relay adds
+   * the routing or notification job again under a new id; the consumers are idempotent.
+   */
+  jobRetry: 'job.retry',
 } as const;
 
 export type OutboxTopic = (typeof outboxTopics)[keyof typeof outboxTopics];
@@ -25,7 +30,20 @@ export interface OutboxPayloads {
   'melding.gemeld': { meldingId: string; statusEventId: number };
   'melding.status_changed': { meldingId: string; statusEventId: number };
   'melding.heropend': { meldingId: string; statusEventId: number };
+  'job.retry': RetryPayload;
 }
+
+/** What `job.retry` carries: the work of a stuck_jobs row, ids only. */
+export type RetryPayload =
+  | { stuckJobId: string; kind: 'routing'; meldingId: string; statusEventId: number }
+  | {
+      stuckJobId: string;
+      kind: 'notification';
+      meldingId: string;
+      statusEventId: number;
+      template: 'ontvangen' | 'status_gewijzigd';
+      notificationKey: string;
+    };
 
 /** Every topic once, in the order above. */
 export const outboxTopicList: readonly OutboxTopic[] = Object.values(outboxTopics);

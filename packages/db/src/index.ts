@@ -19,6 +19,7 @@ export * from './repositories/melder-actions-repository.ts';
 export * from './repositories/melding-repository.ts';
 export * from './repositories/notification-repository.ts';
 export * from './repositories/outbox-repository.ts';
+export * from './repositories/reconciliation-repository.ts';
 export * from './repositories/report-hotspot-repository.ts';
 export * from './repositories/report-notable-repository.ts';
 export * from './repositories/report-weekly-repository.ts';

@@ -88,6 +88,10 @@ export const meldingen = pgTable(
     uniqueIndex('meldingen_status_token_hash_uq').on(t.statusTokenHash),
     index('meldingen_team_status_idx').on(t.teamId, t.status),
     index('meldingen_category_created_idx').on(t.category, t.createdAt),
+    // What the worker's reconciliation looks for every minute: meldingen still waiting to be routed.
+    index('meldingen_unrouted_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} in ('gemeld', 'heropend')`),
   ],
 );
 
@@ -244,7 +248,11 @@ export const outbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_pending_idx').on(t.availableAt, t.id).where(sql`${t.relayedAt} is null`)],
+  (t) => [
+    index('outbox_pending_idx').on(t.availableAt, t.id).where(sql`${t.relayedAt} is null`),
+    // Reconciliation reads the recent rows to find notifications without a final delivery record.
+    index('outbox_created_idx').on(t.createdAt),
+  ],
 );
 
 export const idempotencyKeys = pgTable('idempotency_keys', {
@@ -275,7 +283,10 @@ export const emailDeliveries = pgTable(
     /**
      * 'sending' (recorded and committed before the SMTP conversation starts) → 'sent' | 'retrying' |
      * 'failed'; or 'unknown': the attempt was still 'sending' when its lease ran out (the worker died
-     * during it), so whether the mail went out cannot be known; a new attempt follows.
+     * during it), so whether the mail went out cannot be known; a new attempt follows; or 'skipped':
+     * deliberately not sent (no address, no terugkoppeling wanted, or a change the melder does not hear
+     * of; `error` says why). Final: sent, failed, skipped — reconciliation sends a notification without
+     * a final record on again.
      */
     status: text('status').notNull(),
     /** While 'sending': until when this attempt is held; after it, a new attempt may take over. */
@@ -465,5 +476,48 @@ export const hotspotNotifications = pgTable(
   (t) => [
     uniqueIndex('hotspot_notifications_hotspot_team_uq').on(t.hotspotId, t.teamId),
     index('hotspot_notifications_team_idx').on(t.teamId, t.createdAt),
+  ],
+);
+
+/**
+ * Work that did not get done on its own: a melding not routed, or a notification without a final
+ * delivery record, found by the worker's reconciliation (apps/worker/src/reconciliation), or a job that
+ * ended in BullMQ's failed set. One row per piece of work (`workKey`); the admin sees the stuck ones in
+ * the console and can retry them. No personal data: ids, and error texts with addresses redacted.
+ */
+export const stuckJobs = pgTable(
+  'stuck_jobs',
+  {
+    id: uuid('id').primaryKey(),
+    /** `routing-<status event id>` or `notify-<notification key>`. */
+    workKey: text('work_key').notNull(),
+    /** 'routing' | 'notification' */
+    kind: text('kind').notNull(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    /** The status event the work belongs to (the one routed, or the one notified of). */
+    statusEventId: bigint('status_event_id', { mode: 'number' }).notNull(),
+    /** kind 'notification': which mail (notificationKeys) and its template. */
+    notificationKey: text('notification_key'),
+    template: text('template'),
+    /** 'retrying' (reconciliation re-sent it) | 'stuck' (given up: the admin decides) | 'resolved'. */
+    state: text('state').notNull(),
+    /** Re-sends by reconciliation since the row was created or last retried by an admin. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Since when the work was due: the time of its status event. */
+    dueSince: timestamp('due_since', { withTimezone: true }).notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    stuckAt: timestamp('stuck_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    retriedAt: timestamp('retried_at', { withTimezone: true }),
+    retriedBy: uuid('retried_by').references((): AnyPgColumn => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('stuck_jobs_work_key_uq').on(t.workKey),
+    index('stuck_jobs_open_idx').on(t.state, t.stuckAt).where(sql`${t.state} <> 'resolved'`),
   ],
 );

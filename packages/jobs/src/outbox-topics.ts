@@ -5,4 +5,5 @@ export {
   type OutboxTopic,
   outboxTopicList,
   outboxTopics,
+  type RetryPayload,
 } from '@buurtsignaal/core/outbox-topics';

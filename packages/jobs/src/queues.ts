@@ -45,6 +45,15 @@ export const notificationKeys = {
   statusGewijzigd: (statusEventId: number) => `status-${statusEventId}`,
 } as const;
 
+/**
+ * One key per piece of work that must get done (stuck_jobs.work_key): routing for one status event, or
+ * one notification. Reconciliation, the failed-job recorder and the admin's retry all name work by it.
+ */
+export const workKeys = {
+  routing: (statusEventId: number) => `routing-${statusEventId}`,
+  notification: (notificationKey: string) => `notify-${notificationKey}`,
+} as const;
+
 export interface RosterJob {
   meldingId: string;
   assignmentId: string;

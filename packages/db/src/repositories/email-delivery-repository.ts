@@ -1,9 +1,22 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.ts';
 import { emailDeliveries } from '../schema.ts';
 
-/** See the schema: 'sending' is an attempt under way, 'unknown' one whose worker died during it. */
-export type EmailDeliveryStatus = 'sending' | 'sent' | 'retrying' | 'failed' | 'unknown';
+/**
+ * See the schema: 'sending' is an attempt under way, 'unknown' one whose worker died during it,
+ * 'skipped' a notification deliberately not sent.
+ */
+export type EmailDeliveryStatus = 'sending' | 'sent' | 'retrying' | 'failed' | 'unknown' | 'skipped';
+
+/**
+ * A notification with one of these is done: sent, given up (permanent failure or retries exhausted), or
+ * deliberately not sent. Anything else (none yet, sending, retrying, unknown) is not final, and the
+ * worker's reconciliation sends it on again.
+ */
+export const FINAL_DELIVERY_STATUSES = ['sent', 'failed', 'skipped'] as const;
+
+/** Why a notification was deliberately not sent (email_deliveries.error of a 'skipped' row). */
+export type SkipReason = 'no_recipient' | 'not_for_melder';
 
 export interface EmailAttempt {
   meldingId: string;
@@ -165,6 +178,23 @@ export async function recordEmailAttempt(db: DbOrTx, attempt: EmailAttempt): Pro
   return inserted.length > 0;
 }
 
+/**
+ * Records that this notification was deliberately not sent, so that reconciliation does not find it
+ * again and again. At most one skip row per notification.
+ */
+export async function recordNotificationSkipped(
+  db: DbOrTx,
+  skip: { meldingId: string; notificationKey: string; template: string; reason: SkipReason },
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO email_deliveries (melding_id, notification_key, template, to_address, attempt, status, error)
+    SELECT ${skip.meldingId}::uuid, ${skip.notificationKey}, ${skip.template}, NULL, 0, 'skipped', ${skip.reason}
+    WHERE NOT EXISTS (
+      SELECT 1 FROM email_deliveries
+      WHERE notification_key = ${skip.notificationKey} AND status = 'skipped'
+    )`);
+}
+
 export interface EmailDeliveryRow {
   id: number;
   notificationKey: string;
@@ -176,7 +206,10 @@ export interface EmailDeliveryRow {
   createdAt: Date;
 }
 
-/** Every attempt for a melding, oldest first (for staff: "did the melder get our mail?"). */
+/**
+ * Every attempt for a melding, oldest first (for staff: "did the melder get our mail?"). Skips are no
+ * attempts and are left out.
+ */
 export async function listEmailDeliveries(db: DbOrTx, meldingId: string): Promise<EmailDeliveryRow[]> {
   return db
     .select({
@@ -190,6 +223,6 @@ export async function listEmailDeliveries(db: DbOrTx, meldingId: string): Promis
       createdAt: emailDeliveries.createdAt,
     })
     .from(emailDeliveries)
-    .where(eq(emailDeliveries.meldingId, meldingId))
+    .where(and(eq(emailDeliveries.meldingId, meldingId), ne(emailDeliveries.status, 'skipped')))
     .orderBy(asc(emailDeliveries.id));
 }
