@@ -88,6 +88,8 @@ async function start(): Promise<void> {
     sweepIntervalMs: workerConfig.outboxSweepIntervalMs,
     concurrency: workerConfig.concurrency,
     mailSendLeaseMs: workerConfig.mailSendLeaseMs,
+    jobLocks: workerConfig.jobLocks,
+    reconcile: workerConfig.reconcile,
   });
   cleanups.push(() => worker.close());
 

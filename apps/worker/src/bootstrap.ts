@@ -82,6 +82,8 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
       sweepIntervalMs: config.outboxSweepIntervalMs,
       concurrency: config.concurrency,
       mailSendLeaseMs: config.mailSendLeaseMs,
+      jobLocks: config.jobLocks,
+      reconcile: config.reconcile,
     });
   } catch (err) {
     mailer.close();

@@ -34,6 +34,17 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: positiveInt(5),
   // How long a mail attempt holds its notification before another may take over (after a crash).
   MAIL_SEND_LEASE_MS: positiveInt(120_000),
+  // BullMQ's job locks: a dead worker's running jobs are taken over after the lock expired, found by a
+  // check every WORKER_STALLED_INTERVAL_MS; after WORKER_MAX_STALLED_COUNT take-overs a job fails.
+  WORKER_LOCK_DURATION_MS: positiveInt(30_000),
+  WORKER_STALLED_INTERVAL_MS: positiveInt(10_000),
+  WORKER_MAX_STALLED_COUNT: positiveInt(1),
+  // Reconciliation (reconciliation/reconciliation.ts): every RECONCILE_EVERY_MS, work not done
+  // RECONCILE_AFTER_MS after its status event is sent on again, at most RECONCILE_MAX_ATTEMPTS times.
+  RECONCILE_EVERY_MS: positiveInt(60_000),
+  RECONCILE_AFTER_MS: positiveInt(5 * 60_000),
+  RECONCILE_MAX_ATTEMPTS: positiveInt(3),
+  RECONCILE_LOOKBACK_DAYS: positiveInt(30),
   // The standalone worker's health endpoint (health/health-server.ts); `off` runs without it.
   WORKER_HEALTH_PORT: z
     .string()
@@ -77,6 +88,10 @@ export interface WorkerConfig {
    * new attempt (same Message-ID) only after this. Longer than one SMTP conversation can take.
    */
   mailSendLeaseMs: number;
+  /** BullMQ job locks and stalled-job checks (worker.ts, JobLockSettings). */
+  jobLocks: { lockDurationMs: number; stalledIntervalMs: number; maxStalledCount: number };
+  /** Reconciliation of work not done (ReconcileSettings). */
+  reconcile: { everyMs: number; afterMs: number; maxAttempts: number; lookbackMs: number };
   /** Port of the health endpoint (GET /health/live, /health/ready); undefined: none. */
   healthPort: number | undefined;
   /** Where the health endpoint listens: loopback for a container's own check, 0.0.0.0 for a kubelet. */
@@ -111,6 +126,17 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     logLevel: e.LOG_LEVEL,
     concurrency: e.WORKER_CONCURRENCY,
     mailSendLeaseMs: e.MAIL_SEND_LEASE_MS,
+    jobLocks: {
+      lockDurationMs: e.WORKER_LOCK_DURATION_MS,
+      stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
+      maxStalledCount: e.WORKER_MAX_STALLED_COUNT,
+    },
+    reconcile: {
+      everyMs: e.RECONCILE_EVERY_MS,
+      afterMs: e.RECONCILE_AFTER_MS,
+      maxAttempts: e.RECONCILE_MAX_ATTEMPTS,
+      lookbackMs: e.RECONCILE_LOOKBACK_DAYS * 24 * 3600_000,
+    },
     healthPort: e.WORKER_HEALTH_PORT,
     healthHost: e.WORKER_HEALTH_HOST,
     statusLinkKey: e.STATUS_LINK_KEY,

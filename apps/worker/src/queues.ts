@@ -40,6 +40,10 @@ export const jobIds = {
   routing: (outboxId: number) => `routing-${outboxId}`,
   notification: (notificationKey: string) => `notify-${notificationKey}`,
   roster: (assignmentId: string) => `assignment-${assignmentId}`,
+  /** Reconciliation's n-th re-send of one piece of work (workKeys). */
+  reconcile: (workKey: string, attempt: number) => `reconcile-${workKey}-${attempt}`,
+  /** An admin's retry, from the `job.retry` outbox row. */
+  retry: (outboxId: number) => `retry-${outboxId}`,
 } as const;
 
 export interface ProducerQueues {

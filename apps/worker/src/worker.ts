@@ -10,6 +10,9 @@ import { createNotificationProcessor } from './notifications/notification-worker
 import { publishOutboxRow } from './outbox/outbox-jobs.ts';
 import { createOutboxRelay } from './outbox/outbox-relay.ts';
 import { createProducerQueues, defaultRetry, jobIds, type RetryPolicy } from './queues.ts';
+import { startReconciliationScheduler } from './reconciliation/reconciliation-scheduler.ts';
+import { defaultReconcile, type ReconcileSettings } from './reconciliation/reconciliation.ts';
+import { recordFailedJob } from './reconciliation/stuck-job-recorder.ts';
 import { createRoutingProcessor } from './routing/routing-worker.ts';
 
 export interface WorkerDeps {
@@ -39,7 +42,27 @@ export interface WorkerDeps {
   hotspotDetectEveryMs?: number;
   /** How long a mail attempt holds its notification (MAIL_SEND_LEASE_MS); default 2 minutes. */
   mailSendLeaseMs?: number | undefined;
+  /** Reconciliation of work not done (reconciliation/reconciliation.ts, defaultReconcile). */
+  reconcile?: Partial<ReconcileSettings>;
+  /** BullMQ's lock and stalled-job checks of the routing and notification workers (jobLockDefaults). */
+  jobLocks?: Partial<JobLockSettings>;
 }
+
+export interface JobLockSettings {
+  /** A running job's lock; renewed every half of it. A worker that dies loses its jobs' locks after this. */
+  lockDurationMs: number;
+  /** How often a worker looks for jobs whose lock expired (a dead worker's) and takes them over. */
+  stalledIntervalMs: number;
+  /** Take-overs before BullMQ fails a job ("stalled more than allowable limit"); reconciliation sends it on. */
+  maxStalledCount: number;
+}
+
+export const jobLockDefaults: JobLockSettings = {
+  lockDurationMs: 30_000,
+  // BullMQ's default is 30 s; a dead worker's jobs are taken over sooner.
+  stalledIntervalMs: 10_000,
+  maxStalledCount: 1,
+};
 
 /** Whether Redis answers a PING within `timeoutMs` (the producer connection fails fast when it is down). */
 async function redisAnswers(redis: Redis, timeoutMs: number): Promise<boolean> {
@@ -118,7 +141,15 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     onError: onRedisError('queue'),
   });
 
-  const consumerOptions = { connection: consumer, prefix: deps.prefix, concurrency };
+  const locks = { ...jobLockDefaults, ...deps.jobLocks };
+  const consumerOptions = {
+    connection: consumer,
+    prefix: deps.prefix,
+    concurrency,
+    lockDuration: locks.lockDurationMs,
+    stalledInterval: locks.stalledIntervalMs,
+    maxStalledCount: locks.maxStalledCount,
+  };
   const routingWorker = createWorker(
     'routing',
     createRoutingProcessor({
@@ -148,6 +179,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     ['routing', routingWorker as Worker],
     ['notifications', notificationWorker as Worker],
   ];
+  const failedRecords = new Set<Promise<void>>();
   for (const [queue, worker] of workers) {
     worker.on('error', onRedisError(`worker ${queue}`));
     worker.on('failed', (job, err) => {
@@ -155,6 +187,9 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
         { queue, jobId: job?.id, attemptsMade: job?.attemptsMade, err: errorText(err) },
         'job failed',
       );
+      const recorded = recordFailedJob({ db: deps.database.db, now, logger }, queue, job, err);
+      failedRecords.add(recorded);
+      void recorded.finally(() => failedRecords.delete(recorded));
     });
   }
 
@@ -179,6 +214,17 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     everyMs: deps.hotspotDetectEveryMs ?? DEFAULT_DETECT_EVERY_MS,
     onError: onRedisError('hotspots'),
   });
+  const reconciliation = await startReconciliationScheduler({
+    db: deps.database.db,
+    queues,
+    producer,
+    consumer,
+    prefix: deps.prefix,
+    now,
+    logger,
+    settings: { ...defaultReconcile, ...deps.reconcile },
+    onError: onRedisError('reconciliation'),
+  });
   logger.info({ prefix: deps.prefix, concurrency }, 'worker started');
 
   let closing: Promise<void> | undefined;
@@ -196,7 +242,12 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
         // have noticed yet, and an unforced close would then wait for it forever.
         const redisUp = await redisAnswers(producer, 1_000);
         if (!redisUp) logger.warn('redis unreachable at shutdown: closing workers without waiting for jobs');
-        await Promise.all([...workers.map(([, w]) => w.close(!redisUp)), hotspots.close(!redisUp)]);
+        await Promise.all([
+          ...workers.map(([, w]) => w.close(!redisUp)),
+          hotspots.close(!redisUp),
+          reconciliation.close(!redisUp),
+        ]);
+        await Promise.all(failedRecords);
         await queues.close();
         await Promise.all([
           producer.quit().catch(() => producer.disconnect()),

@@ -1,8 +1,7 @@
 import type { Db } from '@buurtsignaal/db';
-import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { errorText } from '../log-safety.ts';
+import { type PeriodicJob, startPeriodicJob } from '../scheduling/periodic-job.ts';
 import { detectHotspots } from './hotspot-detection.ts';
 
 export const HOTSPOT_QUEUE = 'hotspots';
@@ -21,25 +20,21 @@ export interface HotspotSchedulerOptions {
   onError: (err: Error) => void;
 }
 
-export interface HotspotScheduler {
-  close(force?: boolean): Promise<void>;
-}
+export type HotspotScheduler = PeriodicJob;
 
-/**
- * Periodic hotspot detection as a BullMQ job scheduler: one schedule however many workers run (the
- * scheduler id is the key), and one worker takes each run. Detection itself is idempotent.
- */
-export async function startHotspotScheduler(opts: HotspotSchedulerOptions): Promise<HotspotScheduler> {
-  const queue = new Queue(HOTSPOT_QUEUE, {
-    connection: opts.producer,
+/** Periodic hotspot detection (scheduling/periodic-job.ts); detection itself is idempotent. */
+export function startHotspotScheduler(opts: HotspotSchedulerOptions): Promise<HotspotScheduler> {
+  return startPeriodicJob({
+    queueName: HOTSPOT_QUEUE,
+    schedulerId: HOTSPOT_SCHEDULER_ID,
+    jobName: 'detect',
+    everyMs: opts.everyMs,
+    producer: opts.producer,
+    consumer: opts.consumer,
     prefix: opts.prefix,
-    skipWaitingForReady: true,
-    skipVersionCheck: true,
-  });
-  queue.on('error', opts.onError);
-  const worker = new Worker(
-    HOTSPOT_QUEUE,
-    async () => {
+    logger: opts.logger,
+    onError: opts.onError,
+    run: async () => {
       const result = await detectHotspots(opts.db, opts.now());
       opts.logger.info(
         { rules: result.rules, created: result.created.length, ended: result.ended },
@@ -47,33 +42,5 @@ export async function startHotspotScheduler(opts: HotspotSchedulerOptions): Prom
       );
       return { created: result.created.length, updated: result.updated, ended: result.ended };
     },
-    { connection: opts.consumer, prefix: opts.prefix, concurrency: 1 },
-  );
-  worker.on('error', opts.onError);
-  worker.on('failed', (_job, err) => opts.logger.warn({ err: errorText(err) }, 'hotspot detection failed'));
-  // Redis may be down at start-up (the producer connection fails fast): keep trying until it is set.
-  let retry: NodeJS.Timeout | undefined;
-  let closed = false;
-  const schedule = async (attempt: number): Promise<void> => {
-    try {
-      await queue.upsertJobScheduler(
-        HOTSPOT_SCHEDULER_ID,
-        { every: opts.everyMs },
-        { name: 'detect', opts: { removeOnComplete: 100, removeOnFail: 100 } },
-      );
-    } catch (err) {
-      if (closed) return;
-      if (attempt === 0) opts.logger.warn({ err: errorText(err) }, 'hotspot detection not scheduled yet');
-      retry = setTimeout(() => void schedule(attempt + 1), Math.min(30_000, 500 * 2 ** attempt));
-    }
-  };
-  await schedule(0);
-  return {
-    async close(force = false) {
-      closed = true;
-      clearTimeout(retry);
-      await worker.close(force);
-      await queue.close();
-    },
-  };
+  });
 }

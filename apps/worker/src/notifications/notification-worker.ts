@@ -8,6 +8,7 @@ import {
   hasSentEmail,
   loadNotificationContext,
   type NotificationContext,
+  recordNotificationSkipped,
   type SecretBox,
 } from '@buurtsignaal/db';
 import type { NotificationJob } from '@buurtsignaal/jobs';
@@ -97,8 +98,8 @@ async function recordOutcome(
 /**
  * Sends one notification per notificationKey, recording every attempt in email_deliveries. A melder
  * without an address or who did not ask for terugkoppeling gets nothing, nor does a status change that
- * the status machine keeps from the melder; nothing is recorded then: email_deliveries holds delivery
- * attempts, and there was none.
+ * the status machine keeps from the melder; that is recorded as a 'skipped' row (a final record: the
+ * worker's reconciliation does not send it on again).
  *
  * SMTP gives at-least-once, not exactly-once: when the process dies after the server accepted the
  * mail and before 'sent' is committed, nobody can know that it went out. The window is kept to that:
@@ -126,7 +127,15 @@ export async function deliverNotification(
   // The job is checked before the recipient: a job that points at the wrong data must fail loudly,
   // also for a melder who would not have been mailed anyway.
   const prepared = await prepare(deps, job, ctx);
-  if (!prepared || !canReceiveMail(ctx)) return 'skipped';
+  if (!prepared || !canReceiveMail(ctx)) {
+    await recordNotificationSkipped(deps.db, {
+      meldingId: ctx.meldingId,
+      notificationKey: job.notificationKey,
+      template: job.template,
+      reason: prepared ? 'no_recipient' : 'not_for_melder',
+    });
+    return 'skipped';
+  }
   if (await hasSentEmail(deps.db, job.notificationKey)) return 'already-sent';
 
   const mail = prepared();

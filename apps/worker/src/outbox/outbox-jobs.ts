@@ -1,6 +1,7 @@
 import type { PendingOutboxRow } from '@buurtsignaal/db';
 import { notificationKeys, type OutboxPayloads, type OutboxTopic, outboxTopics } from '@buurtsignaal/jobs';
 import { jobIds, type ProducerQueues } from '../queues.ts';
+import { addWorkJob, type WorkToSend } from '../reconciliation/work-jobs.ts';
 
 /** A row that can never be published as it is (unknown topic, bad payload): kept, not dropped. */
 export class UnpublishableOutboxRow extends Error {
@@ -8,7 +9,10 @@ export class UnpublishableOutboxRow extends Error {
 }
 
 /** Every topic so far carries the same ids: the melding and the status event that the row announces. */
-function statusEventPayload<T extends OutboxTopic>(row: PendingOutboxRow, topic: T): OutboxPayloads[T] {
+function statusEventPayload<T extends Exclude<OutboxTopic, 'job.retry'>>(
+  row: PendingOutboxRow,
+  topic: T,
+): OutboxPayloads[T] {
   const { meldingId, statusEventId } = row.payload;
   if (typeof meldingId !== 'string' || !Number.isSafeInteger(Number(statusEventId))) {
     throw new UnpublishableOutboxRow(
@@ -16,6 +20,24 @@ function statusEventPayload<T extends OutboxTopic>(row: PendingOutboxRow, topic:
     );
   }
   return { meldingId, statusEventId: Number(statusEventId) };
+}
+
+/** The work an admin retried (`job.retry`, written by the API's stuck-jobs route). */
+function retryWork(row: PendingOutboxRow): WorkToSend {
+  const { kind, meldingId, statusEventId, template, notificationKey } = row.payload;
+  const eventId = Number(statusEventId);
+  if (typeof meldingId !== 'string' || !Number.isSafeInteger(eventId)) {
+    throw new UnpublishableOutboxRow(`outbox ${row.id}: payload of job.retry needs meldingId and statusEventId`);
+  }
+  if (kind === 'routing') return { kind, meldingId, statusEventId: eventId };
+  if (
+    kind === 'notification' &&
+    (template === 'ontvangen' || template === 'status_gewijzigd') &&
+    typeof notificationKey === 'string'
+  ) {
+    return { kind, meldingId, statusEventId: eventId, template, notificationKey };
+  }
+  throw new UnpublishableOutboxRow(`outbox ${row.id}: job.retry of unknown work`);
 }
 
 /**
@@ -62,6 +84,10 @@ export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutbo
           { jobId: jobIds.notification(notificationKey) },
         ),
       ]);
+      return;
+    }
+    case 'job.retry': {
+      await addWorkJob(queues, retryWork(row), jobIds.retry(row.id));
       return;
     }
     default:
