@@ -10,8 +10,8 @@ import { createNotificationProcessor } from './notifications/notification-worker
 import { publishOutboxRow } from './outbox/outbox-jobs.ts';
 import { createOutboxRelay } from './outbox/outbox-relay.ts';
 import { createProducerQueues, defaultRetry, jobIds, type RetryPolicy } from './queues.ts';
-import { startReconciliationScheduler } from './reconciliation/reconciliation-scheduler.ts';
 import { defaultReconcile, type ReconcileSettings } from './reconciliation/reconciliation.ts';
+import { startReconciliationScheduler } from './reconciliation/reconciliation-scheduler.ts';
 import { recordFailedJob } from './reconciliation/stuck-job-recorder.ts';
 import { createRoutingProcessor } from './routing/routing-worker.ts';
 

@@ -12,6 +12,7 @@ import {
 import { Queue } from 'bullmq';
 import { asc, eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { pino } from 'pino';
 import { type RunningWorker, startWorker, type WorkerDeps } from '../src/worker.ts';
 
@@ -246,4 +247,30 @@ export async function startWorkerWorld(
       await cleanRedisPrefix(prefix);
     },
   };
+}
+
+/**
+ * Holds a row lock on these meldingen (SELECT … FOR UPDATE in a transaction of its own) until release():
+ * a routing job for one of them waits on the lock, active in BullMQ, for as long as the test wants.
+ */
+export async function holdMeldingLocks(
+  databaseUrl: string,
+  meldingIds: string[],
+): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', () => {});
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT id FROM meldingen WHERE id = ANY($1::uuid[]) FOR UPDATE', [meldingIds]);
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    await client.query('COMMIT');
+    await client.end();
+  };
+}
+
+export async function assignmentsOf(db: DbOrTx, meldingId: string) {
+  return db.select().from(schema.assignments).where(eq(schema.assignments.meldingId, meldingId));
 }

@@ -19,7 +19,6 @@ CREATE TABLE "stuck_jobs" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "stuck_jobs" ADD CONSTRAINT "stuck_jobs_melding_id_meldingen_id_fk" FOREIGN KEY ("melding_id") REFERENCES "public"."meldingen"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stuck_jobs" ADD CONSTRAINT "stuck_jobs_retried_by_staff_users_id_fk" FOREIGN KEY ("retried_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "stuck_jobs_work_key_uq" ON "stuck_jobs" USING btree ("work_key");--> statement-breakpoint
 CREATE INDEX "stuck_jobs_open_idx" ON "stuck_jobs" USING btree ("state","stuck_at") WHERE "stuck_jobs"."state" <> 'resolved';--> statement-breakpoint

@@ -89,9 +89,7 @@ export const meldingen = pgTable(
     index('meldingen_team_status_idx').on(t.teamId, t.status),
     index('meldingen_category_created_idx').on(t.category, t.createdAt),
     // What the worker's reconciliation looks for every minute: meldingen still waiting to be routed.
-    index('meldingen_unrouted_idx')
-      .on(t.updatedAt)
-      .where(sql`${t.status} in ('gemeld', 'heropend')`),
+    index('meldingen_unrouted_idx').on(t.updatedAt).where(sql`${t.status} in ('gemeld', 'heropend')`),
   ],
 );
 
@@ -493,9 +491,11 @@ export const stuckJobs = pgTable(
     workKey: text('work_key').notNull(),
     /** 'routing' | 'notification' */
     kind: text('kind').notNull(),
-    meldingId: uuid('melding_id')
-      .notNull()
-      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    /**
+     * No foreign key: its check would lock the melding row (KEY SHARE), and a reconciliation pass must
+     * not wait behind a transaction that holds the melding. A row of a deleted melding is not listed.
+     */
+    meldingId: uuid('melding_id').notNull(),
     /** The status event the work belongs to (the one routed, or the one notified of). */
     statusEventId: bigint('status_event_id', { mode: 'number' }).notNull(),
     /** kind 'notification': which mail (notificationKeys) and its template. */

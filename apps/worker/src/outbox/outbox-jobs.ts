@@ -27,7 +27,9 @@ function retryWork(row: PendingOutboxRow): WorkToSend {
   const { kind, meldingId, statusEventId, template, notificationKey } = row.payload;
   const eventId = Number(statusEventId);
   if (typeof meldingId !== 'string' || !Number.isSafeInteger(eventId)) {
-    throw new UnpublishableOutboxRow(`outbox ${row.id}: payload of job.retry needs meldingId and statusEventId`);
+    throw new UnpublishableOutboxRow(
+      `outbox ${row.id}: payload of job.retry needs meldingId and statusEventId`,
+    );
   }
   if (kind === 'routing') return { kind, meldingId, statusEventId: eventId };
   if (

@@ -22,7 +22,9 @@ export function workOfJob(
   }
   const job = data as NotificationJob;
   const statusEventId =
-    job.template === 'status_gewijzigd' ? job.statusEventId : Number(eventOfKey.exec(job.notificationKey)?.[1]);
+    job.template === 'status_gewijzigd'
+      ? job.statusEventId
+      : Number(eventOfKey.exec(job.notificationKey)?.[1]);
   if (!Number.isSafeInteger(statusEventId)) return undefined;
   return {
     workKey: workKeys.notification(job.notificationKey),
@@ -53,7 +55,8 @@ export async function recordFailedJob(
       at: deps.now(),
       error: `${job.id ?? ''}: ${errorText(err)}`.slice(0, 500),
     });
-    if (written) deps.logger.error({ queue, jobId: job.id, workKey: work.workKey }, 'job failed for good: stuck');
+    if (written)
+      deps.logger.error({ queue, jobId: job.id, workKey: work.workKey }, 'job failed for good: stuck');
   } catch (e) {
     // The reconciliation finds the work again from the database.
     deps.logger.warn({ queue, jobId: job.id, err: errorText(e) }, 'could not record a failed job');

@@ -57,7 +57,8 @@ export async function startPeriodicJob(opts: PeriodicJobOptions): Promise<Period
       );
     } catch (err) {
       if (closed) return;
-      if (attempt === 0) opts.logger.warn({ queue: opts.queueName, err: errorText(err) }, 'not scheduled yet');
+      if (attempt === 0)
+        opts.logger.warn({ queue: opts.queueName, err: errorText(err) }, 'not scheduled yet');
       retry = setTimeout(() => void schedule(attempt + 1), Math.min(30_000, 500 * 2 ** attempt));
     }
   };

@@ -204,7 +204,10 @@ export async function markWorkStuck(
  * Closes the rows whose work got done after all (routed, or the mail sent or deliberately skipped), and
  * marks a re-sent notification stuck once it failed for good. Returns how many rows were resolved.
  */
-export async function settleReconciledWork(db: DbOrTx, at: Date): Promise<{ resolved: number; stuck: number }> {
+export async function settleReconciledWork(
+  db: DbOrTx,
+  at: Date,
+): Promise<{ resolved: number; stuck: number }> {
   const resolved = await rows<{ id: string }>(
     db,
     sql`
