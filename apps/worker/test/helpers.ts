@@ -250,8 +250,9 @@ export async function startWorkerWorld(
 }
 
 /**
- * Holds a row lock on these meldingen (SELECT … FOR UPDATE in a transaction of its own) until release():
- * a routing job for one of them waits on the lock, active in BullMQ, for as long as the test wants.
+ * Holds a row lock on these meldingen (FOR NO KEY UPDATE, in a transaction of its own) until release():
+ * a routing job for one of them (FOR UPDATE) waits on the lock, active in BullMQ, for as long as the test
+ * wants; foreign-key checks of other writes (KEY SHARE) pass.
  */
 export async function holdMeldingLocks(
   databaseUrl: string,
@@ -261,7 +262,7 @@ export async function holdMeldingLocks(
   client.on('error', () => {});
   await client.connect();
   await client.query('BEGIN');
-  await client.query('SELECT id FROM meldingen WHERE id = ANY($1::uuid[]) FOR UPDATE', [meldingIds]);
+  await client.query('SELECT id FROM meldingen WHERE id = ANY($1::uuid[]) FOR NO KEY UPDATE', [meldingIds]);
   let released = false;
   return async () => {
     if (released) return;

@@ -17,7 +17,7 @@ import {
   testRedisPrefix,
   waitUntil,
 } from '@buurtsignaal/testkit';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { and, eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -232,21 +232,32 @@ describe('reconciliation with a running worker', () => {
     }
   });
 
-  it('marks a routing job that fails for good as stuck at once, and routes it after an admin retry', async () => {
+  it('shows a routing job that fails for good as stuck at once, re-sends it, and routes it after an admin retry', async () => {
     const db = w.testDb.client.db;
     const m = await insertMelding(db, { category: 'onbekend', subcategory: null });
     const key = workKeys.routing(m.statusEventId);
-    const stuck = await waitUntil(async () => {
+    const first = await waitUntil(async () => {
       const r = await findStuckJobByWorkKey(db, key);
       return r?.state === 'stuck' && r;
     });
-    expect(stuck.lastError).toMatch(/no routing for category onbekend/);
-    expect(stuck.lastError).not.toMatch(/@/);
+    expect(first.lastError).toMatch(/no routing for category onbekend/);
+    expect(first.lastError).not.toMatch(/@/);
     const [listed] = (await listStuckJobs(db)).filter((j) => j.meldingId === m.meldingId);
-    expect(listed).toMatchObject({ kind: 'routing', reference: m.reference, attempts: 0 });
-    // Left to the admin: reconciliation does not send it on.
+    expect(listed).toMatchObject({ kind: 'routing', reference: m.reference });
+    // Reconciliation sends it on as often as it may (each re-send fails again), then leaves it.
+    const stuck = await waitUntil(async () => {
+      const r = await findStuckJobByWorkKey(db, key);
+      return r?.state === 'stuck' && r.attempts === fast.maxAttempts && r;
+    });
+    const routing = w.inspector.queue('routing');
+    await waitUntil(
+      async () => (await routing.getJobState(jobIds.reconcile(key, fast.maxAttempts))) === 'failed',
+    );
     await afterMorePasses(w.inspector, 3);
-    expect(await w.inspector.queue('routing').getJob(jobIds.reconcile(key, 1))).toBeUndefined();
+    expect(await routing.getJob(jobIds.reconcile(key, fast.maxAttempts + 1))).toBeUndefined();
+    expect((await findStuckJobByWorkKey(db, key))?.lastError).toMatch(
+      new RegExp(`^${jobIds.reconcile(key, fast.maxAttempts)}: no routing for category onbekend`),
+    );
 
     // The category is fixed; the admin retries (what POST /api/v1/staff/admin/stuck/:id/retry writes).
     await db

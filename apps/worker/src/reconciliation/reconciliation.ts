@@ -63,6 +63,7 @@ function toSend(work: DueWork): WorkToSend {
  * One pass: settle what got done, then send on every melding not routed and every notification without
  * a final delivery record that is overdue, each under a new deterministic job id
  * (`reconcile-<work>-<attempt>`); after `maxAttempts` re-sends the work is marked stuck for the admin.
+ * Work whose job failed for good is already shown as stuck, and is re-sent all the same.
  * Idempotent: a pass repeated after a crash re-sends under the same id (nothing new) or the next one.
  */
 export async function reconcileOnce(deps: ReconcileDeps): Promise<ReconcileResult> {
@@ -73,6 +74,7 @@ export async function reconcileOnce(deps: ReconcileDeps): Promise<ReconcileResul
     dueBefore: new Date(at.getTime() - settings.afterMs),
     notificationsSince: new Date(at.getTime() - settings.lookbackMs),
     limit: deps.batchSize ?? 200,
+    maxAttempts: settings.maxAttempts,
   });
   let resent = 0;
   let stuck = settled.stuck;

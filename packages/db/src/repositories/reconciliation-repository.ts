@@ -63,15 +63,19 @@ const toDueWork = (r: DueRow): DueWork => ({
 /**
  * Work to send on again: meldingen still gemeld/heropend after `dueBefore` (their latest status event is
  * older, and no assignment answers it), and notifications of outbox rows older than `dueBefore` without
- * a final delivery record (sent, failed, skipped) since the last admin retry. Work given up on (stuck)
- * is left to the admin; work re-sent less than a period ago (`last_attempt_at > dueBefore`) gets time.
+ * a final delivery record (sent, failed, skipped) since the last admin retry. Work whose job failed
+ * for good (stuck, shown to the admin) is still re-sent up to `maxAttempts` times; work re-sent less
+ * than a period ago (`last_attempt_at > dueBefore`) gets time.
  */
 export async function findDueWork(
   db: DbOrTx,
-  opts: { dueBefore: Date; notificationsSince: Date; limit: number },
+  opts: { dueBefore: Date; notificationsSince: Date; limit: number; maxAttempts: number },
 ): Promise<DueWork[]> {
   const due = ts(opts.dueBefore);
-  const waiting = sql`(s.id IS NULL OR (s.state <> 'stuck' AND (s.last_attempt_at IS NULL OR s.last_attempt_at <= ${due})))`;
+  // Re-sent too often and already shown as stuck: the admin decides. Re-sent too often but not yet
+  // marked: returned, so that the pass marks it.
+  const waiting = sql`(s.id IS NULL OR ((s.last_attempt_at IS NULL OR s.last_attempt_at <= ${due})
+    AND (s.attempts < ${opts.maxAttempts} OR s.state <> 'stuck')))`;
   const routing = await rows<DueRow>(
     db,
     sql`
@@ -148,7 +152,8 @@ export async function recordReconcileAttempt(db: DbOrTx, work: DueWork, at: Date
       target: stuckJobs.workKey,
       set: {
         attempts: sql`${stuckJobs.attempts} + 1`,
-        state: 'retrying',
+        // A failed job's row stays visible to the admin while reconciliation re-sends it.
+        state: sql`CASE WHEN ${stuckJobs.state} = 'stuck' THEN 'stuck' ELSE 'retrying' END`,
         lastAttemptAt: at,
         resolvedAt: null,
         updatedAt: at,
