@@ -1,3 +1,4 @@
+export * from './admin/stuck-jobs.ts';
 export * from './answers.ts';
 export * from './categories.ts';
 export * from './claim.ts';

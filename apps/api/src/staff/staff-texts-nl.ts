@@ -61,3 +61,14 @@ export const handlingTexts = {
   answerYes: 'Ja',
   answerNo: 'Nee',
 } as const;
+
+/** "Vastgelopen taken" (admin): what did not get done, and the refusals of a retry. */
+export const stuckJobTexts = {
+  what(kind: string, template: string | null): string {
+    if (kind === 'routing') return 'Indelen bij een team';
+    if (template === 'ontvangen') return 'E-mail aan de melder: melding ontvangen';
+    return 'E-mail aan de melder: statuswijziging';
+  },
+  notFound: 'Deze vastgelopen taak bestaat niet.',
+  notStuck: 'Deze taak zit niet (meer) vast; misschien heeft iemand hem al opnieuw gestart.',
+} as const;

@@ -3,6 +3,7 @@ import type { ApiConfig } from '../../config.ts';
 import type { PhotoStore } from '../../photos/photo-store.ts';
 import type { Services } from '../../services.ts';
 import staffAuth from '../../staff/staff-auth.plugin.ts';
+import adminStuckRoutes from './admin-stuck.routes.ts';
 import authRoutes from './auth.routes.ts';
 import handlingRoutes from './handling.routes.ts';
 import hotspotsRoutes from './hotspots.routes.ts';
@@ -52,6 +53,7 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   await app.register(notableRoutes, { notable: services.notable, meldingen });
   await app.register(reportsRoutes, { reports: services.reports });
   await app.register(hotspotsRoutes, { hotspots: services.hotspots });
+  await app.register(adminStuckRoutes, { stuckJobs: services.stuckJobs });
 };
 
 export default staffRoutes;
