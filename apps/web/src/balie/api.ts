@@ -228,5 +228,7 @@ export const staffApi = {
   createUser: (input: CreateUserInput) => staffRequest('POST', '/users', createdSchema, input),
 };
 
+export const isAdmin = (user: StaffUser | null | undefined): boolean => user?.role === 'admin';
+
 export const isCoordinator = (user: StaffUser | null | undefined): boolean =>
   user?.role === 'coordinator' || user?.role === 'admin';

@@ -4,11 +4,18 @@ import { Button } from '@utrecht/button-react/css';
 import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, Route, Routes } from 'react-router';
 import { Alert } from '../ui/alert.tsx';
-import { isCoordinator } from './api.ts';
+import { isAdmin, isCoordinator } from './api.ts';
 import { formatDateTime } from './format.ts';
 import { LoginPage } from './login-page.tsx';
 import { QueuePage } from './queue-page.tsx';
-import { Loading, RequireCoordinator, RequireSession, SessionProvider, useSession } from './session.tsx';
+import {
+  Loading,
+  RequireAdmin,
+  RequireCoordinator,
+  RequireSession,
+  SessionProvider,
+  useSession,
+} from './session.tsx';
 import { bt } from './texts-nl.ts';
 import { TotpEnrolmentPage } from './totp-page.tsx';
 import { useTitle } from './use-title.ts';
@@ -21,6 +28,7 @@ const UsersPage = lazy(() => import('./users-page.tsx'));
 const MapPage = lazy(() => import('./map-page.tsx'));
 const RulesPage = lazy(() => import('./rules-page.tsx'));
 const WeekPage = lazy(() => import('./week-page.tsx'));
+const StuckJobsPage = lazy(() => import('./stuck-jobs-page.tsx'));
 
 /** The staff console: everything under /balie, loaded only when someone opens it. */
 export default function BalieApp() {
@@ -41,6 +49,9 @@ export default function BalieApp() {
               <Route path="hotspotregels" element={<RulesPage />} />
               <Route path="standaardteksten" element={<StandardTextsPage />} />
               <Route path="gebruikers" element={<UsersPage />} />
+            </Route>
+            <Route element={<RequireAdmin />}>
+              <Route path="vastgelopen" element={<StuckJobsPage />} />
             </Route>
             <Route path="*" element={<BalieNotFound />} />
           </Route>
@@ -108,6 +119,13 @@ function BalieLayout() {
                     </NavLink>
                   </li>
                 </>
+              )}
+              {isAdmin(user) && (
+                <li>
+                  <NavLink to="/balie/vastgelopen" className="bs-balie-nav__link">
+                    {bt.header.stuck}
+                  </NavLink>
+                </li>
               )}
             </ul>
           </nav>

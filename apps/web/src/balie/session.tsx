@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import {
+  isAdmin,
   isCoordinator,
   StaffApiError,
   type StaffSession,
@@ -145,5 +146,12 @@ export function RequireSession({ enrolment = false }: { enrolment?: boolean }) {
 export function RequireCoordinator() {
   const { session } = useSession();
   if (!isCoordinator(session?.user)) return <Navigate to="/balie" replace />;
+  return <Outlet />;
+}
+
+/** Admin pages; the API refuses others anyway. */
+export function RequireAdmin() {
+  const { session } = useSession();
+  if (!isAdmin(session?.user)) return <Navigate to="/balie" replace />;
   return <Outlet />;
 }

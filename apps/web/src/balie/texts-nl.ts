@@ -45,6 +45,7 @@ export const bt = {
     map: 'Kaart',
     week: 'Weekoverzicht',
     rules: 'Hotspotregels',
+    stuck: 'Vastgelopen taken',
     logout: 'Uitloggen',
     loggedInAs: 'Ingelogd als',
   },
@@ -281,6 +282,27 @@ export const bt = {
     titleRequired: 'Vul een titel in.',
     bodyRequired: 'Vul de tekst in.',
     statusRequired: 'Kies de status.',
+  },
+
+  stuck: {
+    heading: 'Vastgelopen taken',
+    intro:
+      'Werk dat niet vanzelf is gelukt: meldingen die niet bij een team zijn ingedeeld en e-mails aan ' +
+      'melders zonder afloop. Het systeem heeft het al opnieuw geprobeerd. Start een taak opnieuw als ' +
+      'de oorzaak is opgelost; wat al gedaan is, gebeurt niet nog eens.',
+    none: 'Er zijn geen vastgelopen taken.',
+    caption: 'Vastgelopen taken, nieuwste eerst',
+    what: 'Wat',
+    melding: 'Melding',
+    since: 'Sinds',
+    attempts: 'Pogingen',
+    lastError: 'Laatste fout',
+    action: 'Actie',
+    noError: 'Geen foutmelding',
+    retry: 'Opnieuw proberen',
+    retryLabel: (reference: string, what: string) => `Opnieuw proberen: ${what} voor ${reference}`,
+    retried: (reference: string) => `De taak voor melding ${reference} wordt opnieuw uitgevoerd.`,
+    invalidAnswer: 'Het antwoord van de server is niet te lezen. Probeer het later opnieuw.',
   },
 
   users: {
