@@ -1,4 +1,4 @@
-import { stuckJobListSchema } from '@buurtsignaal/core';
+import { stuckJobListSchema } from '@buurtsignaal/core/contract';
 import { listAuditForActor, markWorkStuck, schema } from '@buurtsignaal/db';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { and, asc, eq } from 'drizzle-orm';

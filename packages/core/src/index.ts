@@ -1,4 +1,3 @@
-export * from './admin/stuck-jobs.ts';
 export * from './answers.ts';
 export * from './categories.ts';
 export * from './claim.ts';

@@ -1,10 +1,15 @@
 import './insight.css';
-import { type StuckJob, stuckJobListSchema, stuckJobRetrySchema } from '@buurtsignaal/core';
+import {
+  type StuckJob,
+  type StuckJobList,
+  stuckJobListSchema,
+  stuckJobRetrySchema,
+} from '@buurtsignaal/core/contract';
 import { Button } from '@utrecht/button-react/css';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../ui/alert.tsx';
-import { asApiError, StaffApiError, staffRequest } from './api.ts';
+import { asApiError, staffRequest } from './api.ts';
 import { formatDateTime } from './format.ts';
 import { bt } from './texts-nl.ts';
 import { useTitle } from './use-title.ts';
@@ -13,16 +18,12 @@ const t = bt.stuck;
 
 /** The answer as the shared contract says it is, or a readable error (never a cast). */
 async function loadStuckJobs(): Promise<StuckJob[]> {
-  const parsed = stuckJobListSchema.safeParse(await staffRequest<unknown>('GET', '/admin/stuck'));
-  if (!parsed.success) throw new StaffApiError(0, 'INVALID_RESPONSE', t.invalidAnswer);
-  return parsed.data.items;
+  const reply = (await staffRequest('GET', '/admin/stuck', stuckJobListSchema)) as StuckJobList;
+  return reply.items;
 }
 
 async function retryStuckJob(id: string): Promise<void> {
-  const answer = await staffRequest<unknown>('POST', `/admin/stuck/${encodeURIComponent(id)}/retry`, {});
-  if (!stuckJobRetrySchema.safeParse(answer).success) {
-    throw new StaffApiError(0, 'INVALID_RESPONSE', t.invalidAnswer);
-  }
+  await staffRequest('POST', `/admin/stuck/${encodeURIComponent(id)}/retry`, stuckJobRetrySchema, {});
 }
 
 /** "Vastgelopen taken" (admin): work that did not get done on its own, with a retry per item. */

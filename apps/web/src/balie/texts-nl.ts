@@ -302,7 +302,6 @@ export const bt = {
     retry: 'Opnieuw proberen',
     retryLabel: (reference: string, what: string) => `Opnieuw proberen: ${what} voor ${reference}`,
     retried: (reference: string) => `De taak voor melding ${reference} wordt opnieuw uitgevoerd.`,
-    invalidAnswer: 'Het antwoord van de server is niet te lezen. Probeer het later opnieuw.',
   },
 
   users: {

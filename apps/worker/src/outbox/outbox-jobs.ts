@@ -9,7 +9,7 @@ export class UnpublishableOutboxRow extends Error {
 }
 
 /** Every topic so far carries the same ids: the melding and the status event that the row announces. */
-function statusEventPayload<T extends Exclude<OutboxTopic, 'job.retry'>>(
+function statusEventPayload<T extends Exclude<OutboxTopic, typeof outboxTopics.jobRetry>>(
   row: PendingOutboxRow,
   topic: T,
 ): OutboxPayloads[T] {
@@ -88,7 +88,7 @@ export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutbo
       ]);
       return;
     }
-    case 'job.retry': {
+    case outboxTopics.jobRetry: {
       await addWorkJob(queues, retryWork(row), jobIds.retry(row.id));
       return;
     }

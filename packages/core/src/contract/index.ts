@@ -9,6 +9,7 @@ export {
   intakeSchema,
   publicCategorySchema,
 } from '../intake-schema.ts';
+export * from './admin.ts';
 export * from './errors.ts';
 export * from './handling.ts';
 export * from './hotspots.ts';

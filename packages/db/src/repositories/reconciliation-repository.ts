@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { outboxTopics } from '@buurtsignaal/core/outbox-topics';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { meldingen, outbox, stuckJobs } from '../schema.ts';
@@ -105,13 +106,14 @@ export async function findDueWork(
       FROM outbox o
       CROSS JOIN LATERAL (
         SELECT (o.payload->>'statusEventId')::bigint AS status_event_id,
-               CASE WHEN o.topic = 'melding.gemeld' THEN 'ontvangen-' ELSE 'status-' END
+               CASE WHEN o.topic = ${outboxTopics.meldingGemeld} THEN 'ontvangen-' ELSE 'status-' END
                  || (o.payload->>'statusEventId') AS notification_key,
-               CASE WHEN o.topic = 'melding.gemeld' THEN 'ontvangen' ELSE 'status_gewijzigd' END AS template
+               CASE WHEN o.topic = ${outboxTopics.meldingGemeld} THEN 'ontvangen' ELSE 'status_gewijzigd' END
+                 AS template
       ) k
       JOIN meldingen m ON m.id = o.aggregate_id
       LEFT JOIN stuck_jobs s ON s.work_key = 'notify-' || k.notification_key
-      WHERE o.topic IN ('melding.gemeld', 'melding.status_changed', 'melding.heropend')
+      WHERE o.topic IN (${outboxTopics.meldingGemeld}, ${outboxTopics.statusChanged}, ${outboxTopics.heropend})
         AND o.relayed_at IS NOT NULL
         AND o.created_at >= ${ts(opts.notificationsSince)}
         AND o.created_at <= ${due}
@@ -356,7 +358,7 @@ export async function requestStuckJobRetry(
     .where(eq(stuckJobs.id, job.id));
   const [row] = await tx
     .insert(outbox)
-    .values({ topic: 'job.retry', aggregateId: job.meldingId, payload: opts.payload })
+    .values({ topic: outboxTopics.jobRetry, aggregateId: job.meldingId, payload: opts.payload })
     .returning({ id: outbox.id });
   return Number(row?.id);
 }

@@ -1,4 +1,4 @@
-import { stuckJobListSchema, stuckJobRetrySchema } from '@buurtsignaal/core';
+import { stuckJobListSchema, stuckJobRetrySchema } from '@buurtsignaal/core/contract';
 import { listStuckJobs, lockStuckJob, requestStuckJobRetry, type StuckJobRow } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
