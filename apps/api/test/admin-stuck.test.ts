@@ -1,4 +1,4 @@
-import { stuckJobListSchema } from '@buurtsignaal/core/contract';
+import { parseReply, stuckJobListSchema } from '@buurtsignaal/core/contract';
 import { listAuditForActor, markWorkStuck, schema } from '@buurtsignaal/db';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { and, asc, eq } from 'drizzle-orm';
@@ -58,6 +58,8 @@ describe('GET /api/v1/staff/admin/stuck', () => {
     const res = await as(t.app, adminSession)('GET', '/api/v1/staff/admin/stuck');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
+    // As the console reads it: the contract's schema parses it and loses nothing.
+    expect(parseReply(stuckJobListSchema, res.json())).toEqual(res.json());
     const { items } = stuckJobListSchema.parse(res.json());
     const item = items.find((i) => i.melding.id === m.meldingId);
     expect(item).toMatchObject({

@@ -1,10 +1,5 @@
 import './insight.css';
-import {
-  type StuckJob,
-  type StuckJobList,
-  stuckJobListSchema,
-  stuckJobRetrySchema,
-} from '@buurtsignaal/core/contract';
+import { type StuckJob, stuckJobListSchema, stuckJobRetrySchema } from '@buurtsignaal/core/contract';
 import { Button } from '@utrecht/button-react/css';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -18,8 +13,7 @@ const t = bt.stuck;
 
 /** The answer as the shared contract says it is, or a readable error (never a cast). */
 async function loadStuckJobs(): Promise<StuckJob[]> {
-  const reply = (await staffRequest('GET', '/admin/stuck', stuckJobListSchema)) as StuckJobList;
-  return reply.items;
+  return (await staffRequest('GET', '/admin/stuck', stuckJobListSchema)).items;
 }
 
 async function retryStuckJob(id: string): Promise<void> {
