@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isOutboxTopic, outboxTopicList, outboxTopics } from './outbox-topics.ts';
 
 describe('outbox topics', () => {
-  it('are the three topics the worker relays, each once', () => {
-    expect(outboxTopicList).toEqual(['melding.gemeld', 'melding.status_changed', 'melding.heropend']);
+  it('are the topics the worker relays, each once', () => {
+    expect(outboxTopicList).toEqual([
+      'melding.gemeld',
+      'melding.status_changed',
+      'melding.heropend',
+      'job.retry',
+    ]);
     expect(new Set(outboxTopicList).size).toBe(outboxTopicList.length);
     expect(outboxTopics.heropend).toBe('melding.heropend');
   });
