@@ -40,7 +40,7 @@ describe('a worker killed twice during the same active routing jobs', () => {
   let output = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'bs-worker-crash-'));
 
-  function startChild(): ChildProcess {
+  function startChild(reconcileAfterMs: number): ChildProcess {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env))
       if (v !== undefined && !k.startsWith('SMTP_')) env[k] = v;
@@ -58,9 +58,7 @@ describe('a worker killed twice during the same active routing jobs', () => {
       WORKER_STALLED_INTERVAL_MS: '500',
       WORKER_MAX_STALLED_COUNT: '1',
       RECONCILE_EVERY_MS: '300',
-      // Later than both deaths (the meldingen are stored before the first start): reconciliation steps
-      // in when the third worker has failed the jobs.
-      RECONCILE_AFTER_MS: '15000',
+      RECONCILE_AFTER_MS: String(reconcileAfterMs),
     });
     const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: root,
@@ -117,11 +115,12 @@ describe('a worker killed twice during the same active routing jobs', () => {
       meldingen.map((m) => m.meldingId),
     );
     try {
-      const first = startChild();
+      // The two workers that die do not reconcile (their jobs are the ones to take over); the third does.
+      const first = startChild(3_600_000);
       await activeSince(meldingen, 0);
       await kill(first);
       const killedAt = Date.now();
-      const second = startChild();
+      const second = startChild(3_600_000);
       // Taken over by the second worker (the first one's locks expired), and waiting on the lock again.
       await activeSince(meldingen, killedAt);
       await kill(second);
@@ -129,7 +128,7 @@ describe('a worker killed twice during the same active routing jobs', () => {
       await release();
     }
     const routing = inspector.queue('routing');
-    startChild();
+    startChild(1_000);
     // The third worker fails the jobs (stalled twice: BullMQ fails them when it takes them) — and
     // reconciliation routes the meldingen.
     await waitUntil(
