@@ -1,16 +1,21 @@
 import {
+  findDueWork,
   findStuckJobByWorkKey,
   listStuckJobs,
   lockStuckJob,
   notifyOutbox,
+  recordNotificationSkipped,
+  recordReconcileAttempt,
   requestStuckJobRetry,
   schema,
+  settleReconciledWork,
 } from '@buurtsignaal/db';
 import { notificationKeys, workKeys } from '@buurtsignaal/jobs';
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import {
   cleanRedisPrefix,
   createTestDatabase,
+  createTestPglite,
   SmtpSink,
   type TestDatabase,
   testEnv,
@@ -328,5 +333,42 @@ describe('reconciliation with a running worker', () => {
     });
     expect(await assignmentsOf(db, m.meldingId)).toHaveLength(1);
     expect((await statusEventsOf(db, m.meldingId)).map((e) => e.toStatus)).toEqual(['gemeld', 'ingedeeld']);
+  });
+});
+
+describe('reconciliation on the embedded PGlite', () => {
+  it('finds an unrouted melding and a notification without a final record, and settles them', async () => {
+    const database = await createTestPglite();
+    try {
+      const db = database.db;
+      const m = await insertMelding(db, { melder: { email: 'pglite@example.nl', wantsFeedback: true } });
+      await db
+        .update(schema.outbox)
+        .set({ relayedAt: new Date() })
+        .where(eq(schema.outbox.aggregateId, m.meldingId));
+      const later = new Date(Date.now() + 60_000);
+      const due = await findDueWork(db, {
+        dueBefore: later,
+        notificationsSince: new Date(0),
+        limit: 10,
+        maxAttempts: 3,
+      });
+      expect(due.map((d) => d.workKey).sort()).toEqual(
+        [
+          workKeys.routing(m.statusEventId),
+          workKeys.notification(notificationKeys.ontvangen(m.statusEventId)),
+        ].sort(),
+      );
+      for (const work of due) expect(await recordReconcileAttempt(db, work, later)).toBe(1);
+      await recordNotificationSkipped(db, {
+        meldingId: m.meldingId,
+        notificationKey: notificationKeys.ontvangen(m.statusEventId),
+        template: 'ontvangen',
+        reason: 'no_recipient',
+      });
+      expect(await settleReconciledWork(db, later)).toEqual({ resolved: 1, stuck: 0 });
+    } finally {
+      await database.close();
+    }
   });
 });
