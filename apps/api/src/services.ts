@@ -1,5 +1,6 @@
 import { createOutboxNotifier, type DatabaseClient, type OutboxNotifier, SecretBox } from '@buurtsignaal/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { createStuckJobService, type StuckJobService } from './admin/stuck-job-service.ts';
 import type { ApiConfig } from './config.ts';
 import { createHandlingService, type HandlingService } from './handling/handling-service.ts';
 import {
@@ -50,6 +51,7 @@ export interface Services {
   notable: NotableService;
   reports: WeeklyReportService;
   hotspots: HotspotService;
+  stuckJobs: StuckJobService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -96,5 +98,6 @@ export function createServices(deps: ServiceDeps): Services {
     notable: createNotableService({ db, now }),
     reports: createWeeklyReportService({ db, now, minCount: config.reports.minCount }),
     hotspots: createHotspotService({ db, now }),
+    stuckJobs: createStuckJobService({ db, now, outboxNotifier }),
   };
 }

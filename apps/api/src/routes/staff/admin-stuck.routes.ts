@@ -1,11 +1,9 @@
 import { stuckJobListSchema, stuckJobRetrySchema } from '@buurtsignaal/core/contract';
-import { listStuckJobs, lockStuckJob, requestStuckJobRetry, type StuckJobRow } from '@buurtsignaal/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { StuckJobService } from '../../admin/stuck-job-service.ts';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
-import { stuckJobTexts } from '../../staff/staff-texts-nl.ts';
-import type { StaffRoutesOptions } from './staff.routes.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {
@@ -14,21 +12,15 @@ const errors = {
   403: errorResponseSchema,
 };
 
-/** What the worker's relay needs to send the work on (`job.retry`): ids only. */
-function retryPayload(job: StuckJobRow): Record<string, unknown> {
-  const base = { stuckJobId: job.id, meldingId: job.meldingId, statusEventId: job.statusEventId };
-  if (job.kind === 'routing') return { ...base, kind: 'routing' };
-  return { ...base, kind: 'notification', template: job.template, notificationKey: job.notificationKey };
-}
-
 /**
  * "Vastgelopen taken" (docs/staff-api.md): work the worker's reconciliation gave up on, or whose job
  * failed for good, and the admin's retry. Admins only.
  */
-const adminStuckRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
-  app,
-  { db, now, outboxNotifier },
-) => {
+export interface AdminStuckRoutesOptions {
+  stuckJobs: StuckJobService;
+}
+
+const adminStuckRoutes: FastifyPluginAsyncZod<AdminStuckRoutesOptions> = async (app, { stuckJobs }) => {
   app.get(
     '/admin/stuck',
     {
@@ -40,16 +32,7 @@ const adminStuckRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
       },
     },
     async (_request, reply) => {
-      const items = (await listStuckJobs(db)).map((j) => ({
-        id: j.id,
-        kind: j.kind,
-        what: stuckJobTexts.what(j.kind, j.template),
-        melding: { id: j.meldingId, reference: j.reference },
-        since: j.dueSince.toISOString(),
-        stuckAt: j.stuckAt?.toISOString() ?? null,
-        attempts: j.attempts,
-        lastError: j.lastError,
-      }));
+      const items = await stuckJobs.list();
       return reply.header('cache-control', 'no-store').send({ items });
     },
   );
@@ -72,17 +55,9 @@ const adminStuckRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
     async (request, reply) => {
       const staff = staffOf(request);
       const { id } = request.params;
-      const at = now();
-      // The row and the outbox row in one transaction: the retry happens exactly when it is recorded.
-      let job: StuckJobRow;
+      let job: Awaited<ReturnType<StuckJobService['retry']>>;
       try {
-        job = await db.transaction(async (tx) => {
-          const row = await lockStuckJob(tx, id);
-          if (!row) throw new ApiError(404, 'STUCK_JOB_NOT_FOUND', stuckJobTexts.notFound);
-          if (row.state !== 'stuck') throw new ApiError(409, 'STUCK_JOB_NOT_STUCK', stuckJobTexts.notStuck);
-          await requestStuckJobRetry(tx, row, { at, byUserId: staff.id, payload: retryPayload(row) });
-          return row;
-        });
+        job = await stuckJobs.retry(id, staff.id);
       } catch (err) {
         // After the rollback, on the outer connection (PGlite has one).
         if (err instanceof ApiError) {
@@ -94,7 +69,6 @@ const adminStuckRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
         }
         throw err;
       }
-      outboxNotifier.poke();
       await app.staffAudit(request, {
         action: 'stuck_job.retry',
         result: 'ok',
