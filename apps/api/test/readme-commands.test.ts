@@ -131,10 +131,17 @@ describe('the README’s commands on a machine without a global pnpm', () => {
 
       process.kill(-(child.pid ?? 0), 'SIGTERM');
       await exited;
+      // The embedded process drains its worker (running jobs finish) and stops its redis-server: on two
+      // busy cores that can take a while. Name what is still running when it does not.
       await waitUntil(() => !groupAlive(), {
-        timeoutMs: 30_000,
+        timeoutMs: 60_000,
         intervalMs: 100,
         what: 'every process to stop',
+      }).catch((err: unknown) => {
+        const left = spawnSync('ps', ['-o', 'pid,etime,args', '-g', String(child.pid ?? 0)], {
+          encoding: 'utf8',
+        }).stdout;
+        throw new Error(`${String(err)}\nstill running:\n${left}\noutput:\n${output.slice(-3000)}`);
       });
       // The embedded process's own shutdown ran: it released the data-dir lock and said nothing fatal.
       expect(output).toMatch(/"signal":"SIGTERM".*"msg":"shutting down"/);

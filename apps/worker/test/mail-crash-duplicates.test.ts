@@ -44,6 +44,12 @@ describe('confirmation mails while the worker is killed with SIGKILL', () => {
       OUTBOX_SWEEP_INTERVAL_MS: '500',
       // Short, so that attempts a kill left 'sending' are taken over within the test's time.
       MAIL_SEND_LEASE_MS: '3000',
+      // A killed worker's jobs are taken over within seconds, not BullMQ's 30 s; a job killed twice in a
+      // row fails as stalled, and the reconciliation sends it on (as it would in production, later).
+      WORKER_LOCK_DURATION_MS: '6000',
+      WORKER_STALLED_INTERVAL_MS: '2000',
+      RECONCILE_EVERY_MS: '2000',
+      RECONCILE_AFTER_MS: '15000',
       LOG_LEVEL: 'warn',
     };
   }, 60_000);
