@@ -7,6 +7,7 @@ import { Alert } from '../ui/alert.tsx';
 import { isAdmin, isCoordinator } from './api.ts';
 import { formatDateTime } from './format.ts';
 import { LoginPage } from './login-page.tsx';
+import { BalieQueryProvider } from './query/query-client.tsx';
 import { QueuePage } from './queue-page.tsx';
 import {
   Loading,
@@ -33,31 +34,33 @@ const StuckJobsPage = lazy(() => import('./stuck-jobs-page.tsx'));
 /** The staff console: everything under /balie, loaded only when someone opens it. */
 export default function BalieApp() {
   return (
-    <SessionProvider>
-      <Routes>
-        <Route element={<BalieLayout />}>
-          <Route path="inloggen" element={<LoginPage />} />
-          <Route element={<RequireSession enrolment />}>
-            <Route path="tweestapsverificatie" element={<TotpEnrolmentPage />} />
-          </Route>
-          <Route element={<RequireSession />}>
-            <Route index element={<QueuePage />} />
-            <Route path="meldingen/:id" element={<DetailPage />} />
-            <Route path="kaart" element={<MapPage />} />
-            <Route element={<RequireCoordinator />}>
-              <Route path="week" element={<WeekPage />} />
-              <Route path="hotspotregels" element={<RulesPage />} />
-              <Route path="standaardteksten" element={<StandardTextsPage />} />
-              <Route path="gebruikers" element={<UsersPage />} />
+    <BalieQueryProvider>
+      <SessionProvider>
+        <Routes>
+          <Route element={<BalieLayout />}>
+            <Route path="inloggen" element={<LoginPage />} />
+            <Route element={<RequireSession enrolment />}>
+              <Route path="tweestapsverificatie" element={<TotpEnrolmentPage />} />
             </Route>
-            <Route element={<RequireAdmin />}>
-              <Route path="vastgelopen" element={<StuckJobsPage />} />
+            <Route element={<RequireSession />}>
+              <Route index element={<QueuePage />} />
+              <Route path="meldingen/:id" element={<DetailPage />} />
+              <Route path="kaart" element={<MapPage />} />
+              <Route element={<RequireCoordinator />}>
+                <Route path="week" element={<WeekPage />} />
+                <Route path="hotspotregels" element={<RulesPage />} />
+                <Route path="standaardteksten" element={<StandardTextsPage />} />
+                <Route path="gebruikers" element={<UsersPage />} />
+              </Route>
+              <Route element={<RequireAdmin />}>
+                <Route path="vastgelopen" element={<StuckJobsPage />} />
+              </Route>
+              <Route path="*" element={<BalieNotFound />} />
             </Route>
-            <Route path="*" element={<BalieNotFound />} />
           </Route>
-        </Route>
-      </Routes>
-    </SessionProvider>
+        </Routes>
+      </SessionProvider>
+    </BalieQueryProvider>
   );
 }
 

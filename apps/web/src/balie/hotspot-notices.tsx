@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../ui/alert.tsx';
-import { type HotspotNotification, insightApi } from './insight-api.ts';
+import { insightApi } from './insight-api.ts';
 import { formatDate } from './insight-format.ts';
+import { keys, REFRESH_MS } from './query/query-client.tsx';
 import { bt } from './texts-nl.ts';
-
-const REFRESH_MS = 30_000;
 
 interface Notice {
   hotspotId: string;
@@ -22,31 +22,17 @@ interface Notice {
  * still sees one notice), each with a link to the map centred on its cell. Ended hotspots drop off.
  */
 export function HotspotNotices() {
-  const [items, setItems] = useState<HotspotNotification[]>([]);
-
-  useEffect(() => {
-    let cancelled = false;
-    const load = () =>
-      insightApi
-        .hotspotNotifications()
-        .then((r) => {
-          if (!cancelled) setItems(r.items);
-        })
-        // The notices are extra: the queue works without them.
-        .catch(() => undefined);
-    void load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, REFRESH_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, []);
+  // The notices are extra: the queue works without them (a failure shows nothing).
+  const { data } = useQuery({
+    queryKey: keys.hotspotNotifications,
+    queryFn: () => insightApi.hotspotNotifications(),
+    refetchInterval: REFRESH_MS,
+  });
+  const items = data?.items;
 
   const notices = useMemo(() => {
     const byHotspot = new Map<string, Notice>();
-    for (const n of items) {
+    for (const n of items ?? []) {
       if (!n.active) continue;
       const known = byHotspot.get(n.hotspotId);
       if (known) {

@@ -1,17 +1,18 @@
 import { categories, defaultTeams, listWijken, meldingStatuses } from '@buurtsignaal/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Alert } from '../ui/alert.tsx';
-import { isCoordinator, type QueueItem, type QueueResponse, StaffApiError, staffApi } from './api.ts';
+import { asApiError, isCoordinator, type QueueItem, staffApi } from './api.ts';
 import { SelectField } from './controls.tsx';
 import { formatAge, formatTime } from './format.ts';
 import { HotspotNotices } from './hotspot-notices.tsx';
+import { keys, REFRESH_MS } from './query/query-client.tsx';
 import { useSession } from './session.tsx';
 import { bt } from './texts-nl.ts';
 import { useTitle } from './use-title.ts';
 
-const REFRESH_MS = 30_000;
 const PAGE_SIZE = 25;
 const ALL_STATUSES = meldingStatuses.join(',');
 const wijken = listWijken();
@@ -39,50 +40,34 @@ export function QueuePage() {
   const wijk = params.get('wijk') ?? '';
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
 
-  const [data, setData] = useState<QueueResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [announce, setAnnounce] = useState('');
-  const request = useRef(0);
+  const query = useQuery({
+    queryKey: keys.queue({ team, status, category, wijk, page }),
+    queryFn: () =>
+      staffApi.queue({
+        ...(team ? { team } : {}),
+        status: status === 'all' ? ALL_STATUSES : 'open',
+        ...(category ? { category } : {}),
+        ...(wijk ? { wijk } : {}),
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    // Other filters: the list stays until the new one is there.
+    placeholderData: keepPreviousData,
+    refetchInterval: REFRESH_MS,
+  });
+  const data = query.data;
+  const error = query.error ? asApiError(query.error).message : null;
+  const updatedAt = query.dataUpdatedAt ? new Date(query.dataUpdatedAt) : null;
   useTitle(bt.queue.heading, Boolean(error));
 
-  const load = useCallback(
-    async (manual: boolean) => {
-      const id = ++request.current;
-      setLoading(true);
-      try {
-        const result = await staffApi.queue({
-          ...(team ? { team } : {}),
-          status: status === 'all' ? ALL_STATUSES : 'open',
-          ...(category ? { category } : {}),
-          ...(wijk ? { wijk } : {}),
-          page,
-          pageSize: PAGE_SIZE,
-        });
-        if (id !== request.current) return;
-        const now = new Date();
-        setData(result);
-        setError(null);
-        setUpdatedAt(now);
-        if (manual) setAnnounce(`${bt.queue.refreshed(formatTime(now))} ${bt.queue.count(result.total)}.`);
-      } catch (err) {
-        if (id !== request.current) return;
-        setError(err instanceof StaffApiError ? err.message : bt.networkError);
-      } finally {
-        if (id === request.current) setLoading(false);
-      }
-    },
-    [team, status, category, wijk, page],
-  );
-
-  useEffect(() => {
-    void load(false);
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load(false);
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  const refresh = async () => {
+    const result = await query.refetch();
+    if (result.data && !result.error) {
+      const now = new Date(result.dataUpdatedAt || Date.now());
+      setAnnounce(`${bt.queue.refreshed(formatTime(now))} ${bt.queue.count(result.data.total)}.`);
+    }
+  };
 
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -161,8 +146,8 @@ export function QueuePage() {
         <Button
           type="button"
           appearance="secondary-action-button"
-          busy={loading}
-          onClick={() => void load(true)}
+          busy={query.isFetching}
+          onClick={() => void refresh()}
         >
           {bt.queue.refresh}
         </Button>

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import {
@@ -46,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [failedLogins, setFailedLogins] = useState<{ count: number; since: string } | null>(null);
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
+  const queryClient = useQueryClient();
 
   const establish = useCallback((next: StaffSession) => {
     setCsrfToken(next.csrfToken);
@@ -56,13 +58,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (next.failedLogins !== undefined) setFailedLogins(next.failedLogins);
   }, []);
 
-  const drop = useCallback((message: string | null) => {
-    setCsrfToken(null);
-    setSession(null);
-    setStatus('anonymous');
-    setNotice(message);
-    setFailedLogins(null);
-  }, []);
+  const drop = useCallback(
+    (message: string | null) => {
+      // Nothing fetched for one user stays behind for the next.
+      queryClient.clear();
+      setCsrfToken(null);
+      setSession(null);
+      setStatus('anonymous');
+      setNotice(message);
+      setFailedLogins(null);
+    },
+    [queryClient],
+  );
 
   const refresh = useCallback(async () => {
     try {

@@ -1,11 +1,13 @@
 import './insight.css';
 import { type StuckJob, stuckJobListSchema, stuckJobRetrySchema } from '@buurtsignaal/core/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../ui/alert.tsx';
 import { asApiError, staffRequest } from './api.ts';
 import { formatDateTime } from './format.ts';
+import { keys } from './query/query-client.tsx';
 import { bt } from './texts-nl.ts';
 import { useTitle } from './use-title.ts';
 
@@ -22,38 +24,25 @@ async function retryStuckJob(id: string): Promise<void> {
 
 /** "Vastgelopen taken" (admin): work that did not get done on its own, with a retry per item. */
 export default function StuckJobsPage() {
-  const [items, setItems] = useState<StuckJob[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
-  const [pending, setPending] = useState<string | null>(null);
+  const [retryError, setRetryError] = useState<string | null>(null);
+  const query = useQuery({ queryKey: keys.stuckJobs, queryFn: loadStuckJobs });
+  const retry = useMutation({
+    mutationFn: (job: StuckJob) => retryStuckJob(job.id),
+    onMutate: () => {
+      setAnnouncement('');
+      setRetryError(null);
+    },
+    onSuccess: (_r, job) => setAnnouncement(t.retried(job.melding.reference)),
+    onError: (err) => setRetryError(asApiError(err).message),
+    // Either way the list is read again: a retried job drops off, a failed one shows its state.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.stuckJobs }),
+  });
+  const items = query.data ?? null;
+  const error = retryError ?? (query.error ? asApiError(query.error).message : null);
+  const pending = retry.isPending ? (retry.variables?.id ?? null) : null;
   useTitle(t.heading, Boolean(error));
-
-  const load = useCallback(async () => {
-    try {
-      setItems(await loadStuckJobs());
-      setError(null);
-    } catch (err) {
-      setError(asApiError(err).message);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const retry = async (job: StuckJob) => {
-    setPending(job.id);
-    setAnnouncement('');
-    try {
-      await retryStuckJob(job.id);
-      setAnnouncement(t.retried(job.melding.reference));
-      await load();
-    } catch (err) {
-      setError(asApiError(err).message);
-      await load();
-    } finally {
-      setPending(null);
-    }
-  };
 
   return (
     <>
@@ -108,7 +97,7 @@ export default function StuckJobsPage() {
                       aria-label={t.retryLabel(job.melding.reference, job.what)}
                       busy={pending === job.id}
                       disabled={pending !== null}
-                      onClick={() => void retry(job)}
+                      onClick={() => retry.mutate(job)}
                     >
                       {t.retry}
                     </Button>
