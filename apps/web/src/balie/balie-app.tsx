@@ -26,7 +26,7 @@ const DetailPage = lazy(() => import('./detail-page.tsx'));
 const StandardTextsPage = lazy(() => import('./standard-texts-page.tsx'));
 const UsersPage = lazy(() => import('./users-page.tsx'));
 // The map page brings Leaflet; only those who open it load it.
-const MapPage = lazy(() => import('./map-page.tsx'));
+const MapPage = lazy(() => import('./map/map-page.tsx'));
 const RulesPage = lazy(() => import('./rules-page.tsx'));
 const WeekPage = lazy(() => import('./week-page.tsx'));
 const StuckJobsPage = lazy(() => import('./stuck-jobs-page.tsx'));
