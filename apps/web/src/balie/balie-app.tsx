@@ -22,7 +22,7 @@ import { TotpEnrolmentPage } from './totp-page.tsx';
 import { useTitle } from './use-title.ts';
 
 // Within the console chunk, the rarer pages are chunks of their own.
-const DetailPage = lazy(() => import('./detail-page.tsx'));
+const DetailPage = lazy(() => import('./detail/detail-page.tsx'));
 const StandardTextsPage = lazy(() => import('./standard-texts-page.tsx'));
 const UsersPage = lazy(() => import('./users-page.tsx'));
 // The map page brings Leaflet; only those who open it load it.

@@ -1,6 +1,6 @@
-import type { EmailDelivery, MeldingDetail, TimelineEntry } from './api.ts';
-import { formatDateTime } from './format.ts';
-import { bt } from './texts-nl.ts';
+import type { EmailDelivery, MeldingDetail, TimelineEntry } from '../api.ts';
+import { formatDateTime } from '../format.ts';
+import { bt } from '../texts-nl.ts';
 
 export function StatusTimeline({
   entries,

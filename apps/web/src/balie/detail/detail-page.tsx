@@ -1,51 +1,47 @@
 import { staffStatusLabels } from '@buurtsignaal/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { apiUrl } from '../runtime-config.ts';
-import { Alert } from '../ui/alert.tsx';
-import { ClaimAction, NotableForm, NoteForm, TransitionForm } from './actions.tsx';
-import { type MeldingDetail, StaffApiError, staffApi } from './api.ts';
+import { apiUrl } from '../../runtime-config.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { asApiError, staffApi } from '../api.ts';
+import { formatDateTime } from '../format.ts';
+import { keys } from '../query/query-client.tsx';
+import { Loading, useSession } from '../session.tsx';
+import { bt } from '../texts-nl.ts';
+import { useTitle } from '../use-title.ts';
+import { ClaimAction } from './claim-action.tsx';
 import { Deliveries, MelderContact, StatusTimeline } from './detail-parts.tsx';
-import { formatDateTime } from './format.ts';
-import { Loading, useSession } from './session.tsx';
-import { bt } from './texts-nl.ts';
-import { useTitle } from './use-title.ts';
+import { NotableForm } from './notable-form.tsx';
+import { NoteForm } from './note-form.tsx';
+import { TransitionForm } from './transition-form.tsx';
 
-const SpotMap = lazy(() => import('./spot-map.tsx'));
+const SpotMap = lazy(() => import('../spot-map.tsx'));
 
 const statusLabel = (code: string): string => (staffStatusLabels as Record<string, string>)[code] ?? code;
 
 export default function DetailPage() {
   const { id = '' } = useParams();
   const { session } = useSession();
-  const [melding, setMelding] = useState<MeldingDetail | null>(null);
-  const [error, setError] = useState<StaffApiError | null>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: keys.melding(id), queryFn: () => staffApi.melding(id) });
+  const melding = query.data ?? null;
+  const error = query.error ? asApiError(query.error) : null;
   const [announcement, setAnnouncement] = useState<{ text: string; error: boolean } | null>(null);
   useTitle(melding ? bt.detail.heading(melding.reference) : bt.loading, Boolean(error));
 
-  const load = useCallback(async () => {
-    try {
-      setMelding(await staffApi.melding(id));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError));
-    }
-  }, [id]);
+  // Another melding: nothing of the previous one's announcement stays.
+  useEffect(() => setAnnouncement(null), [id]);
 
-  useEffect(() => {
-    setMelding(null);
-    setAnnouncement(null);
-    void load();
-  }, [load]);
-
-  // After every action: fetch the melding again and say what happened in the live region.
+  // After every action: fetch the melding again (and let the queue know) and say what happened.
   const onDone = useCallback(
     async (text: string, isError = false) => {
-      await load();
+      void queryClient.invalidateQueries({ queryKey: ['queue'] });
+      await queryClient.invalidateQueries({ queryKey: keys.melding(id) });
       setAnnouncement({ text, error: isError });
     },
-    [load],
+    [queryClient, id],
   );
 
   if (error && !melding) {
@@ -64,7 +60,7 @@ export default function DetailPage() {
             <p className="utrecht-paragraph">{error.message}</p>
           </Alert>
         )}
-        <Button type="button" appearance="secondary-action-button" onClick={() => void load()}>
+        <Button type="button" appearance="secondary-action-button" onClick={() => void query.refetch()}>
           {bt.retry}
         </Button>
       </>

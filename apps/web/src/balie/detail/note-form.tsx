@@ -1,0 +1,52 @@
+import { Button } from '@utrecht/button-react/css';
+import { type FormEvent, useState } from 'react';
+import { asApiError, staffApi } from '../api.ts';
+import { TextareaField } from '../controls.tsx';
+import { bt } from '../texts-nl.ts';
+
+export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (message: string) => void }) {
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [pending, setPending] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!body.trim()) {
+      setError(bt.actions.noteRequired);
+      document.getElementById('note-body')?.focus();
+      return;
+    }
+    setError(undefined);
+    setPending(true);
+    try {
+      await staffApi.note(meldingId, body.trim());
+      setBody('');
+      onDone(bt.actions.noteSaved);
+    } catch (err) {
+      const apiErr = asApiError(err);
+      setError(apiErr.details.find((d) => d.field === 'body')?.message ?? apiErr.message);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <form className="bs-form" noValidate onSubmit={submit} aria-labelledby="note-heading">
+      <h3 id="note-heading" className="utrecht-heading-3">
+        {bt.actions.noteHeading}
+      </h3>
+      <TextareaField
+        id="note-body"
+        label={bt.actions.noteBody}
+        description={bt.actions.internalNoteHint}
+        rows={3}
+        value={body}
+        error={error}
+        onValueChange={setBody}
+      />
+      <div className="utrecht-button-group">
+        <Button type="submit" appearance="secondary-action-button" busy={pending} disabled={pending}>
+          {bt.actions.noteSave}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+import { Button } from '@utrecht/button-react/css';
+import { RadioGroup, TextField } from '../../ui/fields.tsx';
+import type { MeldingDetail } from '../api.ts';
+import { FormErrorSummary, optionalLabel, SelectField, TextareaField } from '../controls.tsx';
+import { bt } from '../texts-nl.ts';
+import { TransitionPreview } from './transition-preview.tsx';
+import { type TField, tIds, useTransitionForm } from './use-transition-form.ts';
+
+/** Change the status: the target, the message to the melder (from a standard text), a preview. */
+export function TransitionForm({
+  melding,
+  onDone,
+}: {
+  melding: MeldingDetail;
+  onDone: (message: string) => void;
+}) {
+  const f = useTransitionForm(melding, onDone);
+  const { target, texts } = f;
+  if (melding.allowedTransitions.length === 0) {
+    return <p className="utrecht-paragraph">{bt.actions.noTransitions}</p>;
+  }
+  return (
+    <form className="bs-form" noValidate onSubmit={f.submit} aria-labelledby="transition-heading">
+      <h3 id="transition-heading" className="utrecht-heading-3">
+        {bt.actions.transitionHeading}
+      </h3>
+      {f.hasErrors && (
+        <FormErrorSummary
+          id="transition-errors"
+          ref={f.summaryRef}
+          errors={f.errors as Record<string, string>}
+          idOf={(f) => tIds[f as TField] ?? f}
+          message={f.message}
+        />
+      )}
+      <RadioGroup
+        id={tIds.to}
+        name="transition-to"
+        legend={bt.actions.target}
+        error={f.errors.to}
+        value={f.fields.to}
+        options={melding.allowedTransitions.map((t) => ({
+          value: t.to,
+          label: t.label,
+          description: t.notifiesMelder ? bt.actions.notifies : bt.actions.noMail,
+        }))}
+        onValueChange={f.set.to}
+      />
+      {target && (
+        <div className="bs-conditional">
+          {target.to === 'doorgestuurd' && (
+            <TextField
+              id={tIds.forwardedTo}
+              label={bt.actions.forwardedTo}
+              description={bt.actions.forwardedToHint}
+              value={f.fields.forwardedTo}
+              error={f.errors.forwardedTo}
+              onValueChange={f.set.forwardedTo}
+            />
+          )}
+          {texts && texts.length > 0 && (
+            <div className="bs-balie-standard-text">
+              <SelectField
+                id="transition-standard"
+                label={bt.actions.standardText}
+                description={bt.actions.standardTextHint}
+                value={f.chosenText}
+                options={[
+                  { value: '', label: bt.actions.standardTextNone },
+                  ...texts.map((x) => ({ value: x.id, label: x.title })),
+                ]}
+                onValueChange={f.setChosenText}
+              />
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                disabled={!f.chosenText}
+                onClick={f.fillText}
+              >
+                {bt.actions.standardTextUse}
+              </Button>
+            </div>
+          )}
+          {texts && texts.length === 0 && (target.requiresPublicMessage || target.notifiesMelder) && (
+            <p className="utrecht-paragraph bs-muted">{bt.actions.standardTextsNone}</p>
+          )}
+          <p className="bs-visually-hidden" role="status">
+            {f.filled}
+          </p>
+          <TextareaField
+            id={tIds.publicMessage}
+            label={
+              target.requiresPublicMessage
+                ? bt.actions.publicMessage
+                : optionalLabel(bt.actions.publicMessage)
+            }
+            description={bt.actions.publicMessageHint}
+            rows={6}
+            value={f.fields.publicMessage}
+            error={f.errors.publicMessage}
+            onValueChange={f.set.publicMessage}
+          />
+          {target.to === 'geannuleerd' && (
+            <>
+              <TextareaField
+                id={tIds.reason}
+                label={target.requiresReason ? bt.actions.reason : optionalLabel(bt.actions.reason)}
+                description={bt.actions.reasonHint}
+                rows={3}
+                value={f.fields.reason}
+                error={f.errors.reason}
+                onValueChange={f.set.reason}
+              />
+              <TextField
+                id={tIds.duplicateOf}
+                label={optionalLabel(bt.actions.duplicateOf)}
+                className="bs-input--medium"
+                autoCapitalize="characters"
+                spellCheck={false}
+                value={f.fields.duplicateOf}
+                error={f.errors.duplicateOf}
+                onValueChange={f.set.duplicateOf}
+              />
+            </>
+          )}
+          <TextareaField
+            id={tIds.internalNote}
+            label={optionalLabel(bt.actions.internalNote)}
+            description={bt.actions.internalNoteHint}
+            rows={3}
+            value={f.fields.internalNote}
+            error={f.errors.internalNote}
+            onValueChange={f.set.internalNote}
+          />
+          {target.notifiesMelder && (
+            <div className="utrecht-button-group">
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                disabled={f.pending}
+                onClick={f.showPreview}
+              >
+                {bt.actions.preview}
+              </Button>
+            </div>
+          )}
+          {f.preview && (
+            <TransitionPreview preview={f.preview} stale={f.previewStale} headingRef={f.previewRef} />
+          )}
+          <div className="utrecht-button-group bs-nav">
+            <Button type="submit" appearance="primary-action-button" busy={f.pending} disabled={f.pending}>
+              {bt.actions.save}
+            </Button>
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
