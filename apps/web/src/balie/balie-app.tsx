@@ -28,7 +28,7 @@ const UsersPage = lazy(() => import('./users-page.tsx'));
 // The map page brings Leaflet; only those who open it load it.
 const MapPage = lazy(() => import('./map/map-page.tsx'));
 const RulesPage = lazy(() => import('./rules-page.tsx'));
-const WeekPage = lazy(() => import('./week-page.tsx'));
+const WeekPage = lazy(() => import('./week/week-page.tsx'));
 const StuckJobsPage = lazy(() => import('./stuck-jobs-page.tsx'));
 
 /** The staff console: everything under /balie, loaded only when someone opens it. */
