@@ -23,11 +23,11 @@ import { useTitle } from './use-title.ts';
 
 // Within the console chunk, the rarer pages are chunks of their own.
 const DetailPage = lazy(() => import('./detail/detail-page.tsx'));
-const StandardTextsPage = lazy(() => import('./standard-texts-page.tsx'));
-const UsersPage = lazy(() => import('./users-page.tsx'));
+const StandardTextsPage = lazy(() => import('./standard-texts/standard-texts-page.tsx'));
+const UsersPage = lazy(() => import('./users/users-page.tsx'));
 // The map page brings Leaflet; only those who open it load it.
 const MapPage = lazy(() => import('./map/map-page.tsx'));
-const RulesPage = lazy(() => import('./rules-page.tsx'));
+const RulesPage = lazy(() => import('./rules/rules-page.tsx'));
 const WeekPage = lazy(() => import('./week/week-page.tsx'));
 const StuckJobsPage = lazy(() => import('./stuck-jobs-page.tsx'));
 

@@ -1,15 +1,15 @@
 import { categories, isCategoryId } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert } from '../ui/alert.tsx';
-import { CheckboxField, TextField } from '../ui/fields.tsx';
-import { asApiError } from './api.ts';
-import { SelectField } from './controls.tsx';
-import { type HotspotRule, type HotspotRuleInput, insightApi } from './insight-api.ts';
-import { bt, resolutionLabel } from './texts-nl.ts';
-import { useFormErrors } from './use-form-errors.tsx';
-import { useTitle } from './use-title.ts';
+import { CheckboxField, TextField } from '../../ui/fields.tsx';
+import { asApiError } from '../api.ts';
+import { SelectField } from '../controls.tsx';
+import { type HotspotRule, type HotspotRuleInput, insightApi } from '../insight-api.ts';
+import { keys } from '../query/query-client.tsx';
+import { ListMessages, ManagedItem, useEditing, useManagedList } from '../shared/managed-list.tsx';
+import { bt, resolutionLabel } from '../texts-nl.ts';
+import { useFormErrors } from '../use-form-errors.tsx';
 
 const categoryLabel = (id: string | null): string =>
   (id ? (categories.find((c) => c.id === id)?.label ?? id) : bt.rules.anyCategory).toLowerCase();
@@ -24,28 +24,17 @@ const ruleText = (r: HotspotRule): string => {
 
 /** The coordinator's hotspot rules: list, create, edit and switch on or off. */
 export default function RulesPage() {
-  const [items, setItems] = useState<HotspotRule[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<HotspotRule | null>(null);
-  const [announcement, setAnnouncement] = useState('');
-  useTitle(bt.rules.heading, Boolean(loadError));
-
-  const load = useCallback(async () => {
-    try {
-      setItems((await insightApi.rules()).items);
-      setLoadError(null);
-    } catch (err) {
-      setLoadError(asApiError(err).message);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  const {
+    items,
+    loadError,
+    announcement,
+    setAnnouncement,
+    done: reload,
+  } = useManagedList(keys.rules, async () => (await insightApi.rules()).items, bt.rules.heading);
+  const { editing, edit, stopEditing } = useEditing<HotspotRule>('rule-form-heading', 'rule-name');
   const done = async (text: string) => {
-    setEditing(null);
-    await load();
-    setAnnouncement(text);
+    stopEditing();
+    await reload(text);
   };
 
   const toggle = async (rule: HotspotRule) => {
@@ -71,18 +60,7 @@ export default function RulesPage() {
       </p>
       <h1 className="utrecht-heading-1">{bt.rules.heading}</h1>
       <p className="utrecht-paragraph">{bt.rules.intro}</p>
-      <div role="status" aria-live="polite">
-        {announcement && (
-          <Alert type="ok">
-            <p className="utrecht-paragraph">{announcement}</p>
-          </Alert>
-        )}
-      </div>
-      {loadError && (
-        <Alert type="error" role="alert">
-          <p className="utrecht-paragraph">{loadError}</p>
-        </Alert>
-      )}
+      <ListMessages announcement={announcement} loadError={loadError} />
 
       <section className="bs-section" aria-labelledby="rules-list-heading">
         <h2 id="rules-list-heading" className="utrecht-heading-2">
@@ -92,29 +70,19 @@ export default function RulesPage() {
         {items && items.length > 0 && (
           <ul className="bs-balie-texts">
             {items.map((rule) => (
-              <li key={rule.id} className={`bs-balie-text${rule.active ? '' : ' bs-balie-text--inactive'}`}>
-                <h3 className="utrecht-heading-3">{rule.name}</h3>
+              <ManagedItem
+                key={rule.id}
+                name={rule.name}
+                level={3}
+                active={rule.active}
+                editLabel={bt.rules.edit}
+                onEdit={() => edit(rule)}
+                toggleLabel={rule.active ? bt.rules.deactivate : bt.rules.activate}
+                onToggle={() => void toggle(rule)}
+              >
                 <p className="utrecht-paragraph">{ruleText(rule)}</p>
                 <p className="bs-muted">{rule.active ? bt.rules.activeState : bt.rules.inactiveState}</p>
-                <div className="utrecht-button-group">
-                  <Button
-                    type="button"
-                    appearance="secondary-action-button"
-                    onClick={() => {
-                      setEditing(rule);
-                      document.getElementById('rule-form-heading')?.scrollIntoView();
-                      setTimeout(() => document.getElementById('rule-name')?.focus(), 0);
-                    }}
-                  >
-                    {bt.rules.edit}
-                    <span className="bs-visually-hidden">: {rule.name}</span>
-                  </Button>
-                  <Button type="button" appearance="subtle-button" onClick={() => void toggle(rule)}>
-                    {rule.active ? bt.rules.deactivate : bt.rules.activate}
-                    <span className="bs-visually-hidden">: {rule.name}</span>
-                  </Button>
-                </div>
-              </li>
+              </ManagedItem>
             ))}
           </ul>
         )}
@@ -127,7 +95,7 @@ export default function RulesPage() {
         <RuleForm
           key={editing?.id ?? 'new'}
           rule={editing}
-          onCancel={() => setEditing(null)}
+          onCancel={stopEditing}
           onDone={(text) => void done(text)}
         />
       </section>

@@ -1,13 +1,13 @@
 import { categories, isCategoryId, isMeldingStatus, staffStatusLabels } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { Alert } from '../ui/alert.tsx';
-import { CheckboxField, TextField } from '../ui/fields.tsx';
-import { asApiError, type StandardText, staffApi } from './api.ts';
-import { SelectField, TextareaField } from './controls.tsx';
-import { bt } from './texts-nl.ts';
-import { useFormErrors } from './use-form-errors.tsx';
-import { useTitle } from './use-title.ts';
+import { type FormEvent, useState } from 'react';
+import { CheckboxField, TextField } from '../../ui/fields.tsx';
+import { asApiError, type StandardText, staffApi } from '../api.ts';
+import { SelectField, TextareaField } from '../controls.tsx';
+import { keys } from '../query/query-client.tsx';
+import { ListMessages, ManagedItem, useEditing, useManagedList } from '../shared/managed-list.tsx';
+import { bt } from '../texts-nl.ts';
+import { useFormErrors } from '../use-form-errors.tsx';
 
 /** Statuses with a message to the melder: where a standard text makes sense. */
 const MESSAGE_STATUSES = [
@@ -23,28 +23,21 @@ const categoryLabel = (id: string | null) =>
   id ? (categories.find((c) => c.id === id)?.label ?? id) : bt.standardTexts.anyCategory;
 
 export default function StandardTextsPage() {
-  const [items, setItems] = useState<StandardText[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<StandardText | null>(null);
-  const [announcement, setAnnouncement] = useState('');
-  useTitle(bt.standardTexts.heading, Boolean(loadError));
-
-  const load = useCallback(async () => {
-    try {
-      setItems((await staffApi.standardTexts({ all: true })).items);
-      setLoadError(null);
-    } catch (err) {
-      setLoadError(asApiError(err).message);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  const {
+    items,
+    loadError,
+    announcement,
+    setAnnouncement,
+    done: reload,
+  } = useManagedList(
+    keys.standardTexts({ all: true }),
+    async () => (await staffApi.standardTexts({ all: true })).items,
+    bt.standardTexts.heading,
+  );
+  const { editing, edit, stopEditing } = useEditing<StandardText>('st-form-heading', 'st-title');
   const done = async (text: string) => {
-    setEditing(null);
-    await load();
-    setAnnouncement(text);
+    stopEditing();
+    await reload(text);
   };
 
   const toggle = async (item: StandardText) => {
@@ -66,18 +59,7 @@ export default function StandardTextsPage() {
     <>
       <h1 className="utrecht-heading-1">{bt.standardTexts.heading}</h1>
       <p className="utrecht-paragraph">{bt.standardTexts.intro}</p>
-      <div role="status" aria-live="polite">
-        {announcement && (
-          <Alert type="ok">
-            <p className="utrecht-paragraph">{announcement}</p>
-          </Alert>
-        )}
-      </div>
-      {loadError && (
-        <Alert type="error" role="alert">
-          <p className="utrecht-paragraph">{loadError}</p>
-        </Alert>
-      )}
+      <ListMessages announcement={announcement} loadError={loadError} />
 
       <section className="bs-section" aria-labelledby="st-form-heading">
         <h2 id="st-form-heading" className="utrecht-heading-2">
@@ -86,7 +68,7 @@ export default function StandardTextsPage() {
         <StandardTextForm
           key={editing?.id ?? 'new'}
           item={editing}
-          onCancel={() => setEditing(null)}
+          onCancel={stopEditing}
           onDone={(text) => void done(text)}
         />
       </section>
@@ -95,32 +77,22 @@ export default function StandardTextsPage() {
       {items && items.length > 0 && (
         <ul className="bs-balie-texts">
           {items.map((item) => (
-            <li key={item.id} className={`bs-balie-text${item.active ? '' : ' bs-balie-text--inactive'}`}>
-              <h2 className="utrecht-heading-3">{item.title}</h2>
+            <ManagedItem
+              key={item.id}
+              name={item.title}
+              level={2}
+              active={item.active}
+              editLabel={bt.standardTexts.edit}
+              onEdit={() => edit(item)}
+              toggleLabel={item.active ? bt.standardTexts.deactivate : bt.standardTexts.activate}
+              onToggle={() => void toggle(item)}
+            >
               <p className="bs-muted">
                 {statusLabel(item.status)} · {categoryLabel(item.category)} ·{' '}
                 {item.active ? bt.standardTexts.active : bt.standardTexts.inactive}
               </p>
               <p className="utrecht-paragraph bs-pre-wrap">{item.body}</p>
-              <div className="utrecht-button-group">
-                <Button
-                  type="button"
-                  appearance="secondary-action-button"
-                  onClick={() => {
-                    setEditing(item);
-                    document.getElementById('st-form-heading')?.scrollIntoView();
-                    setTimeout(() => document.getElementById('st-title')?.focus(), 0);
-                  }}
-                >
-                  {bt.standardTexts.edit}
-                  <span className="bs-visually-hidden">: {item.title}</span>
-                </Button>
-                <Button type="button" appearance="subtle-button" onClick={() => void toggle(item)}>
-                  {item.active ? bt.standardTexts.deactivate : bt.standardTexts.activate}
-                  <span className="bs-visually-hidden">: {item.title}</span>
-                </Button>
-              </div>
-            </li>
+            </ManagedItem>
           ))}
         </ul>
       )}

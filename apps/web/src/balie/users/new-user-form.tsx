@@ -1,98 +1,11 @@
 import { defaultTeams } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { Alert } from '../ui/alert.tsx';
-import { CheckboxGroup, RadioGroup, TextField } from '../ui/fields.tsx';
-import { asApiError, type StaffRole, type StaffUserListItem, staffApi } from './api.ts';
-import { useSession } from './session.tsx';
-import { bt } from './texts-nl.ts';
-import { useFormErrors } from './use-form-errors.tsx';
-import { useTitle } from './use-title.ts';
-
-const teamName = (id: string) => defaultTeams.find((t) => t.id === id)?.name ?? id;
-
-export default function UsersPage() {
-  const [users, setUsers] = useState<StaffUserListItem[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState('');
-  useTitle(bt.users.heading, Boolean(loadError));
-
-  const load = useCallback(async () => {
-    try {
-      setUsers((await staffApi.users()).users);
-      setLoadError(null);
-    } catch (err) {
-      setLoadError(asApiError(err).message);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  return (
-    <>
-      <h1 className="utrecht-heading-1">{bt.users.heading}</h1>
-      <div role="status" aria-live="polite">
-        {announcement && (
-          <Alert type="ok">
-            <p className="utrecht-paragraph">{announcement}</p>
-          </Alert>
-        )}
-      </div>
-      {loadError && (
-        <Alert type="error" role="alert">
-          <p className="utrecht-paragraph">{loadError}</p>
-        </Alert>
-      )}
-      <section className="bs-section" aria-labelledby="users-list-heading">
-        <h2 id="users-list-heading" className="utrecht-heading-2">
-          {bt.users.listHeading}
-        </h2>
-        {users && (
-          <ul className="bs-balie-users">
-            {users.map((u) => (
-              <li key={u.id} className="bs-balie-user">
-                <p className="bs-balie-user__name">
-                  <strong>{u.name}</strong>{' '}
-                  <span className="bs-balie-role">{bt.roles[u.role] ?? u.role}</span>
-                </p>
-                <dl className="bs-balie-user__facts">
-                  <div>
-                    <dt>{bt.users.email}</dt>
-                    <dd>{u.email}</dd>
-                  </div>
-                  <div>
-                    <dt>{bt.users.teams}</dt>
-                    <dd>{u.teamIds.length > 0 ? u.teamIds.map(teamName).join(', ') : bt.users.noTeams}</dd>
-                  </div>
-                  <div>
-                    <dt>{bt.users.totp}</dt>
-                    <dd>{u.totpEnrolled ? bt.users.totpOn : bt.users.totpOff}</dd>
-                  </div>
-                  <div>
-                    <dt>{bt.users.state}</dt>
-                    <dd>{u.disabled ? bt.users.disabled : bt.users.active}</dd>
-                  </div>
-                </dl>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="bs-section" aria-labelledby="users-new-heading">
-        <h2 id="users-new-heading" className="utrecht-heading-2">
-          {bt.users.newHeading}
-        </h2>
-        <NewUserForm
-          onDone={async (email) => {
-            await load();
-            setAnnouncement(bt.users.created(email));
-          }}
-        />
-      </section>
-    </>
-  );
-}
+import { type FormEvent, useState } from 'react';
+import { CheckboxGroup, RadioGroup, TextField } from '../../ui/fields.tsx';
+import { type StaffRole, staffApi } from '../api.ts';
+import { useSession } from '../session.tsx';
+import { bt } from '../texts-nl.ts';
+import { useFormErrors } from '../use-form-errors.tsx';
 
 type Field = 'email' | 'name' | 'role' | 'teamIds' | 'password';
 const ids: Record<Field, string> = {
@@ -103,7 +16,7 @@ const ids: Record<Field, string> = {
   password: 'user-password',
 };
 
-function NewUserForm({ onDone }: { onDone: (email: string) => Promise<void> }) {
+export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<void> }) {
   const { session } = useSession();
   const roles: StaffRole[] =
     session?.user.role === 'admin' ? ['boa', 'politie', 'coordinator', 'admin'] : ['boa', 'politie'];

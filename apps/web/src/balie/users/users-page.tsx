@@ -1,0 +1,65 @@
+import { defaultTeams } from '@buurtsignaal/core';
+import { staffApi } from '../api.ts';
+import { keys } from '../query/query-client.tsx';
+import { ListMessages, useManagedList } from '../shared/managed-list.tsx';
+import { bt } from '../texts-nl.ts';
+import { NewUserForm } from './new-user-form.tsx';
+
+const teamName = (id: string) => defaultTeams.find((t) => t.id === id)?.name ?? id;
+
+export default function UsersPage() {
+  const {
+    items: users,
+    loadError,
+    announcement,
+    done,
+  } = useManagedList(keys.users, async () => (await staffApi.users()).users, bt.users.heading);
+
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{bt.users.heading}</h1>
+      <ListMessages announcement={announcement} loadError={loadError} />
+      <section className="bs-section" aria-labelledby="users-list-heading">
+        <h2 id="users-list-heading" className="utrecht-heading-2">
+          {bt.users.listHeading}
+        </h2>
+        {users && (
+          <ul className="bs-balie-users">
+            {users.map((u) => (
+              <li key={u.id} className="bs-balie-user">
+                <p className="bs-balie-user__name">
+                  <strong>{u.name}</strong>{' '}
+                  <span className="bs-balie-role">{bt.roles[u.role] ?? u.role}</span>
+                </p>
+                <dl className="bs-balie-user__facts">
+                  <div>
+                    <dt>{bt.users.email}</dt>
+                    <dd>{u.email}</dd>
+                  </div>
+                  <div>
+                    <dt>{bt.users.teams}</dt>
+                    <dd>{u.teamIds.length > 0 ? u.teamIds.map(teamName).join(', ') : bt.users.noTeams}</dd>
+                  </div>
+                  <div>
+                    <dt>{bt.users.totp}</dt>
+                    <dd>{u.totpEnrolled ? bt.users.totpOn : bt.users.totpOff}</dd>
+                  </div>
+                  <div>
+                    <dt>{bt.users.state}</dt>
+                    <dd>{u.disabled ? bt.users.disabled : bt.users.active}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="bs-section" aria-labelledby="users-new-heading">
+        <h2 id="users-new-heading" className="utrecht-heading-2">
+          {bt.users.newHeading}
+        </h2>
+        <NewUserForm onDone={(email) => done(bt.users.created(email))} />
+      </section>
+    </>
+  );
+}
