@@ -1,13 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
+import { balieRoute } from './balie-routes.ts';
 import { ReportForm } from './form/report-form.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { t } from './texts-nl.ts';
 
 // The status page is its own chunk: the form (step 1) does not load it.
 const StatusPage = lazy(() => import('./status/status-page.tsx'));
-// The staff console (/balie) is its own chunk too, with its own layout: the public pages never load it.
-const BalieApp = lazy(() => import('./balie/balie-app.tsx'));
 
 const Loading = () => (
   <p className="utrecht-paragraph" role="status">
@@ -42,15 +41,9 @@ export function Layout() {
   );
 }
 
+/** The app's one router; the console's routes (balie-routes.ts) load their pieces with its chunk. */
 export const router = createBrowserRouter([
-  {
-    path: 'balie/*',
-    element: (
-      <Suspense fallback={<Loading />}>
-        <BalieApp />
-      </Suspense>
-    ),
-  },
+  { ...balieRoute, hydrateFallbackElement: <Loading /> },
   {
     element: <Layout />,
     children: [

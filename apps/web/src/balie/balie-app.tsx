@@ -2,7 +2,7 @@ import '@utrecht/select-css/dist/index.css';
 import './balie.css';
 import { Button } from '@utrecht/button-react/css';
 import { lazy, Suspense } from 'react';
-import { Link, NavLink, Outlet, Route, Routes } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { Alert } from '../ui/alert.tsx';
 import { isAdmin, isCoordinator } from './api.ts';
 import { formatDateTime } from './format.ts';
@@ -31,38 +31,39 @@ const RulesPage = lazy(() => import('./rules/rules-page.tsx'));
 const WeekPage = lazy(() => import('./week/week-page.tsx'));
 const StuckJobsPage = lazy(() => import('./stuck-jobs-page.tsx'));
 
-/** The staff console: everything under /balie, loaded only when someone opens it. */
+/**
+ * The staff console: everything under /balie, loaded only when someone opens it. The app's one data
+ * router (app.tsx, routes in balie-routes.ts) renders this as the /balie route, its pages below it.
+ */
 export default function BalieApp() {
   return (
     <BalieQueryProvider>
       <SessionProvider>
-        <Routes>
-          <Route element={<BalieLayout />}>
-            <Route path="inloggen" element={<LoginPage />} />
-            <Route element={<RequireSession enrolment />}>
-              <Route path="tweestapsverificatie" element={<TotpEnrolmentPage />} />
-            </Route>
-            <Route element={<RequireSession />}>
-              <Route index element={<QueuePage />} />
-              <Route path="meldingen/:id" element={<DetailPage />} />
-              <Route path="kaart" element={<MapPage />} />
-              <Route element={<RequireCoordinator />}>
-                <Route path="week" element={<WeekPage />} />
-                <Route path="hotspotregels" element={<RulesPage />} />
-                <Route path="standaardteksten" element={<StandardTextsPage />} />
-                <Route path="gebruikers" element={<UsersPage />} />
-              </Route>
-              <Route element={<RequireAdmin />}>
-                <Route path="vastgelopen" element={<StuckJobsPage />} />
-              </Route>
-              <Route path="*" element={<BalieNotFound />} />
-            </Route>
-          </Route>
-        </Routes>
+        <BalieLayout />
       </SessionProvider>
     </BalieQueryProvider>
   );
 }
+
+// The pieces the router (balie-routes.ts) takes from this chunk, one per route.
+export {
+  DetailPage,
+  LoginPage,
+  MapPage,
+  QueuePage,
+  RequireAdmin,
+  RequireCoordinator,
+  RequireSession,
+  RulesPage,
+  StandardTextsPage,
+  StuckJobsPage,
+  TotpEnrolmentPage,
+  UsersPage,
+  WeekPage,
+};
+
+/** The pages behind the login that are also open to a session that must still set up TOTP. */
+export const RequireSessionOrEnrolment = () => <RequireSession enrolment />;
 
 function BalieLayout() {
   const { session, logout, failedLogins, dismissFailedLogins } = useSession();
@@ -153,7 +154,7 @@ function BalieLayout() {
   );
 }
 
-function BalieNotFound() {
+export function BalieNotFound() {
   useTitle(bt.notFound.heading);
   return (
     <>
