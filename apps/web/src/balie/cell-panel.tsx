@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../ui/alert.tsx';
-import { StaffApiError } from './api.ts';
+import { asApiError } from './api.ts';
 import { type CellProfile, type HotspotFilters, insightApi } from './insight-api.ts';
 import { formatDate, formatShortDate } from './insight-format.ts';
 import { bt } from './texts-nl.ts';
@@ -28,33 +29,23 @@ export function CellPanel({
   onProfile?: ((profile: CellProfile) => void) | undefined;
   onClose: () => void;
 }) {
-  const [profile, setProfile] = useState<CellProfile | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const key = JSON.stringify(filters);
   const told = useRef(onProfile);
   told.current = onProfile;
+  const query = useQuery({
+    queryKey: ['cell', cell, filters],
+    queryFn: () => insightApi.cell(cell, filters),
+  });
+  const profile = query.data ?? null;
+  const error = query.error ? asApiError(query.error).message : null;
 
+  // Another cell or other filters: the list starts short again.
+  const key = JSON.stringify(filters);
+  useEffect(() => setShowAll(false), [cell, key]);
   useEffect(() => {
-    let cancelled = false;
-    setProfile(null);
-    setError(null);
-    setShowAll(false);
-    insightApi
-      .cell(cell, JSON.parse(key) as HotspotFilters)
-      .then((p) => {
-        if (cancelled) return;
-        setProfile(p);
-        told.current?.(p);
-      })
-      .catch((err: unknown) => {
-        if (!cancelled) setError(err instanceof StaffApiError ? err.message : bt.networkError);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [cell, key]);
+    if (profile) told.current?.(profile);
+  }, [profile]);
 
   useEffect(() => {
     heading.current?.focus();
