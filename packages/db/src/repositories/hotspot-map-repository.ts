@@ -1,16 +1,9 @@
 import { hotspotWindow } from '@buurtsignaal/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { type CellResolution, cellColumn, rows } from '../sql-rows.ts';
 
-/** Stored cell resolutions (meldingen.h3_r7 … h3_r10). */
-export type CellResolution = 7 | 8 | 9 | 10;
-
-const cellColumn: Record<CellResolution, SQL> = {
-  7: sql.raw('h3_r7'),
-  8: sql.raw('h3_r8'),
-  9: sql.raw('h3_r9'),
-  10: sql.raw('h3_r10'),
-};
+export type { CellResolution };
 
 /** Weekday and hour are taken in this zone (DST-correct in SQL). */
 const LOCAL = sql.raw(`'Europe/Amsterdam'`);
@@ -29,12 +22,6 @@ export interface HotspotFilter {
   hour?: number | undefined;
   /** Only these statuses; undefined: every status except geannuleerd. */
   statuses?: readonly string[] | undefined;
-}
-
-async function rows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
-  // Both drivers answer `{ rows }` for a raw query.
-  const result = await db.execute(query);
-  return (result as unknown as { rows: Row[] }).rows;
 }
 
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;

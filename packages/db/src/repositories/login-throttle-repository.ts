@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { staffLoginThrottle } from '../schema.ts';
+import { ts } from '../sql-rows.ts';
 
 // Failed staff logins per (account, source), for progressive delays. The policy (how many attempts are
 // free, how the wait grows) comes from the caller; apps/api/src/staff/login-throttle.ts explains it.
@@ -21,8 +22,6 @@ const delayMsSql = (failures: SQL | unknown, p: DelayPolicy): SQL =>
 /** Same as delayMsSql, in TypeScript. */
 export const delayMsAfter = (failures: number, p: DelayPolicy): number =>
   failures < p.free ? 0 : Math.min(p.baseMs * 2 ** Math.min(failures - p.free, 30), p.maxMs);
-
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 export type ReserveResult = { ok: true; failures: number } | { ok: false; retryAt: Date };
 

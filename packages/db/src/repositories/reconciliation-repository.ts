@@ -3,6 +3,7 @@ import { outboxTopics } from '@buurtsignaal/core/outbox-topics';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { meldingen, outbox, stuckJobs } from '../schema.ts';
+import { rows, toDate, ts } from '../sql-rows.ts';
 
 // What the worker's reconciliation (apps/worker/src/reconciliation) and the admin's "Vastgelopen taken"
 // read and write. The database is the truth about what is done: a melding routed (its assignment), a
@@ -11,14 +12,6 @@ import { meldingen, outbox, stuckJobs } from '../schema.ts';
 // The SQL repeats two formats of @buurtsignaal/jobs (db may not import it): routing keys `event-<id>`
 // (routing-worker) and notification keys `ontvangen-<id>` / `status-<id>` (notificationKeys); the
 // reconciliation tests fail when they drift.
-
-async function rows<Row>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<Row[]> {
-  const result = await db.execute(query);
-  return (result as unknown as { rows: Row[] }).rows;
-}
-
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 export type StuckJobKind = 'routing' | 'notification';
 export type StuckJobState = 'retrying' | 'stuck' | 'resolved';

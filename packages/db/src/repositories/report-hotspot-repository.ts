@@ -1,23 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { type CellResolution, cellColumn, rows, toDate, ts } from '../sql-rows.ts';
 
 // The weekly overview's view of the hotspot tables (written by the hotspot detection): which hotspots
 // were active in a period, and when their meldingen happen.
-
-async function rows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
-  const result = await db.execute(query);
-  return (result as unknown as { rows: Row[] }).rows;
-}
-
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-
-const cellColumns: Record<number, SQL> = {
-  7: sql.raw('h3_r7'),
-  8: sql.raw('h3_r8'),
-  9: sql.raw('h3_r9'),
-  10: sql.raw('h3_r10'),
-};
 
 export interface ActiveHotspotRow {
   id: string;
@@ -77,7 +63,7 @@ export async function hotspotTimeProfile(
   hotspot: Pick<ActiveHotspotRow, 'cell' | 'resolution' | 'category' | 'subcategory'>,
   period: { from: Date; to: Date },
 ): Promise<number[][]> {
-  const column = cellColumns[hotspot.resolution];
+  const column = cellColumn[hotspot.resolution as CellResolution];
   const matrix = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   if (!column) return matrix;
   const where: SQL[] = [

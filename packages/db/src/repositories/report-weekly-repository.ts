@@ -1,19 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { rows, toDate, ts } from '../sql-rows.ts';
 
 // Read-only queries of the weekly overview (apps/api reports/). None of them selects melder contact data
 // or the melding's description: the overview and its exports hold aggregates and references only.
 
-async function rows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
-  // Both drivers answer `{ rows }` for a raw query.
-  const result = await db.execute(query);
-  return (result as unknown as { rows: Row[] }).rows;
-}
-
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
-/** Raw timestamps come back as Date (node-postgres, PGlite) or, in some setups, as text. */
-const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const toDateOrNull = (v: Date | string | null) => (v === null ? null : toDate(v));
 
 export interface WeekCountRow {

@@ -2,6 +2,7 @@ import type { StaffRole } from '@buurtsignaal/core/contract';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { staffUsers, staffUserTeams, teams } from '../schema.ts';
+import { rows } from '../sql-rows.ts';
 
 export { type StaffRole, staffRoles } from '@buurtsignaal/core/contract';
 
@@ -152,12 +153,14 @@ export async function takeFailedLogins(
   userId: string,
 ): Promise<{ count: number; since: Date | null }> {
   // The old values, from the row as it was before this statement.
-  const result = await db.execute(sql`
+  const [row] = await rows<{ count: number; since: string | Date | null }>(
+    db,
+    sql`
     update ${staffUsers} set failed_logins = 0, failed_logins_since = null
     from (select failed_logins, failed_logins_since from ${staffUsers} where id = ${userId} for update) old
     where ${staffUsers.id} = ${userId}
-    returning old.failed_logins as count, old.failed_logins_since as since`);
-  const row = (result as unknown as { rows: { count: number; since: string | Date | null }[] }).rows[0];
+    returning old.failed_logins as count, old.failed_logins_since as since`,
+  );
   if (!row?.count) return { count: 0, since: null };
   return { count: Number(row.count), since: row.since === null ? null : new Date(row.since) };
 }
