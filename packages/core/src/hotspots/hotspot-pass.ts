@@ -1,6 +1,6 @@
 // One rule's detection pass as a decision: given the cells' counts in the rule's window and the rule's
 // running hotspots, which hotspots start, which continue and which end. The database only counts and
-// stores (packages/db hotspot-repository applies the plan).
+// stores (packages/db tables/hotspots-repository applies the plan).
 
 export interface HotspotRuleThreshold {
   /** A cell with at least this many meldingen in the window meets the rule. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { attachments, meldingen, staffUsers, teams } from '../schema.ts';
+import type { DbOrTx } from '../../client.ts';
+import { attachments, meldingen, staffUsers, teams } from '../../schema.ts';
 
 export interface QueueFilter {
   /** Only this team's meldingen; undefined: every melding (coordinator, admin). */

@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../client.ts';
+import type { DbOrTx } from '../../client.ts';
 import {
   attachments,
   internalNotes,
@@ -9,7 +9,7 @@ import {
   staffUsers,
   statusEvents,
   teams,
-} from '../schema.ts';
+} from '../../schema.ts';
 
 /** Everything staff see of a melding itself (not its melder); read it only after the access check. */
 export interface StaffMeldingRow {

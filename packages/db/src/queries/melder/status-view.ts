@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { meldingen, statusEvents } from '../schema.ts';
+import type { DbOrTx } from '../../client.ts';
+import { meldingen, statusEvents } from '../../schema.ts';
 
 /** What the melder's status page may show: no contact data, no location, no internal notes. */
 export interface MelderStatusView {

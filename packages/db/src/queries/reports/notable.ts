@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { meldingen, staffUsers } from '../schema.ts';
+import type { DbOrTx } from '../../client.ts';
+import { meldingen, staffUsers } from '../../schema.ts';
 
 export interface NotableFlag {
   at: Date;

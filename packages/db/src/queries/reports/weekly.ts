@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { rows, toDate, ts } from '../sql-rows.ts';
+import type { DbOrTx } from '../../client.ts';
+import { rows, toDate, ts } from '../../sql-rows.ts';
 
 // Read-only queries of the weekly overview (apps/api reports/). None of them selects melder contact data
 // or the melding's description: the overview and its exports hold aggregates and references only.

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { staffSessions, staffUsers, staffUserTeams } from '../schema.ts';
-import type { StaffRole } from './staff-user-repository.ts';
+import type { StaffRole } from './staff-users-repository.ts';
 
 export interface NewStaffSession {
   /** sha256 (hex) of the cookie token. */

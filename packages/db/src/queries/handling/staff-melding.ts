@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { melders, meldingen, teams } from '../schema.ts';
+import type { DbOrTx } from '../../client.ts';
+import { melders, meldingen, teams } from '../../schema.ts';
 
 /** What staff see of a melding before the access check and without the melder's contact data. */
 export interface StaffMeldingSummary {

@@ -1,7 +1,7 @@
 import { hotspotWindow } from '@buurtsignaal/core';
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { type CellResolution, cellColumn, rows } from '../sql-rows.ts';
+import type { DbOrTx } from '../../client.ts';
+import { type CellResolution, cellColumn, rows } from '../../sql-rows.ts';
 
 export type { CellResolution };
 

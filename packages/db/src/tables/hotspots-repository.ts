@@ -3,8 +3,8 @@ import { planHotspotPass } from '@buurtsignaal/core';
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { hotspotNotifications, hotspotRules, hotspots, teams } from '../schema.ts';
-import { type CellCount, countByCellForRule } from './hotspot-map-repository.ts';
-import type { HotspotRuleRow } from './hotspot-rule-repository.ts';
+import { type CellCount, countByCellForRule } from '../queries/hotspot-map/hotspot-map.ts';
+import type { HotspotRuleRow } from './hotspot-rules-repository.ts';
 
 // Any value unique to this app: one detection pass at a time, also across worker processes.
 const DETECTION_LOCK_ID = 4_242_101;

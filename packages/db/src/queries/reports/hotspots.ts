@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { type CellResolution, cellColumn, rows, toDate, ts } from '../sql-rows.ts';
+import type { DbOrTx } from '../../client.ts';
+import { type CellResolution, cellColumn, rows, toDate, ts } from '../../sql-rows.ts';
 
 // The weekly overview's view of the hotspot tables (written by the hotspot detection): which hotspots
 // were active in a period, and when their meldingen happen.

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { statusEvents } from '../schema.ts';
+import type { DbOrTx } from '../../client.ts';
+import { statusEvents } from '../../schema.ts';
 
 /** A status event as far as terugkoppeling to the melder may use it: never the internal note. */
 export interface TerugkoppelingEvent {

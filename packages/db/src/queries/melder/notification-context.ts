@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
-import { melders, meldingen } from '../schema.ts';
+import type { DbOrTx } from '../../client.ts';
+import { melders, meldingen } from '../../schema.ts';
 
 /** What a notification to the melder needs; personal data stays in this object and in the mail. */
 export interface NotificationContext {
