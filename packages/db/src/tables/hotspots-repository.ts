@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { planHotspotPass } from '@buurtsignaal/core';
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { hotspotNotifications, hotspotRules, hotspots, teams } from '../schema.ts';
 import { type CellCount, countByCellForRule } from '../queries/hotspot-map/hotspot-map.ts';
+import { hotspotNotifications, hotspotRules, hotspots, teams } from '../schema.ts';
 import type { HotspotRuleRow } from './hotspot-rules-repository.ts';
 
 // Any value unique to this app: one detection pass at a time, also across worker processes.

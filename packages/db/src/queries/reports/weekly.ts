@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { rows, toDate, ts } from '../../sql-rows.ts';
 
