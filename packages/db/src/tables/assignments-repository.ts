@@ -1,38 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { assignments, meldingen, statusEvents } from '../schema.ts';
-
-export interface MeldingForRouting {
-  id: string;
-  category: string;
-  subcategory: string | null;
-  status: string;
-  wijkCode: string | null;
-  createdAt: Date;
-}
-
-/**
- * Reads the melding and locks it until the transaction ends, so that two routing runs for the same
- * melding (a retried job, or a second worker taking over a stalled one) never decide at the same time.
- */
-export async function lockMeldingForRouting(
-  tx: DbOrTx,
-  meldingId: string,
-): Promise<MeldingForRouting | undefined> {
-  const [row] = await tx
-    .select({
-      id: meldingen.id,
-      category: meldingen.category,
-      subcategory: meldingen.subcategory,
-      status: meldingen.status,
-      wijkCode: meldingen.wijkCode,
-      createdAt: meldingen.createdAt,
-    })
-    .from(meldingen)
-    .where(eq(meldingen.id, meldingId))
-    .for('update');
-  return row;
-}
+import { assignments } from '../schema.ts';
+import { assignMeldingToTeam } from './meldingen-repository.ts';
+import { appendStatusEvent } from './status-events-repository.ts';
 
 export interface AssignmentRow {
   id: string;
@@ -96,23 +66,14 @@ export async function recordAssignment(tx: DbOrTx, a: NewAssignment): Promise<bo
     .onConflictDoNothing({ target: assignments.routingKey })
     .returning({ id: assignments.id });
   if (inserted.length === 0) return false;
-  await tx
-    .update(meldingen)
-    .set({
-      teamId: a.teamId,
-      priority: a.priority,
-      status: 'ingedeeld',
-      deadlineAt: a.deadlineAt,
-      updatedAt: a.at,
-    })
-    .where(eq(meldingen.id, a.meldingId));
-  await tx.insert(statusEvents).values({
+  await assignMeldingToTeam(tx, a);
+  await appendStatusEvent(tx, {
     meldingId: a.meldingId,
     fromStatus: a.fromStatus,
     toStatus: 'ingedeeld',
     actor: 'systeem',
     internalNote: a.reason,
-    createdAt: a.at,
+    at: a.at,
   });
   return true;
 }

@@ -1,7 +1,12 @@
-import { outboxTopics } from '@buurtsignaal/core';
-import { and, eq, inArray } from 'drizzle-orm';
+import type { outboxTopics } from '@buurtsignaal/core';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { internalNotes, meldingen, outbox, statusEvents } from '../schema.ts';
+import { meldingen } from '../schema.ts';
+import { insertOutboxRow, insertStatusChangedOutbox } from './outbox-repository.ts';
+import { appendStatusEvent, type NewStatusEvent } from './status-events-repository.ts';
+
+// The only writer of meldingen after intake (meldingen-intake.ts stores a new one): the locks the
+// handling, the melder's answers and routing take, and every change of a melding's row.
 
 export interface LockedMelding {
   id: string;
@@ -44,43 +49,11 @@ export async function claimMeldingRow(
   return updated.length > 0;
 }
 
-export interface StatusChange {
-  meldingId: string;
-  fromStatus: string;
-  toStatus: string;
-  /** 'staff:<id>', 'melder' or 'systeem'. */
-  actor: string;
-  publicMessage?: string | null | undefined;
-  internalNote?: string | null | undefined;
-  forwardedTo?: string | null | undefined;
-  reason?: string | null | undefined;
-  at: Date;
+export interface StatusChange extends NewStatusEvent {
   /** Set the claimant (a user id), clear it (null), or leave it (undefined). */
   assignTo?: string | null | undefined;
   /** Set when cancelled as a duplicate. */
   duplicateOf?: string | undefined;
-}
-
-type StatusEventInput = Omit<StatusChange, 'assignTo' | 'duplicateOf'>;
-
-/** Appends one status event (history is append-only); resolves to its id. */
-export async function appendStatusEvent(tx: DbOrTx, event: StatusEventInput): Promise<number> {
-  const [row] = await tx
-    .insert(statusEvents)
-    .values({
-      meldingId: event.meldingId,
-      fromStatus: event.fromStatus,
-      toStatus: event.toStatus,
-      actor: event.actor,
-      publicMessage: event.publicMessage ?? null,
-      internalNote: event.internalNote ?? null,
-      forwardedTo: event.forwardedTo ?? null,
-      reason: event.reason ?? null,
-      createdAt: event.at,
-    })
-    .returning({ id: statusEvents.id });
-  if (!row) throw new Error('status event not inserted');
-  return Number(row.id);
 }
 
 /**
@@ -105,19 +78,6 @@ export async function recordStatusChange(tx: DbOrTx, change: StatusChange): Prom
   return statusEventId;
 }
 
-/** Only ids in the payload: the worker reads the rest (see OutboxPayloads in @buurtsignaal/core). */
-export async function insertStatusChangedOutbox(
-  tx: DbOrTx,
-  meldingId: string,
-  statusEventId: number,
-): Promise<void> {
-  await tx.insert(outbox).values({
-    topic: outboxTopics.statusChanged,
-    aggregateId: meldingId,
-    payload: { meldingId, statusEventId },
-  });
-}
-
 export async function findMeldingIdByReference(db: DbOrTx, reference: string): Promise<string | undefined> {
   const [row] = await db
     .select({ id: meldingen.id })
@@ -126,15 +86,148 @@ export async function findMeldingIdByReference(db: DbOrTx, reference: string): P
   return row?.id;
 }
 
-export async function insertInternalNote(
-  db: DbOrTx,
-  note: { id: string; meldingId: string; authorUserId: string; body: string; at: Date },
+export interface MeldingForRouting {
+  id: string;
+  category: string;
+  subcategory: string | null;
+  status: string;
+  wijkCode: string | null;
+  createdAt: Date;
+}
+
+/**
+ * Reads the melding and locks it until the transaction ends, so that two routing runs for the same
+ * melding (a retried job, or a second worker taking over a stalled one) never decide at the same time.
+ */
+export async function lockMeldingForRouting(
+  tx: DbOrTx,
+  meldingId: string,
+): Promise<MeldingForRouting | undefined> {
+  const [row] = await tx
+    .select({
+      id: meldingen.id,
+      category: meldingen.category,
+      subcategory: meldingen.subcategory,
+      status: meldingen.status,
+      wijkCode: meldingen.wijkCode,
+      createdAt: meldingen.createdAt,
+    })
+    .from(meldingen)
+    .where(eq(meldingen.id, meldingId))
+    .for('update');
+  return row;
+}
+
+/** Routing's decision on the melding: its team, priority and deadline, status `ingedeeld`. */
+export async function assignMeldingToTeam(
+  tx: DbOrTx,
+  a: { meldingId: string; teamId: string; priority: string; deadlineAt: Date | null; at: Date },
 ): Promise<void> {
-  await db.insert(internalNotes).values({
-    id: note.id,
-    meldingId: note.meldingId,
-    authorUserId: note.authorUserId,
-    body: note.body,
-    createdAt: note.at,
+  await tx
+    .update(meldingen)
+    .set({
+      teamId: a.teamId,
+      priority: a.priority,
+      status: 'ingedeeld',
+      deadlineAt: a.deadlineAt,
+      updatedAt: a.at,
+    })
+    .where(eq(meldingen.id, a.meldingId));
+}
+
+/** What the melder's answer and feedback decide on; nothing personal. */
+export interface MelderMeldingState {
+  id: string;
+  status: string;
+  reopenCount: number;
+}
+
+/**
+ * The melding behind a status token, locked until the transaction ends: two answers sent at once (a
+ * double tap, two tabs) are decided one after the other, so the second sees what the first did.
+ */
+export async function lockMeldingByStatusToken(
+  tx: DbOrTx,
+  statusTokenHash: string,
+): Promise<MelderMeldingState | undefined> {
+  const [row] = await tx
+    .select({ id: meldingen.id, status: meldingen.status, reopenCount: meldingen.reopenCount })
+    .from(meldingen)
+    .where(eq(meldingen.statusTokenHash, statusTokenHash))
+    .for('update');
+  return row;
+}
+
+/** The outbox topics a melder's own status change announces (see core's outboxTopics). */
+export type MelderChangeTopic = typeof outboxTopics.statusChanged | typeof outboxTopics.heropend;
+
+export interface MelderStatusChange {
+  meldingId: string;
+  fromStatus: string;
+  toStatus: string;
+  /** The melder's own words (answer or explanation); shown in the timeline. */
+  publicMessage: string;
+  topic: MelderChangeTopic;
+  /** heropend: count the reopen and take the melding off the officer who had it (back to the team). */
+  reopen?: boolean;
+  at: Date;
+}
+
+/**
+ * Appends the melder's status event, moves the melding to its new status and writes the outbox row,
+ * all within the caller's transaction (which holds the melding's lock). Returns the event id.
+ */
+export async function appendMelderStatusChange(tx: DbOrTx, change: MelderStatusChange): Promise<number> {
+  const statusEventId = await appendStatusEvent(tx, {
+    meldingId: change.meldingId,
+    fromStatus: change.fromStatus,
+    toStatus: change.toStatus,
+    actor: 'melder',
+    publicMessage: change.publicMessage,
+    at: change.at,
   });
+  await tx
+    .update(meldingen)
+    .set({
+      status: change.toStatus,
+      updatedAt: change.at,
+      ...(change.reopen
+        ? { reopenCount: sql`${meldingen.reopenCount} + 1`, assignedUserId: null, claimedAt: null }
+        : {}),
+    })
+    .where(eq(meldingen.id, change.meldingId));
+  await insertOutboxRow(tx, {
+    topic: change.topic,
+    aggregateId: change.meldingId,
+    payload: { meldingId: change.meldingId, statusEventId },
+  });
+  return statusEventId;
+}
+
+/** "Not solved" after the one reopen: the coordinator decides. Keeps the first moment it was asked. */
+export async function markCoordinatorAttention(tx: DbOrTx, meldingId: string, at: Date): Promise<void> {
+  await tx
+    .update(meldingen)
+    .set({
+      coordinatorAttentionAt: sql`coalesce(${meldingen.coordinatorAttentionAt}, ${at.toISOString()}::timestamptz)`,
+    })
+    .where(eq(meldingen.id, meldingId));
+}
+
+/** Flags a melding as notable for the veiligheidsoverleg (again: replaces reason, officer and time). */
+export async function setNotable(
+  db: DbOrTx,
+  params: { meldingId: string; at: Date; byUserId: string; reason: string },
+): Promise<void> {
+  await db
+    .update(meldingen)
+    .set({ notableAt: params.at, notableBy: params.byUserId, notableReason: params.reason })
+    .where(eq(meldingen.id, params.meldingId));
+}
+
+export async function clearNotable(db: DbOrTx, meldingId: string): Promise<void> {
+  await db
+    .update(meldingen)
+    .set({ notableAt: null, notableBy: null, notableReason: null })
+    .where(eq(meldingen.id, meldingId));
 }

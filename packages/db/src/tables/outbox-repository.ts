@@ -1,3 +1,4 @@
+import { outboxTopics } from '@buurtsignaal/core';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { outbox } from '../schema.ts';
@@ -8,6 +9,32 @@ export interface PendingOutboxRow {
   aggregateId: string;
   payload: Record<string, unknown>;
   attempts: number;
+}
+
+export interface NewOutboxRow {
+  topic: string;
+  aggregateId: string;
+  /** Ids only: no personal data in the outbox (see OutboxPayloads in @buurtsignaal/core). */
+  payload: Record<string, unknown>;
+}
+
+/** The only insert into the outbox; resolves to the row's id. The caller wakes the relays after the commit. */
+export async function insertOutboxRow(tx: DbOrTx, row: NewOutboxRow): Promise<number> {
+  const [inserted] = await tx.insert(outbox).values(row).returning({ id: outbox.id });
+  return Number(inserted?.id);
+}
+
+/** Only ids in the payload: the worker reads the rest (see OutboxPayloads in @buurtsignaal/core). */
+export async function insertStatusChangedOutbox(
+  tx: DbOrTx,
+  meldingId: string,
+  statusEventId: number,
+): Promise<void> {
+  await insertOutboxRow(tx, {
+    topic: outboxTopics.statusChanged,
+    aggregateId: meldingId,
+    payload: { meldingId, statusEventId },
+  });
 }
 
 /**

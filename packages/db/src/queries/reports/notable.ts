@@ -8,24 +8,6 @@ export interface NotableFlag {
   reason: string;
 }
 
-/** Flags a melding as notable for the veiligheidsoverleg (again: replaces reason, officer and time). */
-export async function setNotable(
-  db: DbOrTx,
-  params: { meldingId: string; at: Date; byUserId: string; reason: string },
-): Promise<void> {
-  await db
-    .update(meldingen)
-    .set({ notableAt: params.at, notableBy: params.byUserId, notableReason: params.reason })
-    .where(eq(meldingen.id, params.meldingId));
-}
-
-export async function clearNotable(db: DbOrTx, meldingId: string): Promise<void> {
-  await db
-    .update(meldingen)
-    .set({ notableAt: null, notableBy: null, notableReason: null })
-    .where(eq(meldingen.id, meldingId));
-}
-
 export async function findNotable(db: DbOrTx, meldingId: string): Promise<NotableFlag | null> {
   const [row] = await db
     .select({
