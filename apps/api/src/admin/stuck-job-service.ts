@@ -1,11 +1,10 @@
-import type { OutboxNotifier } from '@buurtsignaal/db';
+import type { DbOrTx, OutboxNotifier } from '@buurtsignaal/db';
+import { listStuckJobs } from '@buurtsignaal/db/queries/reconciliation/stuck-jobs';
 import {
-  type DbOrTx,
-  listStuckJobs,
   lockStuckJob,
   requestStuckJobRetry,
   type StuckJobRow,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/stuck-jobs-repository';
 import { ApiError } from '../errors.ts';
 import { stuckJobTexts } from '../staff/staff-texts-nl.ts';
 

@@ -1,13 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { text } from '@buurtsignaal/core';
-import {
-  DataDirLockedError,
-  openCliDatabase,
-  type StaffRole,
-  seedReferenceData,
-  staffRoles,
-} from '@buurtsignaal/db';
+import { DataDirLockedError, openCliDatabase, seedReferenceData } from '@buurtsignaal/db';
+import { type StaffRole, staffRoles } from '@buurtsignaal/db/tables/staff-users-repository';
 import { z } from 'zod';
 import { loadApiConfig, newPasswordFromEnv } from '../config.ts';
 import { isApiError } from '../errors.ts';

@@ -10,18 +10,17 @@ import {
   staffActor,
 } from '@buurtsignaal/core';
 import type { TransitionBody } from '@buurtsignaal/core/contract';
+import type { DbOrTx, OutboxNotifier } from '@buurtsignaal/db';
+import { insertInternalNote } from '@buurtsignaal/db/tables/internal-notes-repository';
 import {
-  appendStatusEvent,
   claimMeldingRow,
-  type DbOrTx,
   findMeldingIdByReference,
-  insertInternalNote,
-  insertStatusChangedOutbox,
   type LockedMelding,
   lockMeldingForHandling,
-  type OutboxNotifier,
   recordStatusChange,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/meldingen-repository';
+import { insertStatusChangedOutbox } from '@buurtsignaal/db/tables/outbox-repository';
+import { appendStatusEvent } from '@buurtsignaal/db/tables/status-events-repository';
 import { ApiError } from '../errors.ts';
 import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
 import { handlingTexts, staffErrorTexts } from '../staff/staff-texts-nl.ts';

@@ -1,5 +1,7 @@
 import { getCategory, type MeldingStatus, melderGetsStatusMail } from '@buurtsignaal/core';
-import { type DbOrTx, findMelderContact, findStaffMeldingRow } from '@buurtsignaal/db';
+import type { DbOrTx } from '@buurtsignaal/db';
+import { findStaffMeldingRow } from '@buurtsignaal/db/queries/handling/detail';
+import { findMelderContact } from '@buurtsignaal/db/queries/handling/staff-melding';
 import { melderLinks, renderStatusGewijzigd, streetFromAddress } from '@buurtsignaal/mail';
 
 /**

@@ -1,17 +1,17 @@
 import { isMeldingStatus, staffStatusLabel } from '@buurtsignaal/core';
 import type { MeldingDetail, TimelineEntry } from '@buurtsignaal/core/contract';
+import type { DbOrTx } from '@buurtsignaal/db';
 import {
-  type DbOrTx,
   findStaffMeldingRow,
   type InternalNoteRow,
-  listEmailDeliveries,
   listInternalNotes,
   listMelderFeedback,
   listMeldingPhotos,
   listStaffStatusEvents,
   type MelderFeedbackRow,
   type StaffStatusEventRow,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/queries/handling/detail';
+import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import {
   allowedTransitionsView,
   answersView,

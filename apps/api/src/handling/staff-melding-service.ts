@@ -1,17 +1,15 @@
 import type { MeldingStatus } from '@buurtsignaal/core';
+import type { DbOrTx } from '@buurtsignaal/db';
+import { findMeldingPhoto } from '@buurtsignaal/db/queries/handling/detail';
+import { listQueue } from '@buurtsignaal/db/queries/handling/queue';
+import { findMelderContact, findStaffMeldingSummary } from '@buurtsignaal/db/queries/handling/staff-melding';
+import { findNotable } from '@buurtsignaal/db/queries/reports/notable';
+import { clearNotable, setNotable } from '@buurtsignaal/db/tables/meldingen-repository';
 import {
-  clearNotable,
-  type DbOrTx,
-  findMelderContact,
-  findMeldingPhoto,
-  findNotable,
-  findStaffMeldingSummary,
   insertStandardText,
-  listQueue,
   listStandardTexts,
-  setNotable,
   updateStandardText,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/standard-texts-repository';
 import { previewStatusMail } from './mail-preview.ts';
 import { loadMeldingDetail } from './melding-detail.ts';
 

@@ -1,5 +1,5 @@
 import { type Bbox, getCategory, meldingStatuses, statusRules } from '@buurtsignaal/core';
-import type { HotspotFilter, PointScope } from '@buurtsignaal/db';
+import type { HotspotFilter, PointScope } from '@buurtsignaal/db/queries/hotspot-map/hotspot-map';
 import { ApiError } from '../errors.ts';
 import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
 import { hotspotTexts } from './hotspot-texts-nl.ts';

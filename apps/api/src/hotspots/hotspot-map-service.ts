@@ -7,15 +7,15 @@ import {
   storedCellResolution,
 } from '@buurtsignaal/core';
 import type { CellProfile, CellProfileQuery, HotspotMap, HotspotQuery } from '@buurtsignaal/core/contract';
+import type { DbOrTx } from '@buurtsignaal/db';
 import {
   type CellCount,
   cellProfileCounts,
   countByCell,
-  type DbOrTx,
   listPointsInBox,
   listPointsInCell,
   type MeldingPointRow,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/queries/hotspot-map/hotspot-map';
 import { ApiError } from '../errors.ts';
 import { categoryView, statusView } from '../handling/melding-view.ts';
 import type { StaffContext } from '../staff/access-policy.ts';

@@ -1,6 +1,6 @@
 import { getCategory } from '@buurtsignaal/core';
 import type { HotspotRuleBody } from '@buurtsignaal/core/contract';
-import type { HotspotListRow, HotspotNotificationRow } from '@buurtsignaal/db';
+import type { HotspotListRow, HotspotNotificationRow } from '@buurtsignaal/db/tables/hotspots-repository';
 import { ApiError } from '../errors.ts';
 import { wijkView } from '../handling/melding-view.ts';
 import { cellView } from './hotspot-map-service.ts';

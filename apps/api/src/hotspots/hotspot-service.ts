@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CellProfileQuery, HotspotQuery, HotspotRuleBody } from '@buurtsignaal/core/contract';
+import type { DbOrTx } from '@buurtsignaal/db';
 import {
-  type DbOrTx,
   insertHotspotRule,
-  listActiveHotspots,
-  listHotspotNotifications,
   listHotspotRules,
   updateHotspotRule,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/hotspot-rules-repository';
+import { listActiveHotspots, listHotspotNotifications } from '@buurtsignaal/db/tables/hotspots-repository';
 import type { StaffContext } from '../staff/access-policy.ts';
 import { cellProfile, hotspotMap } from './hotspot-map-service.ts';
 import { checkRuleBody } from './hotspot-rules.ts';

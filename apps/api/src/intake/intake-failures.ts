@@ -1,4 +1,5 @@
-import { connectionFailureOf, IdempotencyKeyNotInFlightError } from '@buurtsignaal/db';
+import { connectionFailureOf } from '@buurtsignaal/db';
+import { IdempotencyKeyNotInFlightError } from '@buurtsignaal/db/tables/meldingen-intake';
 import { ApiError, isApiError } from '../errors.ts';
 import { intakeTexts } from '../texts-nl.ts';
 

@@ -7,16 +7,17 @@ import {
   isInsideMunicipality,
   occursInFuture,
 } from '@buurtsignaal/core';
+import type { DatabaseClient, SecretBox } from '@buurtsignaal/db';
 import {
   claimIdempotencyKey,
-  type DatabaseClient,
+  releaseIdempotencyKey,
+} from '@buurtsignaal/db/tables/idempotency-keys-repository';
+import {
   type InsertedMelding,
   insertMelding,
   type NewAttachment,
   type NewMelder,
-  releaseIdempotencyKey,
-  type SecretBox,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/meldingen-intake';
 import type { ApiConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { type PhotoStore, photoKey } from '../photos/photo-store.ts';

@@ -1,4 +1,6 @@
-import { type DatabaseClient, deleteCompletedIdempotencyKeys, findAttachmentKeys } from '@buurtsignaal/db';
+import type { DatabaseClient } from '@buurtsignaal/db';
+import { findAttachmentKeys } from '@buurtsignaal/db/tables/attachments-repository';
+import { deleteCompletedIdempotencyKeys } from '@buurtsignaal/db/tables/idempotency-keys-repository';
 import type { PhotoStore } from './photo-store.ts';
 
 export interface SweepResult {

@@ -1,6 +1,6 @@
 import { isMeldingStatus, staffStatusLabel } from '@buurtsignaal/core';
 import type { Trend, WeeklyReport } from '@buurtsignaal/core/contract';
-import type { WeekMeldingRow } from '@buurtsignaal/db';
+import type { WeekMeldingRow } from '@buurtsignaal/db/queries/reports/weekly';
 import { categoryView, wijkView } from '../handling/melding-view.ts';
 import { csvDate, csvDateTime, csvNumber, suppressed, toCsv } from './csv.ts';
 import { reportTexts } from './report-texts-nl.ts';

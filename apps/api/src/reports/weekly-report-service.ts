@@ -1,17 +1,16 @@
 import { categoryIds, listWijken, meldingStatuses, statusRules } from '@buurtsignaal/core';
 import type { Trend, WeeklyReport } from '@buurtsignaal/core/contract';
+import type { DbOrTx } from '@buurtsignaal/db';
+import { hotspotTimeProfile, listHotspotsActiveIn } from '@buurtsignaal/db/queries/reports/hotspots';
 import {
   countMeldingenPerWeek,
-  type DbOrTx,
-  hotspotTimeProfile,
-  listHotspotsActiveIn,
   listMeldingenCreatedIn,
   listNotable,
   listPastDeadline,
   listReopened,
   summariseSatisfaction,
   type WeekCountRow,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/queries/reports/weekly';
 import { categoryView, priorityView, statusView, teamView, wijkView } from '../handling/melding-view.ts';
 import { formatIsoWeek, type IsoWeek, isoWeekAt, shiftWeek, weekBounds } from './iso-week.ts';
 

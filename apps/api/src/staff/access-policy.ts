@@ -1,4 +1,4 @@
-import type { StaffRole } from '@buurtsignaal/db';
+import type { StaffRole } from '@buurtsignaal/db/tables/staff-users-repository';
 
 /** Who is asking, as every staff route sees it (request.staff). */
 export interface StaffContext {

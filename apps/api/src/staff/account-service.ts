@@ -1,10 +1,10 @@
+import type { DbOrTx } from '@buurtsignaal/db';
 import {
   confirmTotp,
-  type DbOrTx,
   findStaffUserById,
   listStaffUsers,
   setPendingTotpSecret,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/staff-users-repository';
 import { staffUserView } from './auth-service.ts';
 import { createStaffAccount, type NewAccountInput } from './user-service.ts';
 

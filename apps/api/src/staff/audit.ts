@@ -1,4 +1,5 @@
-import { type AuditEntry, appendAudit, type DbOrTx } from '@buurtsignaal/db';
+import type { DbOrTx } from '@buurtsignaal/db';
+import { type AuditEntry, appendAudit } from '@buurtsignaal/db/tables/audit-log-repository';
 
 /** An audit entry as callers write it; the clock supplies `at`. */
 export type AuditInput = Omit<AuditEntry, 'at'>;

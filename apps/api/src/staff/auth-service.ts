@@ -1,6 +1,6 @@
+import type { DbOrTx } from '@buurtsignaal/db';
 import {
   acceptTotpStep,
-  type DbOrTx,
   findStaffUserByEmail,
   listTeamsOfStaffUser,
   normaliseStaffEmail,
@@ -9,7 +9,7 @@ import {
   type StaffTeam,
   type StaffUserRow,
   takeFailedLogins,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/staff-users-repository';
 import type { FastifyBaseLogger } from 'fastify';
 import { ApiError } from '../errors.ts';
 import { rolesRequiringTotp } from './access-policy.ts';

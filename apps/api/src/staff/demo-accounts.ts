@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { DbOrTx } from '@buurtsignaal/db';
 import {
-  type DbOrTx,
   findStaffUserByEmail,
   insertStaffUser,
   type StaffRole,
   updateStaffCredentials,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/staff-users-repository';
 import { rolesRequiringTotp } from './access-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { createStaffKeys } from './staff-keys.ts';

@@ -1,13 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { DbOrTx } from '@buurtsignaal/db';
 import {
   accountLoginFailures,
   clearLoginAttempts,
-  type DbOrTx,
   type DelayPolicy,
   delayMsAfter,
   pruneLoginAttempts,
   reserveLoginAttempt,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/staff-login-throttle-repository';
 import type { StaffConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import type { StaffKeys } from './staff-keys.ts';

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { DbOrTx } from '@buurtsignaal/db';
 import {
-  type DbOrTx,
   deleteStaffSession,
   findStaffSession,
   insertStaffSession,
   markSessionSecondFactor,
   touchStaffSession,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/staff-sessions-repository';
 import type { StaffConfig } from '../config.ts';
 import { rolesRequiringTotp, type StaffContext } from './access-policy.ts';
 

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@buurtsignaal/db';
+import type { StaffRole } from '@buurtsignaal/db/tables/staff-users-repository';
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { ApiError } from '../errors.ts';
 import type { StaffContext } from './access-policy.ts';

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type DbOrTx, findUnknownTeamIds, insertStaffUser, type StaffRole } from '@buurtsignaal/db';
+import type { DbOrTx } from '@buurtsignaal/db';
+import {
+  findUnknownTeamIds,
+  insertStaffUser,
+  type StaffRole,
+} from '@buurtsignaal/db/tables/staff-users-repository';
 import { ApiError } from '../errors.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { staffErrorTexts } from './staff-texts-nl.ts';

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { checkTransition, outboxTopics } from '@buurtsignaal/core';
+import type { DatabaseClient, DbOrTx } from '@buurtsignaal/db';
+import { insertMelderFeedback } from '@buurtsignaal/db/tables/melder-feedback-repository';
 import {
   appendMelderStatusChange,
-  type DatabaseClient,
-  type DbOrTx,
-  findLastStatusEventTo,
-  insertMelderFeedback,
   lockMeldingByStatusToken,
   type MelderMeldingState,
   markCoordinatorAttention,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/meldingen-repository';
+import { findLastStatusEventTo } from '@buurtsignaal/db/tables/status-events-repository';
 import type { MelderConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { sha256Hex } from '../intake/photos.ts';

@@ -1,13 +1,9 @@
 import { getCategory, isMeldingStatus, publicStatusLabel } from '@buurtsignaal/core';
 import type { MelderStatus } from '@buurtsignaal/core/contract';
-import {
-  type DatabaseClient,
-  type DbOrTx,
-  findLastStatusEventTo,
-  findMelderStatusView,
-  hasMelderFeedback,
-  type MelderStatusView,
-} from '@buurtsignaal/db';
+import type { DatabaseClient, DbOrTx } from '@buurtsignaal/db';
+import { findMelderStatusView, type MelderStatusView } from '@buurtsignaal/db/queries/melder/status-view';
+import { hasMelderFeedback } from '@buurtsignaal/db/tables/melder-feedback-repository';
+import { findLastStatusEventTo } from '@buurtsignaal/db/tables/status-events-repository';
 import type { MelderConfig } from '../config.ts';
 import { sha256Hex } from '../intake/photos.ts';
 import { isFeedbackWindowOpen, isQuestionOpen } from './melder-windows.ts';

@@ -1,13 +1,12 @@
 import { cellCentre, findWijk, hotspotTeams } from '@buurtsignaal/core';
+import type { Db } from '@buurtsignaal/db';
+import { type HotspotRuleRow, listHotspotRules } from '@buurtsignaal/db/tables/hotspot-rules-repository';
 import {
   applyHotspotRule,
-  type Db,
   endHotspotsOfInactiveRules,
-  type HotspotRuleRow,
-  listHotspotRules,
   lockHotspotDetection,
   type NewHotspot,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/hotspots-repository';
 
 export interface DetectionResult {
   rules: number;

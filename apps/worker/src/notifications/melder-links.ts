@@ -1,4 +1,5 @@
-import type { NotificationContext, SecretBox } from '@buurtsignaal/db';
+import type { SecretBox } from '@buurtsignaal/db';
+import type { NotificationContext } from '@buurtsignaal/db/queries/melder/notification-context';
 import { type MelderLinks, melderLinks } from '@buurtsignaal/mail';
 import type { Logger } from 'pino';
 

@@ -1,16 +1,16 @@
 import { canReceiveMail as melderCanReceiveMail } from '@buurtsignaal/core';
+import { connectionFailureOf, type Db, type SecretBox } from '@buurtsignaal/db';
+import {
+  loadNotificationContext,
+  type NotificationContext,
+} from '@buurtsignaal/db/queries/melder/notification-context';
 import {
   claimEmailSend,
-  connectionFailureOf,
-  type Db,
   type EmailAttemptOutcome,
   finishEmailAttempt,
   hasSentEmail,
-  loadNotificationContext,
-  type NotificationContext,
   recordNotificationSkipped,
-  type SecretBox,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/email-deliveries-repository';
 import type { NotificationJob } from '@buurtsignaal/jobs';
 import { type Mailer, messageIdDomain, notificationMessageId } from '@buurtsignaal/mail';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';

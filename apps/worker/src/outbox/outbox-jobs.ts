@@ -1,4 +1,4 @@
-import type { PendingOutboxRow } from '@buurtsignaal/db';
+import type { PendingOutboxRow } from '@buurtsignaal/db/tables/outbox-repository';
 import { notificationKeys, type OutboxPayloads, type OutboxTopic, outboxTopics } from '@buurtsignaal/jobs';
 import { jobIds, type ProducerQueues } from '../queues.ts';
 import { addWorkJob, type WorkToSend } from '../reconciliation/work-jobs.ts';

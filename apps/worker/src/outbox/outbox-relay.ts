@@ -1,11 +1,10 @@
+import { type DatabaseClient, OUTBOX_CHANNEL } from '@buurtsignaal/db';
 import {
   claimPendingOutbox,
-  type DatabaseClient,
   markOutboxRelayed,
   markOutboxRetry,
-  OUTBOX_CHANNEL,
   type PendingOutboxRow,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/outbox-repository';
 import type { Logger } from 'pino';
 import { errorText } from '../log-safety.ts';
 import { withTimeout } from '../with-timeout.ts';

@@ -1,11 +1,11 @@
+import type { Db } from '@buurtsignaal/db';
+import { findDueWork } from '@buurtsignaal/db/queries/reconciliation/due-work';
 import {
-  type Db,
   type DueWork,
-  findDueWork,
   markWorkStuck,
   recordReconcileAttempt,
   settleReconciledWork,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/stuck-jobs-repository';
 import type { Logger } from 'pino';
 import { jobIds, type ProducerQueues } from '../queues.ts';
 import { addWorkJob, type WorkToSend } from './work-jobs.ts';

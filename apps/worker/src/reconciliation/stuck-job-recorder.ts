@@ -1,4 +1,5 @@
-import { type Db, markWorkStuck, type StuckWork } from '@buurtsignaal/db';
+import type { Db } from '@buurtsignaal/db';
+import { markWorkStuck, type StuckWork } from '@buurtsignaal/db/tables/stuck-jobs-repository';
 import { type NotificationJob, type RoutingJob, workKeys } from '@buurtsignaal/jobs';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { canTransition, isMeldingStatus } from '@buurtsignaal/core';
-import {
-  type Db,
-  findAssignmentByRoutingKey,
-  lockMeldingForRouting,
-  recordAssignment,
-} from '@buurtsignaal/db';
+import type { Db } from '@buurtsignaal/db';
+import { findAssignmentByRoutingKey, recordAssignment } from '@buurtsignaal/db/tables/assignments-repository';
+import { lockMeldingForRouting } from '@buurtsignaal/db/tables/meldingen-repository';
 import type { RosterJob, RoutingJob } from '@buurtsignaal/jobs';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';

@@ -1,5 +1,5 @@
 import { getCategory } from '@buurtsignaal/core';
-import type { NotificationContext } from '@buurtsignaal/db';
+import type { NotificationContext } from '@buurtsignaal/db/queries/melder/notification-context';
 import { renderOntvangen, streetFromAddress } from '@buurtsignaal/mail';
 import { type LinkDeps, melderLinksFor } from '../melder-links.ts';
 import type { PreparedMail } from './prepared-mail.ts';

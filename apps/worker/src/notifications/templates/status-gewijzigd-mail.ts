@@ -1,5 +1,7 @@
 import { getCategory, isMeldingStatus, statusChangeReachesMelder } from '@buurtsignaal/core';
-import { type Db, loadTerugkoppelingEvent, type NotificationContext } from '@buurtsignaal/db';
+import type { Db } from '@buurtsignaal/db';
+import type { NotificationContext } from '@buurtsignaal/db/queries/melder/notification-context';
+import { loadTerugkoppelingEvent } from '@buurtsignaal/db/queries/melder/terugkoppeling';
 import type { StatusGewijzigdNotificationJob } from '@buurtsignaal/jobs';
 import { renderStatusGewijzigd, streetFromAddress } from '@buurtsignaal/mail';
 import { UnrecoverableError } from 'bullmq';
