@@ -1,6 +1,8 @@
-// The public face of @buurtsignaal/db. Writes go through one repository per table (tables/), the
-// questions the apps ask of several tables are grouped by area (queries/); raw-SQL helpers are in
-// sql-rows.ts and stay internal.
+// The root of @buurtsignaal/db: the client and the other plumbing. Writes go through one repository per
+// table (tables/, imported as `@buurtsignaal/db/tables/<table>-repository`); the questions the apps ask
+// of several tables are grouped by area (queries/, as `@buurtsignaal/db/queries/<area>/<question>`).
+// The app sources import those subpaths; the root still re-exports them for the tests that import
+// everything from here. sql-rows.ts (raw-SQL helpers) stays internal.
 export * from './cli/cli-env.ts';
 export * from './client.ts';
 export * from './connection-errors.ts';
