@@ -38,9 +38,25 @@ const workerConfig = loadWorkerConfig();
 const log = pino({ name: 'buurtsignaal', level: apiConfig.logLevel });
 const dataDir = resolve(apiConfig.dataDir);
 const cleanups: (() => Promise<void> | void)[] = [];
+// The worker's own close is bounded at about 20 s (running jobs finish); every other step is quick.
+const CLEANUP_STEP_MS = 20_000;
 
+/**
+ * Runs the clean-ups in reverse order, each bounded: one that hangs (a connection to a Redis that a
+ * group-wide SIGTERM already stopped) must not keep the rest — the data-dir lock above all — from
+ * running.
+ */
 async function cleanup(): Promise<void> {
-  for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => {});
+  for (const fn of cleanups.reverse()) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), CLEANUP_STEP_MS);
+    });
+    const outcome = await Promise.race([Promise.resolve(fn()).catch(() => {}), late]);
+    clearTimeout(timer);
+    if (outcome === 'late')
+      log.warn({ afterMs: CLEANUP_STEP_MS }, 'a shutdown step did not finish; going on');
+  }
   cleanups.length = 0;
 }
 

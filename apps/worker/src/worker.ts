@@ -14,6 +14,7 @@ import { defaultReconcile, type ReconcileSettings } from './reconciliation/recon
 import { startReconciliationScheduler } from './reconciliation/reconciliation-scheduler.ts';
 import { recordFailedJob } from './reconciliation/stuck-job-recorder.ts';
 import { createRoutingProcessor } from './routing/routing-worker.ts';
+import { withTimeout } from './with-timeout.ts';
 
 export interface WorkerDeps {
   database: DatabaseClient;
@@ -116,6 +117,8 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const logger = deps.logger ?? pino({ name: 'buurtsignaal-worker' });
   const now = deps.now ?? (() => new Date());
   const concurrency = deps.concurrency ?? 5;
+  // How long a shutdown lets running jobs finish (the standalone server exits after 25 s in all).
+  const closeTimeoutMs = 10_000;
   const warnRedis = throttledWarn(logger);
   const onRedisError = (role: string) => (err: Error) =>
     warnRedis({ role, err: errorText(err) }, 'redis error');
@@ -233,7 +236,6 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     redisAnswers: () => redisAnswers(producer, 1_000),
     close() {
       closing ??= (async () => {
-        await relay.stop();
         // Not forced while Redis is there: running jobs finish (results committed) before the
         // connections go. With Redis down, an unforced close waits for it forever (BullMQ's blocking
         // fetch sits in the offline queue); nothing could be acknowledged anyway, and jobs that were
@@ -242,17 +244,34 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
         // have noticed yet, and an unforced close would then wait for it forever.
         const redisUp = await redisAnswers(producer, 1_000);
         if (!redisUp) logger.warn('redis unreachable at shutdown: closing workers without waiting for jobs');
-        await Promise.all([
-          ...workers.map(([, w]) => w.close(!redisUp)),
-          hotspots.close(!redisUp),
-          reconciliation.close(!redisUp),
-        ]);
-        await Promise.all(failedRecords);
-        await queues.close();
-        await Promise.all([
-          producer.quit().catch(() => producer.disconnect()),
-          consumer.quit().catch(() => consumer.disconnect()),
-        ]);
+        const closeAll = (force: boolean) =>
+          Promise.all([
+            ...workers.map(([, w]) => w.close(force)),
+            hotspots.close(force),
+            reconciliation.close(force),
+          ]);
+        // Every step is bounded: a connection that is still reconnecting (Redis just came back, or is
+        // going) can make a BullMQ or ioredis close wait for ever. What a step leaves is safe — a job it
+        // did not finish is taken over as stalled, and the outbox and the reconciliation send it on.
+        const bounded = async (what: string, ms: number, step: () => Promise<unknown>) => {
+          try {
+            await withTimeout(step(), ms, what);
+          } catch (err) {
+            logger.warn({ step: what, err: errorText(err) }, 'shutdown step did not finish; going on');
+          }
+        };
+        await bounded('stopping the outbox relay', 3_000, () => relay.stop());
+        await bounded('closing the job workers', closeTimeoutMs, () => closeAll(!redisUp));
+        await bounded('recording failed jobs', 2_000, () => Promise.all(failedRecords));
+        await bounded('closing the queues', 2_000, () => queues.close());
+        await bounded('closing the redis connections', 2_000, () =>
+          Promise.all([
+            producer.quit().catch(() => producer.disconnect()),
+            consumer.quit().catch(() => consumer.disconnect()),
+          ]),
+        );
+        producer.disconnect();
+        consumer.disconnect();
         logger.info('worker stopped');
       })();
       return closing;
