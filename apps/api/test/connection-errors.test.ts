@@ -1,5 +1,5 @@
 import { connectionFailureOf, createDatabase } from '@buurtsignaal/db';
-import { createTestDatabase, TcpProxy, type TestDatabase, testEnv } from '@buurtsignaal/testkit';
+import { createTestDatabase, TcpProxy, type TestDatabase, testEnv, waitUntil } from '@buurtsignaal/testkit';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,20 @@ const urlVia = (port: number) => {
   url.port = String(port);
   return url.toString();
 };
+
+/** Waits until the server is running `query` in this test's database (it went through the proxy). */
+async function statementRunning(query: string): Promise<void> {
+  await waitUntil(
+    async () => {
+      const result = await database.client.db.execute(
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND state = 'active' AND query = ${query}`,
+      );
+      return ((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) > 0;
+    },
+    { what: `the statement ${query} to run` },
+  );
+}
 
 async function errorOf(run: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -69,7 +83,7 @@ describe('connectionFailureOf', () => {
     pool.on('error', () => {});
     try {
       const running = errorOf(() => pool.query('SELECT pg_sleep(5)'));
-      await new Promise((r) => setTimeout(r, 200));
+      await statementRunning('SELECT pg_sleep(5)');
       proxy.cutConnections();
       expect(connectionFailureOf(await running)).toBe('unknown');
       // While cut, the proxy accepts and closes: that reads as a lost connection too, so it is

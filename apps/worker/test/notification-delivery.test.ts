@@ -1,6 +1,12 @@
 import { listEmailDeliveries } from '@buurtsignaal/db';
 import type { Mailer } from '@buurtsignaal/mail';
-import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
+import {
+  type SmtpSink,
+  type TestDatabase,
+  testRedisPrefix,
+  waitForIdleQueues,
+  waitUntil,
+} from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverNotification } from '../src/notifications/notification-worker.ts';
 import {
@@ -54,7 +60,8 @@ describe('notification delivery against a real SMTP server', () => {
 
     const job = await notificationJob(m.statusEventId);
     await waitUntil(async () => (await job.getState()) === 'completed');
-    await new Promise((r) => setTimeout(r, 500));
+    // Count only when no job is left that could still send one.
+    await waitForIdleQueues(prefix);
     expect(mailsTo(address)).toHaveLength(1);
   });
 
@@ -65,8 +72,8 @@ describe('notification delivery against a real SMTP server', () => {
 
     const job = await notificationJob(m.statusEventId);
     await waitUntil(async () => (await job.getState()) === 'failed', { what: 'the job to fail' });
-    // Longer than the whole backoff of the remaining attempts: a retry would have happened by now.
-    await new Promise((r) => setTimeout(r, 800));
+    // A retry would be a delayed job: with none left to run, none will come.
+    await waitForIdleQueues(prefix);
     expect(refusalsTo(address)).toHaveLength(1);
     expect(mailsTo(address)).toHaveLength(0);
     const deliveries = await listEmailDeliveries(testDb.client.db, m.meldingId);

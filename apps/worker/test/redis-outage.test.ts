@@ -1,4 +1,4 @@
-import { listAssignmentsForMelding, listEmailDeliveries } from '@buurtsignaal/db';
+import { listAssignmentsForMelding, listEmailDeliveries, schema } from '@buurtsignaal/db';
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import {
   createTestDatabase,
@@ -6,8 +6,10 @@ import {
   SmtpSink,
   type TestDatabase,
   testRedisPrefix,
+  waitForIdleQueues,
   waitUntil,
 } from '@buurtsignaal/testkit';
+import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningWorker, startWorker } from '../src/worker.ts';
 import { insertMelding, mailFrom, meldingRow, outboxOf, publicBaseUrl, silentLogger } from './helpers.ts';
@@ -88,8 +90,13 @@ describe('Redis down while meldingen come in', () => {
       expect(row?.relayedAt).not.toBeNull();
       expect(await listAssignmentsForMelding(db, m.meldingId)).toHaveLength(1);
     }
-    // Exactly once: give stray duplicates the time to show up.
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Exactly once: count only when nothing is left that could send a duplicate — every outbox row
+    // relayed, no job waiting, active or delayed.
+    await waitUntil(
+      async () => (await db.select().from(schema.outbox).where(isNull(schema.outbox.relayedAt))).length === 0,
+      { what: 'every outbox row relayed' },
+    );
+    await waitForIdleQueues(prefix, { url: redis.url });
     const addresses = sink.received.flatMap((m) => m.envelopeTo).sort();
     expect(addresses).toEqual(['tijdens-1@example.nl', 'tijdens-2@example.nl', 'voor@example.nl']);
     for (const m of during) {

@@ -1,6 +1,12 @@
 import { listEmailDeliveries, SecretBox } from '@buurtsignaal/db';
 import type { Mailer } from '@buurtsignaal/mail';
-import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
+import {
+  type SmtpSink,
+  type TestDatabase,
+  testRedisPrefix,
+  waitForIdleQueues,
+  waitUntil,
+} from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverNotification } from '../src/notifications/notification-worker.ts';
 import {
@@ -113,7 +119,8 @@ describe('terugkoppeling: delivery, retries and idempotency against a real SMTP 
     expect(refusalsTo(address).map((r) => r.code)).toEqual([451]);
     const job = await notificationJob(change.statusEventId);
     await waitUntil(async () => (await job.getState()) === 'completed');
-    await new Promise((r) => setTimeout(r, 400));
+    // Count only when no job is left that could still send one.
+    await waitForIdleQueues(prefix);
     expect(mailsTo(address)).toHaveLength(1);
     expect(mailsTo(address)[0]?.parsed.subject).toBe(`Uw melding ${m.reference}: doorgestuurd`);
   });
@@ -129,7 +136,8 @@ describe('terugkoppeling: delivery, retries and idempotency against a real SMTP 
     });
     const job = await notificationJob(change.statusEventId);
     await waitUntil(async () => (await job.getState()) === 'failed', { what: 'the job to fail' });
-    await new Promise((r) => setTimeout(r, 600));
+    // A retry would be a delayed job: with none left to run, none will come.
+    await waitForIdleQueues(prefix);
     expect(refusalsTo(address)).toHaveLength(1);
     expect(mailsTo(address)).toHaveLength(0);
     const deliveries = await listEmailDeliveries(db(), m.meldingId);
