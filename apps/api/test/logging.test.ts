@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadApiConfig } from '../src/config.ts';
 import { createFilePhotoStore } from '../src/photos/photo-store.ts';
-import { validIntake } from './helpers.ts';
+import { validIntake } from './support/helpers.ts';
 
 // Personal data (e-mail, phone, description) and status tokens must never appear in the logs.
 let database: TestDatabase;

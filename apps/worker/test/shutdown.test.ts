@@ -12,7 +12,7 @@ import {
 } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../src/worker.ts';
-import { insertMelding, mailFrom, publicBaseUrl, silentLogger } from './helpers.ts';
+import { insertMelding, mailFrom, publicBaseUrl, silentLogger } from './support/helpers.ts';
 
 describe('graceful shutdown', () => {
   let testDb: TestDatabase;

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRedis, startWorkerServer } from '../src/bootstrap.ts';
 import { loadWorkerConfig } from '../src/config.ts';
-import { silentLogger } from './helpers.ts';
+import { silentLogger } from './support/helpers.ts';
 
 describe('start-up refuses an unsafe Redis', () => {
   let redis: OwnRedis;

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { currentTotp } from '../../../api/src/staff/totp.ts';
-import { createUser, PASSWORD } from '../../../api/test/staff-helpers.ts';
+import { createUser, PASSWORD } from '../../../api/test/support/staff-helpers.ts';
 import type { E2eStack } from './stack.ts';
 
 export { currentTotp, PASSWORD };

@@ -1,6 +1,6 @@
 import { findWijk, h3Cells } from '@buurtsignaal/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertHotspotMelding } from '../../../api/test/hotspots-helpers.ts';
+import { insertHotspotMelding } from '../../../api/test/support/hotspots-helpers.ts';
 import { detectHotspots } from '../../../worker/src/hotspots/hotspot-detection.ts';
 import { formatDate } from '../../src/balie/insight-format.ts';
 import { apiLogin, browserLogin, staffUser } from './balie-helpers.ts';

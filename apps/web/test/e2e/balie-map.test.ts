@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { amsterdamInstant, amsterdamParts, type LocalDate } from '@buurtsignaal/core/sla';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertHotspotMelding } from '../../../api/test/hotspots-helpers.ts';
+import { insertHotspotMelding } from '../../../api/test/support/hotspots-helpers.ts';
 import { browserLogin, currentTotp, staffUser } from './balie-helpers.ts';
 import { type Browser, launchPhone, screenshotDir } from './browser.ts';
 import { expectAccessible } from './form-helpers.ts';

@@ -2,7 +2,7 @@ import { markWorkStuck, schema } from '@buurtsignaal/db';
 import { waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertMelding } from '../../../worker/test/helpers.ts';
+import { insertMelding } from '../../../worker/test/support/helpers.ts';
 import { browserLogin, currentTotp, staffUser } from './balie-helpers.ts';
 import { type Browser, launchPhone } from './browser.ts';
 import { expectAccessible } from './form-helpers.ts';

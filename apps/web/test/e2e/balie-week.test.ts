@@ -2,7 +2,7 @@ import { amsterdamInstant, amsterdamParts, type LocalDate } from '@buurtsignaal/
 import { schema } from '@buurtsignaal/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertHotspotMelding } from '../../../api/test/hotspots-helpers.ts';
+import { insertHotspotMelding } from '../../../api/test/support/hotspots-helpers.ts';
 import { browserLogin, currentTotp, staffUser } from './balie-helpers.ts';
 import { type Browser, launchPhone } from './browser.ts';
 import { expectAccessible } from './form-helpers.ts';

@@ -1,0 +1,114 @@
+import { listAssignmentsForMelding, listEmailDeliveries, schema } from '@buurtsignaal/db';
+import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
+import {
+  createTestDatabase,
+  OwnRedis,
+  SmtpSink,
+  type TestDatabase,
+  testRedisPrefix,
+  waitForIdleQueues,
+  waitUntil,
+} from '@buurtsignaal/testkit';
+import { isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningWorker, startWorker } from '../../src/worker.ts';
+import {
+  insertMelding,
+  mailFrom,
+  meldingRow,
+  outboxOf,
+  publicBaseUrl,
+  silentLogger,
+} from '../support/helpers.ts';
+
+describe('Redis down while meldingen come in', () => {
+  let testDb: TestDatabase;
+  let redis: OwnRedis;
+  let sink: SmtpSink;
+  let mailer: Mailer;
+  let worker: RunningWorker;
+  // An own redis-server, so that stopping it hurts no other test file; it starts empty each time.
+  const prefix = testRedisPrefix('worker-outage');
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    testDb = await createTestDatabase();
+    redis = await OwnRedis.start();
+    sink = await SmtpSink.start();
+    mailer = createMailTransport({ smtpUrl: sink.url });
+    worker = await startWorker({
+      database: testDb.client,
+      redisUrl: redis.url,
+      prefix,
+      mailer,
+      mailFrom,
+      publicBaseUrl,
+      logger: silentLogger,
+      sweepIntervalMs: 200,
+      outboxRetryBackoff: { baseMs: 100, maxMs: 400 },
+    });
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    mailer?.close();
+    await sink?.close();
+    await redis?.stop();
+    await testDb?.drop();
+    process.off('unhandledRejection', onUnhandled);
+  });
+
+  it('keeps the rows pending, then relays and delivers each exactly once when Redis is back', async () => {
+    const db = testDb.client.db;
+    // Healthy first: the wiring works.
+    const warmup = await insertMelding(db, { melder: { email: 'voor@example.nl', wantsFeedback: true } });
+    await sink.waitFor(1);
+    expect((await meldingRow(db, warmup.meldingId))?.status).toBe('ingedeeld');
+
+    await redis.stop();
+    const during = [
+      await insertMelding(db, { melder: { email: 'tijdens-1@example.nl', wantsFeedback: true } }),
+      await insertMelding(db, { melder: { email: 'tijdens-2@example.nl', wantsFeedback: true } }),
+    ];
+    // The relay tried (LISTEN woke it, sweeps repeat it) and failed fast; the rows wait.
+    await waitUntil(
+      async () => {
+        const rows = (await Promise.all(during.map((m) => outboxOf(db, m.meldingId)))).flat();
+        return rows.every((r) => r.attempts >= 2 && r.lastError !== null) && rows;
+      },
+      { what: 'failed relay attempts', timeoutMs: 10_000 },
+    );
+    for (const m of during) {
+      const [row] = await outboxOf(db, m.meldingId);
+      expect(row?.relayedAt).toBeNull();
+      expect((await meldingRow(db, m.meldingId))?.status).toBe('gemeld');
+    }
+    expect(sink.received).toHaveLength(1);
+
+    await redis.start();
+    await sink.waitFor(3, 20_000);
+    for (const m of during) {
+      await waitUntil(async () => (await meldingRow(db, m.meldingId))?.status === 'ingedeeld', {
+        what: 'routing after the outage',
+      });
+      const [row] = await outboxOf(db, m.meldingId);
+      expect(row?.relayedAt).not.toBeNull();
+      expect(await listAssignmentsForMelding(db, m.meldingId)).toHaveLength(1);
+    }
+    // Exactly once: count only when nothing is left that could send a duplicate — every outbox row
+    // relayed, no job waiting, active or delayed.
+    await waitUntil(
+      async () => (await db.select().from(schema.outbox).where(isNull(schema.outbox.relayedAt))).length === 0,
+      { what: 'every outbox row relayed' },
+    );
+    await waitForIdleQueues(prefix, { url: redis.url });
+    const addresses = sink.received.flatMap((m) => m.envelopeTo).sort();
+    expect(addresses).toEqual(['tijdens-1@example.nl', 'tijdens-2@example.nl', 'voor@example.nl']);
+    for (const m of during) {
+      expect((await listEmailDeliveries(db, m.meldingId)).map((d) => d.status)).toEqual(['sent']);
+    }
+    expect(unhandled).toEqual([]);
+  });
+});
