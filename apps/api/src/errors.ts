@@ -1,7 +1,8 @@
-import type { ErrorDetail } from '@buurtsignaal/core/contract';
+import type { ErrorCode, ErrorDetail } from '@buurtsignaal/core/contract';
 
 // The one error body of the whole API lives in the contract (packages/core/src/contract/errors.ts).
 export {
+  type ErrorCode,
   type ErrorDetail,
   type ErrorResponse,
   errorDetailSchema,
@@ -13,7 +14,7 @@ export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
     /** The underlying error, for the log (never sent to the client). */

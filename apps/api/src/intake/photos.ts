@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { ApiError } from '../errors.ts';
+import { ApiError, type ErrorCode } from '../errors.ts';
 import { intakeTexts } from '../texts-nl.ts';
 
 export const MAX_PHOTOS = 3;
@@ -39,7 +39,7 @@ export interface ProcessedPhoto {
 
 export const sha256Hex = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
 
-const photoError = (status: number, code: string, message: string, index: number) =>
+const photoError = (status: number, code: ErrorCode, message: string, index: number) =>
   new ApiError(status, code, message, [{ field: `photos[${index}]`, message }]);
 
 function looksLikeHeif(bytes: Buffer): boolean {

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { FrameworkErrorCode, ResponseErrorCode } from '@buurtsignaal/core/contract';
 import { isDatabaseUnavailable } from '@buurtsignaal/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -35,13 +36,22 @@ function toDetails(issues: readonly ValidationIssue[], context: string | undefin
   });
 }
 
-const body = (statusCode: number, code: string, message: string, details?: ErrorDetail[]): ErrorResponse => ({
+const body = (
+  statusCode: number,
+  code: ResponseErrorCode,
+  message: string,
+  details?: ErrorDetail[],
+): ErrorResponse => ({
   statusCode,
   code,
   error: STATUS_CODES[statusCode] ?? 'Error',
   message,
   ...(details && details.length > 0 ? { details } : {}),
 });
+
+/** A 4xx code of the framework or a plugin is passed on as it is (they start with FST_); any other is BAD_REQUEST. */
+const passedOn = (code: string | undefined): ResponseErrorCode =>
+  code?.startsWith('FST_') ? (code as FrameworkErrorCode) : 'BAD_REQUEST';
 
 /** Maps every error to the one error body. Unknown errors become a generic 500 without details. */
 export function toErrorResponse(err: FastifyError, limits: ErrorHandlerOptions['limits']): ErrorResponse {
@@ -91,7 +101,7 @@ export function toErrorResponse(err: FastifyError, limits: ErrorHandlerOptions['
   const status = err.statusCode ?? 500;
   if (status === 429) return body(429, 'RATE_LIMITED', errorTexts.rateLimited);
   if (status === 408) return body(408, 'REQUEST_TIMEOUT', errorTexts.requestTimeout);
-  if (status >= 400 && status < 500) return body(status, err.code ?? 'BAD_REQUEST', errorTexts.badRequest);
+  if (status >= 400 && status < 500) return body(status, passedOn(err.code), errorTexts.badRequest);
   return body(500, 'INTERNAL_ERROR', errorTexts.internal);
 }
 

@@ -13,6 +13,7 @@ import {
   previewResponseSchema,
   type queueItemSchema,
   queueResponseSchema,
+  type ResponseErrorCode,
   sessionResponseSchema,
   type staffRoleSchema,
   type staffUserViewSchema,
@@ -60,11 +61,14 @@ export type CreateUserInput = Wire<typeof createUserBodySchema>;
 export type ErrorDetail = Wire<typeof errorDetailSchema>;
 
 /** A refusal of the API (or no answer at all: status 0), with its Dutch message. */
+/** A code from the API's error body, or one of this client's own when there was no usable body. */
+export type StaffErrorCode = ResponseErrorCode | 'NETWORK' | 'INVALID_RESPONSE' | `HTTP_${number}`;
+
 export class StaffApiError extends Error {
   override name = 'StaffApiError';
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: StaffErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
   ) {
@@ -82,14 +86,14 @@ export const asApiError = (err: unknown): StaffApiError =>
   err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
 
 let csrfToken: string | null = null;
-let onUnauthenticated: ((code: string) => void) | null = null;
+let onUnauthenticated: ((code: StaffErrorCode) => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
 /** Called with SESSION_EXPIRED or NOT_AUTHENTICATED when any request finds the session gone. */
-export function setUnauthenticatedHandler(handler: ((code: string) => void) | null): void {
+export function setUnauthenticatedHandler(handler: ((code: StaffErrorCode) => void) | null): void {
   onUnauthenticated = handler;
 }
 

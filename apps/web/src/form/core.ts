@@ -15,6 +15,7 @@ export {
   errorResponseSchema,
   intakeResponseSchema,
   parseReply,
+  type ResponseErrorCode,
   safeParseReply,
   type Wire,
 } from '@buurtsignaal/core/contract';

@@ -4,12 +4,16 @@ import {
   errorResponseSchema,
   type IntakeResponse,
   intakeResponseSchema,
+  type ResponseErrorCode,
   safeParseReply,
   type Wire,
 } from './core.ts';
 import type { DraftPhoto } from './draft.ts';
 
-export type ApiErrorBody = Wire<typeof errorResponseSchema>;
+/** The API's error body, or one made up here (UNKNOWN, INVALID_RESPONSE) when there was no usable one. */
+export type ApiErrorBody = Omit<Wire<typeof errorResponseSchema>, 'code'> & {
+  code: ResponseErrorCode | 'UNKNOWN' | 'INVALID_RESPONSE';
+};
 
 // A refusal read leniently: a proxy's or an older API's body still gives its message when it has one.
 const errorBodySchema = errorResponseSchema.partial();

@@ -2,7 +2,7 @@ import { isMeldingStatus, type MeldingStatus, meldingStatuses, statusRules } fro
 import { queueQuerySchema, queueResponseSchema } from '@buurtsignaal/core/contract';
 import { streetFromAddress } from '@buurtsignaal/mail';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { ApiError, type ErrorCode, errorResponseSchema } from '../../errors.ts';
 import {
   assigneeView,
   categoryView,
@@ -17,7 +17,7 @@ import { handlingTexts } from '../../staff/staff-texts-nl.ts';
 
 const openStatuses = meldingStatuses.filter((s) => statusRules[s].open);
 
-function badQuery(code: string, field: string, message: string): ApiError {
+function badQuery(code: ErrorCode, field: string, message: string): ApiError {
   return new ApiError(400, code, message, [{ field, message }]);
 }
 
