@@ -228,8 +228,29 @@ describe('the report form on a phone', () => {
       .getByLabel('Foto’s kiezen')
       .setInputFiles({ name: 'IMG_2042.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto() });
     await page.getByRole('img', { name: 'Foto 1 van 1' }).waitFor();
-    // Give the debounced draft writer its moment, as a resident who switches apps would.
-    await page.waitForTimeout(1_000);
+    // Reload once the debounced draft writer has stored the text and the photo (idb-keyval's store),
+    // as a resident who switches apps after a moment would.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const open = indexedDB.open('keyval-store');
+              open.onerror = () => resolve('');
+              open.onsuccess = () => {
+                const db = open.result;
+                if (!db.objectStoreNames.contains('keyval')) return resolve('');
+                const get = db.transaction('keyval').objectStore('keyval').get('buurtsignaal:draft');
+                get.onerror = () => resolve('');
+                get.onsuccess = () => {
+                  const d = get.result as { description?: string; photos?: unknown[] } | undefined;
+                  resolve(`${d?.description ?? ''}|${d?.photos?.length ?? 0}`);
+                };
+              };
+            }),
+        ),
+      )
+      .toBe(`${description}|1`);
 
     await page.reload();
     const resume = page.getByRole('button', { name: 'Verder met deze melding' });
