@@ -182,8 +182,10 @@ export const t = {
     referenceLabel: 'Uw referentie',
     nextHeading: 'Wat gebeurt er nu?',
     next: [
-      'Uw melding gaat meteen naar het team dat dienst heeft: de boa’s van de gemeente of de politie.',
-      'Zij bekijken uw melding en gaan, als dat nodig is, ter plaatse.',
+      // Truthful until the platform knows who is on duty (rosters): the melding reaches the team's
+      // queue at once, not necessarily someone at work at this moment.
+      'Uw melding staat meteen in de werkvoorraad van het team dat erover gaat: de boa’s van de gemeente of de politie.',
+      'Zij bekijken uw melding zodra zij aan het werk zijn en gaan, als dat nodig is, ter plaatse. Is er nu gevaar? Bel 112.',
       'Via uw persoonlijke statuslink ziet u wat er met uw melding gebeurt.',
     ],
     nextEmail: 'Omdat u op de hoogte wilt blijven, krijgt u ook een e-mail als er iets verandert.',

@@ -48,8 +48,8 @@ export const mailTexts = {
     intro: 'Bedankt voor uw melding. We hebben hem goed ontvangen.',
     nextHeading: 'Wat gebeurt er nu?',
     next:
-      'Uw melding gaat naar het team dat dienst heeft: de boa’s van de gemeente of de politie. ' +
-      'Zij bekijken wat er nodig is. Verandert er iets aan uw melding, dan krijgt u van ons een e-mail.',
+      'Uw melding staat in de werkvoorraad van het team dat erover gaat: de boa’s van de gemeente of de politie. ' +
+      'Zij bekijken wat er nodig is zodra zij aan het werk zijn. Verandert er iets aan uw melding, dan krijgt u van ons een e-mail.',
   },
 
   statusGewijzigd: {
@@ -59,7 +59,7 @@ export const mailTexts = {
     /** What happened, in plain words; the first sentence of the mail. */
     intro: {
       gemeld: 'Uw melding is ontvangen.',
-      ingedeeld: 'Uw melding is ontvangen en ligt bij het team dat dienst heeft.',
+      ingedeeld: 'Uw melding is ontvangen en ligt bij het team dat erover gaat.',
       in_behandeling: 'Een medewerker is met uw melding aan de slag.',
       reactie_gevraagd: 'We hebben een vraag over uw melding.',
       doorgestuurd:
