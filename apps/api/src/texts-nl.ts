@@ -1,5 +1,5 @@
-// Every text of the API that a resident reads, in Dutch (nl-NL), in one place so that it can be reviewed
-// and translated. Field messages of the intake form come from @buurtsignaal/core (shared with the web app).
+// Every text of the API that a person reads, in Dutch (nl-NL), in one place so that it can be reviewed
+// and translated: first what a resident reads, then the staff side (officers, coordinators, admins). Field messages of the intake form come from @buurtsignaal/core (shared with the web app).
 
 const MB = 1024 * 1024;
 
@@ -93,4 +93,135 @@ export const melderActionTexts = {
 export const devMailboxTexts = {
   localOnly:
     'De ontwikkel-mailbox is alleen te openen op de computer waarop Buurtsignaal draait (via localhost).',
+} as const;
+
+// --- The staff API: what an officer, coordinator or admin reads.
+
+const waitText = (seconds: number) =>
+  seconds < 90
+    ? `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`
+    : `${Math.ceil(seconds / 60)} minuten`;
+
+export const staffErrorTexts = {
+  invalidCredentials:
+    'Het e-mailadres, het wachtwoord of de code uit de authenticator-app klopt niet. Gebruikt u tweestapsverificatie, vul dan ook de nieuwe code in.',
+  totpInvalid: 'De code klopt niet of is verlopen. Vul de nieuwe code uit uw authenticator-app in.',
+  totpCodeUsed: 'Deze code is al gebruikt. Wacht op de volgende code in uw authenticator-app en vul die in.',
+  loginRateLimited:
+    'Te veel inlogpogingen vanaf dit adres. Wacht een paar minuten en probeer het dan opnieuw.',
+  loginThrottled: (seconds: number) =>
+    `Er is vanaf dit apparaat te vaak verkeerd ingelogd op dit account. Probeer het over ${waitText(seconds)} opnieuw.`,
+  accountThrottled: (seconds: number) =>
+    `Er wordt vanaf verschillende adressen geprobeerd op dit account in te loggen met een verkeerd wachtwoord. Probeer het over ${waitText(seconds)} opnieuw, of log in vanaf de computer waarmee u eerder inlogde. Meld dit bij de beheerder als u dit niet zelf was.`,
+  notAuthenticated: 'U bent niet ingelogd. Log in om verder te gaan.',
+  sessionExpired: 'Uw sessie is verlopen. Log opnieuw in.',
+  csrfInvalid:
+    'Deze actie is geweigerd omdat de beveiligingscode ontbreekt of niet klopt. Laad de pagina opnieuw.',
+  originNotAllowed:
+    'Deze actie is geweigerd omdat ze niet vanuit de Buurtsignaal-balie zelf kwam. Open de balie via het gewone adres en probeer het opnieuw.',
+  totpEnrolmentRequired:
+    'Stel eerst tweestapsverificatie in met een authenticator-app; daarna kunt u verder.',
+  totpAlreadyEnrolled: 'Tweestapsverificatie is voor uw account al ingesteld.',
+  totpNotStarted: 'Start eerst het instellen van tweestapsverificatie.',
+  forbidden: 'U heeft geen toegang tot deze gegevens of deze actie.',
+  meldingNotFound: 'Deze melding bestaat niet.',
+  emailTaken: 'Er bestaat al een account met dit e-mailadres.',
+  unknownTeam: (id: string) => `Het team "${id}" bestaat niet.`,
+  passwordTooShort: (min: number) => `Het wachtwoord moet minstens ${min} tekens lang zijn.`,
+} as const;
+
+export const staffCliTexts = {
+  passwordPrompt: 'Wachtwoord (minstens 12 tekens): ',
+  passwordRepeat: 'Herhaal het wachtwoord: ',
+  passwordMismatch: 'De wachtwoorden zijn niet gelijk.',
+  noTty: 'Geen terminal om het wachtwoord te vragen: zet het in BS_NEW_PASSWORD.',
+  created: (email: string, role: string, describe: string) =>
+    `Account ${email} (${role}) aangemaakt in ${describe}.`,
+  totpAtFirstLogin:
+    'Let op: deze rol moet bij de eerste keer inloggen tweestapsverificatie (TOTP) instellen met een authenticator-app.',
+  usage:
+    'Gebruik: pnpm --filter @buurtsignaal/api user:create --email <adres> --name <naam> --role <boa|politie|coordinator|admin> [--team <team-id> …]\n' +
+    'Het wachtwoord komt uit BS_NEW_PASSWORD of wordt gevraagd.',
+} as const;
+
+/** The handling workflow: queue, detail, claim, transitions, notes, standard texts. */
+export const handlingTexts = {
+  teamRequired: 'Kies een team: u ziet alleen de wachtrij van uw eigen team(s).',
+  periodInvalid: 'Het begin van de periode moet vóór het einde liggen.',
+  alreadyClaimed: 'Een collega heeft deze melding al in behandeling genomen.',
+  forwardedToRequired: 'Vul in naar welke organisatie de melding wordt doorgestuurd.',
+  duplicateNotFound: (reference: string) => `Er bestaat geen melding met kenmerk "${reference}".`,
+  duplicateOfItself: 'Een melding kan geen dubbele melding van zichzelf zijn.',
+  duplicateOnlyWhenCancelled: 'Een dubbele melding geeft u alleen op bij de status "Geannuleerd".',
+  photoNotFound: 'Deze foto bestaat niet (meer).',
+  standardTextNotFound: 'Deze standaardtekst bestaat niet.',
+  answerYes: 'Ja',
+  answerNo: 'Nee',
+} as const;
+
+/** "Vastgelopen taken" (admin): what did not get done, and the refusals of a retry. */
+export const stuckJobTexts = {
+  what(kind: string, template: string | null): string {
+    if (kind === 'routing') return 'Indelen bij een team';
+    if (template === 'ontvangen') return 'E-mail aan de melder: melding ontvangen';
+    return 'E-mail aan de melder: statuswijziging';
+  },
+  notFound: 'Deze vastgelopen taak bestaat niet.',
+  notStuck: 'Deze taak zit niet (meer) vast; misschien heeft iemand hem al opnieuw gestart.',
+} as const;
+
+// --- The hotspot map and rules.
+
+export const hotspotTexts = {
+  bboxInvalid:
+    'Geef het kaartvenster op als minLng,minLat,maxLng,maxLat (graden), met min kleiner dan max en elke zijde hoogstens 1 graad.',
+  periodInvalid:
+    'De periode klopt niet: "van" moet vóór "tot" liggen en de periode mag hoogstens 3 jaar zijn.',
+  subcategoryInvalid: (sub: string) => `De subcategorie "${sub}" hoort niet bij de gekozen categorie.`,
+  subcategoryWithoutCategory: 'Kies eerst een categorie bij de subcategorie.',
+  cellInvalid: 'Dit is geen geldige H3-cel met resolutie 7 tot en met 10.',
+  ruleNotFound: 'Deze hotspotregel bestaat niet.',
+} as const;
+
+// --- The weekly overview (coordinator, veiligheidsoverleg).
+
+export const reportTexts = {
+  weekInvalid: 'Deze week bestaat niet. Geef een ISO-week als 2026-W48.',
+  outsideWijk: 'Buiten de wijken',
+  total: 'Totaal',
+  yes: 'Ja',
+  no: 'Nee',
+  byMelder: 'Melder',
+  byStaff: 'Medewerker',
+  everyCategory: 'Alle categorieën',
+  csv: {
+    title: ['Weekoverzicht', 'Van', 'Tot en met'],
+    perCategory: 'Meldingen per categorie',
+    perCategoryHeader: ['Categorie', 'Aantal', 'Gemiddelde 4 weken ervoor', 'Verschil', 'Verschil %'],
+    perWijk: 'Meldingen per wijk',
+    perWijkHeader: ['Wijk', 'Aantal', 'Gemiddelde 4 weken ervoor', 'Verschil', 'Verschil %'],
+    pastDeadline: 'Open meldingen over de afhandeltermijn',
+    pastDeadlineHeader: ['Referentie', 'Categorie', 'Team', 'Afhandeltermijn', 'Dagen te laat'],
+    reopened: 'Heropende meldingen',
+    reopenedHeader: ['Referentie', 'Categorie', 'Heropend op', 'Door'],
+    satisfaction: 'Tevredenheid',
+    satisfactionHeader: ['Antwoord', 'Aantal'],
+    notable: 'Opvallende meldingen',
+    notableHeader: ['Referentie', 'Categorie', 'Wijk', 'Reden'],
+    hotspots: 'Hotspots',
+    hotspotsHeader: ['Cel', 'Wijk', 'Categorie', 'Sinds', 'Aantal'],
+    meldingenHeader: [
+      'Referentie',
+      'Gemeld op',
+      'Categorie',
+      'Subcategorie',
+      'Wijk',
+      'Status',
+      'Team',
+      'Prioriteit',
+      'Afhandeltermijn',
+      'Heropend',
+      'Opvallend',
+    ],
+  },
 } as const;

@@ -1,22 +1,21 @@
-import type { MeldingStatus } from '@buurtsignaal/core';
+import { type MeldingStatus, statusLabels } from '@buurtsignaal/core';
 
 // Every text of an e-mail that a melder reads, in Dutch (nl-NL), in one place so that it can be reviewed
 // and translated. Templates only arrange these texts; they never contain Dutch words of their own.
 
 const viaIntakeLink = 'via de persoonlijke link die u kreeg toen u de melding deed';
 
-/** The new status in the subject line, lower case after the reference. */
-const subjectStatus = {
-  gemeld: 'ontvangen',
-  ingedeeld: 'ontvangen',
-  in_behandeling: 'in behandeling',
-  reactie_gevraagd: 'er is een vraag aan u',
-  doorgestuurd: 'doorgestuurd',
-  afgehandeld: 'afgehandeld',
-  // The melder sees a cancelled melding as handled (GLOSSARY.md).
-  geannuleerd: 'afgehandeld',
-  heropend: 'heropend',
-} as const satisfies Record<MeldingStatus, string>;
+/**
+ * The new status in the subject line, lower case after the reference: the melder's status labels
+ * (core's statusLabels, so a cancelled melding reads as handled, GLOSSARY.md), except the question,
+ * which a subject spells out.
+ */
+const subjectStatus = Object.fromEntries(
+  Object.entries(statusLabels).map(([status, label]) => [
+    status,
+    status === 'reactie_gevraagd' ? 'er is een vraag aan u' : label.toLowerCase(),
+  ]),
+) as Record<MeldingStatus, string>;
 
 export const mailTexts = {
   sender: 'Gemeente Soest – Buurtsignaal',

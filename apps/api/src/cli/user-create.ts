@@ -8,8 +8,8 @@ import { loadApiConfig, newPasswordFromEnv } from '../config.ts';
 import { isApiError } from '../errors.ts';
 import { rolesRequiringTotp } from '../staff/access-policy.ts';
 import { MIN_PASSWORD_LENGTH } from '../staff/passwords.ts';
-import { staffCliTexts, staffErrorTexts } from '../staff/staff-texts-nl.ts';
 import { createStaffAccount } from '../staff/user-service.ts';
+import { staffCliTexts, staffErrorTexts } from '../texts-nl.ts';
 
 // pnpm --filter @buurtsignaal/api user:create --email … --name … --role admin [--team boa-team …]
 // Creates a staff account (e.g. the first admin) on the database of DATABASE_URL / DATA_DIR.

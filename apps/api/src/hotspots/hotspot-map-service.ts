@@ -19,8 +19,8 @@ import {
 import { ApiError } from '../errors.ts';
 import { categoryView, statusView } from '../handling/melding-view.ts';
 import type { StaffContext } from '../staff/access-policy.ts';
+import { hotspotTexts } from '../texts-nl.ts';
 import { parseBbox, pointScopeFor, toFilter } from './hotspot-filters.ts';
-import { hotspotTexts } from './hotspot-texts-nl.ts';
 
 /** Individual meldingen only at the finest resolution (the highest zooms). */
 export const POINTS_RESOLUTION = 10;

@@ -3,8 +3,8 @@ import type { HotspotRuleBody } from '@buurtsignaal/core/contract';
 import type { HotspotListRow, HotspotNotificationRow } from '@buurtsignaal/db/tables/hotspots-repository';
 import { ApiError } from '../errors.ts';
 import { wijkView } from '../handling/melding-view.ts';
+import { hotspotTexts } from '../texts-nl.ts';
 import { cellView } from './hotspot-map-service.ts';
-import { hotspotTexts } from './hotspot-texts-nl.ts';
 
 /** A subcategory must belong to the rule's category (400 otherwise). */
 export function checkRuleBody(body: HotspotRuleBody): HotspotRuleBody {

@@ -12,13 +12,13 @@ import {
 } from '@buurtsignaal/db/tables/staff-users-repository';
 import type { FastifyBaseLogger } from 'fastify';
 import { ApiError } from '../errors.ts';
+import { staffErrorTexts } from '../texts-nl.ts';
 import { rolesRequiringTotp } from './access-policy.ts';
 import type { AuditWriter } from './audit.ts';
 import type { LoginAttempt, LoginThrottle } from './login-throttle.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import type { SessionService } from './session-service.ts';
 import type { StaffKeys } from './staff-keys.ts';
-import { staffErrorTexts } from './staff-texts-nl.ts';
 import { verifyTotp } from './totp.ts';
 
 export interface StaffUserView {

@@ -10,8 +10,8 @@ import {
 } from '@buurtsignaal/db/tables/staff-login-throttle-repository';
 import type { StaffConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
+import { staffErrorTexts } from '../texts-nl.ts';
 import type { StaffKeys } from './staff-keys.ts';
-import { staffErrorTexts } from './staff-texts-nl.ts';
 
 // Failed logins slow down whoever makes them, and lock nobody out (issue 8):
 // - per account AND source (client address): the first `freeFailures` attempts go at once, then each

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors.ts';
+import { staffErrorTexts } from '../texts-nl.ts';
 import type { StaffContext } from './access-policy.ts';
 import type { AuditInput, AuditWriter } from './audit.ts';
 import { checkWriteOrigin } from './origin-check.ts';
 import { SESSION_COOKIE, type SessionService } from './session-service.ts';
 import type { StaffKeys } from './staff-keys.ts';
-import { staffErrorTexts } from './staff-texts-nl.ts';
 
 /**
  * How a staff route is guarded (route `config.staffAuth`):

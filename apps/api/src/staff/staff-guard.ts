@@ -1,8 +1,8 @@
 import type { StaffRole } from '@buurtsignaal/db/tables/staff-users-repository';
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { ApiError } from '../errors.ts';
+import { staffErrorTexts } from '../texts-nl.ts';
 import type { StaffContext } from './access-policy.ts';
-import { staffErrorTexts } from './staff-texts-nl.ts';
 
 /** The staff context of a guarded route (the staff-auth hook has set it). */
 export function staffOf(request: FastifyRequest): StaffContext {

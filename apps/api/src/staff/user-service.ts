@@ -6,8 +6,8 @@ import {
   type StaffRole,
 } from '@buurtsignaal/db/tables/staff-users-repository';
 import { ApiError } from '../errors.ts';
+import { staffErrorTexts } from '../texts-nl.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
-import { staffErrorTexts } from './staff-texts-nl.ts';
 
 export interface NewAccountInput {
   email: string;

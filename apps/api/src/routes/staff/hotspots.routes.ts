@@ -15,8 +15,8 @@ import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { activeHotspotView, notificationView } from '../../hotspots/hotspot-rules.ts';
 import type { HotspotService } from '../../hotspots/hotspot-service.ts';
-import { hotspotTexts } from '../../hotspots/hotspot-texts-nl.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
+import { hotspotTexts } from '../../texts-nl.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import type { PhotoStore } from '../../photos/photo-store.ts';
-import { handlingTexts } from '../../staff/staff-texts-nl.ts';
+import { handlingTexts } from '../../texts-nl.ts';
 import { guardMelding, meldingDetailFor } from './melding-access.ts';
 
 const errors = {

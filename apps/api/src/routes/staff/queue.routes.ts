@@ -13,7 +13,7 @@ import {
 } from '../../handling/melding-view.ts';
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { denyAccess, staffOf } from '../../staff/staff-guard.ts';
-import { handlingTexts } from '../../staff/staff-texts-nl.ts';
+import { handlingTexts } from '../../texts-nl.ts';
 
 const openStatuses = meldingStatuses.filter((s) => statusRules[s].open);
 

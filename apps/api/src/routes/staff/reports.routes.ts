@@ -8,10 +8,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { formatIsoWeek, type IsoWeek, parseIsoWeek } from '../../reports/iso-week.ts';
-import { reportTexts } from '../../reports/report-texts-nl.ts';
 import { weeklyReportCsv, weekMeldingenCsv } from '../../reports/weekly-csv.ts';
 import type { WeeklyReportService } from '../../reports/weekly-report-service.ts';
 import { requireRole } from '../../staff/staff-guard.ts';
+import { reportTexts } from '../../texts-nl.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
 

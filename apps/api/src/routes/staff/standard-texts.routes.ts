@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import type { StandardTextService } from '../../handling/staff-melding-service.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
-import { handlingTexts } from '../../staff/staff-texts-nl.ts';
+import { handlingTexts } from '../../texts-nl.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {

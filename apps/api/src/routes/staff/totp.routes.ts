@@ -6,8 +6,8 @@ import type { AccountService } from '../../staff/account-service.ts';
 import type { SessionService } from '../../staff/session-service.ts';
 import { staffOf } from '../../staff/staff-guard.ts';
 import type { StaffKeys } from '../../staff/staff-keys.ts';
-import { staffErrorTexts } from '../../staff/staff-texts-nl.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../../staff/totp.ts';
+import { staffErrorTexts } from '../../texts-nl.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {
