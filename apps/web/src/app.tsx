@@ -3,14 +3,14 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { balieRoute } from './balie-routes.ts';
 import { ReportForm } from './form/report-form.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
-import { t } from './texts-nl.ts';
+import { appTexts } from './texts/index.ts';
 
 // The status page is its own chunk: the form (step 1) does not load it.
 const StatusPage = lazy(() => import('./status/status-page.tsx'));
 
 const Loading = () => (
   <p className="utrecht-paragraph" role="status">
-    {t.loading}
+    {appTexts.loading}
   </p>
 );
 
@@ -19,12 +19,12 @@ export function Layout() {
   return (
     <div className="bs-app">
       <a className="bs-skip-link" href="#main">
-        {t.skipLink}
+        {appTexts.skipLink}
       </a>
       <header className="bs-header">
         <div className="bs-container bs-header__inner">
-          <span className="bs-header__municipality">{t.municipality}</span>
-          <span className="bs-header__app">{t.appName}</span>
+          <span className="bs-header__municipality">{appTexts.municipality}</span>
+          <span className="bs-header__app">{appTexts.appName}</span>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="bs-container bs-main">
@@ -34,7 +34,7 @@ export function Layout() {
       </main>
       <footer className="bs-footer">
         <div className="bs-container">
-          <p className="utrecht-paragraph">{t.advice.call112}</p>
+          <p className="utrecht-paragraph">{appTexts.advice.call112}</p>
         </div>
       </footer>
     </div>

@@ -1,19 +1,19 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { t } from './texts-nl.ts';
+import { appTexts } from './texts/index.ts';
 
 export function NotFoundPage() {
   useEffect(() => {
-    document.title = t.documentTitle(t.notFound.heading);
+    document.title = appTexts.documentTitle(appTexts.notFound.heading);
   }, []);
   return (
     <>
-      <h1 className="utrecht-heading-1">{t.notFound.heading}</h1>
-      <p className="utrecht-paragraph">{t.notFound.text}</p>
-      <p className="utrecht-paragraph">{t.notFound.statusHint}</p>
+      <h1 className="utrecht-heading-1">{appTexts.notFound.heading}</h1>
+      <p className="utrecht-paragraph">{appTexts.notFound.text}</p>
+      <p className="utrecht-paragraph">{appTexts.notFound.statusHint}</p>
       <p className="utrecht-paragraph">
         <Link to="/" className="utrecht-link">
-          {t.notFound.home}
+          {appTexts.notFound.home}
         </Link>
       </p>
     </>

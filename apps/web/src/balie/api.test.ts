@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { consoleTexts } from '../texts/index.ts';
 import { StaffApiError, staffApi } from './api.ts';
-import { bt } from './texts-nl.ts';
 
 // The console's fetch helper parses every reply with the contract: a body that does not fit is a
 // StaffApiError with a Dutch message (the pages show it), never a page that breaks on a missing field.
@@ -33,7 +33,11 @@ describe('staffRequest', () => {
     answer(200, { ...session, user: { ...session.user, role: 'burgemeester' } });
     const error = await staffApi.me().catch((err: unknown) => err);
     expect(error).toBeInstanceOf(StaffApiError);
-    expect(error).toMatchObject({ status: 200, code: 'INVALID_RESPONSE', message: bt.invalidResponse });
+    expect(error).toMatchObject({
+      status: 200,
+      code: 'INVALID_RESPONSE',
+      message: consoleTexts.invalidResponse,
+    });
 
     answer(200, '<!doctype html><p>Proxy</p>');
     await expect(staffApi.users()).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
@@ -72,7 +76,7 @@ describe('staffRequest', () => {
     await expect(staffApi.me()).rejects.toMatchObject({
       status: 502,
       code: 'HTTP_502',
-      message: bt.serverError,
+      message: consoleTexts.serverError,
     });
 
     answer(204, null);

@@ -30,7 +30,7 @@ import {
 } from '@buurtsignaal/core/contract';
 import type { z } from 'zod';
 import { apiUrl } from '../runtime-config.ts';
-import { bt } from './texts-nl.ts';
+import { consoleTexts } from '../texts/index.ts';
 
 // The staff API as the console uses it (docs/staff-api.md). The session cookie is httpOnly; the CSRF
 // token lives only in memory here and goes along as `x-csrf-token` on every state-changing request.
@@ -83,7 +83,7 @@ export class StaffApiError extends Error {
 
 /** Any failure as a StaffApiError: a thrown network error becomes status 0 with a Dutch message. */
 export const asApiError = (err: unknown): StaffApiError =>
-  err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
+  err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', consoleTexts.networkError);
 
 let csrfToken: string | null = null;
 let onUnauthenticated: ((code: StaffErrorCode) => void) | null = null;
@@ -145,7 +145,7 @@ export async function staffRequest(
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
-    throw new StaffApiError(0, 'NETWORK', bt.networkError);
+    throw new StaffApiError(0, 'NETWORK', consoleTexts.networkError);
   }
   const text = res.status === 204 ? '' : await res.text();
   let json: unknown = null;
@@ -158,7 +158,7 @@ export async function staffRequest(
   const parsed = errorBodySchema.safeParse(json);
   const err = parsed.success ? parsed.data : {};
   const code = err.code ?? `HTTP_${res.status}`;
-  const message = err.message ?? (res.status >= 500 ? bt.serverError : bt.forbidden);
+  const message = err.message ?? (res.status >= 500 ? consoleTexts.serverError : consoleTexts.forbidden);
   const error = new StaffApiError(res.status, code, message, err.details ?? []);
   if (
     res.status === 401 &&
@@ -179,7 +179,7 @@ function replyOf<S extends z.ZodType>(schema: S, status: number, json: unknown):
   try {
     return parseReply(schema, json);
   } catch {
-    throw new StaffApiError(status, 'INVALID_RESPONSE', bt.invalidResponse);
+    throw new StaffApiError(status, 'INVALID_RESPONSE', consoleTexts.invalidResponse);
   }
 }
 

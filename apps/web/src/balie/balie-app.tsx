@@ -3,6 +3,7 @@ import './balie.css';
 import { Button } from '@utrecht/button-react/css';
 import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
+import { consoleLoginTexts, consoleTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { isAdmin, isCoordinator } from './api.ts';
 import { formatDateTime } from './format.ts';
@@ -17,7 +18,6 @@ import {
   SessionProvider,
   useSession,
 } from './session.tsx';
-import { bt } from './texts-nl.ts';
 import { TotpEnrolmentPage } from './totp-page.tsx';
 import { useTitle } from './use-title.ts';
 
@@ -71,55 +71,57 @@ function BalieLayout() {
   return (
     <div className="bs-app bs-balie">
       <a className="bs-skip-link" href="#main">
-        {bt.skipLink}
+        {consoleTexts.skipLink}
       </a>
       <header className="bs-header bs-balie-header">
         <div className="bs-balie-container bs-balie-header__inner">
           <div className="bs-balie-header__brand">
-            <span className="bs-header__municipality">{bt.municipality}</span>
-            <span className="bs-header__app">{bt.appName}</span>
+            <span className="bs-header__municipality">{consoleTexts.municipality}</span>
+            <span className="bs-header__app">{consoleTexts.appName}</span>
           </div>
           {session && (
             <div className="bs-balie-header__user">
               <p className="bs-balie-header__who">
-                <span className="bs-visually-hidden">{bt.header.loggedInAs} </span>
+                <span className="bs-visually-hidden">{consoleTexts.header.loggedInAs} </span>
                 <strong>{session.user.name}</strong>{' '}
-                <span className="bs-balie-role">{bt.roles[session.user.role] ?? session.user.role}</span>
+                <span className="bs-balie-role">
+                  {consoleTexts.roles[session.user.role] ?? session.user.role}
+                </span>
               </p>
               <Button type="button" appearance="secondary-action-button" onClick={() => void logout()}>
-                {bt.header.logout}
+                {consoleTexts.header.logout}
               </Button>
             </div>
           )}
         </div>
         {user && (
-          <nav className="bs-balie-nav" aria-label={bt.header.navLabel}>
+          <nav className="bs-balie-nav" aria-label={consoleTexts.header.navLabel}>
             <ul className="bs-balie-container bs-balie-nav__list">
               <li>
                 <NavLink end to="/balie" className="bs-balie-nav__link">
-                  {bt.header.queue}
+                  {consoleTexts.header.queue}
                 </NavLink>
               </li>
               <li>
                 <NavLink to="/balie/kaart" className="bs-balie-nav__link">
-                  {bt.header.map}
+                  {consoleTexts.header.map}
                 </NavLink>
               </li>
               {isCoordinator(user) && (
                 <>
                   <li>
                     <NavLink to="/balie/week" className="bs-balie-nav__link">
-                      {bt.header.week}
+                      {consoleTexts.header.week}
                     </NavLink>
                   </li>
                   <li>
                     <NavLink to="/balie/standaardteksten" className="bs-balie-nav__link">
-                      {bt.header.standardTexts}
+                      {consoleTexts.header.standardTexts}
                     </NavLink>
                   </li>
                   <li>
                     <NavLink to="/balie/gebruikers" className="bs-balie-nav__link">
-                      {bt.header.users}
+                      {consoleTexts.header.users}
                     </NavLink>
                   </li>
                 </>
@@ -127,7 +129,7 @@ function BalieLayout() {
               {isAdmin(user) && (
                 <li>
                   <NavLink to="/balie/vastgelopen" className="bs-balie-nav__link">
-                    {bt.header.stuck}
+                    {consoleTexts.header.stuck}
                   </NavLink>
                 </li>
               )}
@@ -139,10 +141,10 @@ function BalieLayout() {
         {session && failedLogins && (
           <Alert type="warning" role="status" className="bs-balie-login-warning">
             <p className="utrecht-paragraph">
-              {bt.login.failedLogins(failedLogins.count, formatDateTime(failedLogins.since))}
+              {consoleLoginTexts.failedLogins(failedLogins.count, formatDateTime(failedLogins.since))}
             </p>
             <Button type="button" appearance="secondary-action-button" onClick={dismissFailedLogins}>
-              {bt.login.failedLoginsDismiss}
+              {consoleLoginTexts.failedLoginsDismiss}
             </Button>
           </Alert>
         )}
@@ -155,13 +157,13 @@ function BalieLayout() {
 }
 
 export function BalieNotFound() {
-  useTitle(bt.notFound.heading);
+  useTitle(consoleTexts.notFound.heading);
   return (
     <>
-      <h1 className="utrecht-heading-1">{bt.notFound.heading}</h1>
+      <h1 className="utrecht-heading-1">{consoleTexts.notFound.heading}</h1>
       <p className="utrecht-paragraph">
         <Link to="/balie" className="utrecht-link">
-          {bt.notFound.back}
+          {consoleTexts.notFound.back}
         </Link>
       </p>
     </>

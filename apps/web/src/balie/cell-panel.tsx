@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { consoleCellTexts, consoleMapTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { asApiError } from './api.ts';
 import { type CellProfile, type HotspotFilters, insightApi } from './insight-api.ts';
 import { formatDate, formatShortDate } from './insight-format.ts';
-import { bt } from './texts-nl.ts';
 import { WeekdayHourTable } from './weekday-hour-table.tsx';
 
 const SHOWN_MELDINGEN = 20;
@@ -59,11 +59,11 @@ export function CellPanel({
     <section className="bs-cell-panel" aria-labelledby="cell-panel-heading">
       <div className="bs-cell-panel__head">
         <h2 id="cell-panel-heading" ref={heading} tabIndex={-1} className="utrecht-heading-2">
-          {bt.cell.heading(label)}
+          {consoleCellTexts.heading(label)}
         </h2>
         <Button type="button" appearance="secondary-action-button" onClick={onClose}>
-          {bt.cell.close}
-          <span className="bs-visually-hidden"> {bt.cell.heading(label)}</span>
+          {consoleCellTexts.close}
+          <span className="bs-visually-hidden"> {consoleCellTexts.heading(label)}</span>
         </Button>
       </div>
       {error && (
@@ -73,35 +73,35 @@ export function CellPanel({
       )}
       {!profile && !error && (
         <p className="utrecht-paragraph" role="status">
-          {bt.cell.loading}
+          {consoleCellTexts.loading}
         </p>
       )}
       {profile && (
         <>
           <p className="utrecht-paragraph">
-            <strong>{bt.cell.total(profile.total)}</strong>
+            <strong>{consoleCellTexts.total(profile.total)}</strong>
           </p>
           <dl className="bs-cell-panel__facts">
             <div>
-              <dt>{bt.cell.wijk}</dt>
-              <dd>{profile.wijk?.naam ?? bt.map.outsideWijk}</dd>
+              <dt>{consoleCellTexts.wijk}</dt>
+              <dd>{profile.wijk?.naam ?? consoleMapTexts.outsideWijk}</dd>
             </div>
             <div>
-              <dt>{bt.map.period}</dt>
+              <dt>{consoleMapTexts.period}</dt>
               <dd>
                 {formatDate(profile.period.from)} – {formatDate(profile.period.to)}
               </dd>
             </div>
           </dl>
 
-          <h3 className="utrecht-heading-3">{bt.cell.byCategory}</h3>
-          <p className="utrecht-paragraph bs-muted">{bt.cell.byCategoryNote}</p>
+          <h3 className="utrecht-heading-3">{consoleCellTexts.byCategory}</h3>
+          <p className="utrecht-paragraph bs-muted">{consoleCellTexts.byCategoryNote}</p>
           <table className="bs-table bs-table--compact">
             <thead>
               <tr>
-                <th scope="col">{bt.cell.category}</th>
+                <th scope="col">{consoleCellTexts.category}</th>
                 <th scope="col" className="bs-num">
-                  {bt.cell.count}
+                  {consoleCellTexts.count}
                 </th>
               </tr>
             </thead>
@@ -118,18 +118,18 @@ export function CellPanel({
           <WeekdayHourTable
             id="cell-matrix"
             matrix={profile.matrix}
-            caption={bt.cell.matrixCaption}
-            note={`${bt.cell.matrixNote} ${bt.cell.filterNote}`}
+            caption={consoleCellTexts.matrixCaption}
+            note={`${consoleCellTexts.matrixNote} ${consoleCellTexts.filterNote}`}
           />
 
-          <h3 className="utrecht-heading-3">{bt.cell.trend}</h3>
+          <h3 className="utrecht-heading-3">{consoleCellTexts.trend}</h3>
           <table className="bs-table bs-table--compact bs-trend">
             <thead>
               <tr>
-                <th scope="col">{bt.cell.week}</th>
-                <th scope="col">{bt.cell.weekStart}</th>
+                <th scope="col">{consoleCellTexts.week}</th>
+                <th scope="col">{consoleCellTexts.weekStart}</th>
                 <th scope="col" className="bs-num">
-                  {bt.cell.count}
+                  {consoleCellTexts.count}
                 </th>
                 <td aria-hidden="true" />
               </tr>
@@ -151,11 +151,11 @@ export function CellPanel({
             </tbody>
           </table>
 
-          <h3 className="utrecht-heading-3">{bt.cell.meldingen}</h3>
+          <h3 className="utrecht-heading-3">{consoleCellTexts.meldingen}</h3>
           {meldingen === null ? (
-            <p className="utrecht-paragraph bs-muted">{bt.cell.meldingenHidden}</p>
+            <p className="utrecht-paragraph bs-muted">{consoleCellTexts.meldingenHidden}</p>
           ) : meldingen.length === 0 ? (
-            <p className="utrecht-paragraph bs-muted">{bt.cell.meldingenNone}</p>
+            <p className="utrecht-paragraph bs-muted">{consoleCellTexts.meldingenNone}</p>
           ) : (
             <>
               <ul className="bs-cell-panel__meldingen">
@@ -172,11 +172,13 @@ export function CellPanel({
               </ul>
               {meldingen.length > shown.length && (
                 <Button type="button" appearance="subtle-button" onClick={() => setShowAll(true)}>
-                  {bt.cell.showAll(meldingen.length)}
+                  {consoleCellTexts.showAll(meldingen.length)}
                 </Button>
               )}
               {profile.meldingenTruncated && (
-                <p className="utrecht-paragraph bs-muted">{bt.cell.meldingenTruncated(meldingen.length)}</p>
+                <p className="utrecht-paragraph bs-muted">
+                  {consoleCellTexts.meldingenTruncated(meldingen.length)}
+                </p>
               )}
             </>
           )}

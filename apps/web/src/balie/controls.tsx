@@ -2,10 +2,10 @@ import { FormFieldDescription } from '@utrecht/form-field-description-react/css'
 import { FormField } from '@utrecht/form-field-react/css';
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { forwardRef, type MouseEvent, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { consoleTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { describedBy, FieldError } from '../ui/fields.tsx';
 import { focusField } from '../ui/focus.ts';
-import { bt } from './texts-nl.ts';
 
 interface SummaryProps {
   /** Unique per page: a page can hold more than one form. */
@@ -36,7 +36,7 @@ export const FormErrorSummary = forwardRef<HTMLDivElement, SummaryProps>(functio
       id={id}
     >
       <h2 id={`${id}-heading`} className="utrecht-heading-3">
-        {bt.errorSummaryHeading}
+        {consoleTexts.errorSummaryHeading}
       </h2>
       {message && <p className="utrecht-paragraph">{message}</p>}
       {entries.length > 0 && (
@@ -160,6 +160,6 @@ export function TextareaField({
 /** A label with "(niet verplicht)" after it. */
 export const optionalLabel = (label: string): ReactNode => (
   <>
-    {label} <span className="bs-balie-optional">{bt.optional}</span>
+    {label} <span className="bs-balie-optional">{consoleTexts.optional}</span>
   </>
 );

@@ -1,4 +1,4 @@
-import { bt } from './texts-nl.ts';
+import { consoleTexts } from '../texts/index.ts';
 
 const TZ = 'Europe/Amsterdam';
 
@@ -31,7 +31,7 @@ export function formatTime(date: Date): string {
 export function formatAge(iso: string, now: Date = new Date()): string {
   const seconds = Math.round((now.getTime() - new Date(iso).getTime()) / 1000);
   if (!Number.isFinite(seconds)) return '';
-  if (seconds < 60) return bt.relative.justNow;
+  if (seconds < 60) return consoleTexts.relative.justNow;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return relative.format(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);

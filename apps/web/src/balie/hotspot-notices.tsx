@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { consoleQueueTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { insightApi } from './insight-api.ts';
 import { formatDate } from './insight-format.ts';
 import { keys, REFRESH_MS } from './query/query-client.tsx';
-import { bt } from './texts-nl.ts';
 
 interface Notice {
   hotspotId: string;
@@ -42,7 +42,7 @@ export function HotspotNotices() {
       byHotspot.set(n.hotspotId, {
         hotspotId: n.hotspotId,
         cell: n.cell,
-        wijk: n.wijk?.naam ?? bt.queue.hotspotOutsideWijk,
+        wijk: n.wijk?.naam ?? consoleQueueTexts.hotspotOutsideWijk,
         since: formatDate(n.since),
         rule: n.rule.name,
         teams: [n.team.name],
@@ -56,15 +56,15 @@ export function HotspotNotices() {
     <section aria-labelledby="hotspot-notices-heading" className="bs-hotspot-notices">
       <Alert type="warning">
         <h2 id="hotspot-notices-heading" className="utrecht-heading-3">
-          {bt.queue.hotspotsHeading}
+          {consoleQueueTexts.hotspotsHeading}
         </h2>
         <ul className="bs-hotspot-notices__list">
           {notices.map((n) => (
             <li key={n.hotspotId} className="bs-hotspot-notice">
-              <strong>{bt.queue.hotspotNotice(n.wijk, n.since, n.rule)}</strong>{' '}
-              <span>{bt.queue.hotspotTeam(n.teams.join(', '))}</span>{' '}
+              <strong>{consoleQueueTexts.hotspotNotice(n.wijk, n.since, n.rule)}</strong>{' '}
+              <span>{consoleQueueTexts.hotspotTeam(n.teams.join(', '))}</span>{' '}
               <Link className="utrecht-link" to={`/balie/kaart?cel=${encodeURIComponent(n.cell)}`}>
-                {bt.queue.hotspotLink}
+                {consoleQueueTexts.hotspotLink}
                 <span className="bs-visually-hidden"> ({n.wijk})</span>
               </Link>
             </li>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { bt } from './texts-nl.ts';
+import { consoleMapTexts } from '../texts/index.ts';
 
 export interface CellRow {
   cell: string;
@@ -15,17 +15,17 @@ type SortKey = 'label' | 'wijk' | 'count' | 'trend';
 type Direction = 'ascending' | 'descending';
 
 const columns: { key: SortKey; label: string; numeric: boolean }[] = [
-  { key: 'label', label: bt.map.colCell, numeric: false },
-  { key: 'wijk', label: bt.map.colWijk, numeric: false },
-  { key: 'count', label: bt.map.colCount, numeric: true },
-  { key: 'trend', label: bt.map.colTrend, numeric: true },
+  { key: 'label', label: consoleMapTexts.colCell, numeric: false },
+  { key: 'wijk', label: consoleMapTexts.colWijk, numeric: false },
+  { key: 'count', label: consoleMapTexts.colCount, numeric: true },
+  { key: 'trend', label: consoleMapTexts.colTrend, numeric: true },
 ];
 
 export function trendText(trend: number | null): string {
-  if (trend === null) return bt.map.trendUnknown;
-  if (trend > 0) return bt.map.trendMore(trend);
-  if (trend < 0) return bt.map.trendLess(-trend);
-  return bt.map.trendSame;
+  if (trend === null) return consoleMapTexts.trendUnknown;
+  if (trend > 0) return consoleMapTexts.trendMore(trend);
+  if (trend < 0) return consoleMapTexts.trendLess(-trend);
+  return consoleMapTexts.trendSame;
 }
 
 /**
@@ -69,16 +69,16 @@ export function HotspotTable({
           ? 'descending'
           : 'ascending';
     setSort({ key, direction });
-    setAnnounce(bt.map.sorted(label, direction === 'ascending'));
+    setAnnounce(consoleMapTexts.sorted(label, direction === 'ascending'));
   };
 
-  if (rows.length === 0) return <p className="utrecht-paragraph bs-muted">{bt.map.tableEmpty}</p>;
+  if (rows.length === 0) return <p className="utrecht-paragraph bs-muted">{consoleMapTexts.tableEmpty}</p>;
 
   return (
     <>
       <div className="bs-table-scroll">
         <table className="bs-table bs-hotspot-table" aria-describedby="hotspot-table-hint">
-          <caption className="bs-visually-hidden">{bt.map.tableCaption}</caption>
+          <caption className="bs-visually-hidden">{consoleMapTexts.tableCaption}</caption>
           <thead>
             <tr>
               {columns.map((c) => (
@@ -109,7 +109,7 @@ export function HotspotTable({
                   <button
                     type="button"
                     className="bs-row-button"
-                    aria-label={bt.map.open(r.label)}
+                    aria-label={consoleMapTexts.open(r.label)}
                     aria-current={r.cell === selected ? 'true' : undefined}
                     onClick={() => onSelect(r.cell)}
                   >
@@ -117,7 +117,7 @@ export function HotspotTable({
                   </button>
                   {r.hotspotSince && (
                     <span className="bs-hotspot-badge">
-                      {bt.map.hotspotBadge} {bt.map.hotspotSince(r.hotspotSince)}
+                      {consoleMapTexts.hotspotBadge} {consoleMapTexts.hotspotSince(r.hotspotSince)}
                     </span>
                   )}
                 </th>
@@ -130,7 +130,7 @@ export function HotspotTable({
         </table>
       </div>
       <p id="hotspot-table-hint" className="utrecht-paragraph bs-muted">
-        {bt.map.trendHint}
+        {consoleMapTexts.trendHint}
       </p>
       <p className="bs-visually-hidden" role="status">
         {announce}

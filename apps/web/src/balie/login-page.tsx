@@ -1,12 +1,12 @@
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { consoleLoginTexts, consoleTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { TextField } from '../ui/fields.tsx';
 import { StaffApiError, staffApi } from './api.ts';
 import { FormErrorSummary } from './controls.tsx';
 import { useSession } from './session.tsx';
-import { bt } from './texts-nl.ts';
 import { useTitle } from './use-title.ts';
 
 type Field = 'email' | 'password' | 'totp';
@@ -25,7 +25,7 @@ export function LoginPage() {
   const [pending, setPending] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const hasErrors = Object.keys(errors).length > 0 || Boolean(message);
-  useTitle(bt.login.heading, hasErrors);
+  useTitle(consoleLoginTexts.heading, hasErrors);
 
   useEffect(() => {
     if (hasErrors) summaryRef.current?.focus();
@@ -43,8 +43,8 @@ export function LoginPage() {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const found: Partial<Record<Field, string>> = {};
-    if (!email.trim()) found.email = bt.login.emailRequired;
-    if (!password) found.password = bt.login.passwordRequired;
+    if (!email.trim()) found.email = consoleLoginTexts.emailRequired;
+    if (!password) found.password = consoleLoginTexts.passwordRequired;
     setMessage(undefined);
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -64,7 +64,8 @@ export function LoginPage() {
         replace: true,
       });
     } catch (err) {
-      const apiErr = err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
+      const apiErr =
+        err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', consoleTexts.networkError);
       // A code is good once: after a failure the next attempt needs the next code.
       setTotp('');
       setErrors({});
@@ -76,10 +77,10 @@ export function LoginPage() {
 
   return (
     <>
-      <h1 className="utrecht-heading-1">{bt.login.heading}</h1>
-      <p className="utrecht-paragraph">{bt.login.intro}</p>
+      <h1 className="utrecht-heading-1">{consoleLoginTexts.heading}</h1>
+      <p className="utrecht-paragraph">{consoleLoginTexts.intro}</p>
       {notice && !hasErrors && (
-        <Alert type={notice === bt.login.loggedOut ? 'info' : 'warning'} role="status">
+        <Alert type={notice === consoleLoginTexts.loggedOut ? 'info' : 'warning'} role="status">
           <p className="utrecht-paragraph">{notice}</p>
         </Alert>
       )}
@@ -95,7 +96,7 @@ export function LoginPage() {
       <form className="bs-form bs-balie-narrow" noValidate onSubmit={onSubmit}>
         <TextField
           id={ids.email}
-          label={bt.login.email}
+          label={consoleLoginTexts.email}
           type="email"
           autoComplete="username"
           inputMode="email"
@@ -106,7 +107,7 @@ export function LoginPage() {
         />
         <TextField
           id={ids.password}
-          label={bt.login.password}
+          label={consoleLoginTexts.password}
           type="password"
           autoComplete="current-password"
           value={password}
@@ -115,8 +116,8 @@ export function LoginPage() {
         />
         <TextField
           id={ids.totp}
-          label={bt.login.totp}
-          description={bt.login.totpHint}
+          label={consoleLoginTexts.totp}
+          description={consoleLoginTexts.totpHint}
           inputMode="numeric"
           autoComplete="one-time-code"
           className="bs-input--medium"
@@ -127,7 +128,7 @@ export function LoginPage() {
         />
         <div className="utrecht-button-group">
           <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-            {bt.login.submit}
+            {consoleLoginTexts.submit}
           </Button>
         </div>
       </form>

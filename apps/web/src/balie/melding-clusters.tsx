@@ -7,8 +7,8 @@ import markerShadow from 'leaflet/dist/images/marker-shadow.png';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { useNavigate } from 'react-router';
+import { consoleMapTexts } from '../texts/index.ts';
 import type { MeldingPoint } from './insight-api.ts';
-import { bt } from './texts-nl.ts';
 
 // Only the lazily loaded map page imports this module, so markercluster never reaches the public form.
 
@@ -31,7 +31,7 @@ function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
   count.textContent = String(n);
   const name = document.createElement('span');
   name.className = 'bs-visually-hidden';
-  name.textContent = bt.map.clusterName(n);
+  name.textContent = consoleMapTexts.clusterName(n);
   html.append(count, name);
   return L.divIcon({ html, className: 'bs-cluster', iconSize: L.point(size, size) });
 }
@@ -103,7 +103,7 @@ export function MeldingClusters({ points }: { points: MeldingPoint[] }) {
     const added: L.Marker[] = [];
     for (const p of points) {
       if (markers.current.has(p.id)) continue;
-      const name = bt.map.meldingMarker(p.reference);
+      const name = consoleMapTexts.meldingMarker(p.reference);
       const marker = L.marker([p.lat, p.lng], { title: name, alt: name }).bindPopup(() =>
         popupContent(latest.current.get(p.id) ?? p, (to) => go.current(to)),
       );

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { consoleQueueTexts, consoleTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { asApiError, isCoordinator, type QueueItem, staffApi } from './api.ts';
 import { SelectField } from './controls.tsx';
@@ -10,7 +11,6 @@ import { formatAge, formatTime } from './format.ts';
 import { HotspotNotices } from './hotspot-notices.tsx';
 import { keys, REFRESH_MS } from './query/query-client.tsx';
 import { useSession } from './session.tsx';
-import { bt } from './texts-nl.ts';
 import { useTitle } from './use-title.ts';
 
 const PAGE_SIZE = 25;
@@ -31,7 +31,10 @@ export function QueuePage() {
     const all = new Map<string, string>();
     for (const t of defaultTeams) all.set(t.id, t.name);
     for (const t of own) all.set(t.id, t.name);
-    return [{ value: '', label: bt.queue.allTeams }, ...[...all].map(([value, label]) => ({ value, label }))];
+    return [
+      { value: '', label: consoleQueueTexts.allTeams },
+      ...[...all].map(([value, label]) => ({ value, label })),
+    ];
   }, [user, coordinator]);
 
   const team = params.get('team') ?? (coordinator ? '' : (teamOptions[0]?.value ?? ''));
@@ -59,13 +62,15 @@ export function QueuePage() {
   const data = query.data;
   const error = query.error ? asApiError(query.error).message : null;
   const updatedAt = query.dataUpdatedAt ? new Date(query.dataUpdatedAt) : null;
-  useTitle(bt.queue.heading, Boolean(error));
+  useTitle(consoleQueueTexts.heading, Boolean(error));
 
   const refresh = async () => {
     const result = await query.refetch();
     if (result.data && !result.error) {
       const now = new Date(result.dataUpdatedAt || Date.now());
-      setAnnounce(`${bt.queue.refreshed(formatTime(now))} ${bt.queue.count(result.data.total)}.`);
+      setAnnounce(
+        `${consoleQueueTexts.refreshed(formatTime(now))} ${consoleQueueTexts.count(result.data.total)}.`,
+      );
     }
   };
 
@@ -89,7 +94,7 @@ export function QueuePage() {
   return (
     <>
       <h1 id="queue-heading" tabIndex={-1} className="utrecht-heading-1">
-        {bt.queue.heading}
+        {consoleQueueTexts.heading}
       </h1>
       {notice && (
         <Alert type="ok" role="status">
@@ -99,12 +104,12 @@ export function QueuePage() {
       <HotspotNotices />
       <section aria-labelledby="filters-heading" className="bs-balie-filters">
         <h2 id="filters-heading" className="bs-visually-hidden">
-          {bt.queue.filtersHeading}
+          {consoleQueueTexts.filtersHeading}
         </h2>
         {teamOptions.length > 0 && (
           <SelectField
             id="filter-team"
-            label={bt.queue.team}
+            label={consoleQueueTexts.team}
             value={team}
             options={teamOptions}
             onValueChange={(v) => setFilter('team', v)}
@@ -112,30 +117,30 @@ export function QueuePage() {
         )}
         <SelectField
           id="filter-status"
-          label={bt.queue.status}
+          label={consoleQueueTexts.status}
           value={status}
           options={[
-            { value: 'open', label: bt.queue.statusOpen },
-            { value: 'all', label: bt.queue.statusAll },
+            { value: 'open', label: consoleQueueTexts.statusOpen },
+            { value: 'all', label: consoleQueueTexts.statusAll },
           ]}
           onValueChange={(v) => setFilter('status', v === 'all' ? 'all' : '')}
         />
         <SelectField
           id="filter-category"
-          label={bt.queue.category}
+          label={consoleQueueTexts.category}
           value={category}
           options={[
-            { value: '', label: bt.queue.allCategories },
+            { value: '', label: consoleQueueTexts.allCategories },
             ...categories.map((c) => ({ value: c.id, label: c.label })),
           ]}
           onValueChange={(v) => setFilter('category', v)}
         />
         <SelectField
           id="filter-wijk"
-          label={bt.queue.wijk}
+          label={consoleQueueTexts.wijk}
           value={wijk}
           options={[
-            { value: '', label: bt.queue.allWijken },
+            { value: '', label: consoleQueueTexts.allWijken },
             ...wijken.map((w) => ({ value: w.code, label: w.naam })),
           ]}
           onValueChange={(v) => setFilter('wijk', v)}
@@ -149,11 +154,11 @@ export function QueuePage() {
           busy={query.isFetching}
           onClick={() => void refresh()}
         >
-          {bt.queue.refresh}
+          {consoleQueueTexts.refresh}
         </Button>
         <p className="bs-muted bs-balie-toolbar__text">
-          {updatedAt ? `${bt.queue.refreshed(formatTime(updatedAt))} ` : ''}
-          {bt.queue.autoRefresh}
+          {updatedAt ? `${consoleQueueTexts.refreshed(formatTime(updatedAt))} ` : ''}
+          {consoleQueueTexts.autoRefresh}
         </p>
       </div>
       <p className="bs-visually-hidden" role="status">
@@ -169,16 +174,16 @@ export function QueuePage() {
       {data && data.items.length === 0 && (
         <div className="bs-balie-empty">
           <p className="utrecht-paragraph">
-            <strong>{bt.queue.empty}</strong>
+            <strong>{consoleQueueTexts.empty}</strong>
           </p>
-          <p className="utrecht-paragraph bs-muted">{bt.queue.emptyHint}</p>
+          <p className="utrecht-paragraph bs-muted">{consoleQueueTexts.emptyHint}</p>
         </div>
       )}
 
       {data && data.items.length > 0 && (
         <>
-          <p className="utrecht-paragraph bs-muted">{bt.queue.count(data.total)}</p>
-          <ul className="bs-balie-cards" aria-label={bt.queue.listLabel}>
+          <p className="utrecht-paragraph bs-muted">{consoleQueueTexts.count(data.total)}</p>
+          <ul className="bs-balie-cards" aria-label={consoleQueueTexts.listLabel}>
             {data.items.map((item) => (
               <li key={item.id}>
                 <QueueCard item={item} now={now} />
@@ -186,23 +191,23 @@ export function QueuePage() {
             ))}
           </ul>
           {pages > 1 && (
-            <nav className="bs-balie-paging" aria-label={bt.queue.pagingLabel}>
+            <nav className="bs-balie-paging" aria-label={consoleQueueTexts.pagingLabel}>
               <Button
                 type="button"
                 appearance="secondary-action-button"
                 disabled={page <= 1}
                 onClick={() => goToPage(page - 1)}
               >
-                {bt.queue.previous}
+                {consoleQueueTexts.previous}
               </Button>
-              <span>{bt.queue.pageOf(page, pages)}</span>
+              <span>{consoleQueueTexts.pageOf(page, pages)}</span>
               <Button
                 type="button"
                 appearance="secondary-action-button"
                 disabled={page >= pages}
                 onClick={() => goToPage(page + 1)}
               >
-                {bt.queue.next}
+                {consoleQueueTexts.next}
               </Button>
             </nav>
           )}
@@ -210,7 +215,7 @@ export function QueuePage() {
       )}
       {!data && !error && (
         <p className="utrecht-paragraph" role="status">
-          {bt.loading}
+          {consoleTexts.loading}
         </p>
       )}
     </>
@@ -219,13 +224,13 @@ export function QueuePage() {
 
 function QueueCard({ item, now }: { item: QueueItem; now: Date }) {
   const priority = item.priority ?? 'normaal';
-  const priorityLabel = bt.priorities[priority] ?? priority;
+  const priorityLabel = consoleTexts.priorities[priority] ?? priority;
   return (
     <Link to={`/balie/meldingen/${item.id}`} className={`bs-balie-card bs-balie-card--${priority}`}>
       <span className="bs-balie-card__top">
         <span className="bs-balie-card__reference">{item.reference}</span>
         <span className={`bs-balie-badge bs-balie-badge--${priority}`}>
-          <span className="bs-visually-hidden">{bt.queue.priority}: </span>
+          <span className="bs-visually-hidden">{consoleQueueTexts.priority}: </span>
           {priorityLabel}
         </span>
       </span>
@@ -239,13 +244,13 @@ function QueueCard({ item, now }: { item: QueueItem; now: Date }) {
       </span>
       <span className="bs-balie-card__row bs-muted">
         <span>
-          {item.street ?? bt.queue.noStreet}
+          {item.street ?? consoleQueueTexts.noStreet}
           {item.wijk ? `, ${item.wijk.naam}` : ''}
         </span>
-        {item.photoCount > 0 && <span>{bt.queue.photos(item.photoCount)}</span>}
+        {item.photoCount > 0 && <span>{consoleQueueTexts.photos(item.photoCount)}</span>}
       </span>
       <span className="bs-balie-card__assigned">
-        {item.assignedTo ? bt.queue.assignedTo(item.assignedTo.name) : bt.queue.unassigned}
+        {item.assignedTo ? consoleQueueTexts.assignedTo(item.assignedTo.name) : consoleQueueTexts.unassigned}
       </span>
     </Link>
   );

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { consoleLoginTexts, consoleTexts } from '../texts/index.ts';
 import {
   isAdmin,
   isCoordinator,
@@ -10,7 +11,6 @@ import {
   setUnauthenticatedHandler,
   staffApi,
 } from './api.ts';
-import { bt } from './texts-nl.ts';
 
 type Status = 'loading' | 'anonymous' | 'authenticated';
 
@@ -76,10 +76,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       establish(await staffApi.me());
     } catch (err) {
       if (err instanceof StaffApiError && err.status === 401) {
-        drop(err.code === 'SESSION_EXPIRED' ? bt.sessionExpired : null);
+        drop(err.code === 'SESSION_EXPIRED' ? consoleTexts.sessionExpired : null);
       } else {
         // No answer: treat as logged out, the login page says what is wrong when it is tried.
-        drop(err instanceof StaffApiError ? err.message : bt.networkError);
+        drop(err instanceof StaffApiError ? err.message : consoleTexts.networkError);
       }
     }
   }, [establish, drop]);
@@ -93,7 +93,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler((code) => {
       setReturnTo(here.startsWith('/balie/inloggen') ? null : here);
-      drop(code === 'SESSION_EXPIRED' ? bt.sessionExpired : bt.notAuthenticated);
+      drop(code === 'SESSION_EXPIRED' ? consoleTexts.sessionExpired : consoleTexts.notAuthenticated);
     });
     return () => setUnauthenticatedHandler(null);
   }, [here, drop]);
@@ -105,7 +105,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Logged out locally either way; the cookie dies with its session.
     }
     setReturnTo(null);
-    drop(bt.login.loggedOut);
+    drop(consoleLoginTexts.loggedOut);
   }, [drop]);
 
   const value = useMemo<SessionContextValue>(
@@ -129,7 +129,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 export function Loading() {
   return (
     <p className="utrecht-paragraph" role="status">
-      {bt.loading}
+      {consoleTexts.loading}
     </p>
   );
 }
@@ -141,7 +141,8 @@ export function RequireSession({ enrolment = false }: { enrolment?: boolean }) {
   if (status === 'loading') return <Loading />;
   if (status === 'anonymous' || !session) {
     // After "Uitloggen" the next login starts at the queue, not at the page where the user left.
-    const state = notice === bt.login.loggedOut ? null : { from: `${location.pathname}${location.search}` };
+    const state =
+      notice === consoleLoginTexts.loggedOut ? null : { from: `${location.pathname}${location.search}` };
     return <Navigate to="/balie/inloggen" replace state={state} />;
   }
   if (session.totpEnrolmentRequired && !enrolment)

@@ -6,7 +6,7 @@ import markerShadow from 'leaflet/dist/images/marker-shadow.png';
 import { useEffect, useState } from 'react';
 import { MapContainer, Marker, TileLayer, useMap } from 'react-leaflet';
 import { loadWebConfig, type WebConfig } from '../runtime-config.ts';
-import { bt } from './texts-nl.ts';
+import { consoleDetailTexts } from '../texts/index.ts';
 
 const icon = L.icon({
   iconUrl: markerIcon,
@@ -28,8 +28,8 @@ export default function SpotMap({ lat, lng }: { lat: number; lng: number }) {
       .then((c) => setConfig(c.map))
       .catch(() => setFailed(true));
   }, []);
-  if (failed) return <p className="utrecht-paragraph bs-muted">{bt.detail.mapError}</p>;
-  if (!config) return <p className="utrecht-paragraph bs-muted">{bt.detail.mapLoading}</p>;
+  if (failed) return <p className="utrecht-paragraph bs-muted">{consoleDetailTexts.mapError}</p>;
+  if (!config) return <p className="utrecht-paragraph bs-muted">{consoleDetailTexts.mapLoading}</p>;
   return (
     <MapContainer
       className="bs-balie-map"
@@ -51,8 +51,8 @@ export default function SpotMap({ lat, lng }: { lat: number; lng: number }) {
         icon={icon}
         interactive={false}
         keyboard={false}
-        title={bt.detail.mapMarker}
-        alt={bt.detail.mapMarker}
+        title={consoleDetailTexts.mapMarker}
+        alt={consoleDetailTexts.mapMarker}
       />
     </MapContainer>
   );
@@ -63,7 +63,7 @@ function Named() {
   useEffect(() => {
     const el = map.getContainer();
     el.setAttribute('role', 'region');
-    el.setAttribute('aria-label', bt.detail.mapLabel);
+    el.setAttribute('aria-label', consoleDetailTexts.mapLabel);
     map.attributionControl?.setPrefix(LEAFLET_CREDIT);
   }, [map]);
   return null;

@@ -4,14 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { consoleStuckTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { asApiError, staffRequest } from './api.ts';
 import { formatDateTime } from './format.ts';
 import { keys } from './query/query-client.tsx';
-import { bt } from './texts-nl.ts';
 import { useTitle } from './use-title.ts';
 
-const t = bt.stuck;
+const t = consoleStuckTexts;
 
 /** The answer as the shared contract says it is, or a readable error (never a cast). */
 async function loadStuckJobs(): Promise<StuckJob[]> {

@@ -1,12 +1,12 @@
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Navigate } from 'react-router';
+import { consoleTexts, consoleTotpTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { TextField } from '../ui/fields.tsx';
 import { StaffApiError, staffApi } from './api.ts';
 import { FormErrorSummary } from './controls.tsx';
 import { useSession } from './session.tsx';
-import { bt } from './texts-nl.ts';
 import { useTitle } from './use-title.ts';
 
 /** TOTP enrolment for coordinator and admin: a new secret, typed into the app, confirmed with a code. */
@@ -21,7 +21,7 @@ export function TotpEnrolmentPage() {
   const [confirmed, setConfirmed] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const hasErrors = Boolean(error || message);
-  useTitle(bt.totp.heading, hasErrors);
+  useTitle(consoleTotpTexts.heading, hasErrors);
 
   useEffect(() => {
     if (hasErrors) summaryRef.current?.focus();
@@ -29,7 +29,9 @@ export function TotpEnrolmentPage() {
 
   // After the confirmation the session is a full one: on to the queue, saying it worked.
   if (session && !session.totpEnrolmentRequired) {
-    return <Navigate to="/balie" replace {...(confirmed ? { state: { notice: bt.totp.done } } : {})} />;
+    return (
+      <Navigate to="/balie" replace {...(confirmed ? { state: { notice: consoleTotpTexts.done } } : {})} />
+    );
   }
 
   const start = async () => {
@@ -38,7 +40,7 @@ export function TotpEnrolmentPage() {
     try {
       setSetup(await staffApi.totpSetup());
     } catch (err) {
-      setMessage(err instanceof StaffApiError ? err.message : bt.networkError);
+      setMessage(err instanceof StaffApiError ? err.message : consoleTexts.networkError);
     } finally {
       setPending(false);
     }
@@ -59,7 +61,7 @@ export function TotpEnrolmentPage() {
     setMessage(undefined);
     const value = code.replace(/\s/g, '');
     if (!value) {
-      setError(bt.totp.codeRequired);
+      setError(consoleTotpTexts.codeRequired);
       summaryRef.current?.focus();
       return;
     }
@@ -70,7 +72,8 @@ export function TotpEnrolmentPage() {
       setConfirmed(true);
       await refresh();
     } catch (err) {
-      const apiErr = err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', bt.networkError);
+      const apiErr =
+        err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', consoleTexts.networkError);
       if (apiErr.code === 'TOTP_INVALID') setError(apiErr.message);
       else setMessage(apiErr.message);
     } finally {
@@ -80,8 +83,8 @@ export function TotpEnrolmentPage() {
 
   return (
     <>
-      <h1 className="utrecht-heading-1">{bt.totp.heading}</h1>
-      <p className="utrecht-paragraph">{bt.totp.intro}</p>
+      <h1 className="utrecht-heading-1">{consoleTotpTexts.heading}</h1>
+      <p className="utrecht-paragraph">{consoleTotpTexts.intro}</p>
       {hasErrors && (
         <FormErrorSummary
           id="totp-errors"
@@ -99,46 +102,46 @@ export function TotpEnrolmentPage() {
             busy={pending}
             onClick={() => void start()}
           >
-            {bt.totp.start}
+            {consoleTotpTexts.start}
           </Button>
         </div>
       ) : (
         <>
           <section className="bs-section" aria-labelledby="totp-key-heading">
             <h2 id="totp-key-heading" className="utrecht-heading-2">
-              {bt.totp.stepKey}
+              {consoleTotpTexts.stepKey}
             </h2>
-            <p className="utrecht-paragraph">{bt.totp.stepKeyHint}</p>
+            <p className="utrecht-paragraph">{consoleTotpTexts.stepKeyHint}</p>
             <p className="utrecht-paragraph">
-              <span className="bs-balie-label">{bt.totp.secret}</span>
+              <span className="bs-balie-label">{consoleTotpTexts.secret}</span>
               <code className="bs-balie-secret" data-testid="totp-secret">
                 {setup.secret}
               </code>
             </p>
             <div className="utrecht-button-group">
               <Button type="button" appearance="secondary-action-button" onClick={() => void copy()}>
-                {bt.totp.copy}
+                {consoleTotpTexts.copy}
               </Button>
             </div>
             <p className="bs-visually-hidden" role="status">
-              {copied ? bt.totp.copied : ''}
+              {copied ? consoleTotpTexts.copied : ''}
             </p>
             <details className="bs-balie-details">
-              <summary>{bt.totp.uri}</summary>
-              <p className="utrecht-paragraph">{bt.totp.uriHint}</p>
+              <summary>{consoleTotpTexts.uri}</summary>
+              <p className="utrecht-paragraph">{consoleTotpTexts.uriHint}</p>
               <p className="bs-balie-secret bs-balie-uri">{setup.otpauthUri}</p>
             </details>
           </section>
           {copied && (
             <Alert type="ok">
-              <p className="utrecht-paragraph">{bt.totp.copied}</p>
+              <p className="utrecht-paragraph">{consoleTotpTexts.copied}</p>
             </Alert>
           )}
           <form className="bs-form bs-balie-narrow" noValidate onSubmit={confirm}>
             <TextField
               id="totp-code"
-              label={bt.totp.code}
-              description={bt.totp.codeHint}
+              label={consoleTotpTexts.code}
+              description={consoleTotpTexts.codeHint}
               inputMode="numeric"
               autoComplete="one-time-code"
               className="bs-input--medium"
@@ -149,7 +152,7 @@ export function TotpEnrolmentPage() {
             />
             <div className="utrecht-button-group">
               <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-                {bt.totp.confirm}
+                {consoleTotpTexts.confirm}
               </Button>
             </div>
           </form>

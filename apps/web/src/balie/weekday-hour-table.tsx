@@ -1,5 +1,5 @@
+import { consoleCellTexts, consoleTexts } from '../texts/index.ts';
 import { formatNumber, scaleSteps, stepFor } from './insight-format.ts';
-import { bt } from './texts-nl.ts';
 
 /**
  * The weekday × hour matrix as a real table: 7 rows (maandag first) × 24 hour columns, every number
@@ -29,19 +29,19 @@ export function WeekdayHourTable({
         </caption>
         <thead>
           <tr>
-            <th scope="col">{bt.cell.day}</th>
+            <th scope="col">{consoleCellTexts.day}</th>
             {hours.map((h) => (
-              <th key={h} scope="col" abbr={bt.cell.hourFull(h)}>
-                {bt.cell.hourHeader(h)}
+              <th key={h} scope="col" abbr={consoleCellTexts.hourFull(h)}>
+                {consoleCellTexts.hourHeader(h)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {bt.weekdays.map((day, d) => (
+          {consoleTexts.weekdays.map((day, d) => (
             <tr key={day}>
               <th scope="row" abbr={day}>
-                {bt.weekdaysShort[d]}
+                {consoleTexts.weekdaysShort[d]}
               </th>
               {hours.map((h) => {
                 const n = matrix[d]?.[h] ?? 0;

@@ -1,7 +1,7 @@
 import { Button } from '@utrecht/button-react/css';
 import { Link } from '@utrecht/link-react/css';
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../texts-nl.ts';
+import { appTexts, formTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import type { Confirmation } from './draft.ts';
 
@@ -28,16 +28,16 @@ export function ConfirmationView({
   const url = absoluteUrl(confirmation.statusUrl);
 
   useEffect(() => {
-    document.title = t.documentTitle(t.confirmation.title);
+    document.title = appTexts.documentTitle(formTexts.confirmation.title);
     if (focusOnMount) headingRef.current?.focus();
   }, [focusOnMount]);
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
-      setCopyStatus(t.confirmation.copied);
+      setCopyStatus(formTexts.confirmation.copied);
     } catch {
-      setCopyStatus(t.confirmation.copyFailed);
+      setCopyStatus(formTexts.confirmation.copyFailed);
     }
   };
 
@@ -45,9 +45,9 @@ export function ConfirmationView({
     <div className="bs-confirmation">
       <Alert type="ok" className="bs-confirmation__panel">
         <h1 ref={headingRef} tabIndex={-1} className="utrecht-heading-1">
-          {t.confirmation.heading}
+          {formTexts.confirmation.heading}
         </h1>
-        <p className="utrecht-paragraph">{t.confirmation.referenceLabel}</p>
+        <p className="utrecht-paragraph">{formTexts.confirmation.referenceLabel}</p>
         <p className="bs-reference" data-testid="reference">
           {confirmation.reference}
         </p>
@@ -55,25 +55,25 @@ export function ConfirmationView({
 
       <section className="bs-section" aria-labelledby="next-heading">
         <h2 id="next-heading" className="utrecht-heading-2">
-          {t.confirmation.nextHeading}
+          {formTexts.confirmation.nextHeading}
         </h2>
         <ul className="utrecht-unordered-list">
-          {t.confirmation.next.map((line) => (
+          {formTexts.confirmation.next.map((line) => (
             <li key={line} className="utrecht-unordered-list__item">
               {line}
             </li>
           ))}
           {confirmation.wantsFeedback && (
-            <li className="utrecht-unordered-list__item">{t.confirmation.nextEmail}</li>
+            <li className="utrecht-unordered-list__item">{formTexts.confirmation.nextEmail}</li>
           )}
         </ul>
       </section>
 
       <section className="bs-section bs-status-link" aria-labelledby="link-heading">
         <h2 id="link-heading" className="utrecht-heading-2">
-          {t.confirmation.linkHeading}
+          {formTexts.confirmation.linkHeading}
         </h2>
-        <p className="utrecht-paragraph">{t.confirmation.linkText}</p>
+        <p className="utrecht-paragraph">{formTexts.confirmation.linkText}</p>
         <p className="utrecht-paragraph bs-status-link__url">
           <Link href={url} data-testid="status-link">
             {url}
@@ -81,7 +81,7 @@ export function ConfirmationView({
         </p>
         <div className="utrecht-button-group">
           <Button type="button" appearance="primary-action-button" onClick={() => void copy()}>
-            {t.confirmation.copy}
+            {formTexts.confirmation.copy}
           </Button>
         </div>
         <p className="utrecht-paragraph" role="status">
@@ -91,7 +91,7 @@ export function ConfirmationView({
 
       <div className="utrecht-button-group">
         <Button type="button" appearance="secondary-action-button" onClick={onNew}>
-          {t.confirmation.newMelding}
+          {formTexts.confirmation.newMelding}
         </Button>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { t } from '../texts-nl.ts';
+import { formTexts } from '../texts/index.ts';
 import { STEP_COUNT, STEPS, type StepNumber } from './draft.ts';
 
 /** "Stap 2 van 5" plus the list of steps; done and current are marked in text, not only in colour. */
@@ -6,9 +6,9 @@ export function Progress({ step }: { step: StepNumber }) {
   return (
     <div className="bs-progress">
       <p className="bs-progress__label" data-testid="step-indicator">
-        {t.progress.stepOf(step, STEP_COUNT)}
+        {formTexts.progress.stepOf(step, STEP_COUNT)}
       </p>
-      <ol className="bs-progress__list" aria-label={t.progress.label}>
+      <ol className="bs-progress__list" aria-label={formTexts.progress.label}>
         {STEPS.map((name, i) => {
           const n = i + 1;
           const state = n < step ? 'done' : n === step ? 'current' : 'todo';
@@ -22,8 +22,8 @@ export function Progress({ step }: { step: StepNumber }) {
                 {state === 'done' ? '✓' : n}
               </span>
               <span className="bs-progress__name">
-                {t.steps[name]}
-                {state === 'done' && <span className="bs-visually-hidden"> {t.progress.done}</span>}
+                {formTexts.steps[name]}
+                {state === 'done' && <span className="bs-visually-hidden"> {formTexts.progress.done}</span>}
               </span>
             </li>
           );

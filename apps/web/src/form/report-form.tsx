@@ -1,7 +1,7 @@
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { t } from '../texts-nl.ts';
+import { appTexts, formTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { loadCategories } from './categories-api.ts';
@@ -136,7 +136,7 @@ export function ReportForm() {
       );
       showErrors(target, errorsOfStep(sorted, target));
     } else {
-      showErrors(5, {}, error.message || t.submit.unknownError);
+      showErrors(5, {}, error.message || formTexts.submit.unknownError);
     }
   }
 
@@ -146,8 +146,8 @@ export function ReportForm() {
   const hasErrors = Object.keys(errors).length > 0 || errorMessage !== undefined;
   useEffect(() => {
     if (!loaded || confirmation) return;
-    const title = `${t.steps[STEPS[step - 1] ?? 'category']} – ${t.progress.stepOf(step, STEP_COUNT)}`;
-    document.title = hasErrors ? t.documentTitleError(title) : t.documentTitle(title);
+    const title = `${formTexts.steps[STEPS[step - 1] ?? 'category']} – ${formTexts.progress.stepOf(step, STEP_COUNT)}`;
+    document.title = hasErrors ? appTexts.documentTitleError(title) : appTexts.documentTitle(title);
   }, [loaded, confirmation, step, hasErrors]);
 
   const previousStep = useRef<StepNumber | undefined>(undefined);
@@ -178,7 +178,7 @@ export function ReportForm() {
     if (step === 5) return submit();
     if (step === 1) {
       // Step 1 only asks for a category: checked here, without loading the schema.
-      if (!draft.category) return showErrors(1, { category: t.category.required });
+      if (!draft.category) return showErrors(1, { category: formTexts.category.required });
       return go(2);
     }
     const { validateDraft } = await loadValidation();
@@ -186,7 +186,7 @@ export function ReportForm() {
     if (step === 2 && draft.location && !stepErrors.location) {
       const { isInsideMunicipality } = await import('./municipality.ts');
       if (!isInsideMunicipality(draft.location.lat, draft.location.lng)) {
-        stepErrors = { location: t.location.outsideMunicipality };
+        stepErrors = { location: formTexts.location.outsideMunicipality };
       }
     }
     if (Object.keys(stepErrors).length > 0) return showErrors(step, stepErrors);
@@ -214,7 +214,7 @@ export function ReportForm() {
   if (!loaded) {
     return (
       <p className="utrecht-paragraph" role="status">
-        {t.loading}
+        {appTexts.loading}
       </p>
     );
   }
@@ -236,23 +236,23 @@ export function ReportForm() {
     <form noValidate onSubmit={(e) => void next(e)} className="bs-form" aria-labelledby="step-heading">
       <Progress step={step} />
       <h1 id="step-heading" ref={headingRef} tabIndex={-1} className="utrecht-heading-1">
-        {t.steps[STEPS[step - 1] ?? 'category']}
+        {formTexts.steps[STEPS[step - 1] ?? 'category']}
       </h1>
       {restored && step > 1 && !hasErrors && (
         <Alert type="info" className="bs-restored" role="status">
-          <p className="utrecht-paragraph">{t.draftRestored}</p>
+          <p className="utrecht-paragraph">{formTexts.draftRestored}</p>
           <div className="utrecht-button-group">
             <Button type="button" appearance="subtle-button" onClick={dismissRestored}>
-              {t.restoredOk}
+              {formTexts.restoredOk}
             </Button>
             <Button
               type="button"
               appearance="subtle-button"
               onClick={() => {
-                if (window.confirm(t.startOverConfirm)) void startOver().then(() => navigate('/'));
+                if (window.confirm(formTexts.startOverConfirm)) void startOver().then(() => navigate('/'));
               }}
             >
-              {t.startOver}
+              {formTexts.startOver}
             </Button>
           </div>
         </Alert>
@@ -262,14 +262,14 @@ export function ReportForm() {
       {step === 1 && <CategoryStep {...stepProps} categories={categories} onRetry={fetchCategories} />}
       {step === 2 && <WhereStep {...stepProps} />}
       {step === 3 && (
-        <Suspense fallback={<p className="utrecht-paragraph">{t.loading}</p>}>
+        <Suspense fallback={<p className="utrecht-paragraph">{appTexts.loading}</p>}>
           <DetailsStep {...stepProps} />
         </Suspense>
       )}
       {step === 4 && <ContactStep {...stepProps} />}
       {step === 5 && (
         <>
-          <p className="utrecht-paragraph">{t.review.intro}</p>
+          <p className="utrecht-paragraph">{formTexts.review.intro}</p>
           <ReviewSummary draft={draft} category={category} editable={!pending} />
           <SubmitStatus progress={pending ? (progress ?? { kind: 'sending' }) : undefined} />
         </>
@@ -277,7 +277,7 @@ export function ReportForm() {
 
       <div className="utrecht-button-group bs-nav">
         <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-          {step === 5 ? t.nav.submit : t.nav.next}
+          {step === 5 ? formTexts.nav.submit : formTexts.nav.next}
         </Button>
         {step > 1 && !pending && (
           <Button
@@ -285,7 +285,7 @@ export function ReportForm() {
             appearance="secondary-action-button"
             onClick={() => go((step - 1) as StepNumber)}
           >
-            {t.nav.previous}
+            {formTexts.nav.previous}
           </Button>
         )}
       </div>

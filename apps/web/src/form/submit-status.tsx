@@ -1,4 +1,4 @@
-import { t } from '../texts-nl.ts';
+import { formTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import type { SendProgress } from './submit.ts';
 
@@ -8,10 +8,10 @@ export function SubmitStatus({ progress }: { progress: SendProgress | undefined 
     progress === undefined
       ? ''
       : progress.kind === 'sending'
-        ? t.submit.sending
+        ? formTexts.submit.sending
         : progress.kind === 'offline'
-          ? t.submit.offline
-          : t.submit.retrying;
+          ? formTexts.submit.offline
+          : formTexts.submit.retrying;
   const tone = progress?.kind === 'offline' || progress?.kind === 'retrying' ? 'warning' : 'info';
   return (
     <div role="status" aria-live="polite" className="bs-submit-status">

@@ -1,5 +1,5 @@
 import { apiUrl } from '../runtime-config.ts';
-import { t } from '../texts-nl.ts';
+import { formTexts } from '../texts/index.ts';
 import {
   errorResponseSchema,
   type IntakeResponse,
@@ -131,7 +131,7 @@ export async function sendMelding(
           statusCode: res.status,
           code: 'INVALID_RESPONSE',
           error: '',
-          message: t.submit.invalidResponse,
+          message: formTexts.submit.invalidResponse,
         },
       };
     }

@@ -1,5 +1,5 @@
 // Loaded lazily (from step 2 on): the shared intake schema brings zod, which step 1 does not need.
-import { t } from '../texts-nl.ts';
+import { formTexts } from '../texts/index.ts';
 import { intakeMessages, intakeSchema, type PublicCategory } from './core.ts';
 import type { Draft } from './draft.ts';
 import { type FieldErrors, normaliseField, sortErrors } from './field-keys.ts';
@@ -15,19 +15,19 @@ export function validateDraft(
   const add = (field: string, message: string) => {
     errors[field] ??= message;
   };
-  if (!draft.category) add('category', t.category.required);
+  if (!draft.category) add('category', formTexts.category.required);
   if (!draft.location) add('location', intakeMessages.locationRequired);
   if (draft.when === 'eerder') {
-    if (!draft.date || !draft.time) add('occurredAt', t.details.dateTimeRequired);
+    if (!draft.date || !draft.time) add('occurredAt', formTexts.details.dateTimeRequired);
     else {
       const at = occurredAtOf(draft);
-      if (!at) add('occurredAt', t.details.dateTimeInvalid);
-      else if (Date.parse(at) > now.getTime() + 60_000) add('occurredAt', t.details.inFuture);
+      if (!at) add('occurredAt', formTexts.details.dateTimeInvalid);
+      else if (Date.parse(at) > now.getTime() + 60_000) add('occurredAt', formTexts.details.inFuture);
     }
   }
-  if (!draft.contactChoice) add('contactChoice', t.contact.choiceRequired);
+  if (!draft.contactChoice) add('contactChoice', formTexts.contact.choiceRequired);
   if (draft.contactChoice === 'gegevens' && !draft.email.trim() && !draft.phone.trim()) {
-    add('contact.email', t.contact.needOne);
+    add('contact.email', formTexts.contact.needOne);
   }
   const result = intakeSchema.safeParse(buildMelding(draft, category));
   if (!result.success) {

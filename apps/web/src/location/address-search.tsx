@@ -2,6 +2,7 @@ import { FormFieldDescription } from '@utrecht/form-field-description-react/css'
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { Textbox } from '@utrecht/textbox-react/css';
 import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
+import { locationTexts } from '../texts/index.ts';
 import {
   type AddressSuggestion,
   isAbort,
@@ -9,7 +10,6 @@ import {
   type PdokClient,
   type PointWithAddress,
 } from './pdok-client.ts';
-import { lt } from './texts-nl.ts';
 
 const DEBOUNCE_MS = 250;
 const MIN_CHARS = 2;
@@ -61,13 +61,15 @@ export function AddressSearch({ inputId, client, invalid, errorIds, onSelect }: 
           setSuggestions(found);
           setActive(-1);
           setOpen(found.length > 0);
-          setAnnouncement(found.length > 0 ? lt.suggestionCount(found.length) : lt.noSuggestions);
+          setAnnouncement(
+            found.length > 0 ? locationTexts.suggestionCount(found.length) : locationTexts.noSuggestions,
+          );
         },
         (err: unknown) => {
           if (isAbort(err, signal)) return;
           setSuggestions([]);
           setOpen(false);
-          setFailure(lt.searchFailed);
+          setFailure(locationTexts.searchFailed);
         },
       );
     }, DEBOUNCE_MS);
@@ -88,11 +90,11 @@ export function AddressSearch({ inputId, client, invalid, errorIds, onSelect }: 
           setFailure(undefined);
           onSelect(point);
         } else {
-          setFailure(lt.lookupFailed);
+          setFailure(locationTexts.lookupFailed);
         }
       },
       (err: unknown) => {
-        if (!isAbort(err, signal)) setFailure(lt.lookupFailed);
+        if (!isAbort(err, signal)) setFailure(locationTexts.lookupFailed);
       },
     );
   }
@@ -136,8 +138,8 @@ export function AddressSearch({ inputId, client, invalid, errorIds, onSelect }: 
 
   return (
     <div className="bs-location__search">
-      <FormLabel htmlFor={inputId}>{lt.searchLabel}</FormLabel>
-      <FormFieldDescription id={descriptionId}>{lt.searchDescription}</FormFieldDescription>
+      <FormLabel htmlFor={inputId}>{locationTexts.searchLabel}</FormLabel>
+      <FormFieldDescription id={descriptionId}>{locationTexts.searchDescription}</FormFieldDescription>
       <div className="bs-location__combobox">
         <Textbox
           id={inputId}
@@ -160,7 +162,7 @@ export function AddressSearch({ inputId, client, invalid, errorIds, onSelect }: 
           onBlur={() => setOpen(false)}
           onFocus={() => suggestions.length > 0 && query !== '' && setOpen(true)}
         />
-        <div id={listId} role="listbox" aria-label={lt.searchListLabel} hidden={!expanded}>
+        <div id={listId} role="listbox" aria-label={locationTexts.searchListLabel} hidden={!expanded}>
           {suggestions.map((s, i) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard selection runs through the combobox input
             <div

@@ -5,7 +5,7 @@ import markerIcon2x from 'leaflet/dist/images/marker-icon-2x.png';
 import markerShadow from 'leaflet/dist/images/marker-shadow.png';
 import { useEffect, useMemo } from 'react';
 import { MapContainer, Marker, TileLayer, useMap, useMapEvents, ZoomControl } from 'react-leaflet';
-import { lt } from './texts-nl.ts';
+import { locationTexts } from '../texts/index.ts';
 
 // Leaflet guesses its icon URLs from its CSS, which fails once bundled: give it Vite's asset URLs.
 L.Icon.Default.mergeOptions({ iconUrl: markerIcon, iconRetinaUrl: markerIcon2x, shadowUrl: markerShadow });
@@ -41,7 +41,11 @@ export function LocationMap(props: LocationMapProps) {
       scrollWheelZoom={false}
       zoomControl={false}
     >
-      <ZoomControl position="topleft" zoomInTitle={lt.zoomIn} zoomOutTitle={lt.zoomOut} />
+      <ZoomControl
+        position="topleft"
+        zoomInTitle={locationTexts.zoomIn}
+        zoomOutTitle={locationTexts.zoomOut}
+      />
       <Accessible hintId={props.hintId} />
       <TileLayer url={props.tileUrl} attribution={props.attribution} maxZoom={props.maxZoom} />
       <ClickToPick onPick={props.onPick} />
@@ -57,7 +61,7 @@ function Accessible({ hintId }: { hintId: string }) {
   useEffect(() => {
     const el = map.getContainer();
     el.setAttribute('role', 'region');
-    el.setAttribute('aria-label', lt.mapLabel);
+    el.setAttribute('aria-label', locationTexts.mapLabel);
     el.setAttribute('aria-describedby', hintId);
     map.attributionControl?.setPrefix(LEAFLET_CREDIT);
   }, [map, hintId]);
@@ -89,8 +93,8 @@ function Pin({
       draggable
       autoPan
       keyboard={false}
-      title={lt.mapMarker}
-      alt={lt.mapMarker}
+      title={locationTexts.mapMarker}
+      alt={locationTexts.mapMarker}
       eventHandlers={handlers}
     />
   );

@@ -4,12 +4,12 @@ import { Button } from '@utrecht/button-react/css';
 import { FormFieldErrorMessage } from '@utrecht/form-field-error-message-react/css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { loadWebConfig, type WebConfig } from '../runtime-config.ts';
+import { locationTexts } from '../texts/index.ts';
 import { AddressSearch } from './address-search.tsx';
 import { ChosenLocation, type ReverseState } from './chosen-location.tsx';
 import { LocationMap } from './location-map.tsx';
 import type { LocationStepProps, LocationValue } from './location-types.ts';
 import { createPdokClient, isAbort, latestOnly } from './pdok-client.ts';
-import { lt } from './texts-nl.ts';
 import { type GpsPosition, useGeolocation } from './use-geolocation.ts';
 
 type ConfigState = { kind: 'loading' } | { kind: 'ready'; config: WebConfig } | { kind: 'error' };
@@ -49,7 +49,7 @@ export default function LocationStep({ value, onChange, error, fieldId }: Locati
       reverses.cancel();
       setReverse('idle');
       if (!isInsideMunicipality(candidate.lat, candidate.lng)) {
-        setRefusal(lt.outsideMunicipality);
+        setRefusal(locationTexts.outsideMunicipality);
         onChangeRef.current(undefined);
         return;
       }
@@ -107,12 +107,12 @@ export default function LocationStep({ value, onChange, error, fieldId }: Locati
 
       <div className="bs-location__gps">
         <Button type="button" appearance="secondary-action-button" busy={gps.busy} onClick={gps.locate}>
-          {lt.gpsButton}
+          {locationTexts.gpsButton}
         </Button>
         <div role="status">
-          {gps.busy && <p className="bs-location__message">{lt.gpsBusy}</p>}
+          {gps.busy && <p className="bs-location__message">{locationTexts.gpsBusy}</p>}
           {value?.source === 'gps' && value.accuracy !== undefined && (
-            <p className="bs-location__message">{lt.gpsAccuracy(Math.round(value.accuracy))}</p>
+            <p className="bs-location__message">{locationTexts.gpsAccuracy(Math.round(value.accuracy))}</p>
           )}
         </div>
         {gps.error && (
@@ -133,14 +133,14 @@ export default function LocationStep({ value, onChange, error, fieldId }: Locati
 
       {configState.kind === 'error' && (
         <p className="bs-location__message bs-location__message--error" role="alert">
-          {lt.mapUnavailable}
+          {locationTexts.mapUnavailable}
         </p>
       )}
-      {configState.kind === 'loading' && <p className="bs-location__message">{lt.loading}</p>}
+      {configState.kind === 'loading' && <p className="bs-location__message">{locationTexts.loading}</p>}
       {config && (
         <div className="bs-location__map-wrap">
           <p id={hintId} className="bs-location__message">
-            {lt.mapHint}
+            {locationTexts.mapHint}
           </p>
           <LocationMap
             center={config.map.center}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { lt } from './texts-nl.ts';
+import { locationTexts } from '../texts/index.ts';
 
 export interface GpsPosition {
   lat: number;
@@ -11,9 +11,9 @@ const OPTIONS: PositionOptions = { enableHighAccuracy: true, timeout: 15_000, ma
 
 // GeolocationPositionError codes: 1 PERMISSION_DENIED, 2 POSITION_UNAVAILABLE, 3 TIMEOUT.
 export function geolocationMessage(code: number): string {
-  if (code === 1) return lt.gpsDenied;
-  if (code === 3) return lt.gpsTimeout;
-  return lt.gpsUnavailable;
+  if (code === 1) return locationTexts.gpsDenied;
+  if (code === 3) return locationTexts.gpsTimeout;
+  return locationTexts.gpsUnavailable;
 }
 
 /** Asks the browser for one position; `onPosition` is called with it, failures become a Dutch message. */
@@ -32,7 +32,7 @@ export function useGeolocation(onPosition: (position: GpsPosition) => void) {
 
   const locate = useCallback(() => {
     if (typeof navigator === 'undefined' || !('geolocation' in navigator)) {
-      setError(lt.gpsUnsupported);
+      setError(locationTexts.gpsUnsupported);
       return;
     }
     setBusy(true);

@@ -4,12 +4,12 @@ import { FormFieldDescription } from '@utrecht/form-field-description-react/css'
 import { FormField } from '@utrecht/form-field-react/css';
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { answerTexts, MELDER_TEXT_MAX } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { describedBy, FieldError } from '../ui/fields.tsx';
 import { type MelderQuestion, postAnswer } from './status-api.ts';
 import { formatDateTime } from './status-format.ts';
-import { MELDER_TEXT_MAX, answerTexts as t } from './texts-nl.ts';
 
 export interface AnswerQuestionProps {
   token: string;
@@ -24,8 +24,8 @@ interface Problems {
 }
 
 function checkAnswer(answer: string): string | undefined {
-  if (answer.trim() === '') return t.answerRequired;
-  if (answer.trim().length > MELDER_TEXT_MAX) return t.answerTooLong;
+  if (answer.trim() === '') return answerTexts.answerRequired;
+  if (answer.trim().length > MELDER_TEXT_MAX) return answerTexts.answerTooLong;
   return undefined;
 }
 
@@ -67,18 +67,18 @@ export function AnswerQuestion({ token, question, onAnswered }: AnswerQuestionPr
     } else if (result.kind === 'refused') {
       refuse(result.field === 'answer' ? { field: result.message } : { message: result.message });
     } else {
-      refuse({ message: t.error });
+      refuse({ message: answerTexts.error });
     }
   }
 
   return (
     <section id="vraag" tabIndex={-1} className="bs-status-question" aria-labelledby={headingId}>
       <h2 id={headingId} className="utrecht-heading-2">
-        {t.heading}
+        {answerTexts.heading}
       </h2>
       <p className="utrecht-paragraph bs-status-question__text">{question.text}</p>
       <p className="utrecht-paragraph bs-status-question__meta">
-        <time dateTime={question.askedAt}>{t.askedAt(formatDateTime(question.askedAt))}</time>
+        <time dateTime={question.askedAt}>{answerTexts.askedAt(formatDateTime(question.askedAt))}</time>
       </p>
       {question.open ? (
         <form noValidate onSubmit={(e) => void submit(e)}>
@@ -92,9 +92,11 @@ export function AnswerQuestion({ token, question, onAnswered }: AnswerQuestionPr
           )}
           <FormField
             invalid={Boolean(problems?.field)}
-            label={<FormLabel htmlFor={fieldId}>{t.answerLabel}</FormLabel>}
+            label={<FormLabel htmlFor={fieldId}>{answerTexts.answerLabel}</FormLabel>}
             description={
-              <FormFieldDescription id={`${fieldId}-description`}>{t.answerDescription}</FormFieldDescription>
+              <FormFieldDescription id={`${fieldId}-description`}>
+                {answerTexts.answerDescription}
+              </FormFieldDescription>
             }
             errorMessage={<FieldError id={fieldId} error={problems?.field} />}
             input={
@@ -112,13 +114,13 @@ export function AnswerQuestion({ token, question, onAnswered }: AnswerQuestionPr
           />
           <p className="utrecht-paragraph bs-status-actions">
             <Button type="submit" appearance="primary-action-button" busy={sending}>
-              {t.submit}
+              {answerTexts.submit}
             </Button>
           </p>
         </form>
       ) : (
         <Alert type="info">
-          <p className="utrecht-paragraph">{t.closed}</p>
+          <p className="utrecht-paragraph">{answerTexts.closed}</p>
         </Alert>
       )}
     </section>

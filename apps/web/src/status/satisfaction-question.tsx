@@ -7,10 +7,10 @@ import { FormField } from '@utrecht/form-field-react/css';
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { RadioButton } from '@utrecht/radio-button-react/css';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { MELDER_TEXT_MAX, satisfactionTexts } from '../texts/index.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { describedBy, FieldError } from '../ui/fields.tsx';
 import { postFeedback } from './status-api.ts';
-import { MELDER_TEXT_MAX, satisfactionTexts as t } from './texts-nl.ts';
 
 export interface SatisfactionQuestionProps {
   token: string;
@@ -27,10 +27,11 @@ interface Problems {
 }
 
 function check(answer: Answer | undefined, explanation: string): Problems['fields'] {
-  if (!answer) return { solved: t.chooseAnswer };
-  if (answer === 'nee' && explanation.trim() === '') return { explanation: t.explanationRequired };
+  if (!answer) return { solved: satisfactionTexts.chooseAnswer };
+  if (answer === 'nee' && explanation.trim() === '')
+    return { explanation: satisfactionTexts.explanationRequired };
   if (answer === 'nee' && explanation.trim().length > MELDER_TEXT_MAX) {
-    return { explanation: t.explanationTooLong };
+    return { explanation: satisfactionTexts.explanationTooLong };
   }
   return {};
 }
@@ -85,7 +86,7 @@ export function SatisfactionQuestion({ token, onAnswered }: SatisfactionQuestion
       const field = result.field === 'explanation' || result.field === 'solved' ? result.field : undefined;
       refuse(field ? { fields: { [field]: result.message } } : { fields: {}, message: result.message });
     } else {
-      refuse({ fields: {}, message: t.error });
+      refuse({ fields: {}, message: satisfactionTexts.error });
     }
   }
 
@@ -133,20 +134,20 @@ export function SatisfactionQuestion({ token, onAnswered }: SatisfactionQuestion
           {/* The legend holds the section's heading, so the question is read once, as the group's name. */}
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
             <h2 id={ids.heading} className="utrecht-heading-2">
-              {t.heading}
+              {satisfactionTexts.heading}
             </h2>
           </legend>
           <FieldError id={ids.group} error={solvedError} />
-          {radio('ja', ids.yes, t.yes)}
-          {radio('nee', ids.no, t.no)}
+          {radio('ja', ids.yes, satisfactionTexts.yes)}
+          {radio('nee', ids.no, satisfactionTexts.no)}
         </Fieldset>
         {answer === 'nee' && (
           <FormField
             invalid={Boolean(explanationError)}
-            label={<FormLabel htmlFor={ids.explanation}>{t.explanationLabel}</FormLabel>}
+            label={<FormLabel htmlFor={ids.explanation}>{satisfactionTexts.explanationLabel}</FormLabel>}
             description={
               <FormFieldDescription id={`${ids.explanation}-description`}>
-                {t.explanationDescription}
+                {satisfactionTexts.explanationDescription}
               </FormFieldDescription>
             }
             errorMessage={<FieldError id={ids.explanation} error={explanationError} />}
@@ -166,7 +167,7 @@ export function SatisfactionQuestion({ token, onAnswered }: SatisfactionQuestion
         )}
         <p className="utrecht-paragraph bs-status-actions">
           <Button type="submit" appearance="primary-action-button" busy={sending}>
-            {t.submit}
+            {satisfactionTexts.submit}
           </Button>
         </p>
       </form>

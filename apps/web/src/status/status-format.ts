@@ -1,5 +1,5 @@
 import { isMeldingStatus } from '@buurtsignaal/core';
-import { statusExplanations } from './texts-nl.ts';
+import { statusExplanations } from '../texts/index.ts';
 
 const timeZone = 'Europe/Amsterdam';
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {

@@ -8,11 +8,11 @@ import { Button } from '@utrecht/button-react/css';
 import { Link } from '@utrecht/link-react/css';
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { answerTexts, satisfactionTexts, statusPageTexts } from '../texts/index.ts';
 import { AnswerQuestion } from './answer-question.tsx';
 import { SatisfactionQuestion } from './satisfaction-question.tsx';
 import { fetchMelderStatus, type MelderStatus, type StatusResult } from './status-api.ts';
 import { formatDateTime, statusExplanation } from './status-format.ts';
-import { answerTexts, satisfactionTexts, statusPageTexts as t } from './texts-nl.ts';
 import { Timeline } from './timeline.tsx';
 
 type PageState = { kind: 'loading' } | StatusResult;
@@ -75,7 +75,7 @@ function StatusView({ token, onRetry }: { token: string; onRetry: () => void }) 
   const heading = headingFor(state);
 
   useEffect(() => {
-    document.title = t.documentTitle(heading);
+    document.title = statusPageTexts.documentTitle(heading);
   }, [heading]);
 
   // Once there is something to read, start there: screen readers announce the heading. A link from the
@@ -102,7 +102,7 @@ function StatusView({ token, onRetry }: { token: string; onRetry: () => void }) 
       </h1>
       {state.kind === 'loading' && (
         <p className="utrecht-paragraph" role="status">
-          {t.loading}
+          {statusPageTexts.loading}
         </p>
       )}
       {state.kind === 'not-found' && <NotFound />}
@@ -126,13 +126,13 @@ function StatusView({ token, onRetry }: { token: string; onRetry: () => void }) 
 function headingFor(state: PageState): string {
   switch (state.kind) {
     case 'loading':
-      return t.loadingHeading;
+      return statusPageTexts.loadingHeading;
     case 'not-found':
-      return t.notFoundHeading;
+      return statusPageTexts.notFoundHeading;
     case 'error':
-      return t.errorHeading;
+      return statusPageTexts.errorHeading;
     case 'ok':
-      return t.heading(state.status.reference);
+      return statusPageTexts.heading(state.status.reference);
   }
 }
 
@@ -151,15 +151,15 @@ function MeldingStatus({ token, status, onDone }: MeldingStatusProps) {
   return (
     <>
       <dl className="bs-status-details">
-        <dt>{t.categoryLabel}</dt>
+        <dt>{statusPageTexts.categoryLabel}</dt>
         <dd>{status.category.label}</dd>
         {status.subcategory && (
           <>
-            <dt>{t.subcategoryLabel}</dt>
+            <dt>{statusPageTexts.subcategoryLabel}</dt>
             <dd>{status.subcategory.label}</dd>
           </>
         )}
-        <dt>{t.createdAtLabel}</dt>
+        <dt>{statusPageTexts.createdAtLabel}</dt>
         <dd>
           <time dateTime={status.createdAt}>{formatDateTime(status.createdAt)}</time>
         </dd>
@@ -167,7 +167,7 @@ function MeldingStatus({ token, status, onDone }: MeldingStatusProps) {
 
       <section className="bs-status-current" aria-labelledby={statusHeadingId}>
         <h2 className="utrecht-heading-2" id={statusHeadingId}>
-          {t.statusLine(status.status.label)}
+          {statusPageTexts.statusLine(status.status.label)}
         </h2>
         {explanation && <p className="utrecht-paragraph">{explanation}</p>}
       </section>
@@ -188,7 +188,7 @@ function MeldingStatus({ token, status, onDone }: MeldingStatusProps) {
 
       <section aria-labelledby={timelineHeadingId}>
         <h2 className="utrecht-heading-2" id={timelineHeadingId}>
-          {t.timelineHeading}
+          {statusPageTexts.timelineHeading}
         </h2>
         <Timeline entries={status.timeline} labelledBy={timelineHeadingId} />
       </section>
@@ -199,12 +199,12 @@ function MeldingStatus({ token, status, onDone }: MeldingStatusProps) {
 function NotFound() {
   return (
     <>
-      <p className="utrecht-paragraph">{t.notFoundIntro}</p>
-      <h2 className="utrecht-heading-2">{t.notFoundWhatToDo}</h2>
+      <p className="utrecht-paragraph">{statusPageTexts.notFoundIntro}</p>
+      <h2 className="utrecht-heading-2">{statusPageTexts.notFoundWhatToDo}</h2>
       <ul className="utrecht-unordered-list">
-        <li className="utrecht-unordered-list__item">{t.notFoundCheckLink}</li>
+        <li className="utrecht-unordered-list__item">{statusPageTexts.notFoundCheckLink}</li>
         <li className="utrecht-unordered-list__item">
-          {t.notFoundNewMelding} <Link href="/">{t.newMeldingLink}</Link>.
+          {statusPageTexts.notFoundNewMelding} <Link href="/">{statusPageTexts.newMeldingLink}</Link>.
         </li>
       </ul>
     </>
@@ -214,10 +214,10 @@ function NotFound() {
 function LoadError({ onRetry }: { onRetry: () => void }) {
   return (
     <>
-      <Alert type="error">{t.errorMessage}</Alert>
+      <Alert type="error">{statusPageTexts.errorMessage}</Alert>
       <p className="utrecht-paragraph bs-status-actions">
         <Button appearance="primary-action-button" onClick={onRetry}>
-          {t.retry}
+          {statusPageTexts.retry}
         </Button>
       </p>
     </>

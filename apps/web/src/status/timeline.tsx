@@ -1,6 +1,6 @@
+import { statusPageTexts } from '../texts/index.ts';
 import type { TimelineEntry } from './status-api.ts';
 import { formatDateTime } from './status-format.ts';
-import { statusPageTexts as t } from './texts-nl.ts';
 
 interface TimelineProps {
   /** Newest first, as the API sends them. */
@@ -11,7 +11,7 @@ interface TimelineProps {
 
 /** The public history of a melding, newest first. Messages are rendered as text, never as HTML. */
 export function Timeline({ entries, labelledBy }: TimelineProps) {
-  if (entries.length === 0) return <p className="utrecht-paragraph">{t.timelineEmpty}</p>;
+  if (entries.length === 0) return <p className="utrecht-paragraph">{statusPageTexts.timelineEmpty}</p>;
   return (
     <ol className="bs-status-timeline" aria-labelledby={labelledBy}>
       {entries.map((entry, index) => (

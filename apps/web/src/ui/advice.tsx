@@ -1,5 +1,5 @@
 import { Link } from '@utrecht/link-react/css';
-import { t } from '../texts-nl.ts';
+import { appTexts } from '../texts/index.ts';
 import { Alert } from './alert.tsx';
 
 /** "Bel 112": shown prominently wherever a resident might be reporting an emergency. */
@@ -7,11 +7,11 @@ export function Advice112({ id }: { id?: string }) {
   return (
     <Alert type="warning" className="bs-advice" role="note" {...(id ? { id } : {})}>
       <p className="utrecht-paragraph bs-advice__text">
-        <strong>{t.advice.call112}</strong> {t.advice.call112Extra}
+        <strong>{appTexts.advice.call112}</strong> {appTexts.advice.call112Extra}
       </p>
       <p className="utrecht-paragraph">
         <Link href="tel:112" className="bs-tel-link">
-          {t.advice.call112Link}
+          {appTexts.advice.call112Link}
         </Link>
       </p>
     </Alert>
@@ -22,10 +22,10 @@ export function Advice112({ id }: { id?: string }) {
 export function AdviceAnonymous() {
   return (
     <Alert type="info" className="bs-advice" role="note">
-      <p className="utrecht-paragraph bs-advice__text">{t.advice.anonymous}</p>
+      <p className="utrecht-paragraph bs-advice__text">{appTexts.advice.anonymous}</p>
       <p className="utrecht-paragraph">
         <Link href="tel:08007000" className="bs-tel-link">
-          {t.advice.anonymousLink}
+          {appTexts.advice.anonymousLink}
         </Link>
       </p>
     </Alert>

@@ -1,5 +1,5 @@
 import { forwardRef, type MouseEvent } from 'react';
-import { t } from '../texts-nl.ts';
+import { appTexts } from '../texts/index.ts';
 import { Alert } from './alert.tsx';
 import { focusField } from './focus.ts';
 
@@ -31,7 +31,7 @@ export const ErrorSummary = forwardRef<HTMLDivElement, ErrorSummaryProps>(functi
       tabIndex={-1}
     >
       <h2 id="error-summary-heading" className="utrecht-heading-2">
-        {t.errorSummary.heading}
+        {appTexts.errorSummary.heading}
       </h2>
       {message && <p className="utrecht-paragraph">{message}</p>}
       {entries.length > 0 && (

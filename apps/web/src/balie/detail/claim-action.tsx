@@ -1,8 +1,8 @@
 import { isClaimable } from '@buurtsignaal/core';
 import { useMutation } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
+import { consoleActionTexts } from '../../texts/index.ts';
 import { asApiError, type MeldingDetail, staffApi } from '../api.ts';
-import { bt } from '../texts-nl.ts';
 
 export function ClaimAction({
   melding,
@@ -15,20 +15,20 @@ export function ClaimAction({
 }) {
   const claim = useMutation({
     mutationFn: () => staffApi.claim(melding.id),
-    onSuccess: () => onDone(bt.actions.claimed),
+    onSuccess: () => onDone(consoleActionTexts.claimed),
     onError: (err) => {
       const apiErr = asApiError(err);
-      onDone(apiErr.status === 409 ? bt.actions.alreadyClaimed : apiErr.message, true);
+      onDone(apiErr.status === 409 ? consoleActionTexts.alreadyClaimed : apiErr.message, true);
     },
   });
   const pending = claim.isPending;
   if (melding.assignedTo && melding.assignedTo.id === myId) {
-    return <p className="utrecht-paragraph bs-balie-yours">{bt.actions.yours}</p>;
+    return <p className="utrecht-paragraph bs-balie-yours">{consoleActionTexts.yours}</p>;
   }
   if (!isClaimable(melding.status.code)) return null;
   return (
     <div className="bs-balie-claim">
-      <p className="utrecht-paragraph bs-muted">{bt.actions.claimHint}</p>
+      <p className="utrecht-paragraph bs-muted">{consoleActionTexts.claimHint}</p>
       <Button
         type="button"
         appearance="primary-action-button"
@@ -37,7 +37,7 @@ export function ClaimAction({
         disabled={pending}
         onClick={() => claim.mutate()}
       >
-        {bt.actions.claim}
+        {consoleActionTexts.claim}
       </Button>
     </div>
   );

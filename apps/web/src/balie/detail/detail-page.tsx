@@ -4,12 +4,12 @@ import { Button } from '@utrecht/button-react/css';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { apiUrl } from '../../runtime-config.ts';
+import { consoleActionTexts, consoleDetailTexts, consoleTexts } from '../../texts/index.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { asApiError, staffApi } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 import { keys } from '../query/query-client.tsx';
 import { Loading, useSession } from '../session.tsx';
-import { bt } from '../texts-nl.ts';
 import { useTitle } from '../use-title.ts';
 import { ClaimAction } from './claim-action.tsx';
 import { Deliveries, MelderContact, StatusTimeline } from './detail-parts.tsx';
@@ -29,7 +29,7 @@ export default function DetailPage() {
   const melding = query.data ?? null;
   const error = query.error ? asApiError(query.error) : null;
   const [announcement, setAnnouncement] = useState<{ text: string; error: boolean } | null>(null);
-  useTitle(melding ? bt.detail.heading(melding.reference) : bt.loading, Boolean(error));
+  useTitle(melding ? consoleDetailTexts.heading(melding.reference) : consoleTexts.loading, Boolean(error));
 
   // Another melding: nothing of the previous one's announcement stays.
   useEffect(() => setAnnouncement(null), [id]);
@@ -49,11 +49,11 @@ export default function DetailPage() {
       <>
         <p className="utrecht-paragraph">
           <Link to="/balie" className="utrecht-link">
-            {bt.detail.back}
+            {consoleDetailTexts.back}
           </Link>
         </p>
         <h1 className="utrecht-heading-1">
-          {error.status === 404 ? bt.detail.notFound : bt.errorSummaryHeading}
+          {error.status === 404 ? consoleDetailTexts.notFound : consoleTexts.errorSummaryHeading}
         </h1>
         {error.status !== 404 && (
           <Alert type="error" role="alert">
@@ -61,7 +61,7 @@ export default function DetailPage() {
           </Alert>
         )}
         <Button type="button" appearance="secondary-action-button" onClick={() => void query.refetch()}>
-          {bt.retry}
+          {consoleTexts.retry}
         </Button>
       </>
     );
@@ -70,22 +70,22 @@ export default function DetailPage() {
 
   const m = melding;
   const priority = m.priority ?? 'normaal';
-  const priorityLabel = bt.priorities[priority] ?? priority;
+  const priorityLabel = consoleTexts.priorities[priority] ?? priority;
   return (
     <>
       <p className="utrecht-paragraph bs-balie-back">
         <Link to="/balie" className="utrecht-link">
-          {bt.detail.back}
+          {consoleDetailTexts.back}
         </Link>
       </p>
-      <h1 className="utrecht-heading-1">{bt.detail.heading(m.reference)}</h1>
+      <h1 className="utrecht-heading-1">{consoleDetailTexts.heading(m.reference)}</h1>
       <p className="bs-balie-detail-badges">
         <span className="bs-balie-status">
-          <span className="bs-visually-hidden">{bt.detail.status}: </span>
+          <span className="bs-visually-hidden">{consoleDetailTexts.status}: </span>
           {m.status.label}
         </span>
         <span className={`bs-balie-badge bs-balie-badge--${priority}`}>
-          <span className="bs-visually-hidden">{bt.detail.priority}: </span>
+          <span className="bs-visually-hidden">{consoleDetailTexts.priority}: </span>
           {priorityLabel}
         </span>
       </p>
@@ -105,23 +105,28 @@ export default function DetailPage() {
 
           <section className="bs-section" aria-labelledby="overview-heading">
             <h2 id="overview-heading" className="utrecht-heading-2">
-              {bt.detail.overview}
+              {consoleDetailTexts.overview}
             </h2>
             <dl className="bs-summary__list">
-              <Row label={bt.detail.status} value={m.status.label} />
-              <Row label={bt.detail.priority} value={priorityLabel} />
+              <Row label={consoleDetailTexts.status} value={m.status.label} />
+              <Row label={consoleDetailTexts.priority} value={priorityLabel} />
               <Row
-                label={bt.detail.category}
+                label={consoleDetailTexts.category}
                 value={`${m.category.label}${m.subcategory ? ` – ${m.subcategory.label}` : ''}`}
               />
-              <Row label={bt.detail.team} value={m.team?.name ?? '–'} />
-              {m.wijk && <Row label={bt.detail.wijk} value={m.wijk.naam} />}
-              <Row label={bt.detail.assignedTo} value={m.assignedTo?.name ?? bt.detail.unassigned} />
-              {m.occurredAt && <Row label={bt.detail.occurredAt} value={formatDateTime(m.occurredAt)} />}
-              <Row label={bt.detail.createdAt} value={formatDateTime(m.createdAt)} />
+              <Row label={consoleDetailTexts.team} value={m.team?.name ?? '–'} />
+              {m.wijk && <Row label={consoleDetailTexts.wijk} value={m.wijk.naam} />}
+              <Row
+                label={consoleDetailTexts.assignedTo}
+                value={m.assignedTo?.name ?? consoleDetailTexts.unassigned}
+              />
+              {m.occurredAt && (
+                <Row label={consoleDetailTexts.occurredAt} value={formatDateTime(m.occurredAt)} />
+              )}
+              <Row label={consoleDetailTexts.createdAt} value={formatDateTime(m.createdAt)} />
               {m.duplicateOf && (
                 <div className="bs-summary__row">
-                  <dt>{bt.detail.duplicateOf}</dt>
+                  <dt>{consoleDetailTexts.duplicateOf}</dt>
                   <dd>
                     <Link className="utrecht-link" to={`/balie/meldingen/${m.duplicateOf.id}`}>
                       {m.duplicateOf.reference}
@@ -129,18 +134,20 @@ export default function DetailPage() {
                   </dd>
                 </div>
               )}
-              {m.reopenCount > 0 && <Row label={bt.detail.reopenCount} value={String(m.reopenCount)} />}
+              {m.reopenCount > 0 && (
+                <Row label={consoleDetailTexts.reopenCount} value={String(m.reopenCount)} />
+              )}
             </dl>
           </section>
 
           <section className="bs-section" aria-labelledby="description-heading">
             <h2 id="description-heading" className="utrecht-heading-2">
-              {bt.detail.description}
+              {consoleDetailTexts.description}
             </h2>
             <p className="utrecht-paragraph bs-pre-wrap">{m.description}</p>
             {m.answers.length > 0 && (
               <>
-                <h3 className="utrecht-heading-3">{bt.detail.answers}</h3>
+                <h3 className="utrecht-heading-3">{consoleDetailTexts.answers}</h3>
                 <dl className="bs-summary__list">
                   {m.answers.map((a) => (
                     <Row key={a.questionId} label={a.label} value={a.value} />
@@ -152,17 +159,19 @@ export default function DetailPage() {
 
           <section className="bs-section" aria-labelledby="location-heading">
             <h2 id="location-heading" className="utrecht-heading-2">
-              {bt.detail.location}
+              {consoleDetailTexts.location}
             </h2>
             <p className="utrecht-paragraph">
-              <strong>{bt.detail.address}:</strong> {m.address ?? bt.detail.noAddress}
+              <strong>{consoleDetailTexts.address}:</strong> {m.address ?? consoleDetailTexts.noAddress}
             </p>
             {m.location && (
               <>
                 <p className="utrecht-paragraph bs-muted">
-                  {bt.detail.coordinates(m.location.lat, m.location.lng, m.location.accuracy)}
+                  {consoleDetailTexts.coordinates(m.location.lat, m.location.lng, m.location.accuracy)}
                 </p>
-                <Suspense fallback={<p className="utrecht-paragraph bs-muted">{bt.detail.mapLoading}</p>}>
+                <Suspense
+                  fallback={<p className="utrecht-paragraph bs-muted">{consoleDetailTexts.mapLoading}</p>}
+                >
                   <SpotMap lat={m.location.lat} lng={m.location.lng} />
                 </Suspense>
               </>
@@ -171,10 +180,10 @@ export default function DetailPage() {
 
           <section className="bs-section" aria-labelledby="photos-heading">
             <h2 id="photos-heading" className="utrecht-heading-2">
-              {bt.detail.photos}
+              {consoleDetailTexts.photos}
             </h2>
             {m.photos.length === 0 ? (
-              <p className="utrecht-paragraph bs-muted">{bt.detail.noPhotos}</p>
+              <p className="utrecht-paragraph bs-muted">{consoleDetailTexts.noPhotos}</p>
             ) : (
               <ul className="bs-photos bs-photos--small">
                 {m.photos.map((p, i) => (
@@ -188,7 +197,7 @@ export default function DetailPage() {
                       <img
                         className="bs-photos__img"
                         src={apiUrl(p.url)}
-                        alt={bt.detail.photoAlt(i + 1)}
+                        alt={consoleDetailTexts.photoAlt(i + 1)}
                         width={96}
                         height={96}
                         loading="lazy"
@@ -203,12 +212,12 @@ export default function DetailPage() {
           {m.melder !== undefined && (
             <section className="bs-section" aria-labelledby="melder-heading">
               <h2 id="melder-heading" className="utrecht-heading-2">
-                {bt.detail.melder}
+                {consoleDetailTexts.melder}
               </h2>
               {m.melder ? (
                 <MelderContact melder={m.melder} />
               ) : (
-                <p className="utrecht-paragraph">{bt.detail.melderAnonymous}</p>
+                <p className="utrecht-paragraph">{consoleDetailTexts.melderAnonymous}</p>
               )}
             </section>
           )}
@@ -217,7 +226,7 @@ export default function DetailPage() {
         <div className="bs-balie-detail__side">
           <section className="bs-section bs-balie-actions" aria-labelledby="actions-heading">
             <h2 id="actions-heading" className="utrecht-heading-2">
-              {bt.actions.heading}
+              {consoleActionTexts.heading}
             </h2>
             <TransitionForm key={`${m.status.code}-${m.timeline.length}`} melding={m} onDone={onDone} />
             <NoteForm meldingId={m.id} onDone={onDone} />
@@ -226,14 +235,14 @@ export default function DetailPage() {
 
           <section className="bs-section" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="utrecht-heading-2">
-              {bt.detail.timeline}
+              {consoleDetailTexts.timeline}
             </h2>
             <StatusTimeline entries={m.timeline} labels={statusLabel} />
           </section>
 
           <section className="bs-section" aria-labelledby="deliveries-heading">
             <h2 id="deliveries-heading" className="utrecht-heading-2">
-              {bt.detail.deliveries}
+              {consoleDetailTexts.deliveries}
             </h2>
             <Deliveries deliveries={m.emailDeliveries} />
           </section>

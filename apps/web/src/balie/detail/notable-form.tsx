@@ -1,9 +1,9 @@
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
+import { consoleNotableTexts } from '../../texts/index.ts';
 import { asApiError } from '../api.ts';
 import { TextareaField } from '../controls.tsx';
 import { insightApi, type NotableFlag } from '../insight-api.ts';
-import { bt } from '../texts-nl.ts';
 
 /**
  * "Markeer als opvallend": flags the melding for the weekly veiligheidsoverleg (docs/staff-api.md,
@@ -26,7 +26,7 @@ export function NotableForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) {
-      setError(bt.notable.reasonRequired);
+      setError(consoleNotableTexts.reasonRequired);
       document.getElementById('notable-reason')?.focus();
       return;
     }
@@ -36,7 +36,7 @@ export function NotableForm({
       const result = await insightApi.flagNotable(meldingId, reason.trim());
       setFlag(result.notable);
       setReason('');
-      onDone(bt.notable.marked);
+      onDone(consoleNotableTexts.marked);
     } catch (err) {
       const apiErr = asApiError(err);
       setError(apiErr.details.find((d) => d.field === 'reason')?.message ?? apiErr.message);
@@ -49,7 +49,7 @@ export function NotableForm({
     try {
       await insightApi.unflagNotable(meldingId);
       setFlag(null);
-      onDone(bt.notable.unmarked);
+      onDone(consoleNotableTexts.unmarked);
     } catch (err) {
       onDone(asApiError(err).message, true);
     } finally {
@@ -59,12 +59,12 @@ export function NotableForm({
   return (
     <form className="bs-form" noValidate onSubmit={submit} aria-labelledby="notable-heading">
       <h3 id="notable-heading" className="utrecht-heading-3">
-        {bt.notable.heading}
+        {consoleNotableTexts.heading}
       </h3>
       {flag ? (
         <>
           <p className="utrecht-paragraph">
-            <strong>{bt.notable.current(flag.reason)}</strong>
+            <strong>{consoleNotableTexts.current(flag.reason)}</strong>
           </p>
           <div className="utrecht-button-group">
             <Button
@@ -74,17 +74,17 @@ export function NotableForm({
               disabled={pending}
               onClick={() => void unflag()}
             >
-              {bt.notable.unmark}
+              {consoleNotableTexts.unmark}
             </Button>
           </div>
         </>
       ) : (
         <>
-          <p className="utrecht-paragraph bs-muted">{bt.notable.intro}</p>
+          <p className="utrecht-paragraph bs-muted">{consoleNotableTexts.intro}</p>
           <TextareaField
             id="notable-reason"
-            label={bt.notable.reason}
-            description={bt.notable.reasonHint}
+            label={consoleNotableTexts.reason}
+            description={consoleNotableTexts.reasonHint}
             rows={2}
             maxLength={500}
             value={reason}
@@ -93,7 +93,7 @@ export function NotableForm({
           />
           <div className="utrecht-button-group">
             <Button type="submit" appearance="secondary-action-button" busy={pending} disabled={pending}>
-              {bt.notable.mark}
+              {consoleNotableTexts.mark}
             </Button>
           </div>
         </>

@@ -1,8 +1,8 @@
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
+import { consoleActionTexts } from '../../texts/index.ts';
 import { asApiError, staffApi } from '../api.ts';
 import { TextareaField } from '../controls.tsx';
-import { bt } from '../texts-nl.ts';
 
 export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (message: string) => void }) {
   const [body, setBody] = useState('');
@@ -11,7 +11,7 @@ export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (me
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) {
-      setError(bt.actions.noteRequired);
+      setError(consoleActionTexts.noteRequired);
       document.getElementById('note-body')?.focus();
       return;
     }
@@ -20,7 +20,7 @@ export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (me
     try {
       await staffApi.note(meldingId, body.trim());
       setBody('');
-      onDone(bt.actions.noteSaved);
+      onDone(consoleActionTexts.noteSaved);
     } catch (err) {
       const apiErr = asApiError(err);
       setError(apiErr.details.find((d) => d.field === 'body')?.message ?? apiErr.message);
@@ -31,12 +31,12 @@ export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (me
   return (
     <form className="bs-form" noValidate onSubmit={submit} aria-labelledby="note-heading">
       <h3 id="note-heading" className="utrecht-heading-3">
-        {bt.actions.noteHeading}
+        {consoleActionTexts.noteHeading}
       </h3>
       <TextareaField
         id="note-body"
-        label={bt.actions.noteBody}
-        description={bt.actions.internalNoteHint}
+        label={consoleActionTexts.noteBody}
+        description={consoleActionTexts.internalNoteHint}
         rows={3}
         value={body}
         error={error}
@@ -44,7 +44,7 @@ export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (me
       />
       <div className="utrecht-button-group">
         <Button type="submit" appearance="secondary-action-button" busy={pending} disabled={pending}>
-          {bt.actions.noteSave}
+          {consoleActionTexts.noteSave}
         </Button>
       </div>
     </form>

@@ -1,8 +1,8 @@
 import { Button } from '@utrecht/button-react/css';
+import { consoleActionTexts } from '../../texts/index.ts';
 import { RadioGroup, TextField } from '../../ui/fields.tsx';
 import type { MeldingDetail } from '../api.ts';
 import { FormErrorSummary, optionalLabel, SelectField, TextareaField } from '../controls.tsx';
-import { bt } from '../texts-nl.ts';
 import { TransitionPreview } from './transition-preview.tsx';
 import { type TField, tIds, useTransitionForm } from './use-transition-form.ts';
 
@@ -17,12 +17,12 @@ export function TransitionForm({
   const f = useTransitionForm(melding, onDone);
   const { target, texts } = f;
   if (melding.allowedTransitions.length === 0) {
-    return <p className="utrecht-paragraph">{bt.actions.noTransitions}</p>;
+    return <p className="utrecht-paragraph">{consoleActionTexts.noTransitions}</p>;
   }
   return (
     <form className="bs-form" noValidate onSubmit={f.submit} aria-labelledby="transition-heading">
       <h3 id="transition-heading" className="utrecht-heading-3">
-        {bt.actions.transitionHeading}
+        {consoleActionTexts.transitionHeading}
       </h3>
       {f.hasErrors && (
         <FormErrorSummary
@@ -36,13 +36,13 @@ export function TransitionForm({
       <RadioGroup
         id={tIds.to}
         name="transition-to"
-        legend={bt.actions.target}
+        legend={consoleActionTexts.target}
         error={f.errors.to}
         value={f.fields.to}
         options={melding.allowedTransitions.map((t) => ({
           value: t.to,
           label: t.label,
-          description: t.notifiesMelder ? bt.actions.notifies : bt.actions.noMail,
+          description: t.notifiesMelder ? consoleActionTexts.notifies : consoleActionTexts.noMail,
         }))}
         onValueChange={f.set.to}
       />
@@ -51,8 +51,8 @@ export function TransitionForm({
           {target.to === 'doorgestuurd' && (
             <TextField
               id={tIds.forwardedTo}
-              label={bt.actions.forwardedTo}
-              description={bt.actions.forwardedToHint}
+              label={consoleActionTexts.forwardedTo}
+              description={consoleActionTexts.forwardedToHint}
               value={f.fields.forwardedTo}
               error={f.errors.forwardedTo}
               onValueChange={f.set.forwardedTo}
@@ -62,11 +62,11 @@ export function TransitionForm({
             <div className="bs-balie-standard-text">
               <SelectField
                 id="transition-standard"
-                label={bt.actions.standardText}
-                description={bt.actions.standardTextHint}
+                label={consoleActionTexts.standardText}
+                description={consoleActionTexts.standardTextHint}
                 value={f.chosenText}
                 options={[
-                  { value: '', label: bt.actions.standardTextNone },
+                  { value: '', label: consoleActionTexts.standardTextNone },
                   ...texts.map((x) => ({ value: x.id, label: x.title })),
                 ]}
                 onValueChange={f.setChosenText}
@@ -77,12 +77,12 @@ export function TransitionForm({
                 disabled={!f.chosenText}
                 onClick={f.fillText}
               >
-                {bt.actions.standardTextUse}
+                {consoleActionTexts.standardTextUse}
               </Button>
             </div>
           )}
           {texts && texts.length === 0 && (target.requiresPublicMessage || target.notifiesMelder) && (
-            <p className="utrecht-paragraph bs-muted">{bt.actions.standardTextsNone}</p>
+            <p className="utrecht-paragraph bs-muted">{consoleActionTexts.standardTextsNone}</p>
           )}
           <p className="bs-visually-hidden" role="status">
             {f.filled}
@@ -91,10 +91,10 @@ export function TransitionForm({
             id={tIds.publicMessage}
             label={
               target.requiresPublicMessage
-                ? bt.actions.publicMessage
-                : optionalLabel(bt.actions.publicMessage)
+                ? consoleActionTexts.publicMessage
+                : optionalLabel(consoleActionTexts.publicMessage)
             }
-            description={bt.actions.publicMessageHint}
+            description={consoleActionTexts.publicMessageHint}
             rows={6}
             value={f.fields.publicMessage}
             error={f.errors.publicMessage}
@@ -104,8 +104,10 @@ export function TransitionForm({
             <>
               <TextareaField
                 id={tIds.reason}
-                label={target.requiresReason ? bt.actions.reason : optionalLabel(bt.actions.reason)}
-                description={bt.actions.reasonHint}
+                label={
+                  target.requiresReason ? consoleActionTexts.reason : optionalLabel(consoleActionTexts.reason)
+                }
+                description={consoleActionTexts.reasonHint}
                 rows={3}
                 value={f.fields.reason}
                 error={f.errors.reason}
@@ -113,7 +115,7 @@ export function TransitionForm({
               />
               <TextField
                 id={tIds.duplicateOf}
-                label={optionalLabel(bt.actions.duplicateOf)}
+                label={optionalLabel(consoleActionTexts.duplicateOf)}
                 className="bs-input--medium"
                 autoCapitalize="characters"
                 spellCheck={false}
@@ -125,8 +127,8 @@ export function TransitionForm({
           )}
           <TextareaField
             id={tIds.internalNote}
-            label={optionalLabel(bt.actions.internalNote)}
-            description={bt.actions.internalNoteHint}
+            label={optionalLabel(consoleActionTexts.internalNote)}
+            description={consoleActionTexts.internalNoteHint}
             rows={3}
             value={f.fields.internalNote}
             error={f.errors.internalNote}
@@ -140,7 +142,7 @@ export function TransitionForm({
                 disabled={f.pending}
                 onClick={f.showPreview}
               >
-                {bt.actions.preview}
+                {consoleActionTexts.preview}
               </Button>
             </div>
           )}
@@ -149,7 +151,7 @@ export function TransitionForm({
           )}
           <div className="utrecht-button-group bs-nav">
             <Button type="submit" appearance="primary-action-button" busy={f.pending} disabled={f.pending}>
-              {bt.actions.save}
+              {consoleActionTexts.save}
             </Button>
           </div>
         </div>

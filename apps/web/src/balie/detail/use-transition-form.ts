@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { consoleActionTexts } from '../../texts/index.ts';
 import { asApiError, type EmailPreview, type MeldingDetail, staffApi, type TransitionInput } from '../api.ts';
 import { keys } from '../query/query-client.tsx';
-import { bt } from '../texts-nl.ts';
 
 export type TField = 'to' | 'publicMessage' | 'forwardedTo' | 'reason' | 'duplicateOf' | 'internalNote';
 export const tIds: Record<TField, string> = {
@@ -67,14 +67,15 @@ export function useTransitionForm(melding: MeldingDetail, onDone: (message: stri
   const validate = (forPreview: boolean): Errors => {
     const found: Errors = {};
     if (!target) {
-      found.to = bt.actions.targetRequired;
+      found.to = consoleActionTexts.targetRequired;
       return found;
     }
     if (target.requiresPublicMessage && !publicMessage.trim())
-      found.publicMessage = bt.actions.publicMessageRequired;
+      found.publicMessage = consoleActionTexts.publicMessageRequired;
     if (target.to === 'doorgestuurd' && !forwardedTo.trim())
-      found.forwardedTo = bt.actions.forwardedToRequired;
-    if (!forPreview && target.requiresReason && !reason.trim()) found.reason = bt.actions.reasonRequired;
+      found.forwardedTo = consoleActionTexts.forwardedToRequired;
+    if (!forPreview && target.requiresReason && !reason.trim())
+      found.reason = consoleActionTexts.reasonRequired;
     return found;
   };
 
@@ -116,7 +117,7 @@ export function useTransitionForm(melding: MeldingDetail, onDone: (message: stri
       setDuplicateOf('');
       setInternalNote('');
       setPreview(null);
-      onDone(bt.actions.saved(label));
+      onDone(consoleActionTexts.saved(label));
     },
     onError: fromApi,
   });
@@ -161,7 +162,7 @@ export function useTransitionForm(melding: MeldingDetail, onDone: (message: stri
     if (!text) return;
     setPublicMessage(text.body);
     if (preview) setPreviewStale(true);
-    setFilled(bt.actions.standardTextFilled);
+    setFilled(consoleActionTexts.standardTextFilled);
     document.getElementById(tIds.publicMessage)?.focus();
   };
 

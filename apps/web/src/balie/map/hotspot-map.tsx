@@ -13,10 +13,10 @@ import {
   ZoomControl,
 } from 'react-leaflet';
 import type { WebConfig } from '../../runtime-config.ts';
+import { consoleMapTexts } from '../../texts/index.ts';
 import type { ActiveHotspot, GeoPolygon, HotspotsResponse } from '../insight-api.ts';
 import { type ScaleStep, stepFor } from '../insight-format.ts';
 import { MeldingClusters } from '../melding-clusters.tsx';
-import { bt } from '../texts-nl.ts';
 
 const DEBOUNCE_MS = 300;
 /** The API takes a bbox of at most 1° a side; the map below zoom 11 would be wider on a large screen. */
@@ -73,7 +73,11 @@ export function HotspotMap({
       maxZoom={config.maxZoom}
       zoomControl={false}
     >
-      <ZoomControl position="topleft" zoomInTitle={bt.map.zoomIn} zoomOutTitle={bt.map.zoomOut} />
+      <ZoomControl
+        position="topleft"
+        zoomInTitle={consoleMapTexts.zoomIn}
+        zoomOutTitle={consoleMapTexts.zoomOut}
+      />
       <Named />
       <FollowSize />
       <ViewWatcher onView={onView} />
@@ -108,7 +112,7 @@ export function HotspotMap({
               className={labels ? 'bs-hex-label' : 'bs-hex-tooltip'}
               {...(labels ? {} : { sticky: true })}
             >
-              {labels ? String(c.count) : bt.map.cellCount(c.count)}
+              {labels ? String(c.count) : consoleMapTexts.cellCount(c.count)}
             </Tooltip>
           </Polygon>
         );
@@ -146,7 +150,7 @@ function Named() {
   useEffect(() => {
     const el = map.getContainer();
     el.setAttribute('role', 'region');
-    el.setAttribute('aria-label', bt.map.mapLabel);
+    el.setAttribute('aria-label', consoleMapTexts.mapLabel);
     el.setAttribute('aria-describedby', 'map-hint');
     map.attributionControl?.setPrefix(LEAFLET_CREDIT);
   }, [map]);

@@ -1,6 +1,6 @@
+import { consoleMapTexts } from '../../texts/index.ts';
 import type { HotspotsResponse } from '../insight-api.ts';
 import { rangeLabel, type ScaleStep } from '../insight-format.ts';
-import { bt } from '../texts-nl.ts';
 
 export function Legend({
   steps,
@@ -16,12 +16,14 @@ export function Legend({
   return (
     <div className="bs-legend">
       <h2 className="utrecht-heading-3" id="legend-heading">
-        {bt.map.legend}
+        {consoleMapTexts.legend}
       </h2>
-      {data && <p className="utrecht-paragraph">{bt.map.summary(data.total, data.cells.length)}</p>}
-      {res !== null && <p className="utrecht-paragraph bs-muted">{bt.map.resolution(res)}</p>}
+      {data && <p className="utrecht-paragraph">{consoleMapTexts.summary(data.total, data.cells.length)}</p>}
+      {res !== null && <p className="utrecht-paragraph bs-muted">{consoleMapTexts.resolution(res)}</p>}
       {steps.length === 0 ? (
-        <p className="utrecht-paragraph bs-muted">{loading ? bt.map.loading : bt.map.legendEmpty}</p>
+        <p className="utrecht-paragraph bs-muted">
+          {loading ? consoleMapTexts.loading : consoleMapTexts.legendEmpty}
+        </p>
       ) : (
         <ul className="bs-legend__steps" aria-labelledby="legend-heading">
           {steps.map((s) => (
@@ -32,21 +34,21 @@ export function Legend({
           ))}
           <li>
             <span className="bs-legend__swatch bs-legend__swatch--hotspot" aria-hidden="true" />
-            {bt.map.legendHotspot}
+            {consoleMapTexts.legendHotspot}
           </li>
           {data?.meldingen && (
             <li>
               <span className="bs-legend__swatch bs-legend__swatch--point" aria-hidden="true" />
-              {bt.map.legendMelding}
+              {consoleMapTexts.legendMelding}
             </li>
           )}
         </ul>
       )}
       {data && res !== null && res < 10 && (
-        <p className="utrecht-paragraph bs-muted">{bt.map.meldingenHidden}</p>
+        <p className="utrecht-paragraph bs-muted">{consoleMapTexts.meldingenHidden}</p>
       )}
       {data?.meldingenTruncated && data.meldingen && (
-        <p className="utrecht-paragraph">{bt.map.meldingenCapped(data.meldingen.length)}</p>
+        <p className="utrecht-paragraph">{consoleMapTexts.meldingenCapped(data.meldingen.length)}</p>
       )}
     </div>
   );

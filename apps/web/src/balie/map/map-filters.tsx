@@ -1,7 +1,7 @@
 import { categories } from '@buurtsignaal/core';
+import { consoleMapTexts, consoleTexts } from '../../texts/index.ts';
 import { TextField } from '../../ui/fields.tsx';
 import { SelectField } from '../controls.tsx';
-import { bt } from '../texts-nl.ts';
 import type { HotspotFilterState } from './use-hotspot-filters.ts';
 
 /** The filters above the map; every one is a URL parameter. */
@@ -12,37 +12,37 @@ export function MapFilters({ f }: { f: HotspotFilterState }) {
   return (
     <section aria-labelledby="map-filters-heading" className="bs-balie-filters bs-map-filters">
       <h2 id="map-filters-heading" className="bs-visually-hidden">
-        {bt.map.filtersHeading}
+        {consoleMapTexts.filtersHeading}
       </h2>
       <SelectField
         id="map-category"
-        label={bt.map.category}
+        label={consoleMapTexts.category}
         value={category}
         options={[
-          { value: '', label: bt.map.allCategories },
+          { value: '', label: consoleMapTexts.allCategories },
           ...categories.map((c) => ({ value: c.id, label: c.label })),
         ]}
         onValueChange={(v) => setParam({ onderwerp: v, soort: null })}
       />
       <SelectField
         id="map-subcategory"
-        label={bt.map.subcategory}
+        label={consoleMapTexts.subcategory}
         value={selectedCategory ? subcategory : ''}
         options={[
-          { value: '', label: bt.map.allSubcategories },
+          { value: '', label: consoleMapTexts.allSubcategories },
           ...(selectedCategory?.subcategories ?? []).map((s) => ({ value: s.id, label: s.label })),
         ]}
         onValueChange={(v) => setParam({ soort: v })}
       />
       <SelectField
         id="map-period"
-        label={bt.map.period}
+        label={consoleMapTexts.period}
         value={period}
         options={[
-          { value: '7', label: bt.map.period7 },
-          { value: '30', label: bt.map.period30 },
-          { value: '90', label: bt.map.period90 },
-          { value: 'custom', label: bt.map.periodCustom },
+          { value: '7', label: consoleMapTexts.period7 },
+          { value: '30', label: consoleMapTexts.period30 },
+          { value: '90', label: consoleMapTexts.period90 },
+          { value: 'custom', label: consoleMapTexts.periodCustom },
         ]}
         onValueChange={(v) => setParam({ periode: v === '30' ? null : v })}
       />
@@ -51,15 +51,15 @@ export function MapFilters({ f }: { f: HotspotFilterState }) {
           <TextField
             id="map-from"
             type="date"
-            label={bt.map.from}
+            label={consoleMapTexts.from}
             value={fromDate}
-            error={customInvalid ? bt.map.dateInvalid : undefined}
+            error={customInvalid ? consoleMapTexts.dateInvalid : undefined}
             onValueChange={(v) => setParam({ van: v })}
           />
           <TextField
             id="map-to"
             type="date"
-            label={bt.map.to}
+            label={consoleMapTexts.to}
             value={toDate}
             invalid={customInvalid}
             onValueChange={(v) => setParam({ tot: v })}
@@ -68,31 +68,34 @@ export function MapFilters({ f }: { f: HotspotFilterState }) {
       )}
       <SelectField
         id="map-weekday"
-        label={bt.map.weekday}
+        label={consoleMapTexts.weekday}
         value={weekday}
         options={[
-          { value: '', label: bt.map.allWeekdays },
-          ...bt.weekdays.map((d, i) => ({ value: String(i + 1), label: d })),
+          { value: '', label: consoleMapTexts.allWeekdays },
+          ...consoleTexts.weekdays.map((d, i) => ({ value: String(i + 1), label: d })),
         ]}
         onValueChange={(v) => setParam({ dag: v })}
       />
       <SelectField
         id="map-hour"
-        label={bt.map.hour}
+        label={consoleMapTexts.hour}
         value={hour}
         options={[
-          { value: '', label: bt.map.allHours },
-          ...Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: bt.map.hourLabel(h) })),
+          { value: '', label: consoleMapTexts.allHours },
+          ...Array.from({ length: 24 }, (_, h) => ({
+            value: String(h),
+            label: consoleMapTexts.hourLabel(h),
+          })),
         ]}
         onValueChange={(v) => setParam({ uur: v })}
       />
       <SelectField
         id="map-status"
-        label={bt.map.status}
+        label={consoleMapTexts.status}
         value={status}
         options={[
-          { value: 'all', label: bt.map.statusAll },
-          { value: 'open', label: bt.map.statusOpen },
+          { value: 'all', label: consoleMapTexts.statusAll },
+          { value: 'open', label: consoleMapTexts.statusOpen },
         ]}
         onValueChange={(v) => setParam({ status: v === 'open' ? 'open' : null })}
       />
@@ -104,7 +107,7 @@ export function MapFilters({ f }: { f: HotspotFilterState }) {
           checked={showWijken}
           onChange={(e) => setParam({ wijken: e.target.checked ? '1' : null })}
         />
-        <label htmlFor="map-wijken">{bt.map.wijken}</label>
+        <label htmlFor="map-wijken">{consoleMapTexts.wijken}</label>
       </div>
     </section>
   );

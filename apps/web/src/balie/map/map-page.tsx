@@ -3,6 +3,7 @@ import '../insight.css';
 import { findWijk } from '@buurtsignaal/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { consoleMapTexts, consoleTexts } from '../../texts/index.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { isCoordinator } from '../api.ts';
 import { CellPanel } from '../cell-panel.tsx';
@@ -10,7 +11,6 @@ import { type CellRow, HotspotTable } from '../hotspot-table.tsx';
 import type { CellProfile } from '../insight-api.ts';
 import { formatDate, scaleSteps } from '../insight-format.ts';
 import { useSession } from '../session.tsx';
-import { bt } from '../texts-nl.ts';
 import { useTitle } from '../use-title.ts';
 import { HotspotMap, type Target, type View } from './hotspot-map.tsx';
 import { Legend } from './legend.tsx';
@@ -28,14 +28,14 @@ export const cellLabel = (cell: string): string => cell.replace(/f+$/, '');
 export default function MapPage() {
   const { session } = useSession();
   const coordinator = isCoordinator(session?.user);
-  useTitle(bt.header.map);
+  useTitle(consoleTexts.header.map);
   const f = useHotspotFilters();
   const { selected, linked, setParam, filters, previous, showWijken } = f;
 
   const { config, configFailed, active } = useMapBasics();
   const [view, setView] = useState<View | null>(null);
   const { res, data, before, loading, error } = useHotspots(view, filters, previous);
-  const announce = data ? bt.map.updated(data.total) : '';
+  const announce = data ? consoleMapTexts.updated(data.total) : '';
   // A link into the map on one cell (the queue's "nieuwe hotspot" notice: `?cel=<cell>`): that cell
   // becomes the selected one, so its panel opens, and the map moves to it once its centre is known.
   const [centreOn, setCentreOn] = useState<string | null>(null);
@@ -75,7 +75,7 @@ export default function MapPage() {
         return {
           cell: c.cell,
           label: cellLabel(c.cell),
-          wijk: findWijk(c.centre.lat, c.centre.lng)?.naam ?? bt.map.outsideWijk,
+          wijk: findWijk(c.centre.lat, c.centre.lng)?.naam ?? consoleMapTexts.outsideWijk,
           count: c.count,
           trend: before ? c.count - (before.get(c.cell) ?? 0) : null,
           hotspotSince: hotspot ? formatDate(hotspot.since) : null,
@@ -88,12 +88,12 @@ export default function MapPage() {
 
   return (
     <div className="bs-insight bs-insight--wide">
-      <h1 className="utrecht-heading-1">{bt.map.heading}</h1>
-      <p className="utrecht-paragraph">{bt.map.intro}</p>
+      <h1 className="utrecht-heading-1">{consoleMapTexts.heading}</h1>
+      <p className="utrecht-paragraph">{consoleMapTexts.intro}</p>
       {coordinator && (
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to="/balie/hotspotregels">
-            {bt.map.rulesLink}
+            {consoleMapTexts.rulesLink}
           </Link>
         </p>
       )}
@@ -111,8 +111,8 @@ export default function MapPage() {
 
       <div className={`bs-map-layout${selected ? ' bs-map-layout--panel' : ''}`}>
         <div className="bs-map-layout__map">
-          {configFailed && <p className="utrecht-paragraph">{bt.map.mapError}</p>}
-          {!config && !configFailed && <p className="utrecht-paragraph">{bt.map.mapLoading}</p>}
+          {configFailed && <p className="utrecht-paragraph">{consoleMapTexts.mapError}</p>}
+          {!config && !configFailed && <p className="utrecht-paragraph">{consoleMapTexts.mapLoading}</p>}
           {config && (
             <HotspotMap
               config={config}
@@ -127,7 +127,7 @@ export default function MapPage() {
             />
           )}
           <p id="map-hint" className="utrecht-paragraph bs-muted bs-map-hint">
-            {bt.map.mapHint}
+            {consoleMapTexts.mapHint}
           </p>
           <Legend steps={steps} data={data} res={res} loading={loading} />
         </div>
@@ -149,18 +149,18 @@ export default function MapPage() {
 
       <section aria-labelledby="hotspots-heading" className="bs-section">
         <h2 id="hotspots-heading" className="utrecht-heading-2">
-          {bt.map.hotspotsHeading}
+          {consoleMapTexts.hotspotsHeading}
         </h2>
         {active.length === 0 ? (
-          <p className="utrecht-paragraph bs-muted">{bt.map.hotspotsNone}</p>
+          <p className="utrecht-paragraph bs-muted">{consoleMapTexts.hotspotsNone}</p>
         ) : (
           <ul className="bs-hotspot-list">
             {active.map((h) => (
               <li key={h.id}>
-                <strong>{h.wijk?.naam ?? bt.map.outsideWijk}</strong>{' '}
-                <span>{bt.map.hotspotSince(formatDate(h.since))}</span>
+                <strong>{h.wijk?.naam ?? consoleMapTexts.outsideWijk}</strong>{' '}
+                <span>{consoleMapTexts.hotspotSince(formatDate(h.since))}</span>
                 <br />
-                <span className="bs-muted">{bt.map.hotspotRule(h.rule.name, h.lastCount)}</span>{' '}
+                <span className="bs-muted">{consoleMapTexts.hotspotRule(h.rule.name, h.lastCount)}</span>{' '}
                 <button
                   type="button"
                   className="bs-link-button"
@@ -169,7 +169,7 @@ export default function MapPage() {
                     moveTo(h.cell, h.res, h.centre);
                   }}
                 >
-                  {bt.map.hotspotShow}
+                  {consoleMapTexts.hotspotShow}
                   <span className="bs-visually-hidden"> {cellLabel(h.cell)}</span>
                 </button>
               </li>
@@ -180,12 +180,12 @@ export default function MapPage() {
 
       <section aria-labelledby="hotspot-table-heading" className="bs-section">
         <h2 id="hotspot-table-heading" tabIndex={-1} className="utrecht-heading-2">
-          {bt.map.tableHeading}
+          {consoleMapTexts.tableHeading}
         </h2>
         {data ? (
           <HotspotTable rows={rows} selected={selected} onSelect={select} />
         ) : (
-          <p className="utrecht-paragraph">{bt.map.loading}</p>
+          <p className="utrecht-paragraph">{consoleMapTexts.loading}</p>
         )}
       </section>
     </div>

@@ -2,24 +2,24 @@ import { categories, isCategoryId } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { consoleRulesTexts, resolutionLabel } from '../../texts/index.ts';
 import { CheckboxField, TextField } from '../../ui/fields.tsx';
 import { asApiError } from '../api.ts';
 import { SelectField } from '../controls.tsx';
 import { type HotspotRule, type HotspotRuleInput, insightApi } from '../insight-api.ts';
 import { keys } from '../query/query-client.tsx';
 import { ListMessages, ManagedItem, useEditing, useManagedList } from '../shared/managed-list.tsx';
-import { bt, resolutionLabel } from '../texts-nl.ts';
 import { useFormErrors } from '../use-form-errors.tsx';
 
 const categoryLabel = (id: string | null): string =>
-  (id ? (categories.find((c) => c.id === id)?.label ?? id) : bt.rules.anyCategory).toLowerCase();
+  (id ? (categories.find((c) => c.id === id)?.label ?? id) : consoleRulesTexts.anyCategory).toLowerCase();
 const subcategoryLabel = (cat: string | null, sub: string | null): string | null =>
   sub ? (categories.find((c) => c.id === cat)?.subcategories.find((s) => s.id === sub)?.label ?? sub) : null;
 
 const ruleText = (r: HotspotRule): string => {
   const sub = subcategoryLabel(r.category, r.subcategory);
   const what = `${categoryLabel(r.category)}${sub ? ` (${sub})` : ''}`;
-  return bt.rules.summary(r.minCount, r.windowDays, what, resolutionLabel(r.resolution));
+  return consoleRulesTexts.summary(r.minCount, r.windowDays, what, resolutionLabel(r.resolution));
 };
 
 /** The coordinator's hotspot rules: list, create, edit and switch on or off. */
@@ -30,7 +30,7 @@ export default function RulesPage() {
     announcement,
     setAnnouncement,
     done: reload,
-  } = useManagedList(keys.rules, async () => (await insightApi.rules()).items, bt.rules.heading);
+  } = useManagedList(keys.rules, async () => (await insightApi.rules()).items, consoleRulesTexts.heading);
   const { editing, edit, stopEditing } = useEditing<HotspotRule>('rule-form-heading', 'rule-name');
   const done = async (text: string) => {
     stopEditing();
@@ -45,7 +45,7 @@ export default function RulesPage() {
         category: isCategoryId(input.category) ? input.category : null,
         active: !rule.active,
       });
-      await done(rule.active ? bt.rules.deactivated : bt.rules.activated);
+      await done(rule.active ? consoleRulesTexts.deactivated : consoleRulesTexts.activated);
     } catch (err) {
       setAnnouncement(asApiError(err).message);
     }
@@ -55,18 +55,18 @@ export default function RulesPage() {
     <>
       <p className="utrecht-paragraph bs-balie-back">
         <Link to="/balie/kaart" className="utrecht-link">
-          {bt.rules.back}
+          {consoleRulesTexts.back}
         </Link>
       </p>
-      <h1 className="utrecht-heading-1">{bt.rules.heading}</h1>
-      <p className="utrecht-paragraph">{bt.rules.intro}</p>
+      <h1 className="utrecht-heading-1">{consoleRulesTexts.heading}</h1>
+      <p className="utrecht-paragraph">{consoleRulesTexts.intro}</p>
       <ListMessages announcement={announcement} loadError={loadError} />
 
       <section className="bs-section" aria-labelledby="rules-list-heading">
         <h2 id="rules-list-heading" className="utrecht-heading-2">
-          {bt.rules.listHeading}
+          {consoleRulesTexts.listHeading}
         </h2>
-        {items && items.length === 0 && <p className="utrecht-paragraph">{bt.rules.none}</p>}
+        {items && items.length === 0 && <p className="utrecht-paragraph">{consoleRulesTexts.none}</p>}
         {items && items.length > 0 && (
           <ul className="bs-balie-texts">
             {items.map((rule) => (
@@ -75,13 +75,15 @@ export default function RulesPage() {
                 name={rule.name}
                 level={3}
                 active={rule.active}
-                editLabel={bt.rules.edit}
+                editLabel={consoleRulesTexts.edit}
                 onEdit={() => edit(rule)}
-                toggleLabel={rule.active ? bt.rules.deactivate : bt.rules.activate}
+                toggleLabel={rule.active ? consoleRulesTexts.deactivate : consoleRulesTexts.activate}
                 onToggle={() => void toggle(rule)}
               >
                 <p className="utrecht-paragraph">{ruleText(rule)}</p>
-                <p className="bs-muted">{rule.active ? bt.rules.activeState : bt.rules.inactiveState}</p>
+                <p className="bs-muted">
+                  {rule.active ? consoleRulesTexts.activeState : consoleRulesTexts.inactiveState}
+                </p>
               </ManagedItem>
             ))}
           </ul>
@@ -90,7 +92,7 @@ export default function RulesPage() {
 
       <section className="bs-section" aria-labelledby="rule-form-heading">
         <h2 id="rule-form-heading" className="utrecht-heading-2">
-          {editing ? bt.rules.editHeading(editing.name) : bt.rules.newHeading}
+          {editing ? consoleRulesTexts.editHeading(editing.name) : consoleRulesTexts.newHeading}
         </h2>
         <RuleForm
           key={editing?.id ?? 'new'}
@@ -144,9 +146,9 @@ function RuleForm({
     const found: Partial<Record<Field, string>> = {};
     const min = wholeNumber(minCount, 2, 10_000);
     const days = wholeNumber(windowDays, 1, 365);
-    if (!name.trim()) found.name = bt.rules.nameRequired;
-    if (min === null) found.minCount = bt.rules.minCountInvalid;
-    if (days === null) found.windowDays = bt.rules.windowDaysInvalid;
+    if (!name.trim()) found.name = consoleRulesTexts.nameRequired;
+    if (min === null) found.minCount = consoleRulesTexts.minCountInvalid;
+    if (days === null) found.windowDays = consoleRulesTexts.windowDaysInvalid;
     if (!check(found) || min === null || days === null) return;
     const input: HotspotRuleInput = {
       name: name.trim(),
@@ -161,7 +163,7 @@ function RuleForm({
     try {
       if (rule) await insightApi.updateRule(rule.id, input);
       else await insightApi.createRule(input);
-      onDone(rule ? bt.rules.updated : bt.rules.created);
+      onDone(rule ? consoleRulesTexts.updated : consoleRulesTexts.created);
       if (!rule) setName('');
     } catch (err) {
       showApiError(err);
@@ -175,19 +177,19 @@ function RuleForm({
       {summary}
       <TextField
         id={ids.name}
-        label={bt.rules.name}
-        description={bt.rules.nameHint}
+        label={consoleRulesTexts.name}
+        description={consoleRulesTexts.nameHint}
         value={name}
         error={errors.name}
         onValueChange={setName}
       />
       <SelectField
         id={ids.category}
-        label={bt.rules.category}
+        label={consoleRulesTexts.category}
         value={category}
         error={errors.category}
         options={[
-          { value: '', label: bt.rules.anyCategory },
+          { value: '', label: consoleRulesTexts.anyCategory },
           ...categories.map((c) => ({ value: c.id, label: c.label })),
         ]}
         onValueChange={(v) => {
@@ -197,18 +199,18 @@ function RuleForm({
       />
       <SelectField
         id={ids.subcategory}
-        label={bt.rules.subcategory}
+        label={consoleRulesTexts.subcategory}
         value={subcategory}
         error={errors.subcategory}
         options={[
-          { value: '', label: bt.rules.anySubcategory },
+          { value: '', label: consoleRulesTexts.anySubcategory },
           ...(cat?.subcategories ?? []).map((s) => ({ value: s.id, label: s.label })),
         ]}
         onValueChange={setSubcategory}
       />
       <SelectField
         id={ids.resolution}
-        label={bt.rules.resolution}
+        label={consoleRulesTexts.resolution}
         value={resolution}
         error={errors.resolution}
         options={[7, 8, 9, 10].map((r) => ({ value: String(r), label: `${r}: ${resolutionLabel(r)}` }))}
@@ -216,8 +218,8 @@ function RuleForm({
       />
       <TextField
         id={ids.minCount}
-        label={bt.rules.minCount}
-        description={bt.rules.minCountHint}
+        label={consoleRulesTexts.minCount}
+        description={consoleRulesTexts.minCountHint}
         inputMode="numeric"
         value={minCount}
         error={errors.minCount}
@@ -225,21 +227,26 @@ function RuleForm({
       />
       <TextField
         id={ids.windowDays}
-        label={bt.rules.windowDays}
-        description={bt.rules.windowDaysHint}
+        label={consoleRulesTexts.windowDays}
+        description={consoleRulesTexts.windowDaysHint}
         inputMode="numeric"
         value={windowDays}
         error={errors.windowDays}
         onValueChange={setWindowDays}
       />
-      <CheckboxField id="rule-active" label={bt.rules.active} checked={active} onValueChange={setActive} />
+      <CheckboxField
+        id="rule-active"
+        label={consoleRulesTexts.active}
+        checked={active}
+        onValueChange={setActive}
+      />
       <div className="utrecht-button-group">
         <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-          {rule ? bt.rules.save : bt.rules.create}
+          {rule ? consoleRulesTexts.save : consoleRulesTexts.create}
         </Button>
         {rule && (
           <Button type="button" appearance="subtle-button" onClick={onCancel}>
-            {bt.rules.cancel}
+            {consoleRulesTexts.cancel}
           </Button>
         )}
       </div>

@@ -1,12 +1,12 @@
 import { categories, isCategoryId, isMeldingStatus, staffStatusLabels } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
+import { consoleStandardTextsTexts } from '../../texts/index.ts';
 import { CheckboxField, TextField } from '../../ui/fields.tsx';
 import { asApiError, type StandardText, staffApi } from '../api.ts';
 import { SelectField, TextareaField } from '../controls.tsx';
 import { keys } from '../query/query-client.tsx';
 import { ListMessages, ManagedItem, useEditing, useManagedList } from '../shared/managed-list.tsx';
-import { bt } from '../texts-nl.ts';
 import { useFormErrors } from '../use-form-errors.tsx';
 
 /** Statuses with a message to the melder: where a standard text makes sense. */
@@ -20,7 +20,7 @@ const MESSAGE_STATUSES = [
 ];
 const statusLabel = (code: string) => (staffStatusLabels as Record<string, string>)[code] ?? code;
 const categoryLabel = (id: string | null) =>
-  id ? (categories.find((c) => c.id === id)?.label ?? id) : bt.standardTexts.anyCategory;
+  id ? (categories.find((c) => c.id === id)?.label ?? id) : consoleStandardTextsTexts.anyCategory;
 
 export default function StandardTextsPage() {
   const {
@@ -32,7 +32,7 @@ export default function StandardTextsPage() {
   } = useManagedList(
     keys.standardTexts({ all: true }),
     async () => (await staffApi.standardTexts({ all: true })).items,
-    bt.standardTexts.heading,
+    consoleStandardTextsTexts.heading,
   );
   const { editing, edit, stopEditing } = useEditing<StandardText>('st-form-heading', 'st-title');
   const done = async (text: string) => {
@@ -49,7 +49,7 @@ export default function StandardTextsPage() {
         body: item.body,
         active: !item.active,
       });
-      await done(item.active ? bt.standardTexts.deactivated : bt.standardTexts.activated);
+      await done(item.active ? consoleStandardTextsTexts.deactivated : consoleStandardTextsTexts.activated);
     } catch (err) {
       setAnnouncement(asApiError(err).message);
     }
@@ -57,13 +57,15 @@ export default function StandardTextsPage() {
 
   return (
     <>
-      <h1 className="utrecht-heading-1">{bt.standardTexts.heading}</h1>
-      <p className="utrecht-paragraph">{bt.standardTexts.intro}</p>
+      <h1 className="utrecht-heading-1">{consoleStandardTextsTexts.heading}</h1>
+      <p className="utrecht-paragraph">{consoleStandardTextsTexts.intro}</p>
       <ListMessages announcement={announcement} loadError={loadError} />
 
       <section className="bs-section" aria-labelledby="st-form-heading">
         <h2 id="st-form-heading" className="utrecht-heading-2">
-          {editing ? bt.standardTexts.editHeading(editing.title) : bt.standardTexts.newHeading}
+          {editing
+            ? consoleStandardTextsTexts.editHeading(editing.title)
+            : consoleStandardTextsTexts.newHeading}
         </h2>
         <StandardTextForm
           key={editing?.id ?? 'new'}
@@ -73,7 +75,7 @@ export default function StandardTextsPage() {
         />
       </section>
 
-      {items && items.length === 0 && <p className="utrecht-paragraph">{bt.standardTexts.none}</p>}
+      {items && items.length === 0 && <p className="utrecht-paragraph">{consoleStandardTextsTexts.none}</p>}
       {items && items.length > 0 && (
         <ul className="bs-balie-texts">
           {items.map((item) => (
@@ -82,14 +84,16 @@ export default function StandardTextsPage() {
               name={item.title}
               level={2}
               active={item.active}
-              editLabel={bt.standardTexts.edit}
+              editLabel={consoleStandardTextsTexts.edit}
               onEdit={() => edit(item)}
-              toggleLabel={item.active ? bt.standardTexts.deactivate : bt.standardTexts.activate}
+              toggleLabel={
+                item.active ? consoleStandardTextsTexts.deactivate : consoleStandardTextsTexts.activate
+              }
               onToggle={() => void toggle(item)}
             >
               <p className="bs-muted">
                 {statusLabel(item.status)} · {categoryLabel(item.category)} ·{' '}
-                {item.active ? bt.standardTexts.active : bt.standardTexts.inactive}
+                {item.active ? consoleStandardTextsTexts.active : consoleStandardTextsTexts.inactive}
               </p>
               <p className="utrecht-paragraph bs-pre-wrap">{item.body}</p>
             </ManagedItem>
@@ -128,9 +132,9 @@ function StandardTextForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found: Partial<Record<Field, string>> = {};
-    if (!title.trim()) found.title = bt.standardTexts.titleRequired;
-    if (!isMeldingStatus(status)) found.status = bt.standardTexts.statusRequired;
-    if (!body.trim()) found.body = bt.standardTexts.bodyRequired;
+    if (!title.trim()) found.title = consoleStandardTextsTexts.titleRequired;
+    if (!isMeldingStatus(status)) found.status = consoleStandardTextsTexts.statusRequired;
+    if (!body.trim()) found.body = consoleStandardTextsTexts.bodyRequired;
     if (!check(found) || !isMeldingStatus(status)) return;
     setPending(true);
     const input = {
@@ -142,7 +146,7 @@ function StandardTextForm({
     try {
       if (item) await staffApi.updateStandardText(item.id, { ...input, active });
       else await staffApi.createStandardText(input);
-      onDone(item ? bt.standardTexts.updated : bt.standardTexts.created);
+      onDone(item ? consoleStandardTextsTexts.updated : consoleStandardTextsTexts.created);
       if (!item) {
         setTitle('');
         setBody('');
@@ -159,15 +163,15 @@ function StandardTextForm({
       {summary}
       <TextField
         id={ids.title}
-        label={bt.standardTexts.title}
-        description={bt.standardTexts.titleHint}
+        label={consoleStandardTextsTexts.title}
+        description={consoleStandardTextsTexts.titleHint}
         value={title}
         error={errors.title}
         onValueChange={setTitle}
       />
       <SelectField
         id={ids.status}
-        label={bt.standardTexts.status}
+        label={consoleStandardTextsTexts.status}
         value={status}
         error={errors.status}
         options={MESSAGE_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
@@ -175,18 +179,18 @@ function StandardTextForm({
       />
       <SelectField
         id={ids.category}
-        label={bt.standardTexts.category}
+        label={consoleStandardTextsTexts.category}
         value={category}
         error={errors.category}
         options={[
-          { value: '', label: bt.standardTexts.anyCategory },
+          { value: '', label: consoleStandardTextsTexts.anyCategory },
           ...categories.map((c) => ({ value: c.id, label: c.label })),
         ]}
         onValueChange={setCategory}
       />
       <TextareaField
         id={ids.body}
-        label={bt.standardTexts.body}
+        label={consoleStandardTextsTexts.body}
         rows={6}
         value={body}
         error={errors.body}
@@ -195,18 +199,18 @@ function StandardTextForm({
       {item && (
         <CheckboxField
           id="st-active"
-          label={bt.standardTexts.active}
+          label={consoleStandardTextsTexts.active}
           checked={active}
           onValueChange={setActive}
         />
       )}
       <div className="utrecht-button-group">
         <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-          {item ? bt.standardTexts.save : bt.standardTexts.create}
+          {item ? consoleStandardTextsTexts.save : consoleStandardTextsTexts.create}
         </Button>
         {item && (
           <Button type="button" appearance="subtle-button" onClick={onCancel}>
-            {bt.standardTexts.cancel}
+            {consoleStandardTextsTexts.cancel}
           </Button>
         )}
       </div>

@@ -1,10 +1,10 @@
 import { defaultTeams } from '@buurtsignaal/core';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
+import { consoleTexts, consoleUsersTexts } from '../../texts/index.ts';
 import { CheckboxGroup, RadioGroup, TextField } from '../../ui/fields.tsx';
 import { type StaffRole, staffApi } from '../api.ts';
 import { useSession } from '../session.tsx';
-import { bt } from '../texts-nl.ts';
 import { useFormErrors } from '../use-form-errors.tsx';
 
 type Field = 'email' | 'name' | 'role' | 'teamIds' | 'password';
@@ -31,11 +31,11 @@ export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<voi
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found: Partial<Record<Field, string>> = {};
-    if (!email.trim()) found.email = bt.users.emailRequired;
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = bt.users.emailInvalid;
-    if (!name.trim()) found.name = bt.users.nameRequired;
-    if (!role) found.role = bt.users.roleRequired;
-    if (password.length < 12) found.password = bt.users.passwordTooShort;
+    if (!email.trim()) found.email = consoleUsersTexts.emailRequired;
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = consoleUsersTexts.emailInvalid;
+    if (!name.trim()) found.name = consoleUsersTexts.nameRequired;
+    if (!role) found.role = consoleUsersTexts.roleRequired;
+    if (password.length < 12) found.password = consoleUsersTexts.passwordTooShort;
     if (!check(found) || !role) return;
     setPending(true);
     try {
@@ -59,7 +59,7 @@ export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<voi
       {summary}
       <TextField
         id={ids.email}
-        label={bt.users.email}
+        label={consoleUsersTexts.email}
         type="email"
         autoComplete="off"
         spellCheck={false}
@@ -69,7 +69,7 @@ export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<voi
       />
       <TextField
         id={ids.name}
-        label={bt.users.name}
+        label={consoleUsersTexts.name}
         autoComplete="off"
         value={name}
         error={errors.name}
@@ -78,16 +78,16 @@ export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<voi
       <RadioGroup
         id={ids.role}
         name="user-role"
-        legend={bt.users.role}
-        description={bt.users.totpNote}
+        legend={consoleUsersTexts.role}
+        description={consoleUsersTexts.totpNote}
         error={errors.role}
         value={role}
-        options={roles.map((r) => ({ value: r, label: bt.roles[r] ?? r }))}
+        options={roles.map((r) => ({ value: r, label: consoleTexts.roles[r] ?? r }))}
         onValueChange={setRole}
       />
       <CheckboxGroup
         id={ids.teamIds}
-        legend={bt.users.teams}
+        legend={consoleUsersTexts.teams}
         error={errors.teamIds}
         value={teamIds}
         options={defaultTeams.map((t) => ({ value: t.id, label: t.name }))}
@@ -95,8 +95,8 @@ export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<voi
       />
       <TextField
         id={ids.password}
-        label={bt.users.password}
-        description={bt.users.passwordHint}
+        label={consoleUsersTexts.password}
+        description={consoleUsersTexts.passwordHint}
         type="password"
         autoComplete="new-password"
         value={password}
@@ -105,7 +105,7 @@ export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<voi
       />
       <div className="utrecht-button-group">
         <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-          {bt.users.create}
+          {consoleUsersTexts.create}
         </Button>
       </div>
     </form>

@@ -1,8 +1,8 @@
 import { defaultTeams } from '@buurtsignaal/core';
+import { consoleTexts, consoleUsersTexts } from '../../texts/index.ts';
 import { staffApi } from '../api.ts';
 import { keys } from '../query/query-client.tsx';
 import { ListMessages, useManagedList } from '../shared/managed-list.tsx';
-import { bt } from '../texts-nl.ts';
 import { NewUserForm } from './new-user-form.tsx';
 
 const teamName = (id: string) => defaultTeams.find((t) => t.id === id)?.name ?? id;
@@ -13,15 +13,15 @@ export default function UsersPage() {
     loadError,
     announcement,
     done,
-  } = useManagedList(keys.users, async () => (await staffApi.users()).users, bt.users.heading);
+  } = useManagedList(keys.users, async () => (await staffApi.users()).users, consoleUsersTexts.heading);
 
   return (
     <>
-      <h1 className="utrecht-heading-1">{bt.users.heading}</h1>
+      <h1 className="utrecht-heading-1">{consoleUsersTexts.heading}</h1>
       <ListMessages announcement={announcement} loadError={loadError} />
       <section className="bs-section" aria-labelledby="users-list-heading">
         <h2 id="users-list-heading" className="utrecht-heading-2">
-          {bt.users.listHeading}
+          {consoleUsersTexts.listHeading}
         </h2>
         {users && (
           <ul className="bs-balie-users">
@@ -29,24 +29,26 @@ export default function UsersPage() {
               <li key={u.id} className="bs-balie-user">
                 <p className="bs-balie-user__name">
                   <strong>{u.name}</strong>{' '}
-                  <span className="bs-balie-role">{bt.roles[u.role] ?? u.role}</span>
+                  <span className="bs-balie-role">{consoleTexts.roles[u.role] ?? u.role}</span>
                 </p>
                 <dl className="bs-balie-user__facts">
                   <div>
-                    <dt>{bt.users.email}</dt>
+                    <dt>{consoleUsersTexts.email}</dt>
                     <dd>{u.email}</dd>
                   </div>
                   <div>
-                    <dt>{bt.users.teams}</dt>
-                    <dd>{u.teamIds.length > 0 ? u.teamIds.map(teamName).join(', ') : bt.users.noTeams}</dd>
+                    <dt>{consoleUsersTexts.teams}</dt>
+                    <dd>
+                      {u.teamIds.length > 0 ? u.teamIds.map(teamName).join(', ') : consoleUsersTexts.noTeams}
+                    </dd>
                   </div>
                   <div>
-                    <dt>{bt.users.totp}</dt>
-                    <dd>{u.totpEnrolled ? bt.users.totpOn : bt.users.totpOff}</dd>
+                    <dt>{consoleUsersTexts.totp}</dt>
+                    <dd>{u.totpEnrolled ? consoleUsersTexts.totpOn : consoleUsersTexts.totpOff}</dd>
                   </div>
                   <div>
-                    <dt>{bt.users.state}</dt>
-                    <dd>{u.disabled ? bt.users.disabled : bt.users.active}</dd>
+                    <dt>{consoleUsersTexts.state}</dt>
+                    <dd>{u.disabled ? consoleUsersTexts.disabled : consoleUsersTexts.active}</dd>
                   </div>
                 </dl>
               </li>
@@ -56,9 +58,9 @@ export default function UsersPage() {
       </section>
       <section className="bs-section" aria-labelledby="users-new-heading">
         <h2 id="users-new-heading" className="utrecht-heading-2">
-          {bt.users.newHeading}
+          {consoleUsersTexts.newHeading}
         </h2>
-        <NewUserForm onDone={(email) => done(bt.users.created(email))} />
+        <NewUserForm onDone={(email) => done(consoleUsersTexts.created(email))} />
       </section>
     </>
   );

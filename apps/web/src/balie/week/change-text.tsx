@@ -1,14 +1,14 @@
+import { consoleWeekTexts } from '../../texts/index.ts';
 import type { Trend } from '../insight-api.ts';
 import { formatNumber } from '../insight-format.ts';
-import { bt } from '../texts-nl.ts';
 
 /** "3 meer (+25%)", "2 minder (−10%)", "gelijk": the change in words, never colour alone. */
 export function changeText(t: Trend): string {
   const n = formatNumber(Math.abs(t.change));
   const pct = t.changePercent === null ? null : formatNumber(Math.abs(t.changePercent));
-  if (t.change === 0) return bt.week.changeSame;
-  if (t.previousAverage === 0) return bt.week.changeNew(n);
-  return t.change > 0 ? bt.week.changeMore(n, pct) : bt.week.changeLess(n, pct);
+  if (t.change === 0) return consoleWeekTexts.changeSame;
+  if (t.previousAverage === 0) return consoleWeekTexts.changeNew(n);
+  return t.change > 0 ? consoleWeekTexts.changeMore(n, pct) : consoleWeekTexts.changeLess(n, pct);
 }
 
 export function ChangeText({ trend }: { trend: Trend }) {

@@ -1,6 +1,6 @@
+import { consoleWeekTexts } from '../../texts/index.ts';
 import type { Trend } from '../insight-api.ts';
 import { formatNumber } from '../insight-format.ts';
-import { bt } from '../texts-nl.ts';
 import { ChangeText } from './change-text.tsx';
 
 /** Count, the average of the weeks before and the change, per row; a totals row when given. */
@@ -25,12 +25,12 @@ export function TrendTable({
           <tr>
             <th scope="col">{firstColumn}</th>
             <th scope="col" className="bs-num">
-              {bt.week.colCount}
+              {consoleWeekTexts.colCount}
             </th>
             <th scope="col" className="bs-num">
-              {bt.week.colAverage}
+              {consoleWeekTexts.colAverage}
             </th>
-            <th scope="col">{bt.week.colChange}</th>
+            <th scope="col">{consoleWeekTexts.colChange}</th>
           </tr>
         </thead>
         <tbody>
@@ -48,7 +48,7 @@ export function TrendTable({
         {total && (
           <tfoot>
             <tr>
-              <th scope="row">{bt.week.totals}</th>
+              <th scope="row">{consoleWeekTexts.totals}</th>
               <td className="bs-num">{total.count}</td>
               <td className="bs-num">{formatNumber(total.previousAverage)}</td>
               <td>

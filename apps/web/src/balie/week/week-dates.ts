@@ -1,5 +1,5 @@
+import { consoleWeekTexts } from '../../texts/index.ts';
 import { formatUtcShortDate, mondayOf, parseWeekKey, recentWeeks, weekKey } from '../insight-format.ts';
-import { bt } from '../texts-nl.ts';
 
 const WEEKS_IN_PICKER = 26;
 
@@ -27,13 +27,13 @@ export function weekOptions(current: string): { value: string; label: string }[]
   const weeks = recentWeeks(WEEKS_IN_PICKER).map((w, i) => {
     const sunday = new Date(w.monday);
     sunday.setUTCDate(sunday.getUTCDate() + 6);
-    const label = bt.week.pickerOption(
+    const label = consoleWeekTexts.pickerOption(
       w.week,
       w.year,
       formatUtcShortDate(w.monday),
       formatUtcShortDate(sunday),
     );
-    return { value: weekKey(w), label: i === 0 ? `${label} ${bt.week.currentWeek}` : label };
+    return { value: weekKey(w), label: i === 0 ? `${label} ${consoleWeekTexts.currentWeek}` : label };
   });
   if (current && !weeks.some((w) => w.value === current)) {
     const w = parseWeekKey(current);
@@ -43,7 +43,12 @@ export function weekOptions(current: string): { value: string; label: string }[]
       sunday.setUTCDate(sunday.getUTCDate() + 6);
       weeks.push({
         value: current,
-        label: bt.week.pickerOption(w.week, w.year, formatUtcShortDate(monday), formatUtcShortDate(sunday)),
+        label: consoleWeekTexts.pickerOption(
+          w.week,
+          w.year,
+          formatUtcShortDate(monday),
+          formatUtcShortDate(sunday),
+        ),
       });
     }
   }

@@ -1,12 +1,12 @@
 import '../insight.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { consoleTexts, consoleWeekTexts } from '../../texts/index.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { asApiError } from '../api.ts';
 import { insightApi } from '../insight-api.ts';
 import { formatDate, parseWeekKey } from '../insight-format.ts';
 import { useSession } from '../session.tsx';
-import { bt } from '../texts-nl.ts';
 import { useTitle } from '../use-title.ts';
 import { Report } from './report.tsx';
 import { WeekTools } from './week-tools.tsx';
@@ -26,7 +26,10 @@ export default function WeekPage() {
   const error = query.error ? asApiError(query.error).message : null;
 
   const parsed = report ? parseWeekKey(report.week) : null;
-  useTitle(parsed ? bt.week.headingWeek(parsed.week, parsed.year) : bt.week.heading, Boolean(error));
+  useTitle(
+    parsed ? consoleWeekTexts.headingWeek(parsed.week, parsed.year) : consoleWeekTexts.heading,
+    Boolean(error),
+  );
 
   const setWeek = (week: string | null) => {
     if (!week) return;
@@ -41,11 +44,11 @@ export default function WeekPage() {
     <div className="bs-insight bs-week">
       <header className="bs-week__header">
         <h1 className="utrecht-heading-1">
-          {parsed ? bt.week.headingWeek(parsed.week, parsed.year) : bt.week.heading}
+          {parsed ? consoleWeekTexts.headingWeek(parsed.week, parsed.year) : consoleWeekTexts.heading}
         </h1>
         {report && lastDay && (
           <p className="utrecht-paragraph bs-week__range">
-            {bt.week.range(formatDate(report.from), formatDate(lastDay))}
+            {consoleWeekTexts.range(formatDate(report.from), formatDate(lastDay))}
           </p>
         )}
       </header>
@@ -59,7 +62,7 @@ export default function WeekPage() {
       )}
       {!report && !error && (
         <p className="utrecht-paragraph" role="status">
-          {bt.loading}
+          {consoleTexts.loading}
         </p>
       )}
       {report && <Report report={report} />}

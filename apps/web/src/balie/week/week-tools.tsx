@@ -1,8 +1,8 @@
 import { Button } from '@utrecht/button-react/css';
 import { useMemo } from 'react';
+import { consoleWeekTexts } from '../../texts/index.ts';
 import { SelectField } from '../controls.tsx';
 import { weeklyCsvUrl, weeklyMeldingenCsvUrl } from '../insight-api.ts';
-import { bt } from '../texts-nl.ts';
 import { addWeeks, currentWeekKey, weekOptions } from './week-dates.ts';
 
 /** Week picker, previous/next, print and the CSV exports (not printed). */
@@ -20,7 +20,7 @@ export function WeekTools({
     <div className="bs-week__tools bs-no-print">
       <SelectField
         id="week-picker"
-        label={bt.week.picker}
+        label={consoleWeekTexts.picker}
         value={week}
         options={options}
         onValueChange={(v) => setWeek(v)}
@@ -33,7 +33,7 @@ export function WeekTools({
           disabled={!week}
           onClick={() => setWeek(addWeeks(week, -1))}
         >
-          {bt.week.previous}
+          {consoleWeekTexts.previous}
         </Button>
         <Button
           type="button"
@@ -41,23 +41,23 @@ export function WeekTools({
           disabled={!week || week === currentWeekKey()}
           onClick={() => setWeek(addWeeks(week, 1))}
         >
-          {bt.week.next}
+          {consoleWeekTexts.next}
         </Button>
         <Button type="button" appearance="secondary-action-button" onClick={() => window.print()}>
-          {bt.week.print}
+          {consoleWeekTexts.print}
         </Button>
       </div>
       {week && (
         <p className="utrecht-paragraph bs-week__exports">
           <a className="utrecht-link bs-download" href={weeklyCsvUrl(week)} download>
-            {bt.week.exportCsv}
+            {consoleWeekTexts.exportCsv}
           </a>
           {coordinator && (
             <a className="utrecht-link bs-download" href={weeklyMeldingenCsvUrl(week)} download>
-              {bt.week.exportMeldingen}
+              {consoleWeekTexts.exportMeldingen}
             </a>
           )}
-          <span className="bs-muted">{bt.week.exportNote}</span>
+          <span className="bs-muted">{consoleWeekTexts.exportNote}</span>
         </p>
       )}
     </div>

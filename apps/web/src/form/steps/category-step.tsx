@@ -1,5 +1,5 @@
 import { Button } from '@utrecht/button-react/css';
-import { t } from '../../texts-nl.ts';
+import { appTexts, formTexts } from '../../texts/index.ts';
 import { Advice112, AdviceAnonymous } from '../../ui/advice.tsx';
 import { Alert } from '../../ui/alert.tsx';
 import { RadioGroup } from '../../ui/fields.tsx';
@@ -22,17 +22,17 @@ export function CategoryStep({ draft, update, errors, category, categories, onRe
   };
   return (
     <>
-      <p className="utrecht-paragraph utrecht-paragraph--lead">{t.intro}</p>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">{formTexts.intro}</p>
       {categories === 'loading' && (
         <p className="utrecht-paragraph" role="status">
-          {t.loading}
+          {appTexts.loading}
         </p>
       )}
       {categories === 'error' && (
         <Alert type="error" role="alert">
-          <p className="utrecht-paragraph">{t.category.loadError}</p>
+          <p className="utrecht-paragraph">{formTexts.category.loadError}</p>
           <Button type="button" appearance="secondary-action-button" onClick={onRetry}>
-            {t.category.retry}
+            {formTexts.category.retry}
           </Button>
         </Alert>
       )}
@@ -40,7 +40,7 @@ export function CategoryStep({ draft, update, errors, category, categories, onRe
         <RadioGroup<CategoryId>
           id="category"
           name="category"
-          legend={t.category.legend}
+          legend={formTexts.category.legend}
           error={errors.category}
           options={categories.map((c) => ({ value: c.id, label: c.label, description: c.description }))}
           value={draft.category}

@@ -1,4 +1,4 @@
-import { t } from '../../texts-nl.ts';
+import { formTexts } from '../../texts/index.ts';
 import { CheckboxField, RadioGroup, TextField } from '../../ui/fields.tsx';
 import type { StepProps } from './step-props.ts';
 
@@ -9,8 +9,8 @@ export function ContactStep({ draft, update, errors }: StepProps) {
       <TextField
         id="contact-email"
         type="email"
-        label={t.contact.email}
-        description={t.contact.emailHint}
+        label={formTexts.contact.email}
+        description={formTexts.contact.emailHint}
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
@@ -23,8 +23,8 @@ export function ContactStep({ draft, update, errors }: StepProps) {
       <TextField
         id="contact-phone"
         type="tel"
-        label={t.contact.phone}
-        description={t.contact.phoneHint}
+        label={formTexts.contact.phone}
+        description={formTexts.contact.phoneHint}
         autoComplete="tel"
         error={errors['contact.phone']}
         value={draft.phone}
@@ -33,8 +33,8 @@ export function ContactStep({ draft, update, errors }: StepProps) {
       <div id="contact-wantsFeedback-wrap">
         <CheckboxField
           id="contact-wantsFeedback"
-          label={t.contact.wantsFeedback}
-          description={t.contact.wantsFeedbackHint}
+          label={formTexts.contact.wantsFeedback}
+          description={formTexts.contact.wantsFeedbackHint}
           checked={hasEmail && draft.wantsFeedback}
           disabled={!hasEmail}
           error={errors['contact.wantsFeedback']}
@@ -45,15 +45,19 @@ export function ContactStep({ draft, update, errors }: StepProps) {
   );
   return (
     <>
-      <p className="utrecht-paragraph">{t.contact.intro}</p>
+      <p className="utrecht-paragraph">{formTexts.contact.intro}</p>
       <RadioGroup<'anoniem' | 'gegevens'>
         id="contactChoice"
         name="contactChoice"
-        legend={t.contact.choiceLegend}
+        legend={formTexts.contact.choiceLegend}
         error={errors.contactChoice}
         options={[
-          { value: 'anoniem', label: t.contact.anonymous, description: t.contact.anonymousHint },
-          { value: 'gegevens', label: t.contact.withDetails },
+          {
+            value: 'anoniem',
+            label: formTexts.contact.anonymous,
+            description: formTexts.contact.anonymousHint,
+          },
+          { value: 'gegevens', label: formTexts.contact.withDetails },
         ]}
         value={draft.contactChoice}
         onValueChange={(contactChoice) => update({ contactChoice })}
@@ -61,9 +65,9 @@ export function ContactStep({ draft, update, errors }: StepProps) {
       />
       <section className="bs-section" aria-labelledby="privacy-heading">
         <h2 id="privacy-heading" className="utrecht-heading-2">
-          {t.contact.privacyHeading}
+          {formTexts.contact.privacyHeading}
         </h2>
-        {t.contact.privacy.map((p) => (
+        {formTexts.contact.privacy.map((p) => (
           <p key={p} className="utrecht-paragraph">
             {p}
           </p>

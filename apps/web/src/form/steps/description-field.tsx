@@ -2,15 +2,15 @@ import { FormFieldDescription } from '@utrecht/form-field-description-react/css'
 import { FormField } from '@utrecht/form-field-react/css';
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../texts-nl.ts';
+import { formTexts } from '../../texts/index.ts';
 import { describedBy, FieldError } from '../../ui/fields.tsx';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '../core.ts';
 
 export function counterText(value: string): string {
   const length = value.trim().length;
-  if (length < DESCRIPTION_MIN) return t.details.counterTooShort(DESCRIPTION_MIN - length);
-  if (value.length > DESCRIPTION_MAX) return t.details.counterTooMany(value.length - DESCRIPTION_MAX);
-  return t.details.counterLeft(DESCRIPTION_MAX - value.length);
+  if (length < DESCRIPTION_MIN) return formTexts.details.counterTooShort(DESCRIPTION_MIN - length);
+  if (value.length > DESCRIPTION_MAX) return formTexts.details.counterTooMany(value.length - DESCRIPTION_MAX);
+  return formTexts.details.counterLeft(DESCRIPTION_MAX - value.length);
 }
 
 interface DescriptionFieldProps {
@@ -39,10 +39,10 @@ export function DescriptionField({ value, error, onChange }: DescriptionFieldPro
     <FormField
       type="text"
       invalid={Boolean(error)}
-      label={<FormLabel htmlFor={id}>{t.details.description}</FormLabel>}
+      label={<FormLabel htmlFor={id}>{formTexts.details.description}</FormLabel>}
       description={
         <FormFieldDescription id={`${id}-description`}>
-          {t.details.descriptionHint(DESCRIPTION_MIN, DESCRIPTION_MAX)}
+          {formTexts.details.descriptionHint(DESCRIPTION_MIN, DESCRIPTION_MAX)}
         </FormFieldDescription>
       }
       errorMessage={<FieldError id={id} error={error} />}

@@ -1,4 +1,4 @@
-import { t } from '../../texts-nl.ts';
+import { formTexts } from '../../texts/index.ts';
 import { RadioGroup } from '../../ui/fields.tsx';
 import type { DraftAnswer } from '../draft.ts';
 import { DescriptionField } from './description-field.tsx';
@@ -19,11 +19,11 @@ export function DetailsStep({ draft, update, errors, category }: StepProps) {
         <RadioGroup
           id="subcategory"
           name="subcategory"
-          legend={`${t.details.subcategoryLegend} ${t.details.optional}`}
+          legend={`${formTexts.details.subcategoryLegend} ${formTexts.details.optional}`}
           error={errors.subcategory}
           options={[
             ...category.subcategories.map((s) => ({ value: s.id, label: s.label })),
-            { value: '', label: t.details.subcategoryNone },
+            { value: '', label: formTexts.details.subcategoryNone },
           ]}
           value={draft.subcategory}
           onValueChange={(subcategory) => update({ subcategory })}

@@ -1,7 +1,7 @@
 import { Button } from '@utrecht/button-react/css';
 import { Component, lazy, type ReactNode, Suspense, useState } from 'react';
 import type { LocationValue } from '../../location/location-types.ts';
-import { t } from '../../texts-nl.ts';
+import { formTexts } from '../../texts/index.ts';
 import { Alert } from '../../ui/alert.tsx';
 import type { StepProps } from './step-props.ts';
 
@@ -20,9 +20,9 @@ class ChunkErrorBoundary extends Component<
     if (!this.state.failed) return this.props.children;
     return (
       <Alert type="error" role="alert">
-        <p className="utrecht-paragraph">{t.location.loadError}</p>
+        <p className="utrecht-paragraph">{formTexts.location.loadError}</p>
         <Button type="button" appearance="secondary-action-button" onClick={this.props.onRetry}>
-          {t.location.retry}
+          {formTexts.location.retry}
         </Button>
       </Alert>
     );
@@ -49,7 +49,7 @@ export function WhereStep({ draft, update, errors }: StepProps) {
       <Suspense
         fallback={
           <p className="utrecht-paragraph" role="status">
-            {t.location.loading}
+            {formTexts.location.loading}
           </p>
         }
       >

@@ -1,4 +1,4 @@
-import { t } from '../../texts-nl.ts';
+import { formTexts } from '../../texts/index.ts';
 import { RadioGroup, TextField } from '../../ui/fields.tsx';
 import type { Draft } from '../draft.ts';
 
@@ -19,7 +19,7 @@ export function OccurredField({ draft, error, onChange }: OccurredFieldProps) {
         id="occurredAt-date"
         data-error-focus=""
         type="date"
-        label={t.details.date}
+        label={formTexts.details.date}
         max={max}
         value={draft.date}
         className="bs-input--medium"
@@ -29,7 +29,7 @@ export function OccurredField({ draft, error, onChange }: OccurredFieldProps) {
       <TextField
         id="occurredAt-time"
         type="time"
-        label={t.details.time}
+        label={formTexts.details.time}
         value={draft.time}
         className="bs-input--medium"
         onValueChange={(time) => onChange({ time })}
@@ -41,11 +41,11 @@ export function OccurredField({ draft, error, onChange }: OccurredFieldProps) {
     <RadioGroup<'nu' | 'eerder'>
       id="occurredAt"
       name="occurredAt"
-      legend={t.details.whenLegend}
+      legend={formTexts.details.whenLegend}
       error={error}
       options={[
-        { value: 'nu', label: t.details.whenNow },
-        { value: 'eerder', label: t.details.whenEarlier },
+        { value: 'nu', label: formTexts.details.whenNow },
+        { value: 'eerder', label: formTexts.details.whenEarlier },
       ]}
       value={draft.when}
       onValueChange={(when) => onChange({ when })}

@@ -1,7 +1,7 @@
 import { Button } from '@utrecht/button-react/css';
 import { FormFieldDescription } from '@utrecht/form-field-description-react/css';
 import { type ChangeEvent, useRef, useState } from 'react';
-import { t } from '../../texts-nl.ts';
+import { formTexts } from '../../texts/index.ts';
 import { describedBy, FieldError } from '../../ui/fields.tsx';
 import { useObjectUrls } from '../../ui/use-object-urls.ts';
 import { type DraftPhoto, MAX_PHOTOS } from '../draft.ts';
@@ -29,38 +29,38 @@ export function PhotoField({ photos, error, onChange }: PhotoFieldProps) {
     if (files.length === 0) return;
     const room = MAX_PHOTOS - photos.length;
     const messages: string[] = [];
-    if (files.length > room) messages.push(t.details.photoLimit(MAX_PHOTOS));
+    if (files.length > room) messages.push(formTexts.details.photoLimit(MAX_PHOTOS));
     setBusy(true);
-    setStatus(t.details.photoProcessing);
+    setStatus(formTexts.details.photoProcessing);
     const added: DraftPhoto[] = [];
     for (const file of files.slice(0, Math.max(0, room))) {
       try {
         added.push(await resizePhoto(file));
       } catch (err) {
         if (!(err instanceof PhotoDecodeError)) throw err;
-        messages.push(t.details.photoUndecodable(file.name || 'foto'));
+        messages.push(formTexts.details.photoUndecodable(file.name || 'foto'));
       }
     }
     setBusy(false);
     setProblems(messages);
-    setStatus(added.length > 0 ? t.details.photoAdded(added.length) : '');
+    setStatus(added.length > 0 ? formTexts.details.photoAdded(added.length) : '');
     if (added.length > 0) onChange((current) => [...current, ...added].slice(0, MAX_PHOTOS));
   };
 
   const remove = (photoId: string) => {
     onChange((current) => current.filter((p) => p.id !== photoId));
     setProblems([]);
-    setStatus(t.details.photoRemoved);
+    setStatus(formTexts.details.photoRemoved);
     requestAnimationFrame(() => pickerRef.current?.focus());
   };
 
   const hint = full
-    ? `${t.details.photosHint(MAX_PHOTOS)} ${t.details.photoMaxReached(MAX_PHOTOS)}`
-    : t.details.photosHint(MAX_PHOTOS);
+    ? `${formTexts.details.photosHint(MAX_PHOTOS)} ${formTexts.details.photoMaxReached(MAX_PHOTOS)}`
+    : formTexts.details.photosHint(MAX_PHOTOS);
   return (
     <section className="bs-section" aria-labelledby="photos-heading">
       <h2 id="photos-heading" className="utrecht-heading-2">
-        {t.details.photosHeading}
+        {formTexts.details.photosHeading}
       </h2>
       <FormFieldDescription id={`${id}-description`}>{hint}</FormFieldDescription>
       <FieldError id={id} error={error} />
@@ -78,14 +78,14 @@ export function PhotoField({ photos, error, onChange }: PhotoFieldProps) {
               {urls[p.id] && (
                 <img
                   src={urls[p.id]}
-                  alt={t.details.photoAlt(i + 1, photos.length)}
+                  alt={formTexts.details.photoAlt(i + 1, photos.length)}
                   width={p.width}
                   height={p.height}
                   className="bs-photos__img"
                 />
               )}
               <Button type="button" appearance="subtle-button" onClick={() => remove(p.id)}>
-                {t.details.removePhoto(i + 1)}
+                {formTexts.details.removePhoto(i + 1)}
               </Button>
             </li>
           ))}
@@ -106,7 +106,7 @@ export function PhotoField({ photos, error, onChange }: PhotoFieldProps) {
             onChange={(e) => void addFiles(e)}
           />
           <label htmlFor={id} className="utrecht-button utrecht-button--secondary-action bs-file__label">
-            {t.details.addPhotos}
+            {formTexts.details.addPhotos}
           </label>
         </span>
         <input
@@ -125,7 +125,7 @@ export function PhotoField({ photos, error, onChange }: PhotoFieldProps) {
           disabled={full || busy}
           onClick={() => cameraRef.current?.click()}
         >
-          {t.details.takePhoto}
+          {formTexts.details.takePhoto}
         </Button>
       </div>
       <p className="bs-visually-hidden" role="status">

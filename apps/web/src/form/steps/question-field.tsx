@@ -1,4 +1,4 @@
-import { t } from '../../texts-nl.ts';
+import { formTexts } from '../../texts/index.ts';
 import { Advice112 } from '../../ui/advice.tsx';
 import { CheckboxGroup, RadioGroup, TextField } from '../../ui/fields.tsx';
 import type { PublicQuestion } from '../core.ts';
@@ -18,7 +18,7 @@ export const triggers112 = (q: PublicQuestion, value: DraftAnswer | undefined): 
 
 export function QuestionField({ question: q, value, error, onChange }: QuestionFieldProps) {
   const id = domIdOf(`answers.${q.id}`);
-  const label = q.required ? q.label : `${q.label} ${t.details.optional}`;
+  const label = q.required ? q.label : `${q.label} ${formTexts.details.optional}`;
   switch (q.type) {
     case 'choice':
       return (
@@ -50,7 +50,7 @@ export function QuestionField({ question: q, value, error, onChange }: QuestionF
         <TextField
           id={id}
           label={label}
-          description={[q.help, t.details.numberHint(q.min, q.max)].filter(Boolean).join(' ')}
+          description={[q.help, formTexts.details.numberHint(q.min, q.max)].filter(Boolean).join(' ')}
           error={error}
           value={typeof value === 'string' ? value : ''}
           onValueChange={onChange}
@@ -71,8 +71,8 @@ export function QuestionField({ question: q, value, error, onChange }: QuestionF
             description={q.help}
             error={error}
             options={[
-              { value: 'ja', label: t.details.yes },
-              { value: 'nee', label: t.details.no },
+              { value: 'ja', label: formTexts.details.yes },
+              { value: 'nee', label: formTexts.details.no },
             ]}
             value={value === true ? 'ja' : value === false ? 'nee' : undefined}
             onValueChange={(v) => onChange(v === 'ja')}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { t } from '../../texts-nl.ts';
+import { formTexts } from '../../texts/index.ts';
 import { useObjectUrls } from '../../ui/use-object-urls.ts';
 import type { PublicCategory, PublicQuestion } from '../core.ts';
 import type { Draft, DraftAnswer, StepNumber } from '../draft.ts';
@@ -9,7 +9,7 @@ import { occurredAtOf } from '../melding.ts';
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeStyle: 'short' });
 
 function answerText(q: PublicQuestion, value: DraftAnswer): string {
-  if (typeof value === 'boolean') return value ? t.details.yes : t.details.no;
+  if (typeof value === 'boolean') return value ? formTexts.details.yes : formTexts.details.no;
   if (q.type === 'choice' || q.type === 'multi_choice') {
     const values = Array.isArray(value) ? value : [value];
     return values.map((v) => q.options.find((o) => o.value === v)?.label ?? v).join(', ');
@@ -66,33 +66,52 @@ export function ReviewSummary({ draft, category, editable }: ReviewSummaryProps)
   const urls = useObjectUrls(draft.photos);
   const loc = draft.location;
   const source = loc
-    ? { gps: t.review.sourceGps, map: t.review.sourceMap, address: t.review.sourceAddress }[loc.source]
+    ? {
+        gps: formTexts.review.sourceGps,
+        map: formTexts.review.sourceMap,
+        address: formTexts.review.sourceAddress,
+      }[loc.source]
     : '';
   const occurredAt = occurredAtOf(draft);
   const subcategory = category?.subcategories.find((s) => s.id === draft.subcategory)?.label;
   return (
     <>
-      <Section title={t.review.category} step={1} editable={editable} edit={t.review.editCategory}>
-        <Row term={t.review.category}>{category?.label ?? t.review.notAnswered}</Row>
+      <Section
+        title={formTexts.review.category}
+        step={1}
+        editable={editable}
+        edit={formTexts.review.editCategory}
+      >
+        <Row term={formTexts.review.category}>{category?.label ?? formTexts.review.notAnswered}</Row>
       </Section>
-      <Section title={t.review.location} step={2} editable={editable} edit={t.review.editLocation}>
-        <Row term={t.review.location}>
+      <Section
+        title={formTexts.review.location}
+        step={2}
+        editable={editable}
+        edit={formTexts.review.editLocation}
+      >
+        <Row term={formTexts.review.location}>
           {loc ? (
             <>
-              {loc.address ?? t.review.coordinates(loc.lat, loc.lng)}
+              {loc.address ?? formTexts.review.coordinates(loc.lat, loc.lng)}
               <br />
               <span className="bs-muted">
                 {source}
-                {loc.accuracy !== undefined && `, ${t.review.accuracy(loc.accuracy)}`}
+                {loc.accuracy !== undefined && `, ${formTexts.review.accuracy(loc.accuracy)}`}
               </span>
             </>
           ) : (
-            t.review.notAnswered
+            formTexts.review.notAnswered
           )}
         </Row>
       </Section>
-      <Section title={t.review.details} step={3} editable={editable} edit={t.review.editDetails}>
-        {subcategory && <Row term={t.review.subcategory}>{subcategory}</Row>}
+      <Section
+        title={formTexts.review.details}
+        step={3}
+        editable={editable}
+        edit={formTexts.review.editDetails}
+      >
+        {subcategory && <Row term={formTexts.review.subcategory}>{subcategory}</Row>}
         {category?.questions
           .filter((q) => !isEmpty(draft.answers[q.id]))
           .map((q) => (
@@ -100,15 +119,15 @@ export function ReviewSummary({ draft, category, editable }: ReviewSummaryProps)
               {answerText(q, draft.answers[q.id] as DraftAnswer)}
             </Row>
           ))}
-        <Row term={t.review.description}>
-          <span className="bs-pre-wrap">{draft.description.trim() || t.review.notAnswered}</span>
+        <Row term={formTexts.review.description}>
+          <span className="bs-pre-wrap">{draft.description.trim() || formTexts.review.notAnswered}</span>
         </Row>
-        <Row term={t.review.when}>
-          {occurredAt ? dateTimeFormat.format(new Date(occurredAt)) : t.review.now}
+        <Row term={formTexts.review.when}>
+          {occurredAt ? dateTimeFormat.format(new Date(occurredAt)) : formTexts.review.now}
         </Row>
-        <Row term={t.review.photos}>
+        <Row term={formTexts.review.photos}>
           {draft.photos.length === 0 ? (
-            t.review.noPhotos
+            formTexts.review.noPhotos
           ) : (
             <ul className="bs-photos bs-photos--small">
               {draft.photos.map((p, i) => (
@@ -116,7 +135,7 @@ export function ReviewSummary({ draft, category, editable }: ReviewSummaryProps)
                   {urls[p.id] && (
                     <img
                       src={urls[p.id]}
-                      alt={t.details.photoAlt(i + 1, draft.photos.length)}
+                      alt={formTexts.details.photoAlt(i + 1, draft.photos.length)}
                       width={p.width}
                       height={p.height}
                       className="bs-photos__img"
@@ -128,15 +147,20 @@ export function ReviewSummary({ draft, category, editable }: ReviewSummaryProps)
           )}
         </Row>
       </Section>
-      <Section title={t.review.contact} step={4} editable={editable} edit={t.review.editContact}>
+      <Section
+        title={formTexts.review.contact}
+        step={4}
+        editable={editable}
+        edit={formTexts.review.editContact}
+      >
         {draft.contactChoice !== 'gegevens' ? (
-          <Row term={t.review.contact}>{t.review.anonymous}</Row>
+          <Row term={formTexts.review.contact}>{formTexts.review.anonymous}</Row>
         ) : (
           <>
-            <Row term={t.review.email}>{draft.email.trim() || t.review.notAnswered}</Row>
-            <Row term={t.review.phone}>{draft.phone.trim() || t.review.notAnswered}</Row>
-            <Row term={t.review.wantsFeedback}>
-              {draft.wantsFeedback && draft.email.trim() ? t.details.yes : t.details.no}
+            <Row term={formTexts.review.email}>{draft.email.trim() || formTexts.review.notAnswered}</Row>
+            <Row term={formTexts.review.phone}>{draft.phone.trim() || formTexts.review.notAnswered}</Row>
+            <Row term={formTexts.review.wantsFeedback}>
+              {draft.wantsFeedback && draft.email.trim() ? formTexts.details.yes : formTexts.details.no}
             </Row>
           </>
         )}

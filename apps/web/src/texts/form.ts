@@ -1,49 +1,19 @@
-/** Every text of the public pages, in one place for review and translation (nl-NL). */
+import { plural } from './plural.ts';
 
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
-
-export const t = {
-  appName: 'Buurtsignaal',
-  municipality: 'Gemeente Soest',
-  title: 'Overlast melden in Soest',
-  skipLink: 'Naar de inhoud',
-  loading: 'Bezig met laden…',
-  documentTitle: (page: string) => `${page} – Buurtsignaal Soest`,
-  documentTitleError: (page: string) => `Fout: ${page} – Buurtsignaal Soest`,
-
-  notFound: {
-    heading: 'Deze pagina bestaat niet',
-    text: 'We kunnen de pagina die u zoekt niet vinden. Misschien is de link niet helemaal goed overgenomen.',
-    statusHint: 'Zoekt u de status van uw melding? Gebruik dan de volledige link die u bij het melden kreeg.',
-    home: 'Een melding doen',
-  },
-
-  advice: {
-    call112: 'Is er nu gevaar, of ziet u een misdrijf gebeuren? Bel 112.',
-    call112Link: 'Bel 112',
-    call112Extra: 'Gebruik dit formulier niet voor spoed.',
-    anonymous: 'Anoniem melden kan bij Meld Misdaad Anoniem: 0800-7000.',
-    anonymousLink: 'Bel 0800-7000',
-  },
-
+/** Texts of the public report form (/), step by step, and its confirmation page. */
+export const formTexts = {
   progress: {
     label: 'Voortgang',
     stepOf: (step: number, total: number) => `Stap ${step} van ${total}`,
     done: '(klaar)',
     current: '(huidige stap)',
   },
-
   nav: {
     next: 'Volgende',
     previous: 'Vorige',
     toReview: 'Naar controleren',
     submit: 'Versturen',
   },
-
-  errorSummary: {
-    heading: 'Er ging iets mis',
-  },
-
   steps: {
     category: 'Wat wilt u melden?',
     location: 'Waar?',
@@ -51,17 +21,14 @@ export const t = {
     contact: 'Contact',
     review: 'Controleren en versturen',
   },
-
   intro:
     'Ziet of hoort u jeugdoverlast, woonoverlast of een verdachte situatie? Meld het hier. U krijgt een referentie en een persoonlijke link om te volgen wat er met uw melding gebeurt.',
-
   category: {
     legend: 'Kies het onderwerp',
     loadError: 'De onderwerpen konden niet worden geladen. Controleer uw verbinding en probeer het opnieuw.',
     retry: 'Opnieuw proberen',
     required: 'Kies wat u wilt melden.',
   },
-
   location: {
     loading: 'De kaart wordt geladen…',
     loadError: 'Dit onderdeel kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.',
@@ -69,7 +36,6 @@ export const t = {
     outsideMunicipality:
       'Deze plek ligt buiten de gemeente Soest. Kies een plek in Soest, Soesterberg of Soestduinen.',
   },
-
   details: {
     subcategoryLegend: 'Wat voor soort melding is het?',
     subcategoryNone: 'Weet ik niet of iets anders',
@@ -109,7 +75,6 @@ export const t = {
     photoAdded: (n: number) => `${n} ${plural(n, 'foto', 'foto’s')} toegevoegd.`,
     photoRemoved: 'Foto verwijderd.',
   },
-
   contact: {
     intro:
       'U mag anoniem melden. Laat u uw gegevens achter, dan kunnen we u een vraag stellen over uw melding en u laten weten wat ermee gebeurt.',
@@ -133,7 +98,6 @@ export const t = {
       'De persoonlijke statuslink werkt ook als u anoniem meldt. Bewaar die link goed: wie de link heeft, kan de status zien.',
     ],
   },
-
   review: {
     intro: 'Controleer uw melding. Klopt alles? Verstuur de melding dan.',
     category: 'Onderwerp',
@@ -162,7 +126,6 @@ export const t = {
     sourceMap: 'gekozen op de kaart',
     sourceAddress: 'gekozen adres',
   },
-
   submit: {
     sending: 'Uw melding wordt verstuurd…',
     retrying: 'We proberen het opnieuw…',
@@ -175,7 +138,6 @@ export const t = {
       'Uw melding is ontvangen, maar het antwoord van de server kon niet worden gelezen. Verstuur haar niet opnieuw; neem bij vragen contact op met de gemeente.',
     checkFields: 'Niet alle gegevens zijn goed ingevuld. Controleer de velden en probeer het opnieuw.',
   },
-
   confirmation: {
     title: 'Melding ontvangen',
     heading: 'Bedankt, uw melding is ontvangen',
@@ -198,7 +160,6 @@ export const t = {
     openStatus: 'Bekijk de status van uw melding',
     newMelding: 'Nog een melding doen',
   },
-
   draftRestored: 'We hebben uw melding van de vorige keer teruggezet. U kunt verdergaan waar u was.',
   restoredOk: 'Verder met deze melding',
   startOver: 'Opnieuw beginnen',

@@ -1,5 +1,5 @@
 /** Every text of the location step, in one place for review and translation. */
-export const lt = {
+export const locationTexts = {
   gpsButton: 'Gebruik mijn locatie',
   gpsBusy: 'Uw locatie wordt bepaald…',
   gpsAccuracy: (meters: number) => `Nauwkeurigheid: ongeveer ${meters} meter`,
