@@ -88,7 +88,7 @@ function BalieLayout() {
                   {consoleTexts.roles[session.user.role] ?? session.user.role}
                 </span>
               </p>
-              <Button type="button" appearance="secondary-action-button" onClick={() => void logout()}>
+              <Button type="button" appearance="secondary-action-button" onClick={() => logout.mutate()}>
                 {consoleTexts.header.logout}
               </Button>
             </div>

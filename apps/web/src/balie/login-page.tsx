@@ -1,10 +1,10 @@
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { consoleLoginTexts, consoleTexts } from '../texts/index.ts';
+import { consoleLoginTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { TextField } from '../ui/fields.tsx';
-import { StaffApiError, staffApi } from './api.ts';
+import { asApiError } from './api.ts';
 import { FormErrorSummary } from './controls.tsx';
 import { useSession } from './session.tsx';
 import { useTitle } from './use-title.ts';
@@ -13,7 +13,7 @@ type Field = 'email' | 'password' | 'totp';
 const ids: Record<Field, string> = { email: 'login-email', password: 'login-password', totp: 'login-totp' };
 
 export function LoginPage() {
-  const { status, session, establish, notice, returnTo } = useSession();
+  const { status, session, login, notice, returnTo } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? returnTo ?? '/balie';
@@ -22,7 +22,7 @@ export function LoginPage() {
   const [totp, setTotp] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<string | undefined>();
-  const [pending, setPending] = useState(false);
+  const pending = login.isPending;
   const summaryRef = useRef<HTMLDivElement>(null);
   const hasErrors = Object.keys(errors).length > 0 || Boolean(message);
   useTitle(consoleLoginTexts.heading, hasErrors);
@@ -40,7 +40,7 @@ export function LoginPage() {
     );
   }
 
-  const onSubmit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const found: Partial<Record<Field, string>> = {};
     if (!email.trim()) found.email = consoleLoginTexts.emailRequired;
@@ -51,28 +51,26 @@ export function LoginPage() {
       summaryRef.current?.focus();
       return;
     }
-    setPending(true);
-    try {
-      const result = await staffApi.login({
+    login.mutate(
+      {
         email: email.trim(),
         password,
         // Password and code go together; the answer does not say which of them was wrong.
         ...(totp.trim() ? { totp: totp.replace(/\s/g, '') } : {}),
-      });
-      establish(result);
-      navigate(result.totpEnrolmentRequired ? '/balie/tweestapsverificatie' : safeReturn(from), {
-        replace: true,
-      });
-    } catch (err) {
-      const apiErr =
-        err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', consoleTexts.networkError);
-      // A code is good once: after a failure the next attempt needs the next code.
-      setTotp('');
-      setErrors({});
-      setMessage(apiErr.message);
-    } finally {
-      setPending(false);
-    }
+      },
+      {
+        onSuccess: (result) =>
+          navigate(result.totpEnrolmentRequired ? '/balie/tweestapsverificatie' : safeReturn(from), {
+            replace: true,
+          }),
+        onError: (err) => {
+          // A code is good once: after a failure the next attempt needs the next code.
+          setTotp('');
+          setErrors({});
+          setMessage(asApiError(err).message);
+        },
+      },
+    );
   };
 
   return (

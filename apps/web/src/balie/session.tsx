@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type UseMutationResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { consoleLoginTexts, consoleTexts } from '../texts/index.ts';
@@ -11,8 +11,10 @@ import {
   setUnauthenticatedHandler,
   staffApi,
 } from './api.ts';
+import { keys } from './query/query-client.tsx';
 
 type Status = 'loading' | 'anonymous' | 'authenticated';
+type LoginInput = Parameters<typeof staffApi.login>[0];
 
 interface SessionContextValue {
   status: Status;
@@ -21,10 +23,10 @@ interface SessionContextValue {
   notice: string | null;
   /** Where to go after logging in (the page that found the session gone). */
   returnTo: string | null;
-  /** After login or TOTP confirmation: store the new session (and its CSRF token). */
-  establish: (session: StaffSession) => void;
-  refresh: () => Promise<void>;
-  logout: () => Promise<void>;
+  /** POST /login; on success the session (and its CSRF token) is the session query's data. */
+  login: UseMutationResult<StaffSession, StaffApiError, LoginInput>;
+  /** POST /logout; logged out locally either way. */
+  logout: UseMutationResult<void, StaffApiError, void>;
   clearNotice: () => void;
   /** After a login: failed logins on the account since the previous one (shown once, until read). */
   failedLogins: { count: number; since: string } | null;
@@ -39,55 +41,49 @@ export function useSession(): SessionContextValue {
   return value;
 }
 
+/** GET /me: the session, or null (with the reason) when there is none. Other failures are errors. */
+async function readSession(): Promise<{ session: StaffSession | null; expired: boolean }> {
+  try {
+    const session = await staffApi.me();
+    setCsrfToken(session.csrfToken);
+    return { session, expired: false };
+  } catch (err) {
+    if (err instanceof StaffApiError && err.status === 401)
+      return { session: null, expired: err.code === 'SESSION_EXPIRED' };
+    throw err;
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<Status>('loading');
-  const [session, setSession] = useState<StaffSession | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [returnTo, setReturnTo] = useState<string | null>(null);
   const [failedLogins, setFailedLogins] = useState<{ count: number; since: string } | null>(null);
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
   const queryClient = useQueryClient();
+  // The session is read once; login, TOTP and logout write or invalidate it.
+  const sessionQuery = useQuery({ queryKey: keys.session, queryFn: readSession, staleTime: Infinity });
 
-  const establish = useCallback((next: StaffSession) => {
-    setCsrfToken(next.csrfToken);
-    setSession(next);
-    setStatus('authenticated');
-    setNotice(null);
-    // Only the login's answer has it; GET /me leaves the notice as it is.
-    if (next.failedLogins !== undefined) setFailedLogins(next.failedLogins);
-  }, []);
+  useEffect(() => {
+    if (sessionQuery.data?.expired) setNotice(consoleTexts.sessionExpired);
+  }, [sessionQuery.data]);
+  useEffect(() => {
+    // No answer: treat as logged out, the login page says what is wrong when it is tried.
+    const err = sessionQuery.error;
+    if (err) setNotice(err instanceof StaffApiError ? err.message : consoleTexts.networkError);
+  }, [sessionQuery.error]);
 
   const drop = useCallback(
     (message: string | null) => {
       // Nothing fetched for one user stays behind for the next.
-      queryClient.clear();
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
+      queryClient.setQueryData(keys.session, { session: null, expired: false });
       setCsrfToken(null);
-      setSession(null);
-      setStatus('anonymous');
       setNotice(message);
       setFailedLogins(null);
     },
     [queryClient],
   );
-
-  const refresh = useCallback(async () => {
-    try {
-      establish(await staffApi.me());
-    } catch (err) {
-      if (err instanceof StaffApiError && err.status === 401) {
-        drop(err.code === 'SESSION_EXPIRED' ? consoleTexts.sessionExpired : null);
-      } else {
-        // No answer: treat as logged out, the login page says what is wrong when it is tried.
-        drop(err instanceof StaffApiError ? err.message : consoleTexts.networkError);
-      }
-    }
-  }, [establish, drop]);
-
-  // GET /me once on load.
-  useEffect(() => {
-    void refresh();
-  }, []);
 
   // Any request that finds the session gone sends the user to the login page, remembering the page.
   useEffect(() => {
@@ -98,32 +94,57 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthenticatedHandler(null);
   }, [here, drop]);
 
-  const logout = useCallback(async () => {
-    try {
-      await staffApi.logout();
-    } catch {
-      // Logged out locally either way; the cookie dies with its session.
-    }
-    setReturnTo(null);
-    drop(consoleLoginTexts.loggedOut);
-  }, [drop]);
+  const login = useMutation<StaffSession, StaffApiError, LoginInput>({
+    mutationFn: staffApi.login,
+    onSuccess: (next) => {
+      setCsrfToken(next.csrfToken);
+      queryClient.setQueryData(keys.session, { session: next, expired: false });
+      setNotice(null);
+      // Only the login's answer has it; GET /me leaves the notice as it is.
+      if (next.failedLogins !== undefined) setFailedLogins(next.failedLogins);
+    },
+  });
 
+  const logout = useMutation<void, StaffApiError, void>({
+    mutationFn: staffApi.logout,
+    // Logged out locally either way; the cookie dies with its session.
+    onSettled: () => {
+      setReturnTo(null);
+      drop(consoleLoginTexts.loggedOut);
+    },
+  });
+
+  const session = sessionQuery.data?.session ?? null;
+  const status: Status = sessionQuery.isPending ? 'loading' : session ? 'authenticated' : 'anonymous';
   const value = useMemo<SessionContextValue>(
     () => ({
       status,
       session,
       notice,
       returnTo,
-      establish,
-      refresh,
+      login,
       logout,
       clearNotice: () => setNotice(null),
       failedLogins,
       dismissFailedLogins: () => setFailedLogins(null),
     }),
-    [status, session, notice, returnTo, establish, refresh, logout, failedLogins],
+    [status, session, notice, returnTo, login, logout, failedLogins],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** TOTP enrolment: a new secret, then its confirmation, after which the session is read again. */
+export function useTotpEnrolment() {
+  const queryClient = useQueryClient();
+  const setup = useMutation({ mutationFn: staffApi.totpSetup });
+  const confirm = useMutation<void, StaffApiError, string>({
+    mutationFn: staffApi.totpConfirm,
+    // Not awaited: the page notes the success before the new session sends it on to the queue.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.session });
+    },
+  });
+  return { setup, confirm };
 }
 
 export function Loading() {

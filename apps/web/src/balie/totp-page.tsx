@@ -1,22 +1,23 @@
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Navigate } from 'react-router';
-import { consoleTexts, consoleTotpTexts } from '../texts/index.ts';
+import { consoleTotpTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { TextField } from '../ui/fields.tsx';
-import { StaffApiError, staffApi } from './api.ts';
+import { asApiError } from './api.ts';
 import { FormErrorSummary } from './controls.tsx';
-import { useSession } from './session.tsx';
+import { useSession, useTotpEnrolment } from './session.tsx';
 import { useTitle } from './use-title.ts';
 
 /** TOTP enrolment for coordinator and admin: a new secret, typed into the app, confirmed with a code. */
 export function TotpEnrolmentPage() {
-  const { session, refresh } = useSession();
-  const [setup, setSetup] = useState<{ otpauthUri: string; secret: string } | null>(null);
+  const { session } = useSession();
+  const enrolment = useTotpEnrolment();
+  const setup = enrolment.setup.data ?? null;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | undefined>();
-  const [pending, setPending] = useState(false);
+  const pending = enrolment.setup.isPending || enrolment.confirm.isPending;
   const [copied, setCopied] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -34,16 +35,9 @@ export function TotpEnrolmentPage() {
     );
   }
 
-  const start = async () => {
-    setPending(true);
+  const start = () => {
     setMessage(undefined);
-    try {
-      setSetup(await staffApi.totpSetup());
-    } catch (err) {
-      setMessage(err instanceof StaffApiError ? err.message : consoleTexts.networkError);
-    } finally {
-      setPending(false);
-    }
+    enrolment.setup.mutate(undefined, { onError: (err) => setMessage(asApiError(err).message) });
   };
 
   const copy = async () => {
@@ -56,7 +50,7 @@ export function TotpEnrolmentPage() {
     }
   };
 
-  const confirm = async (e: FormEvent) => {
+  const confirm = (e: FormEvent) => {
     e.preventDefault();
     setMessage(undefined);
     const value = code.replace(/\s/g, '');
@@ -66,19 +60,14 @@ export function TotpEnrolmentPage() {
       return;
     }
     setError(undefined);
-    setPending(true);
-    try {
-      await staffApi.totpConfirm(value);
-      setConfirmed(true);
-      await refresh();
-    } catch (err) {
-      const apiErr =
-        err instanceof StaffApiError ? err : new StaffApiError(0, 'NETWORK', consoleTexts.networkError);
-      if (apiErr.code === 'TOTP_INVALID') setError(apiErr.message);
-      else setMessage(apiErr.message);
-    } finally {
-      setPending(false);
-    }
+    enrolment.confirm.mutate(value, {
+      onSuccess: () => setConfirmed(true),
+      onError: (err) => {
+        const apiErr = asApiError(err);
+        if (apiErr.code === 'TOTP_INVALID') setError(apiErr.message);
+        else setMessage(apiErr.message);
+      },
+    });
   };
 
   return (
@@ -96,12 +85,7 @@ export function TotpEnrolmentPage() {
       )}
       {!setup ? (
         <div className="utrecht-button-group">
-          <Button
-            type="button"
-            appearance="primary-action-button"
-            busy={pending}
-            onClick={() => void start()}
-          >
+          <Button type="button" appearance="primary-action-button" busy={pending} onClick={start}>
             {consoleTotpTexts.start}
           </Button>
         </div>

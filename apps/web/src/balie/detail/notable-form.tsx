@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { consoleNotableTexts } from '../../texts/index.ts';
@@ -22,8 +23,28 @@ export function NotableForm({
   const [flag, setFlag] = useState<NotableFlag | null>(initial ?? null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [pending, setPending] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const flagMutation = useMutation({
+    mutationFn: (text: string) => insightApi.flagNotable(meldingId, text),
+    onSuccess: (result) => {
+      setFlag(result.notable);
+      setReason('');
+      onDone(consoleNotableTexts.marked);
+    },
+    onError: (err) => {
+      const apiErr = asApiError(err);
+      setError(apiErr.details.find((d) => d.field === 'reason')?.message ?? apiErr.message);
+    },
+  });
+  const unflagMutation = useMutation({
+    mutationFn: () => insightApi.unflagNotable(meldingId),
+    onSuccess: () => {
+      setFlag(null);
+      onDone(consoleNotableTexts.unmarked);
+    },
+    onError: (err) => onDone(asApiError(err).message, true),
+  });
+  const pending = flagMutation.isPending || unflagMutation.isPending;
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) {
       setError(consoleNotableTexts.reasonRequired);
@@ -31,30 +52,7 @@ export function NotableForm({
       return;
     }
     setError(undefined);
-    setPending(true);
-    try {
-      const result = await insightApi.flagNotable(meldingId, reason.trim());
-      setFlag(result.notable);
-      setReason('');
-      onDone(consoleNotableTexts.marked);
-    } catch (err) {
-      const apiErr = asApiError(err);
-      setError(apiErr.details.find((d) => d.field === 'reason')?.message ?? apiErr.message);
-    } finally {
-      setPending(false);
-    }
-  };
-  const unflag = async () => {
-    setPending(true);
-    try {
-      await insightApi.unflagNotable(meldingId);
-      setFlag(null);
-      onDone(consoleNotableTexts.unmarked);
-    } catch (err) {
-      onDone(asApiError(err).message, true);
-    } finally {
-      setPending(false);
-    }
+    flagMutation.mutate(reason.trim());
   };
   return (
     <form className="bs-form" noValidate onSubmit={submit} aria-labelledby="notable-heading">
@@ -72,7 +70,7 @@ export function NotableForm({
               appearance="subtle-button"
               busy={pending}
               disabled={pending}
-              onClick={() => void unflag()}
+              onClick={() => unflagMutation.mutate()}
             >
               {consoleNotableTexts.unmark}
             </Button>

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { consoleActionTexts } from '../../texts/index.ts';
@@ -7,8 +8,19 @@ import { TextareaField } from '../controls.tsx';
 export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (message: string) => void }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [pending, setPending] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const note = useMutation({
+    mutationFn: (text: string) => staffApi.note(meldingId, text),
+    onSuccess: () => {
+      setBody('');
+      onDone(consoleActionTexts.noteSaved);
+    },
+    onError: (err) => {
+      const apiErr = asApiError(err);
+      setError(apiErr.details.find((d) => d.field === 'body')?.message ?? apiErr.message);
+    },
+  });
+  const pending = note.isPending;
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) {
       setError(consoleActionTexts.noteRequired);
@@ -16,17 +28,7 @@ export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (me
       return;
     }
     setError(undefined);
-    setPending(true);
-    try {
-      await staffApi.note(meldingId, body.trim());
-      setBody('');
-      onDone(consoleActionTexts.noteSaved);
-    } catch (err) {
-      const apiErr = asApiError(err);
-      setError(apiErr.details.find((d) => d.field === 'body')?.message ?? apiErr.message);
-    } finally {
-      setPending(false);
-    }
+    note.mutate(body.trim());
   };
   return (
     <form className="bs-form" noValidate onSubmit={submit} aria-labelledby="note-heading">

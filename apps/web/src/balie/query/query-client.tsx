@@ -30,6 +30,7 @@ export function BalieQueryProvider({ children }: { children: ReactNode }) {
 
 /** Query keys, one place: invalidation goes by their prefixes. */
 export const keys = {
+  session: ['session'] as const,
   queue: (params: object) => ['queue', params] as const,
   melding: (id: string) => ['melding', id] as const,
   hotspotNotifications: ['hotspot-notifications'] as const,
