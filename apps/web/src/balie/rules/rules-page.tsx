@@ -1,15 +1,13 @@
 import { categories, isCategoryId } from '@buurtsignaal/core';
-import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { consoleRulesTexts, resolutionLabel } from '../../texts/index.ts';
 import { CheckboxField, TextField } from '../../ui/fields.tsx';
-import { asApiError } from '../api.ts';
 import { SelectField } from '../controls.tsx';
 import { type HotspotRule, type HotspotRuleInput, insightApi } from '../insight-api.ts';
 import { keys } from '../query/query-client.tsx';
-import { ListMessages, ManagedItem, useEditing, useManagedList } from '../shared/managed-list.tsx';
-import { useFormErrors } from '../use-form-errors.tsx';
+import { ListMessages, ManagedItem, useEditableList } from '../shared/managed-list.tsx';
+import { CategorySelect, SaveButtons, useSaveForm } from '../shared/save-form.tsx';
 
 const categoryLabel = (id: string | null): string =>
   (id ? (categories.find((c) => c.id === id)?.label ?? id) : consoleRulesTexts.anyCategory).toLowerCase();
@@ -24,31 +22,24 @@ const ruleText = (r: HotspotRule): string => {
 
 /** The coordinator's hotspot rules: list, create, edit and switch on or off. */
 export default function RulesPage() {
-  const {
-    items,
-    loadError,
-    announcement,
-    setAnnouncement,
-    done: reload,
-  } = useManagedList(keys.rules, async () => (await insightApi.rules()).items, consoleRulesTexts.heading);
-  const { editing, edit, stopEditing } = useEditing<HotspotRule>('rule-form-heading', 'rule-name');
-  const done = async (text: string) => {
-    stopEditing();
-    await reload(text);
-  };
+  const { items, loadError, announcement, editing, edit, stopEditing, done, change } = useEditableList(
+    keys.rules,
+    async () => (await insightApi.rules()).items,
+    consoleRulesTexts.heading,
+    { headingId: 'rule-form-heading', firstFieldId: 'rule-name' },
+  );
 
-  const toggle = async (rule: HotspotRule) => {
-    try {
-      const { id: _id, createdAt: _c, updatedAt: _u, ...input } = rule;
-      await insightApi.updateRule(rule.id, {
-        ...input,
-        category: isCategoryId(input.category) ? input.category : null,
-        active: !rule.active,
-      });
-      await done(rule.active ? consoleRulesTexts.deactivated : consoleRulesTexts.activated);
-    } catch (err) {
-      setAnnouncement(asApiError(err).message);
-    }
+  const toggle = (rule: HotspotRule) => {
+    const { id: _id, createdAt: _c, updatedAt: _u, ...input } = rule;
+    change({
+      send: () =>
+        insightApi.updateRule(rule.id, {
+          ...input,
+          category: isCategoryId(input.category) ? input.category : null,
+          active: !rule.active,
+        }),
+      text: rule.active ? consoleRulesTexts.deactivated : consoleRulesTexts.activated,
+    });
   };
 
   return (
@@ -78,7 +69,7 @@ export default function RulesPage() {
                 editLabel={consoleRulesTexts.edit}
                 onEdit={() => edit(rule)}
                 toggleLabel={rule.active ? consoleRulesTexts.deactivate : consoleRulesTexts.activate}
-                onToggle={() => void toggle(rule)}
+                onToggle={() => toggle(rule)}
               >
                 <p className="utrecht-paragraph">{ruleText(rule)}</p>
                 <p className="bs-muted">
@@ -137,11 +128,19 @@ function RuleForm({
   const [minCount, setMinCount] = useState(String(rule?.minCount ?? 5));
   const [windowDays, setWindowDays] = useState(String(rule?.windowDays ?? 14));
   const [active, setActive] = useState(rule?.active ?? true);
-  const [pending, setPending] = useState(false);
-  const { errors, check, showApiError, summary } = useFormErrors(ids, 'rule-errors');
+  const { errors, summary, pending, submit } = useSaveForm(
+    ids,
+    'rule-errors',
+    (input: HotspotRuleInput) =>
+      rule ? insightApi.updateRule(rule.id, input) : insightApi.createRule(input),
+    () => {
+      onDone(rule ? consoleRulesTexts.updated : consoleRulesTexts.created);
+      if (!rule) setName('');
+    },
+  );
   const cat = categories.find((c) => c.id === category);
 
-  const submit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const found: Partial<Record<Field, string>> = {};
     const min = wholeNumber(minCount, 2, 10_000);
@@ -149,31 +148,24 @@ function RuleForm({
     if (!name.trim()) found.name = consoleRulesTexts.nameRequired;
     if (min === null) found.minCount = consoleRulesTexts.minCountInvalid;
     if (days === null) found.windowDays = consoleRulesTexts.windowDaysInvalid;
-    if (!check(found) || min === null || days === null) return;
-    const input: HotspotRuleInput = {
-      name: name.trim(),
-      category: isCategoryId(category) ? category : null,
-      subcategory: category && subcategory ? subcategory : null,
-      resolution: Number(resolution),
-      minCount: min,
-      windowDays: days,
-      active,
-    };
-    setPending(true);
-    try {
-      if (rule) await insightApi.updateRule(rule.id, input);
-      else await insightApi.createRule(input);
-      onDone(rule ? consoleRulesTexts.updated : consoleRulesTexts.created);
-      if (!rule) setName('');
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setPending(false);
-    }
+    submit(
+      found,
+      min === null || days === null
+        ? null
+        : {
+            name: name.trim(),
+            category: isCategoryId(category) ? category : null,
+            subcategory: category && subcategory ? subcategory : null,
+            resolution: Number(resolution),
+            minCount: min,
+            windowDays: days,
+            active,
+          },
+    );
   };
 
   return (
-    <form className="bs-form" noValidate onSubmit={submit}>
+    <form className="bs-form" noValidate onSubmit={onSubmit}>
       {summary}
       <TextField
         id={ids.name}
@@ -183,15 +175,12 @@ function RuleForm({
         error={errors.name}
         onValueChange={setName}
       />
-      <SelectField
+      <CategorySelect
         id={ids.category}
         label={consoleRulesTexts.category}
+        anyLabel={consoleRulesTexts.anyCategory}
         value={category}
         error={errors.category}
-        options={[
-          { value: '', label: consoleRulesTexts.anyCategory },
-          ...categories.map((c) => ({ value: c.id, label: c.label })),
-        ]}
         onValueChange={(v) => {
           setCategory(v);
           setSubcategory('');
@@ -240,16 +229,12 @@ function RuleForm({
         checked={active}
         onValueChange={setActive}
       />
-      <div className="utrecht-button-group">
-        <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-          {rule ? consoleRulesTexts.save : consoleRulesTexts.create}
-        </Button>
-        {rule && (
-          <Button type="button" appearance="subtle-button" onClick={onCancel}>
-            {consoleRulesTexts.cancel}
-          </Button>
-        )}
-      </div>
+      <SaveButtons
+        pending={pending}
+        label={rule ? consoleRulesTexts.save : consoleRulesTexts.create}
+        cancelLabel={consoleRulesTexts.cancel}
+        onCancel={rule ? onCancel : undefined}
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { type ReactNode, useState } from 'react';
 import { Alert } from '../../ui/alert.tsx';
@@ -31,6 +31,33 @@ export function useEditing<T>(headingId: string, firstFieldId: string) {
     setTimeout(() => document.getElementById(firstFieldId)?.focus(), 0);
   };
   return { editing, edit, stopEditing: () => setEditing(null) };
+}
+
+/**
+ * A managed list with an edit form below it (hotspot rules, standard texts): after a save or a switch
+ * on/off the form is emptied, the list read again and the change announced. `change` sends one switch.
+ */
+export function useEditableList<T>(
+  queryKey: QueryKey,
+  load: () => Promise<T[]>,
+  heading: string,
+  form: { headingId: string; firstFieldId: string },
+) {
+  const list = useManagedList(queryKey, load, heading);
+  const editing = useEditing<T>(form.headingId, form.firstFieldId);
+  const done = async (text: string) => {
+    editing.stopEditing();
+    await list.done(text);
+  };
+  const change = useMutation({
+    mutationFn: async ({ send, text }: { send: () => Promise<unknown>; text: string }) => {
+      await send();
+      return text;
+    },
+    onSuccess: done,
+    onError: (err) => list.setAnnouncement(asApiError(err).message),
+  });
+  return { ...list, ...editing, done, change: change.mutate };
 }
 
 /** The live region (there before anything is announced in it) and a failed load. */

@@ -1,13 +1,12 @@
 import { categories, isCategoryId, isMeldingStatus, staffStatusLabels } from '@buurtsignaal/core';
-import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { consoleStandardTextsTexts } from '../../texts/index.ts';
 import { CheckboxField, TextField } from '../../ui/fields.tsx';
-import { asApiError, type StandardText, staffApi } from '../api.ts';
+import { type StandardText, type StandardTextInput, staffApi } from '../api.ts';
 import { SelectField, TextareaField } from '../controls.tsx';
 import { keys } from '../query/query-client.tsx';
-import { ListMessages, ManagedItem, useEditing, useManagedList } from '../shared/managed-list.tsx';
-import { useFormErrors } from '../use-form-errors.tsx';
+import { ListMessages, ManagedItem, useEditableList } from '../shared/managed-list.tsx';
+import { CategorySelect, SaveButtons, useSaveForm } from '../shared/save-form.tsx';
 
 /** Statuses with a message to the melder: where a standard text makes sense. */
 const MESSAGE_STATUSES = [
@@ -23,37 +22,25 @@ const categoryLabel = (id: string | null) =>
   id ? (categories.find((c) => c.id === id)?.label ?? id) : consoleStandardTextsTexts.anyCategory;
 
 export default function StandardTextsPage() {
-  const {
-    items,
-    loadError,
-    announcement,
-    setAnnouncement,
-    done: reload,
-  } = useManagedList(
+  const { items, loadError, announcement, editing, edit, stopEditing, done, change } = useEditableList(
     keys.standardTexts({ all: true }),
     async () => (await staffApi.standardTexts({ all: true })).items,
     consoleStandardTextsTexts.heading,
+    { headingId: 'st-form-heading', firstFieldId: 'st-title' },
   );
-  const { editing, edit, stopEditing } = useEditing<StandardText>('st-form-heading', 'st-title');
-  const done = async (text: string) => {
-    stopEditing();
-    await reload(text);
-  };
 
-  const toggle = async (item: StandardText) => {
-    try {
-      await staffApi.updateStandardText(item.id, {
-        category: isCategoryId(item.category) ? item.category : null,
-        status: item.status,
-        title: item.title,
-        body: item.body,
-        active: !item.active,
-      });
-      await done(item.active ? consoleStandardTextsTexts.deactivated : consoleStandardTextsTexts.activated);
-    } catch (err) {
-      setAnnouncement(asApiError(err).message);
-    }
-  };
+  const toggle = (item: StandardText) =>
+    change({
+      send: () =>
+        staffApi.updateStandardText(item.id, {
+          category: isCategoryId(item.category) ? item.category : null,
+          status: item.status,
+          title: item.title,
+          body: item.body,
+          active: !item.active,
+        }),
+      text: item.active ? consoleStandardTextsTexts.deactivated : consoleStandardTextsTexts.activated,
+    });
 
   return (
     <>
@@ -89,7 +76,7 @@ export default function StandardTextsPage() {
               toggleLabel={
                 item.active ? consoleStandardTextsTexts.deactivate : consoleStandardTextsTexts.activate
               }
-              onToggle={() => void toggle(item)}
+              onToggle={() => toggle(item)}
             >
               <p className="bs-muted">
                 {statusLabel(item.status)} · {categoryLabel(item.category)} ·{' '}
@@ -126,40 +113,41 @@ function StandardTextForm({
   const [category, setCategory] = useState(item?.category ?? '');
   const [body, setBody] = useState(item?.body ?? '');
   const [active, setActive] = useState(item?.active ?? true);
-  const [pending, setPending] = useState(false);
-  const { errors, check, showApiError, summary } = useFormErrors(ids, 'st-errors');
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found: Partial<Record<Field, string>> = {};
-    if (!title.trim()) found.title = consoleStandardTextsTexts.titleRequired;
-    if (!isMeldingStatus(status)) found.status = consoleStandardTextsTexts.statusRequired;
-    if (!body.trim()) found.body = consoleStandardTextsTexts.bodyRequired;
-    if (!check(found) || !isMeldingStatus(status)) return;
-    setPending(true);
-    const input = {
-      category: isCategoryId(category) ? category : null,
-      status,
-      title: title.trim(),
-      body: body.trim(),
-    };
-    try {
-      if (item) await staffApi.updateStandardText(item.id, { ...input, active });
-      else await staffApi.createStandardText(input);
+  const { errors, summary, pending, submit } = useSaveForm(
+    ids,
+    'st-errors',
+    (input: StandardTextInput) =>
+      item ? staffApi.updateStandardText(item.id, { ...input, active }) : staffApi.createStandardText(input),
+    () => {
       onDone(item ? consoleStandardTextsTexts.updated : consoleStandardTextsTexts.created);
       if (!item) {
         setTitle('');
         setBody('');
       }
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setPending(false);
-    }
+    },
+  );
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const found: Partial<Record<Field, string>> = {};
+    if (!title.trim()) found.title = consoleStandardTextsTexts.titleRequired;
+    if (!isMeldingStatus(status)) found.status = consoleStandardTextsTexts.statusRequired;
+    if (!body.trim()) found.body = consoleStandardTextsTexts.bodyRequired;
+    submit(
+      found,
+      isMeldingStatus(status)
+        ? {
+            category: isCategoryId(category) ? category : null,
+            status,
+            title: title.trim(),
+            body: body.trim(),
+          }
+        : null,
+    );
   };
 
   return (
-    <form className="bs-form" noValidate onSubmit={submit}>
+    <form className="bs-form" noValidate onSubmit={onSubmit}>
       {summary}
       <TextField
         id={ids.title}
@@ -177,15 +165,12 @@ function StandardTextForm({
         options={MESSAGE_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
         onValueChange={setStatus}
       />
-      <SelectField
+      <CategorySelect
         id={ids.category}
         label={consoleStandardTextsTexts.category}
+        anyLabel={consoleStandardTextsTexts.anyCategory}
         value={category}
         error={errors.category}
-        options={[
-          { value: '', label: consoleStandardTextsTexts.anyCategory },
-          ...categories.map((c) => ({ value: c.id, label: c.label })),
-        ]}
         onValueChange={setCategory}
       />
       <TextareaField
@@ -204,16 +189,12 @@ function StandardTextForm({
           onValueChange={setActive}
         />
       )}
-      <div className="utrecht-button-group">
-        <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-          {item ? consoleStandardTextsTexts.save : consoleStandardTextsTexts.create}
-        </Button>
-        {item && (
-          <Button type="button" appearance="subtle-button" onClick={onCancel}>
-            {consoleStandardTextsTexts.cancel}
-          </Button>
-        )}
-      </div>
+      <SaveButtons
+        pending={pending}
+        label={item ? consoleStandardTextsTexts.save : consoleStandardTextsTexts.create}
+        cancelLabel={consoleStandardTextsTexts.cancel}
+        onCancel={item ? onCancel : undefined}
+      />
     </form>
   );
 }

@@ -1,11 +1,10 @@
 import { defaultTeams } from '@buurtsignaal/core';
-import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { consoleTexts, consoleUsersTexts } from '../../texts/index.ts';
 import { CheckboxGroup, RadioGroup, TextField } from '../../ui/fields.tsx';
 import { type StaffRole, staffApi } from '../api.ts';
 import { useSession } from '../session.tsx';
-import { useFormErrors } from '../use-form-errors.tsx';
+import { SaveButtons, useSaveForm } from '../shared/save-form.tsx';
 
 type Field = 'email' | 'name' | 'role' | 'teamIds' | 'password';
 const ids: Record<Field, string> = {
@@ -25,10 +24,21 @@ export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<voi
   const [role, setRole] = useState<StaffRole | undefined>();
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [password, setPassword] = useState('');
-  const [pending, setPending] = useState(false);
-  const { errors, check, showApiError, summary } = useFormErrors(ids, 'user-errors');
+  const { errors, summary, pending, submit } = useSaveForm(
+    ids,
+    'user-errors',
+    staffApi.createUser,
+    async (_created, input) => {
+      setEmail('');
+      setName('');
+      setRole(undefined);
+      setTeamIds([]);
+      setPassword('');
+      await onDone(input.email);
+    },
+  );
 
-  const submit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const found: Partial<Record<Field, string>> = {};
     if (!email.trim()) found.email = consoleUsersTexts.emailRequired;
@@ -36,26 +46,11 @@ export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<voi
     if (!name.trim()) found.name = consoleUsersTexts.nameRequired;
     if (!role) found.role = consoleUsersTexts.roleRequired;
     if (password.length < 12) found.password = consoleUsersTexts.passwordTooShort;
-    if (!check(found) || !role) return;
-    setPending(true);
-    try {
-      await staffApi.createUser({ email: email.trim(), name: name.trim(), role, teamIds, password });
-      const created = email.trim();
-      setEmail('');
-      setName('');
-      setRole(undefined);
-      setTeamIds([]);
-      setPassword('');
-      await onDone(created);
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setPending(false);
-    }
+    submit(found, role ? { email: email.trim(), name: name.trim(), role, teamIds, password } : null);
   };
 
   return (
-    <form className="bs-form bs-balie-narrow" noValidate onSubmit={submit}>
+    <form className="bs-form bs-balie-narrow" noValidate onSubmit={onSubmit}>
       {summary}
       <TextField
         id={ids.email}
@@ -103,11 +98,7 @@ export function NewUserForm({ onDone }: { onDone: (email: string) => Promise<voi
         error={errors.password}
         onValueChange={setPassword}
       />
-      <div className="utrecht-button-group">
-        <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-          {consoleUsersTexts.create}
-        </Button>
-      </div>
+      <SaveButtons pending={pending} label={consoleUsersTexts.create} />
     </form>
   );
 }

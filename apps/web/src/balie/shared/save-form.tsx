@@ -1,0 +1,78 @@
+import { categories } from '@buurtsignaal/core';
+import { useMutation } from '@tanstack/react-query';
+import { Button } from '@utrecht/button-react/css';
+import { SelectField } from '../controls.tsx';
+import { useFormErrors } from '../use-form-errors.tsx';
+
+/**
+ * The save every console form shares: problems found before sending shown in the summary, then one
+ * mutation that sends; the API's refusal lands at the fields it names, success goes to `onSaved`.
+ */
+export function useSaveForm<F extends string, I, R>(
+  ids: Record<F, string>,
+  summaryId: string,
+  save: (input: I) => Promise<R>,
+  onSaved: (result: R, input: I) => void | Promise<void>,
+) {
+  const { errors, check, showApiError, summary } = useFormErrors(ids, summaryId);
+  const mutation = useMutation({ mutationFn: save, onSuccess: onSaved, onError: showApiError });
+  /** Sends `input` when nothing was found (and there is an input). */
+  const submit = (found: Partial<Record<F, string>>, input: I | null): void => {
+    if (check(found) && input !== null) mutation.mutate(input);
+  };
+  return { errors, summary, pending: mutation.isPending, submit };
+}
+
+/** The form's buttons: save (busy while sending) and, when editing, cancel. */
+export function SaveButtons({
+  pending,
+  label,
+  cancelLabel,
+  onCancel,
+}: {
+  pending: boolean;
+  label: string;
+  cancelLabel?: string | undefined;
+  onCancel?: (() => void) | undefined;
+}) {
+  return (
+    <div className="utrecht-button-group">
+      <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
+        {label}
+      </Button>
+      {onCancel && cancelLabel && (
+        <Button type="button" appearance="subtle-button" onClick={onCancel}>
+          {cancelLabel}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** A category select whose first option is "all categories" (the empty value). */
+export function CategorySelect({
+  id,
+  label,
+  anyLabel,
+  value,
+  error,
+  onValueChange,
+}: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  value: string;
+  error?: string | undefined;
+  onValueChange: (value: string) => void;
+}) {
+  return (
+    <SelectField
+      id={id}
+      label={label}
+      value={value}
+      error={error}
+      options={[{ value: '', label: anyLabel }, ...categories.map((c) => ({ value: c.id, label: c.label }))]}
+      onValueChange={onValueChange}
+    />
+  );
+}
