@@ -1,4 +1,4 @@
-import { categories, defaultTeams, listWijken, meldingStatuses } from '@buurtsignaal/core';
+import { defaultTeams, listWijken, meldingStatuses } from '@buurtsignaal/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { useMemo, useState } from 'react';
@@ -6,16 +6,20 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { consoleQueueTexts, consoleTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { asApiError, isCoordinator, type QueueItem, staffApi } from './api.ts';
-import { SelectField } from './controls.tsx';
 import { formatAge, formatTime } from './format.ts';
 import { HotspotNotices } from './hotspot-notices.tsx';
 import { keys, REFRESH_MS } from './query/query-client.tsx';
 import { useSession } from './session.tsx';
+import { categoryOptions, FilterBar, withAll } from './shared/filter-bar.tsx';
 import { useTitle } from './use-title.ts';
 
 const PAGE_SIZE = 25;
 const ALL_STATUSES = meldingStatuses.join(',');
-const wijken = listWijken();
+const wijkOptions = listWijken().map((w) => ({ value: w.code, label: w.naam }));
+const statusOptions = [
+  { value: 'open', label: consoleQueueTexts.statusOpen },
+  { value: 'all', label: consoleQueueTexts.statusAll },
+];
 
 export function QueuePage() {
   const { session } = useSession();
@@ -102,50 +106,40 @@ export function QueuePage() {
         </Alert>
       )}
       <HotspotNotices />
-      <section aria-labelledby="filters-heading" className="bs-balie-filters">
-        <h2 id="filters-heading" className="bs-visually-hidden">
-          {consoleQueueTexts.filtersHeading}
-        </h2>
-        {teamOptions.length > 0 && (
-          <SelectField
-            id="filter-team"
-            label={consoleQueueTexts.team}
-            value={team}
-            options={teamOptions}
-            onValueChange={(v) => setFilter('team', v)}
-          />
-        )}
-        <SelectField
-          id="filter-status"
-          label={consoleQueueTexts.status}
-          value={status}
-          options={[
-            { value: 'open', label: consoleQueueTexts.statusOpen },
-            { value: 'all', label: consoleQueueTexts.statusAll },
-          ]}
-          onValueChange={(v) => setFilter('status', v === 'all' ? 'all' : '')}
-        />
-        <SelectField
-          id="filter-category"
-          label={consoleQueueTexts.category}
-          value={category}
-          options={[
-            { value: '', label: consoleQueueTexts.allCategories },
-            ...categories.map((c) => ({ value: c.id, label: c.label })),
-          ]}
-          onValueChange={(v) => setFilter('category', v)}
-        />
-        <SelectField
-          id="filter-wijk"
-          label={consoleQueueTexts.wijk}
-          value={wijk}
-          options={[
-            { value: '', label: consoleQueueTexts.allWijken },
-            ...wijken.map((w) => ({ value: w.code, label: w.naam })),
-          ]}
-          onValueChange={(v) => setFilter('wijk', v)}
-        />
-      </section>
+      <FilterBar
+        headingId="filters-heading"
+        heading={consoleQueueTexts.filtersHeading}
+        filters={[
+          teamOptions.length > 0 && {
+            id: 'filter-team',
+            label: consoleQueueTexts.team,
+            value: team,
+            options: teamOptions,
+            onValueChange: (v) => setFilter('team', v),
+          },
+          {
+            id: 'filter-status',
+            label: consoleQueueTexts.status,
+            value: status,
+            options: statusOptions,
+            onValueChange: (v) => setFilter('status', v === 'all' ? 'all' : ''),
+          },
+          {
+            id: 'filter-category',
+            label: consoleQueueTexts.category,
+            value: category,
+            options: withAll(consoleQueueTexts.allCategories, categoryOptions),
+            onValueChange: (v) => setFilter('category', v),
+          },
+          {
+            id: 'filter-wijk',
+            label: consoleQueueTexts.wijk,
+            value: wijk,
+            options: withAll(consoleQueueTexts.allWijken, wijkOptions),
+            onValueChange: (v) => setFilter('wijk', v),
+          },
+        ]}
+      />
 
       <div className="bs-balie-toolbar">
         <Button
