@@ -5,8 +5,8 @@ import { consoleLoginTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { TextField } from '../ui/fields.tsx';
 import { asApiError } from './api.ts';
-import { FormErrorSummary } from './controls.tsx';
 import { useSession } from './session.tsx';
+import { FormErrorSummary } from './shared/console-fields.tsx';
 import { useTitle } from './use-title.ts';
 
 type Field = 'email' | 'password' | 'totp';

@@ -5,8 +5,8 @@ import { consoleTotpTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { TextField } from '../ui/fields.tsx';
 import { asApiError } from './api.ts';
-import { FormErrorSummary } from './controls.tsx';
 import { useSession, useTotpEnrolment } from './session.tsx';
+import { FormErrorSummary } from './shared/console-fields.tsx';
 import { useTitle } from './use-title.ts';
 
 /** TOTP enrolment for coordinator and admin: a new secret, typed into the app, confirmed with a code. */

@@ -1,6 +1,6 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { asApiError } from './api.ts';
-import { FormErrorSummary } from './controls.tsx';
+import { FormErrorSummary } from './shared/console-fields.tsx';
 
 /**
  * The error handling every console form shares: problems found before sending, refusals of the API

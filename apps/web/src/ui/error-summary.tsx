@@ -10,16 +10,23 @@ export interface ErrorSummaryProps {
   idOf?: (field: string) => string;
   /** A message that belongs to no field (e.g. from the server). */
   message?: string | undefined;
+  /** Unique per page where a page holds more than one form (the console); the summary gets this id. */
+  id?: string | undefined;
+  /** The heading; the public pages' by default. */
+  heading?: string | undefined;
+  /** A smaller heading (the console's forms sit below the page's own h2s). */
+  small?: boolean | undefined;
 }
 
-/** The list of problems at the top of a step; each links to (and focuses) its field. */
+/** The list of problems at the top of a form; each links to (and focuses) its field. */
 export const ErrorSummary = forwardRef<HTMLDivElement, ErrorSummaryProps>(function ErrorSummary(
-  { errors, idOf = (f) => f, message },
+  { errors, idOf = (f) => f, message, id, heading = appTexts.errorSummary.heading, small = false },
   ref,
 ) {
   const entries = Object.entries(errors);
-  const onClick = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
-    if (focusField(id)) e.preventDefault();
+  const headingId = id ? `${id}-heading` : 'error-summary-heading';
+  const onClick = (e: MouseEvent<HTMLAnchorElement>, target: string) => {
+    if (focusField(target)) e.preventDefault();
   };
   return (
     <Alert
@@ -27,20 +34,21 @@ export const ErrorSummary = forwardRef<HTMLDivElement, ErrorSummaryProps>(functi
       type="error"
       className="bs-error-summary"
       role="alert"
-      aria-labelledby="error-summary-heading"
+      aria-labelledby={headingId}
       tabIndex={-1}
+      {...(id ? { id } : {})}
     >
-      <h2 id="error-summary-heading" className="utrecht-heading-2">
-        {appTexts.errorSummary.heading}
+      <h2 id={headingId} className={small ? 'utrecht-heading-3' : 'utrecht-heading-2'}>
+        {heading}
       </h2>
       {message && <p className="utrecht-paragraph">{message}</p>}
       {entries.length > 0 && (
         <ul className="utrecht-unordered-list">
           {entries.map(([field, msg]) => {
-            const id = idOf(field);
+            const target = idOf(field);
             return (
               <li key={field} className="utrecht-unordered-list__item">
-                <a className="utrecht-link" href={`#${id}`} onClick={(e) => onClick(e, id)}>
+                <a className="utrecht-link" href={`#${target}`} onClick={(e) => onClick(e, target)}>
                   {msg}
                 </a>
               </li>

@@ -6,7 +6,7 @@ import { FormField } from '@utrecht/form-field-react/css';
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { RadioButton } from '@utrecht/radio-button-react/css';
 import { Textbox, type TextboxProps } from '@utrecht/textbox-react/css';
-import type { ReactNode } from 'react';
+import type { ReactNode, TextareaHTMLAttributes } from 'react';
 
 /** The ids a field's description and error get, joined for aria-describedby. */
 export function describedBy(
@@ -39,6 +39,39 @@ interface TextFieldProps extends Omit<TextboxProps, 'id' | 'value' | 'onChange' 
   invalid?: boolean;
 }
 
+/** The NL Design System form field around one control: label, description and error message. */
+function LabelledField({
+  id,
+  label,
+  description,
+  error,
+  className,
+  input,
+}: {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error: string | undefined;
+  className?: string | undefined;
+  input: ReactNode;
+}) {
+  return (
+    <FormField
+      type="text"
+      className={className}
+      invalid={Boolean(error)}
+      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
+      description={
+        description ? (
+          <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>
+        ) : null
+      }
+      errorMessage={<FieldError id={id} error={error} />}
+      input={input}
+    />
+  );
+}
+
 export function TextField({
   id,
   label,
@@ -50,22 +83,107 @@ export function TextField({
   ...input
 }: TextFieldProps) {
   return (
-    <FormField
-      type="text"
-      invalid={Boolean(error)}
-      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={
-        description ? (
-          <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>
-        ) : null
-      }
-      errorMessage={<FieldError id={id} error={error} />}
+    <LabelledField
+      id={id}
+      label={label}
+      description={description}
+      error={error}
       input={
         <Textbox
           {...input}
           id={id}
           value={value}
           invalid={invalid ?? Boolean(error)}
+          aria-describedby={describedBy(id, Boolean(description), error)}
+          onChange={(e) => onValueChange(e.target.value)}
+        />
+      }
+    />
+  );
+}
+
+interface SelectFieldProps {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onValueChange: (value: string) => void;
+  className?: string;
+}
+
+export function SelectField({
+  id,
+  label,
+  description,
+  error,
+  value,
+  options,
+  onValueChange,
+  className,
+}: SelectFieldProps) {
+  return (
+    <LabelledField
+      id={id}
+      label={label}
+      description={description}
+      error={error}
+      className={className}
+      input={
+        <select
+          id={id}
+          className={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, Boolean(description), error)}
+          onChange={(e) => onValueChange(e.target.value)}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      }
+    />
+  );
+}
+
+interface TextareaFieldProps
+  extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  value: string;
+  onValueChange: (value: string) => void;
+}
+
+export function TextareaField({
+  id,
+  label,
+  description,
+  error,
+  value,
+  onValueChange,
+  rows = 5,
+  ...rest
+}: TextareaFieldProps) {
+  return (
+    <LabelledField
+      id={id}
+      label={label}
+      description={description}
+      error={error}
+      input={
+        <textarea
+          {...rest}
+          id={id}
+          rows={rows}
+          className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
+          value={value}
+          aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, Boolean(description), error)}
           onChange={(e) => onValueChange(e.target.value)}
         />

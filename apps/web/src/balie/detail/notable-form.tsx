@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { consoleNotableTexts } from '../../texts/index.ts';
+import { TextareaField } from '../../ui/fields.tsx';
 import { asApiError } from '../api.ts';
-import { TextareaField } from '../controls.tsx';
 import { insightApi, type NotableFlag } from '../insight-api.ts';
 
 /**

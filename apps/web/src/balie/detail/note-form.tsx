@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { consoleActionTexts } from '../../texts/index.ts';
+import { TextareaField } from '../../ui/fields.tsx';
 import { asApiError, staffApi } from '../api.ts';
-import { TextareaField } from '../controls.tsx';
 
 export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (message: string) => void }) {
   const [body, setBody] = useState('');

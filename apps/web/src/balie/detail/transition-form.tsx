@@ -1,8 +1,8 @@
 import { Button } from '@utrecht/button-react/css';
 import { consoleActionTexts } from '../../texts/index.ts';
-import { RadioGroup, TextField } from '../../ui/fields.tsx';
+import { RadioGroup, SelectField, TextareaField, TextField } from '../../ui/fields.tsx';
 import type { MeldingDetail } from '../api.ts';
-import { FormErrorSummary, optionalLabel, SelectField, TextareaField } from '../controls.tsx';
+import { FormErrorSummary, optionalLabel } from '../shared/console-fields.tsx';
 import { TransitionPreview } from './transition-preview.tsx';
 import { type TField, tIds, useTransitionForm } from './use-transition-form.ts';
 

@@ -1,6 +1,6 @@
 import { categories } from '@buurtsignaal/core';
 import { Fragment, type ReactNode } from 'react';
-import { SelectField } from '../controls.tsx';
+import { SelectField } from '../../ui/fields.tsx';
 
 export interface FilterOption {
   value: string;

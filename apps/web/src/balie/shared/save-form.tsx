@@ -1,7 +1,7 @@
 import { categories } from '@buurtsignaal/core';
 import { useMutation } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
-import { SelectField } from '../controls.tsx';
+import { SelectField } from '../../ui/fields.tsx';
 import { useFormErrors } from '../use-form-errors.tsx';
 
 /**

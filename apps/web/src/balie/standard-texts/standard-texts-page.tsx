@@ -1,9 +1,8 @@
 import { categories, isCategoryId, isMeldingStatus, staffStatusLabels } from '@buurtsignaal/core';
 import { type FormEvent, useState } from 'react';
 import { consoleStandardTextsTexts } from '../../texts/index.ts';
-import { CheckboxField, TextField } from '../../ui/fields.tsx';
+import { CheckboxField, SelectField, TextareaField, TextField } from '../../ui/fields.tsx';
 import { type StandardText, type StandardTextInput, staffApi } from '../api.ts';
-import { SelectField, TextareaField } from '../controls.tsx';
 import { keys } from '../query/query-client.tsx';
 import { ListMessages, ManagedItem, useEditableList } from '../shared/managed-list.tsx';
 import { CategorySelect, SaveButtons, useSaveForm } from '../shared/save-form.tsx';

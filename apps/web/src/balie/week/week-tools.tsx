@@ -1,7 +1,7 @@
 import { Button } from '@utrecht/button-react/css';
 import { useMemo } from 'react';
 import { consoleWeekTexts } from '../../texts/index.ts';
-import { SelectField } from '../controls.tsx';
+import { SelectField } from '../../ui/fields.tsx';
 import { weeklyCsvUrl, weeklyMeldingenCsvUrl } from '../insight-api.ts';
 import { addWeeks, currentWeekKey, weekOptions } from './week-dates.ts';
 
