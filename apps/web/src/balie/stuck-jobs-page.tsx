@@ -5,13 +5,11 @@ import { Button } from '@utrecht/button-react/css';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { consoleStuckTexts } from '../texts/index.ts';
-import { Alert } from '../ui/alert.tsx';
 import { asApiError, staffRequest } from './api.ts';
 import { formatDateTime } from './format.ts';
 import { keys } from './query/query-client.tsx';
+import { ListMessages } from './shared/managed-list.tsx';
 import { useTitle } from './use-title.ts';
-
-const t = consoleStuckTexts;
 
 /** The answer as the shared contract says it is, or a readable error (never a cast). */
 async function loadStuckJobs(): Promise<StuckJob[]> {
@@ -34,7 +32,7 @@ export default function StuckJobsPage() {
       setAnnouncement('');
       setRetryError(null);
     },
-    onSuccess: (_r, job) => setAnnouncement(t.retried(job.melding.reference)),
+    onSuccess: (_r, job) => setAnnouncement(consoleStuckTexts.retried(job.melding.reference)),
     onError: (err) => setRetryError(asApiError(err).message),
     // Either way the list is read again: a retried job drops off, a failed one shows its state.
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.stuckJobs }),
@@ -42,37 +40,26 @@ export default function StuckJobsPage() {
   const items = query.data ?? null;
   const error = retryError ?? (query.error ? asApiError(query.error).message : null);
   const pending = retry.isPending ? (retry.variables?.id ?? null) : null;
-  useTitle(t.heading, Boolean(error));
+  useTitle(consoleStuckTexts.heading, Boolean(error));
 
   return (
     <>
-      <h1 className="utrecht-heading-1">{t.heading}</h1>
-      <p className="utrecht-paragraph">{t.intro}</p>
-      <div role="status" aria-live="polite">
-        {announcement && (
-          <Alert type="ok">
-            <p className="utrecht-paragraph">{announcement}</p>
-          </Alert>
-        )}
-      </div>
-      {error && (
-        <Alert type="error" role="alert">
-          <p className="utrecht-paragraph">{error}</p>
-        </Alert>
-      )}
-      {items && items.length === 0 && <p className="utrecht-paragraph">{t.none}</p>}
+      <h1 className="utrecht-heading-1">{consoleStuckTexts.heading}</h1>
+      <p className="utrecht-paragraph">{consoleStuckTexts.intro}</p>
+      <ListMessages announcement={announcement} loadError={error} />
+      {items && items.length === 0 && <p className="utrecht-paragraph">{consoleStuckTexts.none}</p>}
       {items && items.length > 0 && (
         <div className="bs-table-scroll">
           <table className="bs-table">
-            <caption className="bs-visually-hidden">{t.caption}</caption>
+            <caption className="bs-visually-hidden">{consoleStuckTexts.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.what}</th>
-                <th scope="col">{t.melding}</th>
-                <th scope="col">{t.since}</th>
-                <th scope="col">{t.attempts}</th>
-                <th scope="col">{t.lastError}</th>
-                <th scope="col">{t.action}</th>
+                <th scope="col">{consoleStuckTexts.what}</th>
+                <th scope="col">{consoleStuckTexts.melding}</th>
+                <th scope="col">{consoleStuckTexts.since}</th>
+                <th scope="col">{consoleStuckTexts.attempts}</th>
+                <th scope="col">{consoleStuckTexts.lastError}</th>
+                <th scope="col">{consoleStuckTexts.action}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,17 +76,17 @@ export default function StuckJobsPage() {
                   </td>
                   <td>{formatDateTime(job.since)}</td>
                   <td>{job.attempts}</td>
-                  <td>{job.lastError ?? t.noError}</td>
+                  <td>{job.lastError ?? consoleStuckTexts.noError}</td>
                   <td>
                     <Button
                       type="button"
                       appearance="secondary-action-button"
-                      aria-label={t.retryLabel(job.melding.reference, job.what)}
+                      aria-label={consoleStuckTexts.retryLabel(job.melding.reference, job.what)}
                       busy={pending === job.id}
                       disabled={pending !== null}
                       onClick={() => retry.mutate(job)}
                     >
-                      {t.retry}
+                      {consoleStuckTexts.retry}
                     </Button>
                   </td>
                 </tr>

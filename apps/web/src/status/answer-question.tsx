@@ -1,15 +1,13 @@
 import '@utrecht/textarea-css/dist/index.css';
 import { Button } from '@utrecht/button-react/css';
-import { FormFieldDescription } from '@utrecht/form-field-description-react/css';
-import { FormField } from '@utrecht/form-field-react/css';
-import { FormLabel } from '@utrecht/form-label-react/css';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { answerTexts, MELDER_TEXT_MAX } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { describedBy, FieldError } from '../ui/fields.tsx';
+import { TextareaField } from '../ui/fields.tsx';
 import { type MelderQuestion, postAnswer } from './status-api.ts';
 import { formatDateTime } from './status-format.ts';
+import { useMelderForm } from './use-melder-form.ts';
 
 export interface AnswerQuestionProps {
   token: string;
@@ -38,29 +36,15 @@ export function AnswerQuestion({ token, question, onAnswered }: AnswerQuestionPr
   const headingId = `${id}-heading`;
   const fieldId = `${id}-antwoord`;
   const [answer, setAnswer] = useState('');
-  const [sending, setSending] = useState(false);
-  const [problems, setProblems] = useState<Problems | undefined>();
-  // Bumped on every refused submit, so that the summary takes focus again even with the same text.
-  const [refusals, setRefusals] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (refusals > 0) summaryRef.current?.focus();
-  }, [refusals]);
-
-  const refuse = (next: Problems) => {
-    setProblems(next);
-    setRefusals((n) => n + 1);
-  };
+  const { sending, problems, setProblems, refuse, summaryRef, send } = useMelderForm<Problems>();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sending) return;
     const fieldError = checkAnswer(answer);
     if (fieldError) return refuse({ field: fieldError });
-    setSending(true);
-    const result = await postAnswer(token, answer.trim());
-    setSending(false);
+    const result = await send(() => postAnswer(token, answer.trim()));
+    if (!result) return;
     if (result.kind === 'sent') {
       setProblems(undefined);
       onAnswered();
@@ -90,27 +74,15 @@ export function AnswerQuestion({ token, question, onAnswered }: AnswerQuestionPr
               message={problems.message}
             />
           )}
-          <FormField
-            invalid={Boolean(problems?.field)}
-            label={<FormLabel htmlFor={fieldId}>{answerTexts.answerLabel}</FormLabel>}
-            description={
-              <FormFieldDescription id={`${fieldId}-description`}>
-                {answerTexts.answerDescription}
-              </FormFieldDescription>
-            }
-            errorMessage={<FieldError id={fieldId} error={problems?.field} />}
-            input={
-              <textarea
-                id={fieldId}
-                name="antwoord"
-                className={`utrecht-textarea utrecht-textarea--html-textarea${problems?.field ? ' utrecht-textarea--invalid' : ''}`}
-                aria-describedby={describedBy(fieldId, true, problems?.field)}
-                aria-invalid={problems?.field ? true : undefined}
-                rows={5}
-                value={answer}
-                onChange={(e) => setAnswer(e.target.value)}
-              />
-            }
+          <TextareaField
+            id={fieldId}
+            name="antwoord"
+            label={answerTexts.answerLabel}
+            description={answerTexts.answerDescription}
+            error={problems?.field}
+            rows={5}
+            value={answer}
+            onValueChange={setAnswer}
           />
           <p className="utrecht-paragraph bs-status-actions">
             <Button type="submit" appearance="primary-action-button" busy={sending}>

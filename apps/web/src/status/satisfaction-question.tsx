@@ -2,15 +2,15 @@ import '@utrecht/paragraph-css/dist/index.css';
 import '@utrecht/textarea-css/dist/index.css';
 import { Button } from '@utrecht/button-react/css';
 import { Fieldset } from '@utrecht/fieldset-react/css';
-import { FormFieldDescription } from '@utrecht/form-field-description-react/css';
 import { FormField } from '@utrecht/form-field-react/css';
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { RadioButton } from '@utrecht/radio-button-react/css';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { MELDER_TEXT_MAX, satisfactionTexts } from '../texts/index.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { describedBy, FieldError } from '../ui/fields.tsx';
+import { describedBy, FieldError, TextareaField } from '../ui/fields.tsx';
 import { postFeedback } from './status-api.ts';
+import { useMelderForm } from './use-melder-form.ts';
 
 export interface SatisfactionQuestionProps {
   token: string;
@@ -44,14 +44,7 @@ export function SatisfactionQuestion({ token, onAnswered }: SatisfactionQuestion
   const id = useId();
   const [answer, setAnswer] = useState<Answer | undefined>();
   const [explanation, setExplanation] = useState('');
-  const [sending, setSending] = useState(false);
-  const [problems, setProblems] = useState<Problems | undefined>();
-  const [refusals, setRefusals] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (refusals > 0) summaryRef.current?.focus();
-  }, [refusals]);
+  const { sending, problems, setProblems, refuse, summaryRef, send } = useMelderForm<Problems>();
 
   const ids = {
     heading: `${id}-heading`,
@@ -62,23 +55,16 @@ export function SatisfactionQuestion({ token, onAnswered }: SatisfactionQuestion
   };
   const domIdOf = (field: string) => (field === 'explanation' ? ids.explanation : ids.group);
 
-  const refuse = (next: Problems) => {
-    setProblems(next);
-    setRefusals((n) => n + 1);
-  };
-
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sending) return;
     const fields = check(answer, explanation);
     if (Object.keys(fields).length > 0 || !answer) return refuse({ fields });
-    setSending(true);
     const solved = answer === 'ja';
-    const result = await postFeedback(token, {
-      solved,
-      ...(solved ? {} : { explanation: explanation.trim() }),
-    });
-    setSending(false);
+    const result = await send(() =>
+      postFeedback(token, { solved, ...(solved ? {} : { explanation: explanation.trim() }) }),
+    );
+    if (!result) return;
     if (result.kind === 'sent') {
       setProblems(undefined);
       onAnswered({ solved });
@@ -142,27 +128,15 @@ export function SatisfactionQuestion({ token, onAnswered }: SatisfactionQuestion
           {radio('nee', ids.no, satisfactionTexts.no)}
         </Fieldset>
         {answer === 'nee' && (
-          <FormField
-            invalid={Boolean(explanationError)}
-            label={<FormLabel htmlFor={ids.explanation}>{satisfactionTexts.explanationLabel}</FormLabel>}
-            description={
-              <FormFieldDescription id={`${ids.explanation}-description`}>
-                {satisfactionTexts.explanationDescription}
-              </FormFieldDescription>
-            }
-            errorMessage={<FieldError id={ids.explanation} error={explanationError} />}
-            input={
-              <textarea
-                id={ids.explanation}
-                name="toelichting"
-                className={`utrecht-textarea utrecht-textarea--html-textarea${explanationError ? ' utrecht-textarea--invalid' : ''}`}
-                aria-describedby={describedBy(ids.explanation, true, explanationError)}
-                aria-invalid={explanationError ? true : undefined}
-                rows={4}
-                value={explanation}
-                onChange={(event) => setExplanation(event.target.value)}
-              />
-            }
+          <TextareaField
+            id={ids.explanation}
+            name="toelichting"
+            label={satisfactionTexts.explanationLabel}
+            description={satisfactionTexts.explanationDescription}
+            error={explanationError}
+            rows={4}
+            value={explanation}
+            onValueChange={setExplanation}
           />
         )}
         <p className="utrecht-paragraph bs-status-actions">

@@ -60,7 +60,7 @@ export function useEditableList<T>(
   return { ...list, ...editing, done, change: change.mutate };
 }
 
-/** The live region (there before anything is announced in it) and a failed load. */
+/** The live region (there before anything is announced in it) and a failed load or change. */
 export function ListMessages({
   announcement,
   loadError,
