@@ -3,6 +3,8 @@
  * runtime config, and fetch is a parameter so that tests pass their own and no global is patched.
  */
 
+import { z } from 'zod';
+
 export interface FetchResponseLike {
   ok: boolean;
   status: number;
@@ -82,10 +84,14 @@ export class PdokError extends Error {
 
 type Doc = Record<string, unknown>;
 
+// The Locatieserver's answer, as far as we read it: a list of documents whose fields are checked one by
+// one where they are used (PDOK adds fields freely).
+const pdokReplySchema = z.object({ response: z.object({ docs: z.array(z.unknown()) }) });
+
 function docsOf(body: unknown): Doc[] {
-  const docs = (body as { response?: { docs?: unknown } } | null)?.response?.docs;
-  if (!Array.isArray(docs)) throw new PdokError('PDOK: response without docs');
-  return docs.filter((d): d is Doc => typeof d === 'object' && d !== null);
+  const parsed = pdokReplySchema.safeParse(body);
+  if (!parsed.success) throw new PdokError('PDOK: response without docs');
+  return parsed.data.response.docs.filter((d): d is Doc => typeof d === 'object' && d !== null);
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
