@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserLogin, currentTotp, staffUser } from './balie-helpers.ts';
-import { type Browser, launchPhone } from './browser.ts';
+import type { Browser } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
 import { expectAccessible } from './form-helpers.ts';
-import { type E2eStack, startE2eStack } from './stack.ts';
+import type { E2eStack } from './stack.ts';
 
 // The coordinator's side of the console: TOTP enrolment at the first login, the code at the next one,
 // standard texts and users; and the public form never loads any of it.
 
 let stack: E2eStack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startE2eStack();
-  browser = await launchPhone();
-  // A step that does not happen fails at that step, well within the test's own timeout.
-  browser.page.setDefaultTimeout(10_000);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+browserSuite({ stepTimeoutMs: 10_000 }, (s, b) => {
+  stack = s;
+  browser = b;
 });
 
 describe('the coordinator in the staff console', () => {

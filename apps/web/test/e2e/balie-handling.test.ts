@@ -1,25 +1,19 @@
 import { schema } from '@buurtsignaal/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiLogin, browserLogin, meldingOnQueue, staffUser } from './balie-helpers.ts';
-import { type Browser, launchPhone } from './browser.ts';
+import type { Browser } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
 import { expectAccessible } from './form-helpers.ts';
-import { type E2eStack, startE2eStack } from './stack.ts';
+import type { E2eStack } from './stack.ts';
 
 // The officer's round trip on a phone: log in, take a melding from the team queue, close it with an
 // edited standard text after checking the e-mail preview, and the melder reads it on the status page.
 
 let stack: E2eStack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startE2eStack();
-  browser = await launchPhone();
-  // A step that does not happen fails at that step, well within the test's own timeout.
-  browser.page.setDefaultTimeout(10_000);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+browserSuite({ stepTimeoutMs: 10_000 }, (s, b) => {
+  stack = s;
+  browser = b;
 });
 
 describe('the staff console (/balie) on a phone', () => {

@@ -107,3 +107,17 @@ export async function browserLogin(
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
+
+/**
+ * The first browser login of a coordinator or admin: logs in, sets up TOTP with the key the page
+ * shows, and waits for the queue.
+ */
+export async function browserLoginWithEnrolment(page: Page, stack: E2eStack, email: string): Promise<void> {
+  await browserLogin(page, stack, email);
+  await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
+  await page.getByRole('button', { name: 'Sleutel aanmaken' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+  await page.getByLabel('Code uit uw authenticator-app').fill(currentTotp(secret, new Date()));
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();
+}

@@ -1,12 +1,13 @@
 import { findWijk, h3Cells } from '@buurtsignaal/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertHotspotMelding } from '../../../api/test/support/hotspots-helpers.ts';
 import { detectHotspots } from '../../../worker/src/hotspots/hotspot-detection.ts';
 import { formatDate } from '../../src/balie/insight-format.ts';
 import { apiLogin, browserLogin, staffUser } from './balie-helpers.ts';
-import { type Browser, launchPhone } from './browser.ts';
+import type { Browser } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
 import { expectAccessible } from './form-helpers.ts';
-import { type E2eStack, startE2eStack } from './stack.ts';
+import type { E2eStack } from './stack.ts';
 
 // A new hotspot reaches the officers of the team that covers its wijk: the coordinator's rule fires on
 // one cell, detection (run here directly; the stack's worker runs it every 5 minutes) notifies the
@@ -15,6 +16,10 @@ import { type E2eStack, startE2eStack } from './stack.ts';
 
 let stack: E2eStack;
 let browser: Browser;
+browserSuite({ desktop: true, stepTimeoutMs: 15_000 }, (s, b) => {
+  stack = s;
+  browser = b;
+});
 
 /** Four meldingen on one spot (a cluster even at the highest zoom) and one ~17 m away in the same cell. */
 const SPOT = { lat: 52.1733, lng: 5.2917 };
@@ -32,18 +37,11 @@ interface Notification {
 }
 
 beforeAll(async () => {
-  stack = await startE2eStack();
-  browser = await launchPhone({ desktop: true });
   await browser.page.setViewportSize({ width: 1400, height: 1000 });
-  browser.page.setDefaultTimeout(15_000);
   await staffUser(stack, 'coordinator@soest.test', 'coordinator', []);
   await staffUser(stack, 'boa@soest.test', 'boa', ['boa-team']);
   await staffUser(stack, 'politie@soest.test', 'politie', ['politie-basisteam']);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 describe('a new hotspot on the queue and the map (/balie, /balie/kaart)', () => {
   it('notifies the boa-team once, however often detection runs', async () => {

@@ -1,18 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { amsterdamInstant, amsterdamParts, type LocalDate } from '@buurtsignaal/core/sla';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertHotspotMelding } from '../../../api/test/support/hotspots-helpers.ts';
-import { browserLogin, currentTotp, staffUser } from './balie-helpers.ts';
-import { type Browser, launchPhone, screenshotDir } from './browser.ts';
+import { browserLoginWithEnrolment, staffUser } from './balie-helpers.ts';
+import { type Browser, screenshotDir } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
 import { expectAccessible } from './form-helpers.ts';
-import { type E2eStack, startE2eStack } from './stack.ts';
+import type { E2eStack } from './stack.ts';
 
 // The coordinator's hotspot map on a desktop: filter on jeugdoverlast, open the hot cell from the table
 // with the keyboard, read when it happens (weekday × hour), sort the table; and manage a hotspot rule.
 
 let stack: E2eStack;
 let browser: Browser;
+browserSuite({ desktop: true, stepTimeoutMs: 15_000 }, (s, b) => {
+  stack = s;
+  browser = b;
+});
 
 /** Hot spot in Soest-Centrum, a second spot ~1 km away, and one in Soesterberg (outside the first view). */
 const HOT = { lat: 52.1733, lng: 5.2917 };
@@ -32,10 +37,7 @@ const at = (day: LocalDate, hour: number, minute: number): string =>
   amsterdamInstant(day, hour, minute).toISOString();
 
 beforeAll(async () => {
-  stack = await startE2eStack();
-  browser = await launchPhone({ desktop: true });
   await browser.page.setViewportSize({ width: 1400, height: 1000 });
-  browser.page.setDefaultTimeout(15_000);
   const db = stack.database.client.db;
   // Hot cell, jeugdoverlast: three Friday evenings 21:xx and two Saturdays 22:xx (Amsterdam time).
   const hot = [
@@ -55,20 +57,10 @@ beforeAll(async () => {
   }
   await insertHotspotMelding(db, { ...FAR, occurredAt: at(pastWeekday(1, 0), 15, 0) });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 async function loginCoordinator(page: Page): Promise<void> {
   await staffUser(stack, 'coordinator@soest.test', 'coordinator', []);
-  await browserLogin(page, stack, 'coordinator@soest.test');
-  await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
-  await page.getByRole('button', { name: 'Sleutel aanmaken' }).click();
-  const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-  await page.getByLabel('Code uit uw authenticator-app').fill(currentTotp(secret, new Date()));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();
+  await browserLoginWithEnrolment(page, stack, 'coordinator@soest.test');
 }
 
 /** The numbers of one body row of the weekday × hour table (0 = maandag). */

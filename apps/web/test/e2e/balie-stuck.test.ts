@@ -1,27 +1,22 @@
 import { markWorkStuck, schema } from '@buurtsignaal/db';
 import { waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertMelding } from '../../../worker/test/support/helpers.ts';
-import { browserLogin, currentTotp, staffUser } from './balie-helpers.ts';
-import { type Browser, launchPhone } from './browser.ts';
+import { browserLoginWithEnrolment, staffUser } from './balie-helpers.ts';
+import type { Browser } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
 import { expectAccessible } from './form-helpers.ts';
-import { type E2eStack, startE2eStack } from './stack.ts';
+import type { E2eStack } from './stack.ts';
 
 // The admin's "Vastgelopen taken": a melding whose routing job failed for good shows up with what,
 // since when and the last error; the retry button sends it on, and the worker routes it.
 
 let stack: E2eStack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startE2eStack();
-  browser = await launchPhone({ desktop: true });
-  browser.page.setDefaultTimeout(10_000);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+browserSuite({ desktop: true, stepTimeoutMs: 10_000 }, (s, b) => {
+  stack = s;
+  browser = b;
 });
 
 describe('the admin’s stuck jobs', () => {
@@ -43,13 +38,7 @@ describe('the admin’s stuck jobs', () => {
 
     await staffUser(stack, 'beheer@soest.test', 'admin', []);
     const { page } = browser;
-    await browserLogin(page, stack, 'beheer@soest.test');
-    await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
-    await page.getByRole('button', { name: 'Sleutel aanmaken' }).click();
-    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-    await page.getByLabel('Code uit uw authenticator-app').fill(currentTotp(secret, new Date()));
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();
+    await browserLoginWithEnrolment(page, stack, 'beheer@soest.test');
 
     await page.getByRole('link', { name: 'Vastgelopen taken' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vastgelopen taken' }).waitFor();
@@ -85,13 +74,7 @@ describe('the admin’s stuck jobs', () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await staffUser(stack, 'coord@soest.test', 'coordinator', []);
-    await browserLogin(page, stack, 'coord@soest.test');
-    await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
-    await page.getByRole('button', { name: 'Sleutel aanmaken' }).click();
-    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-    await page.getByLabel('Code uit uw authenticator-app').fill(currentTotp(secret, new Date()));
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();
+    await browserLoginWithEnrolment(page, stack, 'coord@soest.test');
     expect(await page.getByRole('link', { name: 'Vastgelopen taken' }).count()).toBe(0);
     await page.goto(`${stack.baseUrl}/balie/vastgelopen`);
     await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();

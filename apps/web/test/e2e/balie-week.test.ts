@@ -1,12 +1,13 @@
 import { amsterdamInstant, amsterdamParts, type LocalDate } from '@buurtsignaal/core/sla';
 import { schema } from '@buurtsignaal/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertHotspotMelding } from '../../../api/test/support/hotspots-helpers.ts';
-import { browserLogin, currentTotp, staffUser } from './balie-helpers.ts';
-import { type Browser, launchPhone } from './browser.ts';
+import { browserLoginWithEnrolment, staffUser } from './balie-helpers.ts';
+import type { Browser } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
 import { expectAccessible } from './form-helpers.ts';
-import { type E2eStack, startE2eStack } from './stack.ts';
+import type { E2eStack } from './stack.ts';
 
 // The weekly overview for the veiligheidsoverleg: the numbers per category with the change against the
 // 4 weeks before (in words), open meldingen past their deadline, a melding flagged as notable from its
@@ -14,6 +15,10 @@ import { type E2eStack, startE2eStack } from './stack.ts';
 
 let stack: E2eStack;
 let browser: Browser;
+browserSuite({ desktop: true, stepTimeoutMs: 15_000 }, (s, b) => {
+  stack = s;
+  browser = b;
+});
 let lastWeekKey = '';
 let lateReference = '';
 let flagged = { id: '', reference: '' };
@@ -43,10 +48,7 @@ function isoWeekKey(day: LocalDate): string {
 const at = (day: LocalDate, hour: number): string => amsterdamInstant(day, hour).toISOString();
 
 beforeAll(async () => {
-  stack = await startE2eStack();
-  browser = await launchPhone({ desktop: true });
   await browser.page.setViewportSize({ width: 1280, height: 900 });
-  browser.page.setDefaultTimeout(15_000);
   const db = stack.database.client.db;
   const last = monday(1);
   lastWeekKey = isoWeekKey(last);
@@ -86,22 +88,12 @@ beforeAll(async () => {
   }
   flagged = await insertHotspotMelding(db, { ...HOT, createdAt: new Date().toISOString() });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 describe('the weekly overview (/balie/week)', () => {
   it('shows last week with the change in words, prints without navigation and links the CSV exports', async () => {
     const { page } = browser;
     await staffUser(stack, 'coordinator@soest.test', 'coordinator', []);
-    await browserLogin(page, stack, 'coordinator@soest.test');
-    await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
-    await page.getByRole('button', { name: 'Sleutel aanmaken' }).click();
-    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-    await page.getByLabel('Code uit uw authenticator-app').fill(currentTotp(secret, new Date()));
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();
+    await browserLoginWithEnrolment(page, stack, 'coordinator@soest.test');
 
     // Flag a melding as notable from its detail page.
     await page.goto(`${stack.baseUrl}/balie/meldingen/${flagged.id}`);

@@ -1,22 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { schema } from '@buurtsignaal/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, type Browser, describeViolations, launchPhone, screenshotDir } from './browser.ts';
-import { type E2eStack, startE2eStack } from './stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, type Browser, describeViolations, screenshotDir } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
+import type { E2eStack } from './stack.ts';
 
 let stack: E2eStack;
 let browser: Browser;
+browserSuite({}, (s, b) => {
+  stack = s;
+  browser = b;
+});
 
 beforeAll(async () => {
-  stack = await startE2eStack();
-  browser = await launchPhone();
   mkdirSync(screenshotDir, { recursive: true });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 async function reportAndHandle(): Promise<{ reference: string; statusUrl: string }> {
   const res = await fetch(`${stack.baseUrl}/api/v1/meldingen`, {
