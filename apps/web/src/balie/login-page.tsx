@@ -1,4 +1,3 @@
-import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { consoleLoginTexts } from '../texts/index.ts';
@@ -7,6 +6,7 @@ import { TextField } from '../ui/fields.tsx';
 import { asApiError } from './api.ts';
 import { useSession } from './session.tsx';
 import { FormErrorSummary } from './shared/console-fields.tsx';
+import { SaveButtons } from './shared/save-form.tsx';
 import { useTitle } from './use-title.ts';
 
 type Field = 'email' | 'password' | 'totp';
@@ -124,11 +124,7 @@ export function LoginPage() {
           error={errors.totp}
           onValueChange={setTotp}
         />
-        <div className="utrecht-button-group">
-          <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-            {consoleLoginTexts.submit}
-          </Button>
-        </div>
+        <SaveButtons pending={pending} label={consoleLoginTexts.submit} />
       </form>
     </>
   );

@@ -7,6 +7,7 @@ import { TextField } from '../ui/fields.tsx';
 import { asApiError } from './api.ts';
 import { useSession, useTotpEnrolment } from './session.tsx';
 import { FormErrorSummary } from './shared/console-fields.tsx';
+import { SaveButtons } from './shared/save-form.tsx';
 import { useTitle } from './use-title.ts';
 
 /** TOTP enrolment for coordinator and admin: a new secret, typed into the app, confirmed with a code. */
@@ -134,11 +135,7 @@ export function TotpEnrolmentPage() {
               error={error}
               onValueChange={setCode}
             />
-            <div className="utrecht-button-group">
-              <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-                {consoleTotpTexts.confirm}
-              </Button>
-            </div>
+            <SaveButtons pending={pending} label={consoleTotpTexts.confirm} />
           </form>
         </>
       )}

@@ -28,15 +28,14 @@ export function FieldError({ id, error }: { id: string; error: string | undefine
   );
 }
 
-interface TextFieldProps extends Omit<TextboxProps, 'id' | 'value' | 'onChange' | 'invalid'> {
+/** What every labelled field takes: its id, label, optional description and error, value. */
+interface FieldProps {
   id: string;
   label: ReactNode;
   description?: ReactNode;
   error?: string | undefined;
   value: string;
   onValueChange: (value: string) => void;
-  /** Marks the input invalid when the error is shown elsewhere (e.g. on its group). */
-  invalid?: boolean;
 }
 
 /** The NL Design System form field around one control: label, description and error message. */
@@ -47,14 +46,7 @@ function LabelledField({
   error,
   className,
   input,
-}: {
-  id: string;
-  label: ReactNode;
-  description?: ReactNode;
-  error: string | undefined;
-  className?: string | undefined;
-  input: ReactNode;
-}) {
+}: Omit<FieldProps, 'value' | 'onValueChange'> & { className?: string | undefined; input: ReactNode }) {
   return (
     <FormField
       type="text"
@@ -72,16 +64,19 @@ function LabelledField({
   );
 }
 
-export function TextField({
+/** The attributes a field's control gets from the field: its id, and what describes it. */
+const controlOf = ({ id, description, error }: FieldProps) => ({
   id,
-  label,
-  description,
-  error,
-  value,
-  onValueChange,
-  invalid,
-  ...input
-}: TextFieldProps) {
+  'aria-describedby': describedBy(id, Boolean(description), error),
+});
+
+interface TextFieldProps extends FieldProps, Omit<TextboxProps, keyof FieldProps | 'onChange' | 'invalid'> {
+  /** Marks the input invalid when the error is shown elsewhere (e.g. on its group). */
+  invalid?: boolean;
+}
+
+export function TextField(props: TextFieldProps) {
+  const { id, label, description, error, value, onValueChange, invalid, ...input } = props;
   return (
     <LabelledField
       id={id}
@@ -91,10 +86,9 @@ export function TextField({
       input={
         <Textbox
           {...input}
-          id={id}
+          {...controlOf(props)}
           value={value}
           invalid={invalid ?? Boolean(error)}
-          aria-describedby={describedBy(id, Boolean(description), error)}
           onChange={(e) => onValueChange(e.target.value)}
         />
       }
@@ -102,41 +96,23 @@ export function TextField({
   );
 }
 
-interface SelectFieldProps {
-  id: string;
-  label: ReactNode;
-  description?: ReactNode;
-  error?: string | undefined;
-  value: string;
+interface SelectFieldProps extends FieldProps {
   options: readonly { value: string; label: string }[];
-  onValueChange: (value: string) => void;
   className?: string;
 }
 
-export function SelectField({
-  id,
-  label,
-  description,
-  error,
-  value,
-  options,
-  onValueChange,
-  className,
-}: SelectFieldProps) {
+export function SelectField(props: SelectFieldProps) {
+  const { error, value, options, onValueChange, className } = props;
   return (
     <LabelledField
-      id={id}
-      label={label}
-      description={description}
-      error={error}
+      {...props}
       className={className}
       input={
         <select
-          id={id}
+          {...controlOf(props)}
           className={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
           value={value}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, Boolean(description), error)}
           onChange={(e) => onValueChange(e.target.value)}
         >
           {options.map((o) => (
@@ -151,25 +127,11 @@ export function SelectField({
 }
 
 interface TextareaFieldProps
-  extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> {
-  id: string;
-  label: ReactNode;
-  description?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onValueChange: (value: string) => void;
-}
+  extends FieldProps,
+    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, keyof FieldProps | 'onChange'> {}
 
-export function TextareaField({
-  id,
-  label,
-  description,
-  error,
-  value,
-  onValueChange,
-  rows = 5,
-  ...rest
-}: TextareaFieldProps) {
+export function TextareaField(props: TextareaFieldProps) {
+  const { id, label, description, error, value, onValueChange, rows = 5, ...rest } = props;
   return (
     <LabelledField
       id={id}
@@ -179,12 +141,11 @@ export function TextareaField({
       input={
         <textarea
           {...rest}
-          id={id}
+          {...controlOf(props)}
           rows={rows}
           className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
           value={value}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, Boolean(description), error)}
           onChange={(e) => onValueChange(e.target.value)}
         />
       }

@@ -11,6 +11,7 @@ import { insightApi, type NotableFlag } from '../insight-api.ts';
  * "Notable meldingen"). The detail answer does not say whether it is flagged, so the form shows what
  * this officer did here (or `initial`, when the detail carries it).
  */
+import { SaveButtons } from '../shared/save-form.tsx';
 export function NotableForm({
   meldingId,
   initial,
@@ -89,11 +90,7 @@ export function NotableForm({
             error={error}
             onValueChange={setReason}
           />
-          <div className="utrecht-button-group">
-            <Button type="submit" appearance="secondary-action-button" busy={pending} disabled={pending}>
-              {consoleNotableTexts.mark}
-            </Button>
-          </div>
+          <SaveButtons pending={pending} label={consoleNotableTexts.mark} secondary />
         </>
       )}
     </form>

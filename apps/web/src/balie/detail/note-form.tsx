@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { consoleActionTexts } from '../../texts/index.ts';
 import { TextareaField } from '../../ui/fields.tsx';
 import { asApiError, staffApi } from '../api.ts';
 
+import { SaveButtons } from '../shared/save-form.tsx';
 export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (message: string) => void }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -44,11 +44,7 @@ export function NoteForm({ meldingId, onDone }: { meldingId: string; onDone: (me
         error={error}
         onValueChange={setBody}
       />
-      <div className="utrecht-button-group">
-        <Button type="submit" appearance="secondary-action-button" busy={pending} disabled={pending}>
-          {consoleActionTexts.noteSave}
-        </Button>
-      </div>
+      <SaveButtons pending={pending} label={consoleActionTexts.noteSave} secondary />
     </form>
   );
 }

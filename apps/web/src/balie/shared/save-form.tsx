@@ -29,15 +29,23 @@ export function SaveButtons({
   label,
   cancelLabel,
   onCancel,
+  secondary = false,
 }: {
   pending: boolean;
   label: string;
   cancelLabel?: string | undefined;
   onCancel?: (() => void) | undefined;
+  /** A form beside the page's main action (a note on a melding) saves with a secondary button. */
+  secondary?: boolean;
 }) {
   return (
     <div className="utrecht-button-group">
-      <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
+      <Button
+        type="submit"
+        appearance={secondary ? 'secondary-action-button' : 'primary-action-button'}
+        busy={pending}
+        disabled={pending}
+      >
         {label}
       </Button>
       {onCancel && cancelLabel && (
