@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { currentTotp } from '../../../api/src/staff/totp.ts';
 import { createUser, PASSWORD } from '../../../api/test/support/staff-helpers.ts';
+import { type PostedMelding, postMelding } from './intake-helpers.ts';
 import type { E2eStack } from './stack.ts';
 
 export { currentTotp, PASSWORD };
@@ -70,23 +71,12 @@ export async function apiLogin(stack: E2eStack, email: string, password = PASSWO
 }
 
 /** A melding through the public intake, then put on the team's queue as routing would. */
-export async function meldingOnQueue(
-  stack: E2eStack,
-  teamId = 'boa-team',
-): Promise<{ id: string; reference: string; statusUrl: string }> {
-  const res = await fetch(`${stack.baseUrl}/api/v1/meldingen`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      category: 'jeugdoverlast',
-      subcategory: 'geluid',
-      description: 'Elke avond harde muziek en scooters bij het speelveld achter de school.',
-      location: { lat: 52.1733, lng: 5.2917, address: 'Steenhoffstraat 46, 3764BM Soest' },
-      contact: { email: 'bewoner@example.nl', phone: '0612345678', wantsFeedback: true },
-    }),
+export async function meldingOnQueue(stack: E2eStack, teamId = 'boa-team'): Promise<PostedMelding> {
+  const body = await postMelding(stack, {
+    description: 'Elke avond harde muziek en scooters bij het speelveld achter de school.',
+    location: { lat: 52.1733, lng: 5.2917, address: 'Steenhoffstraat 46, 3764BM Soest' },
+    contact: { email: 'bewoner@example.nl', phone: '0612345678', wantsFeedback: true },
   });
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as { id: string; reference: string; statusUrl: string };
   await stack.database.client.db
     .update(schema.meldingen)
     .set({ teamId, status: 'ingedeeld' })

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { amsterdamInstant, amsterdamParts, type LocalDate } from '@buurtsignaal/core/sla';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import type { E2eStack } from './stack.ts';
 
 let stack: E2eStack;
 let browser: Browser;
-browserSuite({ desktop: true, stepTimeoutMs: 15_000 }, (s, b) => {
+browserSuite({ desktop: true, stepTimeoutMs: 15_000, screenshots: true }, (s, b) => {
   stack = s;
   browser = b;
 });
@@ -168,7 +167,6 @@ describe('the hotspot map (/balie/kaart) for the coordinator', () => {
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'hotspot map with the cell panel open');
 
-    mkdirSync(screenshotDir, { recursive: true });
     // The map with the panel and its matrix side by side.
     const top = await page.evaluate(
       () =>

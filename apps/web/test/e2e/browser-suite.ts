@@ -1,5 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { type Browser, launchPhone } from './browser.ts';
+import { type Browser, launchPhone, screenshotDir } from './browser.ts';
 import { type E2eStack, startE2eStack } from './stack.ts';
 
 /**
@@ -7,13 +8,14 @@ import { type E2eStack, startE2eStack } from './stack.ts';
  * run (the file keeps them in its own variables); a file's own `beforeAll` after this call sees them.
  */
 export function browserSuite(
-  options: { desktop?: boolean; stepTimeoutMs?: number },
+  options: { desktop?: boolean; stepTimeoutMs?: number; screenshots?: boolean },
   ready: (stack: E2eStack, browser: Browser) => void,
 ): void {
   let stack: E2eStack | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     stack = await startE2eStack();
+    if (options.screenshots) mkdirSync(screenshotDir, { recursive: true });
     browser = await launchPhone(options.desktop ? { desktop: true } : {});
     // A step that does not happen fails at that step, well within the test's own timeout.
     if (options.stepTimeoutMs) browser.page.setDefaultTimeout(options.stepTimeoutMs);

@@ -1,22 +1,19 @@
-import { mkdirSync } from 'node:fs';
 import { type Db, schema } from '@buurtsignaal/db';
 import { waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, type Browser, describeViolations, screenshotDir } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { type Browser, screenshotDir } from './browser.ts';
 import { browserSuite } from './browser-suite.ts';
+import { expectAccessible } from './form-helpers.ts';
+import { postMelding, routed } from './intake-helpers.ts';
 import type { E2eStack } from './stack.ts';
 
 let stack: E2eStack;
 let browser: Browser;
-browserSuite({}, (s, b) => {
+browserSuite({ screenshots: true }, (s, b) => {
   stack = s;
   browser = b;
 });
-
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-}, 120_000);
 
 /** As the staff API writes a status change: the event and the melding's status. */
 async function staffChange(db: Db, meldingId: string, from: string, to: string, publicMessage?: string) {
@@ -30,39 +27,14 @@ async function staffChange(db: Db, meldingId: string, from: string, to: string, 
   await db.update(schema.meldingen).set({ status: to }).where(eq(schema.meldingen.id, meldingId));
 }
 
-async function report(): Promise<{ id: string; reference: string; statusUrl: string }> {
-  const res = await fetch(`${stack.baseUrl}/api/v1/meldingen`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      category: 'jeugdoverlast',
-      subcategory: 'geluid',
-      description: 'Elke avond harde muziek en scooters bij het speelveld.',
-      location: { lat: 52.1733, lng: 5.2917 },
-      contact: { email: 'bewoner@example.nl', wantsFeedback: true },
-    }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; reference: string; statusUrl: string };
-}
-
-async function expectAxeClean() {
-  const violations = await axeViolations(browser.page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
+const expectAxeClean = () => expectAccessible(browser.page, 'status page');
 
 describe('the melder answers on the status page (Chromium, phone)', () => {
   it('"Nee" with a toelichting on an afgehandeld melding reopens it', async () => {
-    const m = await report();
+    const m = await postMelding(stack);
     const db = stack.database.client.db;
     // Let the worker route it first, so that its routing does not race the staff changes below.
-    await waitUntil(
-      async () => {
-        const [row] = await db.select().from(schema.meldingen).where(eq(schema.meldingen.id, m.id));
-        return row?.status === 'ingedeeld';
-      },
-      { what: 'the first routing' },
-    );
+    await routed(db, m.id);
     await staffChange(db, m.id, 'ingedeeld', 'in_behandeling');
     await staffChange(
       db,
@@ -129,15 +101,9 @@ describe('the melder answers on the status page (Chromium, phone)', () => {
   });
 
   it('answers the question from the mail’s link (#vraag) and the status goes back to In behandeling', async () => {
-    const m = await report();
+    const m = await postMelding(stack);
     const db = stack.database.client.db;
-    await waitUntil(
-      async () => {
-        const [row] = await db.select().from(schema.meldingen).where(eq(schema.meldingen.id, m.id));
-        return row?.status === 'ingedeeld';
-      },
-      { what: 'the first routing' },
-    );
+    await routed(db, m.id);
     await staffChange(db, m.id, 'ingedeeld', 'in_behandeling');
     await staffChange(db, m.id, 'in_behandeling', 'reactie_gevraagd', 'Op welke dagen is het het ergst?');
 

@@ -1,36 +1,23 @@
-import { mkdirSync } from 'node:fs';
 import { schema } from '@buurtsignaal/db';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, type Browser, describeViolations, screenshotDir } from './browser.ts';
 import { browserSuite } from './browser-suite.ts';
+import { postMelding } from './intake-helpers.ts';
 import type { E2eStack } from './stack.ts';
 
 let stack: E2eStack;
 let browser: Browser;
-browserSuite({}, (s, b) => {
+browserSuite({ screenshots: true }, (s, b) => {
   stack = s;
   browser = b;
 });
 
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-}, 120_000);
-
 async function reportAndHandle(): Promise<{ reference: string; statusUrl: string }> {
-  const res = await fetch(`${stack.baseUrl}/api/v1/meldingen`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      category: 'jeugdoverlast',
-      subcategory: 'geluid',
-      description: 'Elke avond harde muziek en scooters bij het speelveld.',
-      location: { lat: 52.1733, lng: 5.2917, address: 'Steenhoffstraat 46, 3764BM Soest' },
-      contact: { email: 'bewoner@example.nl', phone: '0612345678', wantsFeedback: true },
-    }),
+  const body = await postMelding(stack, {
+    location: { lat: 52.1733, lng: 5.2917, address: 'Steenhoffstraat 46, 3764BM Soest' },
+    contact: { email: 'bewoner@example.nl', phone: '0612345678', wantsFeedback: true },
   });
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as { id: string; reference: string; statusUrl: string };
   // An officer takes it on (staff handling is a later issue: written here as its status events would be).
   const db = stack.database.client.db;
   await db.insert(schema.statusEvents).values({
