@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { consoleMapTexts, consoleTexts, consoleWeekTexts } from '../../texts/index.ts';
 import { formatDateTime } from '../format.ts';
 import type { WeeklyReport } from '../insight-api.ts';
@@ -6,6 +7,28 @@ import { MeldingTable } from '../shared/melding-table.tsx';
 import { busiest, WeekdayHourTable } from '../weekday-hour-table.tsx';
 import { ChangeText } from './change-text.tsx';
 import { TrendTable } from './trend-table.tsx';
+
+/** One part of the report, headed for the overview and kept on one printed page where asked. */
+function ReportSection({
+  id,
+  heading,
+  printKeep = false,
+  children,
+}: {
+  id: string;
+  heading: ReactNode;
+  printKeep?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`bs-section${printKeep ? ' bs-print-keep' : ''}`} aria-labelledby={id}>
+      <h2 id={id} className="utrecht-heading-2">
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 export function Report({ report }: { report: WeeklyReport }) {
   const r = report;
@@ -18,10 +41,7 @@ export function Report({ report }: { report: WeeklyReport }) {
         {consoleWeekTexts.generated(formatDateTime(r.generatedAt))}
       </p>
 
-      <section className="bs-section" aria-labelledby="week-categories">
-        <h2 id="week-categories" className="utrecht-heading-2">
-          {consoleWeekTexts.perCategory}
-        </h2>
+      <ReportSection id="week-categories" heading={consoleWeekTexts.perCategory}>
         <TrendTable
           id="week-category-table"
           caption={consoleWeekTexts.perCategory}
@@ -29,12 +49,9 @@ export function Report({ report }: { report: WeeklyReport }) {
           rows={r.perCategory.map((c) => ({ key: c.category.id, label: c.category.label, trend: c }))}
           total={r.totals}
         />
-      </section>
+      </ReportSection>
 
-      <section className="bs-section" aria-labelledby="week-wijken">
-        <h2 id="week-wijken" className="utrecht-heading-2">
-          {consoleWeekTexts.perWijk}
-        </h2>
+      <ReportSection id="week-wijken" heading={consoleWeekTexts.perWijk}>
         <TrendTable
           id="week-wijk-table"
           caption={consoleWeekTexts.perWijk}
@@ -45,12 +62,9 @@ export function Report({ report }: { report: WeeklyReport }) {
             trend: w,
           }))}
         />
-      </section>
+      </ReportSection>
 
-      <section className="bs-section" aria-labelledby="week-hotspots">
-        <h2 id="week-hotspots" className="utrecht-heading-2">
-          {consoleWeekTexts.hotspots}
-        </h2>
+      <ReportSection id="week-hotspots" heading={consoleWeekTexts.hotspots}>
         {r.hotspots.length === 0 ? (
           <p className="utrecht-paragraph bs-muted">{consoleWeekTexts.hotspotsNone}</p>
         ) : (
@@ -86,12 +100,16 @@ export function Report({ report }: { report: WeeklyReport }) {
             );
           })
         )}
-      </section>
+      </ReportSection>
 
-      <section className="bs-section" aria-labelledby="week-deadline">
-        <h2 id="week-deadline" className="utrecht-heading-2">
-          {consoleWeekTexts.pastDeadline} ({r.pastDeadline.total})
-        </h2>
+      <ReportSection
+        id="week-deadline"
+        heading={
+          <>
+            {consoleWeekTexts.pastDeadline} ({r.pastDeadline.total})
+          </>
+        }
+      >
         {r.pastDeadline.items.length === 0 ? (
           <p className="utrecht-paragraph bs-muted">{consoleWeekTexts.pastDeadlineNone}</p>
         ) : (
@@ -117,12 +135,16 @@ export function Report({ report }: { report: WeeklyReport }) {
             {consoleWeekTexts.moreItems(r.pastDeadline.items.length, r.pastDeadline.total)}
           </p>
         )}
-      </section>
+      </ReportSection>
 
-      <section className="bs-section" aria-labelledby="week-reopened">
-        <h2 id="week-reopened" className="utrecht-heading-2">
-          {consoleWeekTexts.reopened} ({r.reopened.total})
-        </h2>
+      <ReportSection
+        id="week-reopened"
+        heading={
+          <>
+            {consoleWeekTexts.reopened} ({r.reopened.total})
+          </>
+        }
+      >
         {r.reopened.items.length === 0 ? (
           <p className="utrecht-paragraph bs-muted">{consoleWeekTexts.reopenedNone}</p>
         ) : (
@@ -142,12 +164,9 @@ export function Report({ report }: { report: WeeklyReport }) {
             ]}
           />
         )}
-      </section>
+      </ReportSection>
 
-      <section className="bs-section bs-print-keep" aria-labelledby="week-satisfaction">
-        <h2 id="week-satisfaction" className="utrecht-heading-2">
-          {consoleWeekTexts.satisfaction}
-        </h2>
+      <ReportSection id="week-satisfaction" heading={consoleWeekTexts.satisfaction} printKeep>
         <p className="utrecht-paragraph">
           {consoleWeekTexts.satisfactionLine(r.satisfaction.ja, r.satisfaction.nee)}
         </p>
@@ -164,12 +183,16 @@ export function Report({ report }: { report: WeeklyReport }) {
             </ul>
           </>
         )}
-      </section>
+      </ReportSection>
 
-      <section className="bs-section" aria-labelledby="week-notable">
-        <h2 id="week-notable" className="utrecht-heading-2">
-          {consoleWeekTexts.notable} ({r.notable.length})
-        </h2>
+      <ReportSection
+        id="week-notable"
+        heading={
+          <>
+            {consoleWeekTexts.notable} ({r.notable.length})
+          </>
+        }
+      >
         {r.notable.length === 0 ? (
           <p className="utrecht-paragraph bs-muted">{consoleWeekTexts.notableNone}</p>
         ) : (
@@ -189,7 +212,7 @@ export function Report({ report }: { report: WeeklyReport }) {
             ]}
           />
         )}
-      </section>
+      </ReportSection>
     </>
   );
 }
