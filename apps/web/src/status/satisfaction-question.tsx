@@ -8,7 +8,8 @@ import { RadioButton } from '@utrecht/radio-button-react/css';
 import { type FormEvent, useId, useState } from 'react';
 import { MELDER_TEXT_MAX, satisfactionTexts } from '../texts/index.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { describedBy, FieldError, TextareaField } from '../ui/fields.tsx';
+import { describedBy, FieldError } from '../ui/field-error.tsx';
+import { TextareaField } from '../ui/fields.tsx';
 import { postFeedback } from './status-api.ts';
 import { useMelderForm } from './use-melder-form.ts';
 

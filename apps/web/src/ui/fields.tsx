@@ -1,32 +1,12 @@
 import { Checkbox } from '@utrecht/checkbox-react/css';
 import { Fieldset, FieldsetLegend } from '@utrecht/fieldset-react/css';
 import { FormFieldDescription } from '@utrecht/form-field-description-react/css';
-import { FormFieldErrorMessage } from '@utrecht/form-field-error-message-react/css';
 import { FormField } from '@utrecht/form-field-react/css';
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { RadioButton } from '@utrecht/radio-button-react/css';
 import { Textbox, type TextboxProps } from '@utrecht/textbox-react/css';
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
-
-/** The ids a field's description and error get, joined for aria-describedby. */
-export function describedBy(
-  id: string,
-  hasDescription: boolean,
-  error: string | undefined,
-): string | undefined {
-  const ids = [hasDescription ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-export function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <FormFieldErrorMessage id={`${id}-error`}>
-      <span className="bs-visually-hidden">Fout: </span>
-      {error}
-    </FormFieldErrorMessage>
-  );
-}
+import { describedBy, FieldError } from './field-error.tsx';
 
 /** What every labelled field takes: its id, label, optional description and error, value. */
 interface FieldProps {

@@ -3,7 +3,7 @@ import { FormField } from '@utrecht/form-field-react/css';
 import { FormLabel } from '@utrecht/form-label-react/css';
 import { useEffect, useRef, useState } from 'react';
 import { formTexts } from '../../texts/index.ts';
-import { describedBy, FieldError } from '../../ui/fields.tsx';
+import { describedBy, FieldError } from '../../ui/field-error.tsx';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '../core.ts';
 
 export function counterText(value: string): string {

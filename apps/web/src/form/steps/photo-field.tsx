@@ -2,7 +2,7 @@ import { Button } from '@utrecht/button-react/css';
 import { FormFieldDescription } from '@utrecht/form-field-description-react/css';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { formTexts } from '../../texts/index.ts';
-import { describedBy, FieldError } from '../../ui/fields.tsx';
+import { describedBy, FieldError } from '../../ui/field-error.tsx';
 import { useObjectUrls } from '../../ui/use-object-urls.ts';
 import { type DraftPhoto, MAX_PHOTOS } from '../draft.ts';
 import { PhotoDecodeError, resizePhoto } from '../photos.ts';
