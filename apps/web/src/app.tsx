@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
-import { balieRoute } from './balie-routes.ts';
 import { ReportForm } from './form/report-form.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { staffRoute } from './staff-routes.ts';
 import { appTexts } from './texts/index.ts';
 
 // The status page is its own chunk: the form (step 1) does not load it.
@@ -41,9 +41,9 @@ export function Layout() {
   );
 }
 
-/** The app's one router; the console's routes (balie-routes.ts) load their pieces with its chunk. */
+/** The app's one router; the console's routes (staff-routes.ts) load their pieces with its chunk. */
 export const router = createBrowserRouter([
-  { ...balieRoute, hydrateFallbackElement: <Loading /> },
+  { ...staffRoute, hydrateFallbackElement: <Loading /> },
   {
     element: <Layout />,
     children: [

@@ -3,16 +3,16 @@
  * the public pages (app, form, location, status page) and the staff console (console-*).
  */
 export { appTexts } from './app.ts';
-export { consoleTexts } from './console.ts';
-export { consoleStandardTextsTexts, consoleStuckTexts, consoleUsersTexts } from './console-admin.ts';
-export { consoleActionTexts, consoleDetailTexts, consoleNotableTexts } from './console-detail.ts';
-export { consoleLoginTexts, consoleTotpTexts } from './console-login.ts';
-export { consoleCellTexts, consoleMapTexts, resolutionLabel } from './console-map.ts';
-export { consoleQueueTexts } from './console-queue.ts';
-export { consoleRulesTexts } from './console-rules.ts';
-export { consoleWeekTexts } from './console-week.ts';
 export { formTexts } from './form.ts';
 export { locationTexts } from './location.ts';
+export { staffTexts } from './staff.ts';
+export { staffStandardTextsTexts, staffStuckTexts, staffUsersTexts } from './staff-admin.ts';
+export { staffActionTexts, staffDetailTexts, staffNotableTexts } from './staff-detail.ts';
+export { staffLoginTexts, staffTotpTexts } from './staff-login.ts';
+export { resolutionLabel, staffCellTexts, staffMapTexts } from './staff-map.ts';
+export { staffQueueTexts } from './staff-queue.ts';
+export { staffRulesTexts } from './staff-rules.ts';
+export { staffWeekTexts } from './staff-week.ts';
 export {
   answerTexts,
   MELDER_TEXT_MAX,

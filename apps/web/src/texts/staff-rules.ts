@@ -1,0 +1,42 @@
+import { plural } from './plural.ts';
+
+/** Texts of the hotspot rules page (Hotspotregels). */
+export const staffRulesTexts = {
+  heading: 'Hotspotregels',
+  intro:
+    'Een vak wordt een hotspot als er in een aantal dagen genoeg meldingen zijn. De teams van die wijk krijgen dan één keer bericht.',
+  back: 'Terug naar de kaart',
+  none: 'Er zijn nog geen hotspotregels.',
+  listHeading: 'Regels',
+  newHeading: 'Nieuwe regel',
+  editHeading: (name: string) => `Bewerken: ${name}`,
+  name: 'Naam',
+  nameHint: 'Bijvoorbeeld “Jeugdoverlast per buurt”.',
+  category: 'Onderwerp',
+  anyCategory: 'Alle onderwerpen',
+  subcategory: 'Soort',
+  anySubcategory: 'Alle soorten',
+  resolution: 'Vakgrootte (resolutie)',
+  minCount: 'Minimum aantal meldingen',
+  minCountHint: 'Minstens 2.',
+  windowDays: 'Binnen hoeveel dagen',
+  windowDaysHint: 'Tussen 1 en 365 dagen.',
+  active: 'Regel is actief',
+  activeState: 'Actief',
+  inactiveState: 'Niet actief',
+  summary: (min: number, days: number, cat: string, res: string) =>
+    `≥ ${min} meldingen ${cat} binnen ${days} ${plural(days, 'dag', 'dagen')} in één vak; vakgrootte ${res}`,
+  create: 'Regel opslaan',
+  save: 'Wijzigingen opslaan',
+  cancel: 'Annuleren',
+  edit: 'Bewerken',
+  deactivate: 'Uitzetten',
+  activate: 'Aanzetten',
+  created: 'De regel is opgeslagen.',
+  updated: 'De regel is gewijzigd.',
+  deactivated: 'De regel staat uit.',
+  activated: 'De regel staat aan.',
+  nameRequired: 'Vul een naam in.',
+  minCountInvalid: 'Vul een aantal van 2 tot en met 10000 in.',
+  windowDaysInvalid: 'Vul een aantal dagen van 1 tot en met 365 in.',
+} as const;
