@@ -1,5 +1,7 @@
 import { parseReply, stuckJobListSchema } from '@buurtsignaal/core/contract';
-import { listAuditForActor, markWorkStuck, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
+import { markWorkStuck } from '@buurtsignaal/db/tables/stuck-jobs-repository';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, findStaffUserByEmail, listTeamsOfStaffUser } from '@buurtsignaal/db';
+import { createDatabase } from '@buurtsignaal/db';
+import { findStaffUserByEmail, listTeamsOfStaffUser } from '@buurtsignaal/db/tables/staff-users-repository';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/staff/passwords.ts';
 

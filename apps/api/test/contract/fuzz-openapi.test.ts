@@ -1,4 +1,5 @@
-import { type StaffRole, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import type { StaffRole } from '@buurtsignaal/db/tables/staff-users-repository';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';

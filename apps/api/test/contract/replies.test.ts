@@ -24,7 +24,8 @@ import {
   webConfigSchema,
   weeklyReportSchema,
 } from '@buurtsignaal/core/contract';
-import { applyHotspotRule, listHotspotRules } from '@buurtsignaal/db';
+import { listHotspotRules } from '@buurtsignaal/db/tables/hotspot-rules-repository';
+import { applyHotspotRule } from '@buurtsignaal/db/tables/hotspots-repository';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';

@@ -1,15 +1,17 @@
 // The db package cannot depend on testkit (testkit depends on db), so its repositories are tested here.
 import { randomUUID } from 'node:crypto';
+import { findMelderStatusView } from '@buurtsignaal/db/queries/melder/status-view';
+import * as schema from '@buurtsignaal/db/schema';
 import {
   claimIdempotencyKey,
   findIdempotencyKey,
-  findMelderStatusView,
+  releaseIdempotencyKey,
+} from '@buurtsignaal/db/tables/idempotency-keys-repository';
+import {
   IdempotencyKeyNotInFlightError,
   insertMelding,
   type NewMelding,
-  releaseIdempotencyKey,
-  schema,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/meldingen-intake';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

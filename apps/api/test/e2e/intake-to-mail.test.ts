@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type DatabaseClient,
-  listAssignmentsForMelding,
-  listEmailDeliveries,
-  SecretBox,
-  schema,
-} from '@buurtsignaal/db';
+import { type DatabaseClient, SecretBox } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
+import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import {
   cleanRedisPrefix,

@@ -1,4 +1,6 @@
-import { listAuditForMelding, recordEmailAttempt, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAuditForMelding } from '@buurtsignaal/db/tables/audit-log-repository';
+import { recordEmailAttempt } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

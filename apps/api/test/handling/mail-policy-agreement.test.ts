@@ -1,5 +1,9 @@
 import { MELDER_ACTOR, type MeldingStatus, outboxTopics } from '@buurtsignaal/core';
-import { appendMelderStatusChange, type MelderChangeTopic, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import {
+  appendMelderStatusChange,
+  type MelderChangeTopic,
+} from '@buurtsignaal/db/tables/meldingen-repository';
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import { SmtpSink } from '@buurtsignaal/testkit';
 import { deliverNotification } from '@buurtsignaal/worker';

@@ -1,4 +1,5 @@
-import { listAuditForActor, listAuditForMelding, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAuditForActor, listAuditForMelding } from '@buurtsignaal/db/tables/audit-log-repository';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMelding, type HandlingWorld, handlingWorld, writesOf } from '../support/handling-helpers.ts';

@@ -1,5 +1,6 @@
 import { allowedTransitions, type MeldingStatus, meldingStatuses } from '@buurtsignaal/core';
-import { listAuditForMelding, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAuditForMelding } from '@buurtsignaal/db/tables/audit-log-repository';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMelding, type HandlingWorld, handlingWorld, writesOf } from '../support/handling-helpers.ts';

@@ -1,5 +1,7 @@
 import { h3Cells } from '@buurtsignaal/core';
-import { applyHotspotRule, listAuditForActor, listHotspotRules } from '@buurtsignaal/db';
+import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
+import { listHotspotRules } from '@buurtsignaal/db/tables/hotspot-rules-repository';
+import { applyHotspotRule } from '@buurtsignaal/db/tables/hotspots-repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HandlingWorld, handlingWorld } from '../support/handling-helpers.ts';
 import { A, insertHotspotMelding } from '../support/hotspots-helpers.ts';

@@ -1,4 +1,5 @@
-import { createDatabase, type DatabaseClient, schema } from '@buurtsignaal/db';
+import { createDatabase, type DatabaseClient } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { createTestDatabase, TcpProxy, type TestDatabase, testEnv, waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

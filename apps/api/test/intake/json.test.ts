@@ -1,5 +1,6 @@
 import { formatReference, h3Cells, referencePattern } from '@buurtsignaal/core';
-import { SecretBox, schema } from '@buurtsignaal/db';
+import { SecretBox } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

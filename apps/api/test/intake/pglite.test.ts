@@ -1,4 +1,5 @@
-import { type DatabaseClient, schema } from '@buurtsignaal/db';
+import type { DatabaseClient } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { createTestPglite } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

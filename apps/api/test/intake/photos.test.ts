@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { asc, eq } from 'drizzle-orm';
 import sharp from 'sharp';

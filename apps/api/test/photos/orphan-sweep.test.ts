@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiMaintenance, sweepOrphanPhotos } from '../../src/photos/orphan-sweep.ts';

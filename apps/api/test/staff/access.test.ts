@@ -1,4 +1,5 @@
-import { listAuditForActor, listAuditForMelding, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAuditForActor, listAuditForMelding } from '@buurtsignaal/db/tables/audit-log-repository';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';

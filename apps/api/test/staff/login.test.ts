@@ -1,4 +1,4 @@
-import { schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { desc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

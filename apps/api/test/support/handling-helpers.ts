@@ -1,4 +1,5 @@
-import { type DbOrTx, schema } from '@buurtsignaal/db';
+import type { DbOrTx } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { h3Cells } from '@buurtsignaal/core';
-import { type DbOrTx, schema } from '@buurtsignaal/db';
+import type { DbOrTx } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 
 export interface HotspotMelding {
   lat: number;

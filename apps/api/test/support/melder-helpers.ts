@@ -1,4 +1,5 @@
-import { type Db, schema } from '@buurtsignaal/db';
+import type { Db } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';

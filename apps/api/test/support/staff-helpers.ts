@@ -1,4 +1,7 @@
-import { type DbOrTx, listAuditForActor, type StaffRole, schema } from '@buurtsignaal/db';
+import type { DbOrTx } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
+import type { StaffRole } from '@buurtsignaal/db/tables/staff-users-repository';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';

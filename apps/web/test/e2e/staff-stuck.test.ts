@@ -1,4 +1,5 @@
-import { markWorkStuck, schema } from '@buurtsignaal/db';
+import { schema } from '@buurtsignaal/db';
+import { markWorkStuck } from '@buurtsignaal/db/tables/stuck-jobs-repository';
 import { waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

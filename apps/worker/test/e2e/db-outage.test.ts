@@ -1,4 +1,5 @@
-import { listAssignmentsForMelding, listEmailDeliveries } from '@buurtsignaal/db';
+import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
+import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import {
   cleanRedisPrefix,
   createTestDatabase,

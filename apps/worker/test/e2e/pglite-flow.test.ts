@@ -1,4 +1,6 @@
-import { type DatabaseClient, listAssignmentsForMelding, listEmailDeliveries } from '@buurtsignaal/db';
+import type { DatabaseClient } from '@buurtsignaal/db';
+import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
+import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import {
   cleanRedisPrefix,

@@ -1,4 +1,6 @@
-import { listAssignmentsForMelding, listEmailDeliveries, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
+import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import {
   createTestDatabase,

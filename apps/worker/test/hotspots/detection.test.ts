@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { h3Cells } from '@buurtsignaal/core';
+import type { DbOrTx } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import {
-  type DbOrTx,
   type HotspotRuleInput,
   insertHotspotRule,
-  schema,
   updateHotspotRule,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/hotspot-rules-repository';
 import { createRedisConnection } from '@buurtsignaal/jobs';
 import {
   cleanRedisPrefix,

@@ -1,4 +1,4 @@
-import { listEmailDeliveries } from '@buurtsignaal/db';
+import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import type { Mailer } from '@buurtsignaal/mail';
 import {
   type SmtpSink,

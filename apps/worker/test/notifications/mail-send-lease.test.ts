@@ -1,4 +1,6 @@
-import { claimEmailSend, listEmailDeliveries, notifyOutbox, schema } from '@buurtsignaal/db';
+import { notifyOutbox } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { claimEmailSend, listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import { notificationKeys } from '@buurtsignaal/jobs';
 import { messageIdDomain, notificationMessageId } from '@buurtsignaal/mail';
 import { type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';

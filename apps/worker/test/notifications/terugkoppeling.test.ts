@@ -1,4 +1,5 @@
-import { listEmailDeliveries, SecretBox } from '@buurtsignaal/db';
+import { SecretBox } from '@buurtsignaal/db';
+import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

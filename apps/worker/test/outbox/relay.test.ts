@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { notifyOutbox, type PendingOutboxRow, schema } from '@buurtsignaal/db';
+import { notifyOutbox } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import type { PendingOutboxRow } from '@buurtsignaal/db/tables/outbox-repository';
 import { createRedisConnection } from '@buurtsignaal/jobs';
 import {
   cleanRedisPrefix,

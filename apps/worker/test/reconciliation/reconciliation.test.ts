@@ -1,15 +1,15 @@
+import { notifyOutbox } from '@buurtsignaal/db';
+import { findDueWork } from '@buurtsignaal/db/queries/reconciliation/due-work';
+import { listStuckJobs } from '@buurtsignaal/db/queries/reconciliation/stuck-jobs';
+import * as schema from '@buurtsignaal/db/schema';
+import { recordNotificationSkipped } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import {
-  findDueWork,
   findStuckJobByWorkKey,
-  listStuckJobs,
   lockStuckJob,
-  notifyOutbox,
-  recordNotificationSkipped,
   recordReconcileAttempt,
   requestStuckJobRetry,
-  schema,
   settleReconciledWork,
-} from '@buurtsignaal/db';
+} from '@buurtsignaal/db/tables/stuck-jobs-repository';
 import { notificationKeys, workKeys } from '@buurtsignaal/jobs';
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import {

@@ -1,4 +1,4 @@
-import { listAssignmentsForMelding } from '@buurtsignaal/db';
+import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import { createRedisConnection, createWorker, type RosterJob } from '@buurtsignaal/jobs';
 import {
   cleanRedisPrefix,

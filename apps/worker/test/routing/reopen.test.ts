@@ -1,10 +1,6 @@
-import {
-  appendMelderStatusChange,
-  type Db,
-  listAssignmentsForMelding,
-  notifyOutbox,
-  SecretBox,
-} from '@buurtsignaal/db';
+import { type Db, notifyOutbox, SecretBox } from '@buurtsignaal/db';
+import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
+import { appendMelderStatusChange } from '@buurtsignaal/db/tables/meldingen-repository';
 import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeMelding } from '../../src/routing/routing-worker.ts';

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { type DbOrTx, notifyOutbox, type SecretBox, schema } from '@buurtsignaal/db';
+import { type DbOrTx, notifyOutbox, type SecretBox } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { type QueueName, rosterQueueName } from '@buurtsignaal/jobs';
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import {
