@@ -1,9 +1,10 @@
 import type { Db } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
 import { asc, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { beforeEach, expect } from 'vitest';
 import { validIntake } from './helpers.ts';
+import { type TestAppHandle, useTestApp } from './test-app.ts';
 
 export interface Submitted {
   id: string;
@@ -101,4 +102,31 @@ export async function feedbackOf(db: Db, id: string) {
     .from(schema.melderFeedback)
     .where(eq(schema.melderFeedback.meldingId, id))
     .orderBy(asc(schema.melderFeedback.createdAt));
+}
+
+export interface MelderApp extends TestAppHandle {
+  /** Sets the API's clock; status events are written at real time, so tests move this one ahead. */
+  setClock(at: Date): void;
+  getStatus(token: string): Promise<LightMyRequestResponse>;
+  answer(token: string, payload: unknown): Promise<LightMyRequestResponse>;
+  feedback(token: string, payload: unknown): Promise<LightMyRequestResponse>;
+}
+
+/** Registers this file's database and app for the melder's own routes; the clock is reset before each test. */
+export function useMelderApp(): MelderApp {
+  let clock: Date | undefined;
+  const h = useTestApp({ now: () => clock ?? new Date() });
+  beforeEach(() => {
+    clock = undefined;
+  });
+  const post = (url: string, payload: unknown) =>
+    h.app.inject({ method: 'POST', url, payload: payload as object });
+  return Object.assign(Object.create(h) as TestAppHandle, {
+    setClock(at: Date) {
+      clock = at;
+    },
+    getStatus: (token: string) => h.app.inject({ method: 'GET', url: `/api/v1/status/${token}` }),
+    answer: (token: string, payload: unknown) => post(`/api/v1/status/${token}/answer`, payload),
+    feedback: (token: string, payload: unknown) => post(`/api/v1/status/${token}/feedback`, payload),
+  });
 }

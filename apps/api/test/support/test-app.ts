@@ -1,0 +1,94 @@
+import { Writable } from 'node:stream';
+import type { Db } from '@buurtsignaal/db';
+import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildTestApp, type TestApp, type TestAppOptions } from './helpers.ts';
+
+/** The file's own database; its fields can be read once the file's beforeAll has run. */
+export interface TestDatabaseHandle {
+  readonly database: TestDatabase;
+  readonly db: Db;
+}
+
+/** The file's own database and app on it. */
+export interface TestAppHandle extends TestDatabaseHandle {
+  readonly t: TestApp;
+  readonly app: FastifyInstance;
+}
+
+function later<T>(what: string): { set(value: T): void; get(): T; peek(): T | undefined } {
+  let held: T | undefined;
+  return {
+    set(value) {
+      held = value;
+    },
+    peek: () => held,
+    get() {
+      if (held === undefined) throw new Error(`${what} is only there once beforeAll has run`);
+      return held;
+    },
+  };
+}
+
+/** Registers beforeAll/afterAll that give this test file a fresh database and drop it afterwards. */
+export function useTestDatabase(): TestDatabaseHandle {
+  const database = later<TestDatabase>('the test database');
+  beforeAll(async () => {
+    database.set(await createTestDatabase());
+  });
+  afterAll(async () => {
+    await database.peek()?.drop();
+  });
+  return {
+    get database() {
+      return database.get();
+    },
+    get db() {
+      return database.get().client.db;
+    },
+  };
+}
+
+/**
+ * Registers beforeAll/afterAll that give this test file a fresh database and an app on it (built with
+ * `options`, or with what `options()` returns once the database is there), closed and dropped afterwards.
+ * Register it before any beforeAll that uses the handle: hooks run in the order they are registered.
+ */
+export function useTestApp(options: TestAppOptions | (() => TestAppOptions) = {}): TestAppHandle {
+  const data = useTestDatabase();
+  const app = later<TestApp>('the test app');
+  beforeAll(async () => {
+    app.set(await buildTestApp(data.database.client, typeof options === 'function' ? options() : options));
+  });
+  // Registered after the database's afterAll, so it runs first (afterAll hooks run in reverse order).
+  afterAll(async () => {
+    await app.peek()?.close();
+  });
+  return {
+    get database() {
+      return data.database;
+    },
+    get db() {
+      return data.db;
+    },
+    get t() {
+      return app.get();
+    },
+    get app() {
+      return app.get().app;
+    },
+  };
+}
+
+/** A writable stream that keeps every line written to it (a logger's output, for assertions). */
+export function captureLines(): { lines: string[]; stream: Writable } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, stream };
+}
