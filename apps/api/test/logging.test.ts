@@ -1,28 +1,15 @@
-import { Writable } from 'node:stream';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadApiConfig } from '../src/config.ts';
 import { createFilePhotoStore } from '../src/photos/photo-store.ts';
 import { validIntake } from './support/helpers.ts';
+import { captureLines, useTestDatabase } from './support/test-app.ts';
 
 // Personal data (e-mail, phone, description) and status tokens must never appear in the logs.
-let database: TestDatabase;
-const lines: string[] = [];
-const stream = new Writable({
-  write(chunk, _encoding, done) {
-    lines.push(String(chunk));
-    done();
-  },
-});
+const { lines, stream } = captureLines();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 describe('logs', () => {
   it('carry no personal data or tokens, also when a query fails', async () => {

@@ -2,11 +2,10 @@ import { parseReply, stuckJobListSchema } from '@buurtsignaal/core/contract';
 import * as schema from '@buurtsignaal/db/schema';
 import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
 import { markWorkStuck } from '@buurtsignaal/db/tables/stuck-jobs-repository';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../src/staff/totp.ts';
-import { buildTestApp, type TestApp, validIntake } from '../support/helpers.ts';
+import { validIntake } from '../support/helpers.ts';
 import {
   as,
   createUser,
@@ -15,17 +14,15 @@ import {
   type StaffSession,
   type TestUser,
 } from '../support/staff-helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
 let admin: TestUser;
 let adminSession: StaffSession;
 let coordinatorSession: StaffSession;
 
+const t = useTestApp();
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
-  const db = database.client.db;
+  const db = t.db;
   admin = await createUser(db, 'beheer@soest.nl', 'admin', [], { totp: true });
   const coordinator = await createUser(db, 'coord@soest.nl', 'coordinator', [], { totp: true });
   adminSession = await login(t.app, admin.email, PASSWORD, currentTotp(admin.totpSecret ?? '', new Date()));
@@ -36,17 +33,13 @@ beforeAll(async () => {
     currentTotp(coordinator.totpSecret ?? '', new Date()),
   );
 });
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
-});
 
 /** A melding through the intake whose routing job failed for good (as the worker records it). */
 async function stuckMelding(): Promise<{ meldingId: string; reference: string; statusEventId: number }> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/meldingen', payload: validIntake() });
   expect(res.statusCode).toBe(201);
   const { id: meldingId, reference } = res.json() as { id: string; reference: string };
-  const db = database.client.db;
+  const db = t.db;
   const [event] = await db
     .select()
     .from(schema.statusEvents)
@@ -97,7 +90,7 @@ describe('GET /api/v1/staff/admin/stuck', () => {
 describe('POST /api/v1/staff/admin/stuck/:id/retry', () => {
   it('writes a job.retry outbox row and takes the work off the list, in one go; audited', async () => {
     const m = await stuckMelding();
-    const db = database.client.db;
+    const db = t.db;
     const [row] = await db.select().from(schema.stuckJobs).where(eq(schema.stuckJobs.meldingId, m.meldingId));
     const res = await as(t.app, adminSession)('POST', `/api/v1/staff/admin/stuck/${row?.id}/retry`, {});
     expect(res.statusCode, res.body).toBe(202);
@@ -146,7 +139,7 @@ describe('POST /api/v1/staff/admin/stuck/:id/retry', () => {
 
   it('refuses a coordinator and a request without the CSRF token', async () => {
     const m = await stuckMelding();
-    const db = database.client.db;
+    const db = t.db;
     const [row] = await db.select().from(schema.stuckJobs).where(eq(schema.stuckJobs.meldingId, m.meldingId));
     const url = `/api/v1/staff/admin/stuck/${row?.id}/retry`;
     expect((await as(t.app, coordinatorSession)('POST', url, {})).statusCode).toBe(403);

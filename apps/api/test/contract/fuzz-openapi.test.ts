@@ -1,22 +1,14 @@
 import * as schema from '@buurtsignaal/db/schema';
 import type { StaffRole } from '@buurtsignaal/db/tables/staff-users-repository';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rolesRequiringTotp } from '../../src/staff/access-policy.ts';
 import { currentTotp } from '../../src/staff/totp.ts';
-import {
-  buildTestApp,
-  heicLike,
-  jpegWithGps,
-  multipart,
-  pngImage,
-  type TestApp,
-  validIntake,
-} from '../support/helpers.ts';
+import { heicLike, jpegWithGps, multipart, pngImage, validIntake } from '../support/helpers.ts';
 import { createUser, PASSWORD, type TestUser } from '../support/staff-helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 import { leafCount } from './fuzz/arbitraries.ts';
 import { describeRequest, type FuzzRequest, requestsFor } from './fuzz/fuzz-requests.ts';
 import { type Operation, operationsOf } from './fuzz/openapi-operations.ts';
@@ -43,8 +35,6 @@ const teamOf: Record<StaffRole, string[]> = {
   admin: [],
 };
 
-let database: TestDatabase;
-let t: TestApp;
 // The app's clock: every login moves it one TOTP step on, so that no code is ever used twice.
 let clockMs = Date.now();
 const users = new Map<StaffRole, TestUser>();
@@ -72,7 +62,7 @@ async function examples(app: FastifyInstance) {
   const created = await app.inject({ method: 'POST', url: '/api/v1/meldingen', payload, headers });
   expect(created.statusCode, created.body).toBe(201);
   const { id, statusUrl, reference } = created.json();
-  const db = database.client.db;
+  const db = t.db;
   await db
     .update(schema.meldingen)
     .set({ teamId: 'boa-team', status: 'ingedeeld' })
@@ -92,7 +82,7 @@ async function examples(app: FastifyInstance) {
     status: ['open', 'gemeld,ingedeeld', 'afgehandeld'],
     bbox: ['5.2,52.1,5.4,52.2', '5.29,52.17,5.30,52.18'],
     week: ['2026-W10', '2026-W53'],
-    // A melding that passes validation and the domain checks, so that its text fields reach the database.
+    // A melding that passes validation and the domain checks, so that its text fields reach the t.database.
     category: ['jeugdoverlast'],
     subcategory: ['geluid'],
     lat: [52.1733],
@@ -120,21 +110,16 @@ async function send(app: FastifyInstance, request: FuzzRequest, auth: 'anonymous
   });
 }
 
+const t = useTestApp({ now: () => new Date(clockMs) });
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client, { now: () => new Date(clockMs) });
   for (const role of roles) {
     const email = `fuzz-${role}@soest.nl`;
     users.set(
       role,
-      await createUser(database.client.db, email, role, teamOf[role], { totp: rolesRequiringTotp.has(role) }),
+      await createUser(t.db, email, role, teamOf[role], { totp: rolesRequiringTotp.has(role) }),
     );
     await logIn(t.app, role);
   }
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
 });
 
 describe('every operation of the OpenAPI document, fuzzed', () => {

@@ -27,9 +27,9 @@ import {
 import { listHotspotRules } from '@buurtsignaal/db/tables/hotspot-rules-repository';
 import { applyHotspotRule } from '@buurtsignaal/db/tables/hotspots-repository';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createMelding, type HandlingWorld, handlingWorld } from '../support/handling-helpers.ts';
+import { createMelding, useHandlingWorld } from '../support/handling-helpers.ts';
 import { validIntake } from '../support/helpers.ts';
 import { A, insertHotspotMelding, SOEST } from '../support/hotspots-helpers.ts';
 
@@ -39,11 +39,10 @@ import { A, insertHotspotMelding, SOEST } from '../support/hotspots-helpers.ts';
 // field the web app would drop, a date in another form, a route answering with another schema than the
 // web app expects all fail here.
 
-let w: HandlingWorld;
 let meldingId: string;
 
+const w = useHandlingWorld();
 beforeAll(async () => {
-  w = await handlingWorld();
   ({ id: meldingId } = await createMelding(w.t.app, w.db));
   const now = new Date();
   for (let i = 0; i < 3; i++) {
@@ -52,9 +51,6 @@ beforeAll(async () => {
       occurredAt: new Date(now.getTime() - (i + 1) * 3_600_000).toISOString(),
     });
   }
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 /** The reply as the web app reads it: it parses, and parsing gives back exactly what was sent. */

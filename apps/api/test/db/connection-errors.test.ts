@@ -1,19 +1,14 @@
 import { connectionFailureOf, createDatabase } from '@buurtsignaal/db';
-import { createTestDatabase, TcpProxy, type TestDatabase, testEnv, waitUntil } from '@buurtsignaal/testkit';
+import { TcpProxy, testEnv, waitUntil } from '@buurtsignaal/testkit';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../support/test-app.ts';
 
 // connectionFailureOf on errors that the real driver gives in each situation.
-let database: TestDatabase;
 const target = new URL(testEnv.databaseAdminUrl);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 const urlVia = (port: number) => {
   const url = new URL(database.url);

@@ -12,17 +12,11 @@ import {
   insertMelding,
   type NewMelding,
 } from '@buurtsignaal/db/tables/meldingen-intake';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../support/test-app.ts';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 const melding = (overrides: Partial<NewMelding> = {}): NewMelding => ({
   id: randomUUID(),

@@ -1,19 +1,13 @@
 import { categories, defaultTeamOf } from '@buurtsignaal/core';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedMeldingen } from '../../../../packages/db/src/cli/seed-meldingen.ts';
+import { useTestDatabase } from '../support/test-app.ts';
 
 // The bulk seed takes each melding's team from core's category → default team (reference data), not
 // from a mapping of its own in SQL.
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 describe('db:seed:meldingen', () => {
   it("gives every seeded melding its category's default team", async () => {

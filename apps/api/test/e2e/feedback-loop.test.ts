@@ -5,9 +5,7 @@ import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-re
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import {
   cleanRedisPrefix,
-  createTestDatabase,
   SmtpSink,
-  type TestDatabase,
   testEnv,
   testRedisPrefix,
   waitForIdleQueues,
@@ -17,28 +15,26 @@ import { type RunningWorker, startWorker } from '@buurtsignaal/worker';
 import { and, eq, isNull } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, statusLinkKey, type TestApp, validIntake } from '../support/helpers.ts';
+import { statusLinkKey, validIntake } from '../support/helpers.ts';
 import { as, createUser, login, type StaffSession } from '../support/staff-helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
 // The feedback loop of issue 4 across every process boundary: the public intake, the worker's routing,
 // an officer working the team queue through the staff API, the terugkoppeling mails at a real SMTP
 // server, and the melder answering through the status link. Nothing is written to the database by hand.
 
-let database: TestDatabase;
-let t: TestApp;
 let sink: SmtpSink;
 let mailer: Mailer;
 let worker: RunningWorker;
 let boa: StaffSession;
 const prefix = testRedisPrefix('feedback-loop');
 
+const t = useTestApp();
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
   sink = await SmtpSink.start();
   mailer = createMailTransport({ smtpUrl: sink.url });
   worker = await startWorker({
-    database: database.client,
+    database: t.database.client,
     redisUrl: testEnv.redisUrl,
     prefix,
     mailer,
@@ -48,20 +44,18 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
     sweepIntervalMs: 300,
   });
-  await createUser(database.client.db, 'boa@soest.test', 'boa', ['boa-team']);
+  await createUser(t.db, 'boa@soest.test', 'boa', ['boa-team']);
   boa = await login(t.app, 'boa@soest.test');
 });
 afterAll(async () => {
   await worker?.close();
   mailer?.close();
   await sink?.close();
-  await t?.close();
   await cleanRedisPrefix(prefix);
-  await database?.drop();
 });
 
 const statusOf = async (id: string) =>
-  (await database.client.db.select().from(schema.meldingen).where(eq(schema.meldingen.id, id)))[0]?.status;
+  (await t.db.select().from(schema.meldingen).where(eq(schema.meldingen.id, id)))[0]?.status;
 
 async function report(contact: Record<string, unknown> | undefined) {
   const res = await t.app.inject({
@@ -139,7 +133,7 @@ describe('terugkoppeling end to end', () => {
       payload: { solved: false, explanation: 'Ze waren er de volgende avond gewoon weer.' },
     });
     expect(nee.statusCode, nee.body).toBe(200);
-    await waitUntil(async () => (await listAssignmentsForMelding(database.client.db, m.id)).length === 2, {
+    await waitUntil(async () => (await listAssignmentsForMelding(t.db, m.id)).length === 2, {
       what: 'the second routing',
     });
     await waitUntil(async () => (await queueReferences()).includes(m.reference), {
@@ -148,7 +142,7 @@ describe('terugkoppeling end to end', () => {
     await mailTo(melder, 'We hebben uw melding opnieuw geopend.');
     // Every mail to the melder was delivered once and recorded.
     const deliveries = await waitUntil(async () => {
-      const rows = await listEmailDeliveries(database.client.db, m.id);
+      const rows = await listEmailDeliveries(t.db, m.id);
       return rows.every((d) => d.status !== 'sending') && rows;
     });
     expect(deliveries.every((d) => d.status === 'sent')).toBe(true);
@@ -175,7 +169,7 @@ describe('terugkoppeling end to end', () => {
     await waitUntil(
       async () =>
         (
-          await database.client.db
+          await t.db
             .select()
             .from(schema.outbox)
             .where(and(eq(schema.outbox.aggregateId, m.id), isNull(schema.outbox.relayedAt)))
@@ -184,6 +178,6 @@ describe('terugkoppeling end to end', () => {
     );
     await waitForIdleQueues(prefix);
     expect(sink.received.length).toBe(before);
-    expect(await listEmailDeliveries(database.client.db, m.id)).toEqual([]);
+    expect(await listEmailDeliveries(t.db, m.id)).toEqual([]);
   });
 });

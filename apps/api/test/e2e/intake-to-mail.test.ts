@@ -7,11 +7,9 @@ import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-re
 import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
 import {
   cleanRedisPrefix,
-  createTestDatabase,
   createTestPglite,
   OwnRedis,
   SmtpSink,
-  type TestDatabase,
   testEnv,
   testRedisPrefix,
   waitForIdleQueues,
@@ -23,6 +21,7 @@ import { pino } from 'pino';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, jpegWithGps, multipart, type TestApp, validIntake } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/test-app.ts';
 
 // The whole way of a melding across the process boundary the architecture draws: the API stores it, the
 // worker's relay, routing and notification workers take it from the outbox, and a real SMTP server
@@ -81,13 +80,12 @@ const statusOf = async (db: DatabaseClient, id: string) =>
   )[0]?.status;
 
 describe('intake → outbox → routing → confirmation mail (PostgreSQL, shared Redis)', () => {
-  let database: TestDatabase;
   let sink: SmtpSink;
   let stack: Stack;
   const prefix = testRedisPrefix('e2e');
+  const database = useTestDatabase();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     sink = await SmtpSink.start();
     stack = await startStack(database.client, testEnv.redisUrl, prefix, sink);
   });
@@ -95,7 +93,6 @@ describe('intake → outbox → routing → confirmation mail (PostgreSQL, share
     await stack?.close();
     await sink?.close();
     await cleanRedisPrefix(prefix);
-    await database?.drop();
   });
 
   it('a JSON melding is routed to its team and confirmed by e-mail with the status link', async () => {
@@ -155,14 +152,13 @@ describe('intake → outbox → routing → confirmation mail (PostgreSQL, share
 });
 
 describe('Redis down during intake (a redis-server of the test’s own)', () => {
-  let database: TestDatabase;
   let sink: SmtpSink;
   let redis: OwnRedis;
   let stack: Stack;
   const prefix = testRedisPrefix('e2e-outage');
+  const database = useTestDatabase();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     sink = await SmtpSink.start();
     redis = await OwnRedis.start();
     stack = await startStack(database.client, redis.url, prefix, sink);
@@ -171,7 +167,6 @@ describe('Redis down during intake (a redis-server of the test’s own)', () => 
     await stack?.close();
     await sink?.close();
     await redis?.stop();
-    await database?.drop();
   });
 
   it('still answers 201, and delivers exactly once after Redis returns', async () => {

@@ -3,23 +3,19 @@ import { listAuditForMelding } from '@buurtsignaal/db/tables/audit-log-repositor
 import { recordEmailAttempt } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMelding, type HandlingWorld, handlingWorld } from '../support/handling-helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMelding, useHandlingWorld } from '../support/handling-helpers.ts';
 import { jpegWithGps } from '../support/helpers.ts';
 
-let w: HandlingWorld;
 let id: string;
 let reference: string;
 
+const w = useHandlingWorld();
 beforeAll(async () => {
-  w = await handlingWorld();
   ({ id, reference } = await createMelding(w.t.app, w.db, {
     photos: [await jpegWithGps(), await jpegWithGps({ width: 80, height: 60 })],
     intake: { answers: { aantal_personen: 6, leeftijd_indicatie: '12_17', nu_gaande: false } },
   }));
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 const detailUrl = (meldingId: string) => `/api/v1/staff/meldingen/${meldingId}`;

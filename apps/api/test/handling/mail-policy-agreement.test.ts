@@ -11,25 +11,23 @@ import { desc, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewStatusMail } from '../../src/handling/mail-preview.ts';
-import { createMelding, type HandlingWorld, handlingWorld } from '../support/handling-helpers.ts';
+import { createMelding, useHandlingWorld } from '../support/handling-helpers.ts';
 
 // The console's mail preview and the notification worker ask one mail policy (core): for every kind of
 // melder and every kind of change, "would be sent" in the preview is what the worker then does. Before,
 // the preview had a copy of the rule without the exception for the melder's own action.
 
 const publicBaseUrl = 'https://buurtsignaal.test';
-let w: HandlingWorld;
 let sink: SmtpSink;
 let mailer: Mailer;
+const w = useHandlingWorld();
 beforeAll(async () => {
-  w = await handlingWorld();
   sink = await SmtpSink.start();
   mailer = createMailTransport({ smtpUrl: sink.url });
 });
 afterAll(async () => {
   mailer?.close();
   await sink?.close();
-  await w?.close();
 });
 
 type Recipient = 'reachable' | 'no-feedback' | 'anonymous' | 'anonymised';

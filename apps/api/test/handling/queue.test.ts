@@ -1,16 +1,15 @@
 import * as schema from '@buurtsignaal/db/schema';
 import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMelding, type HandlingWorld, handlingWorld } from '../support/handling-helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMelding, useHandlingWorld } from '../support/handling-helpers.ts';
 
-let w: HandlingWorld;
 // Fixed creation times, so that "oldest first" is deterministic.
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 2, 8, minutes));
 let ids: Record<string, string>;
 
+const w = useHandlingWorld();
 beforeAll(async () => {
-  w = await handlingWorld();
   const make = (setup: Parameters<typeof createMelding>[2]) => createMelding(w.t.app, w.db, setup);
   const address = { location: { lat: 52.1733, lng: 5.2917, accuracy: 12 } };
   ids = {
@@ -33,9 +32,6 @@ beforeAll(async () => {
     .update(schema.meldingen)
     .set({ addressText: 'Steenhoffstraat 46a, 3764 BM Soest' })
     .where(eq(schema.meldingen.id, ids.normaalOld ?? ''));
-});
-afterAll(async () => {
-  await w?.close();
 });
 
 const queue = (query: string) => `/api/v1/staff/queue?${query}`;

@@ -1,16 +1,10 @@
 import * as schema from '@buurtsignaal/db/schema';
 import { listAuditForActor, listAuditForMelding } from '@buurtsignaal/db/tables/audit-log-repository';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMelding, type HandlingWorld, handlingWorld, writesOf } from '../support/handling-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { createMelding, useHandlingWorld, writesOf } from '../support/handling-helpers.ts';
 
-let w: HandlingWorld;
-beforeAll(async () => {
-  w = await handlingWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = useHandlingWorld();
 
 const TEXTS = '/api/v1/staff/standard-texts';
 

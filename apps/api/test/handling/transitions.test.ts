@@ -2,17 +2,11 @@ import { allowedTransitions, type MeldingStatus, meldingStatuses } from '@buurts
 import * as schema from '@buurtsignaal/db/schema';
 import { listAuditForMelding } from '@buurtsignaal/db/tables/audit-log-repository';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMelding, type HandlingWorld, handlingWorld, writesOf } from '../support/handling-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { createMelding, useHandlingWorld, writesOf } from '../support/handling-helpers.ts';
 import { expectNoEmailInAudit } from '../support/staff-helpers.ts';
 
-let w: HandlingWorld;
-beforeAll(async () => {
-  w = await handlingWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = useHandlingWorld();
 
 const url = (id: string, action: string) => `/api/v1/staff/meldingen/${id}/${action}`;
 const melding = (setup: Parameters<typeof createMelding>[2] = {}) => createMelding(w.t.app, w.db, setup);

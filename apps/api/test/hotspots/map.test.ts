@@ -1,32 +1,10 @@
 import { cellBoundaryPolygon, h3Cells } from '@buurtsignaal/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, type HandlingWorld, handlingWorld } from '../support/handling-helpers.ts';
-import {
-  A,
-  B,
-  C,
-  insertHotspotMelding,
-  MARCH,
-  march,
-  OCTOBER,
-  october,
-  SOEST,
-} from '../support/hotspots-helpers.ts';
-import { createUser, login } from '../support/staff-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { A, B, C, MARCH, march, OCTOBER, SOEST, useHotspotWorld } from '../support/hotspots-helpers.ts';
 
-let w: HandlingWorld;
-let asNoTeamBoa: ReturnType<typeof as>;
 const cellsOf = (p: { lat: number; lng: number }) => h3Cells(p.lat, p.lng);
 
-beforeAll(async () => {
-  w = await handlingWorld();
-  for (const m of [...march, ...october]) await insertHotspotMelding(w.db, m);
-  const loose = await createUser(w.db, 'boa-zonder-team@soest.nl', 'boa', []);
-  asNoTeamBoa = as(w.t.app, await login(w.t.app, loose.email));
-});
-afterAll(async () => {
-  await w?.close();
-});
+const { w, asNoTeamBoa } = useHotspotWorld();
 
 async function map(query: string, req = w.asCoordinator) {
   const res = await req('GET', `/api/v1/staff/hotspots?${query}`);
@@ -158,7 +136,7 @@ describe('GET /hotspots — who sees individual meldingen (res 10)', () => {
     const jeugdForPolitie = await map(`${SOEST}&res=10&${MARCH}&category=jeugdoverlast`, w.asPolitie);
     expect(jeugdForPolitie.total).toBe(8);
     expect(jeugdForPolitie.meldingen).toEqual([]);
-    const noTeam = await map(`${SOEST}&res=10&${MARCH}`, asNoTeamBoa);
+    const noTeam = await map(`${SOEST}&res=10&${MARCH}`, asNoTeamBoa());
     expect(noTeam.meldingen).toBeNull();
     expect(noTeam.total).toBe(10);
   });

@@ -1,22 +1,10 @@
 import { h3Cells } from '@buurtsignaal/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, type HandlingWorld, handlingWorld } from '../support/handling-helpers.ts';
-import { A, insertHotspotMelding, MARCH, march, OCTOBER, october } from '../support/hotspots-helpers.ts';
-import { createUser, login } from '../support/staff-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { A, MARCH, OCTOBER, useHotspotWorld } from '../support/hotspots-helpers.ts';
 
-let w: HandlingWorld;
-let asNoTeamBoa: ReturnType<typeof as>;
 const cellA = h3Cells(A.lat, A.lng).r9;
 
-beforeAll(async () => {
-  w = await handlingWorld();
-  for (const m of [...march, ...october]) await insertHotspotMelding(w.db, m);
-  const loose = await createUser(w.db, 'boa-zonder-team@soest.nl', 'boa', []);
-  asNoTeamBoa = as(w.t.app, await login(w.t.app, loose.email));
-});
-afterAll(async () => {
-  await w?.close();
-});
+const { w, asNoTeamBoa } = useHotspotWorld();
 
 interface Profile {
   cell: string;
@@ -95,7 +83,7 @@ describe('GET /hotspots/:cell', () => {
     const politie = await profile(MARCH, w.asPolitie);
     expect(politie.total).toBe(7);
     expect(politie.meldingen).toEqual([]);
-    const noTeam = await profile(MARCH, asNoTeamBoa);
+    const noTeam = await profile(MARCH, asNoTeamBoa());
     expect(noTeam.total).toBe(7);
     expect(noTeam.meldingen).toBeNull();
   });

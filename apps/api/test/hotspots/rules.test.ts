@@ -2,17 +2,11 @@ import { h3Cells } from '@buurtsignaal/core';
 import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
 import { listHotspotRules } from '@buurtsignaal/db/tables/hotspot-rules-repository';
 import { applyHotspotRule } from '@buurtsignaal/db/tables/hotspots-repository';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HandlingWorld, handlingWorld } from '../support/handling-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useHandlingWorld } from '../support/handling-helpers.ts';
 import { A, insertHotspotMelding } from '../support/hotspots-helpers.ts';
 
-let w: HandlingWorld;
-beforeAll(async () => {
-  w = await handlingWorld();
-});
-afterAll(async () => {
-  await w?.close();
-});
+const w = useHandlingWorld();
 
 const rule = {
   name: 'Jeugdoverlast centrum',

@@ -1,8 +1,8 @@
 import { createDatabase, type DatabaseClient } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, TcpProxy, type TestDatabase, testEnv, waitUntil } from '@buurtsignaal/testkit';
+import { TcpProxy, testEnv, waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorTexts, intakeTexts } from '../../src/texts-nl.ts';
 import {
   buildTestApp,
@@ -12,17 +12,12 @@ import {
   type TestApp,
   validIntake,
 } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/test-app.ts';
 
 // Honest answers when the database fails: a 503 with Retry-After, and never "niet opgeslagen" for a
 // melding that may have been stored. The API reaches PostgreSQL through a TCP proxy of this file's own.
-let database: TestDatabase;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 const target = new URL(testEnv.databaseAdminUrl);
 

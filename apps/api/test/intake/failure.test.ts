@@ -1,19 +1,13 @@
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFilePhotoStore } from '../../src/photos/photo-store.ts';
 import { buildTestApp, jpegWithGps, listFiles, multipart, validIntake } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/test-app.ts';
 
 // "No melding without its photos, no photo without its melding" (ARCHITECTURE.md), when things fail.
-let database: TestDatabase;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 const db = () => database.client.db;
 const rowCounts = async () => ({

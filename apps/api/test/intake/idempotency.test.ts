@@ -1,29 +1,12 @@
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  amersfoort,
-  buildTestApp,
-  jpegWithGps,
-  multipart,
-  type TestApp,
-  validIntake,
-} from '../support/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { amersfoort, jpegWithGps, multipart, validIntake } from '../support/helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
-});
-
-const db = () => database.client.db;
+const db = () => t.db;
 const post = (key: string, payload: object) =>
   t.app.inject({ method: 'POST', url: '/api/v1/meldingen', payload, headers: { 'idempotency-key': key } });
 const meldingCount = () => db().$count(schema.meldingen);

@@ -1,31 +1,22 @@
 import { formatReference, h3Cells, referencePattern } from '@buurtsignaal/core';
 import { SecretBox } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/intake/photos.ts';
-import { amersfoort, buildTestApp, statusLinkKey, type TestApp, validIntake } from '../support/helpers.ts';
+import { amersfoort, statusLinkKey, validIntake } from '../support/helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
 // A fixed clock: 2026-11-26 21:45 in Soest.
 const now = new Date('2026-11-26T20:45:00Z');
 const stored: { meldingId: string; statusEventId: number }[] = [];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client, { now: () => now, onMeldingStored: (e) => stored.push(e) });
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
-});
+const t = useTestApp({ now: () => now, onMeldingStored: (e) => stored.push(e) });
 
 const post = (payload: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/v1/meldingen', payload: payload as object, headers });
 
-const db = () => database.client.db;
+const db = () => t.db;
 
 describe('POST /api/v1/meldingen (JSON)', () => {
   it('stores the melding, its melder, its first status event and its outbox row in one go', async () => {

@@ -1,33 +1,28 @@
 import { OUTBOX_CHANNEL } from '@buurtsignaal/db';
-import { createTestDatabase, type TestDatabase, waitUntil } from '@buurtsignaal/testkit';
+import { waitUntil } from '@buurtsignaal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, validIntake } from '../support/helpers.ts';
+import { buildTestApp, validIntake } from '../support/helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
 // The outbox relay sleeps until it is woken (or its sweep comes round): the API must NOTIFY after each
 // committed melding, and coalesce a burst into few notifications.
 
-let database: TestDatabase;
-let t: TestApp;
 const notifications: string[] = [];
 let unlisten: () => Promise<void>;
 const markerSeen = new Set<string>();
 let markers = 0;
-const notifyOn = (payload: string) =>
-  database.client.db.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, ${payload})`);
+const notifyOn = (payload: string) => t.db.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, ${payload})`);
 
+const t = useTestApp();
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
-  unlisten = await database.client.listen(OUTBOX_CHANNEL, (payload) => {
+  unlisten = await t.database.client.listen(OUTBOX_CHANNEL, (payload) => {
     if (payload.startsWith('marker-')) markerSeen.add(payload);
     else notifications.push(payload);
   });
 });
 afterAll(async () => {
   await unlisten?.();
-  await t?.close();
-  await database?.drop();
 });
 
 describe('waking the outbox relay', () => {
@@ -50,7 +45,7 @@ describe('waking the outbox relay', () => {
 
   it('coalesces a burst of meldingen into a NOTIFY per interval at most', async () => {
     // An app of its own, so that closing it waits for its last scheduled NOTIFY.
-    const burstApp = await buildTestApp(database.client);
+    const burstApp = await buildTestApp(t.database.client);
     await marker();
     const before = notifications.length;
     const started = Date.now();

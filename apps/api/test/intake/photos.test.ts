@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { asc, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,20 +15,11 @@ import {
   type TestApp,
   validIntake,
 } from '../support/helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
-});
-
-const db = () => database.client.db;
+const db = () => t.db;
 const send = async (melding: unknown, files: Parameters<typeof multipart>[1] = []) => {
   const { payload, headers } = await multipart(melding, files);
   return t.app.inject({ method: 'POST', url: '/api/v1/meldingen', payload, headers });
@@ -211,7 +201,7 @@ describe('the pixel bound', () => {
   let small: TestApp;
   beforeAll(async () => {
     // 1000 pixels: the 64×48 test photo (3072 pixels) is over it, judged from the header alone.
-    small = await buildTestApp(database.client, { env: { MAX_PHOTO_PIXELS: '1000' } });
+    small = await buildTestApp(t.database.client, { env: { MAX_PHOTO_PIXELS: '1000' } });
   });
   afterAll(() => small?.close());
 

@@ -2,19 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startApiMaintenance, sweepOrphanPhotos } from '../../src/photos/orphan-sweep.ts';
 import { createFilePhotoStore } from '../../src/photos/photo-store.ts';
 import { buildTestApp, jpegWithGps, listFiles, multipart, validIntake } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/test-app.ts';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 

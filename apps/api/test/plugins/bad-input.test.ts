@@ -1,31 +1,15 @@
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentTotp } from '../../src/staff/totp.ts';
-import {
-  buildTestApp,
-  jpegWithGps,
-  listFiles,
-  multipart,
-  type TestApp,
-  validIntake,
-} from '../support/helpers.ts';
+import { jpegWithGps, listFiles, multipart, validIntake } from '../support/helpers.ts';
 import { as, createUser, login, meldingOn, PASSWORD } from '../support/staff-helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
 // Bad input is a 400 that names the field, never a 500 (PostgreSQL refuses NUL in text and jsonb;
 // busboy throws on a form without a boundary or cut short).
-let database: TestDatabase;
-let t: TestApp;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
-});
+const t = useTestApp();
 
 const NUL = '\u0000';
 
@@ -51,7 +35,7 @@ describe('NUL bytes', () => {
       await intake(validIntake({ answers: { aantal_personen: 6, [`x${NUL}`]: 'y' } })),
       `answers.x${NUL}`,
     );
-    expect(await database.client.db.$count(schema.meldingen)).toBe(0);
+    expect(await t.db.$count(schema.meldingen)).toBe(0);
   });
 
   it('in the e-mail address of a staff login', async () => {
@@ -64,7 +48,7 @@ describe('NUL bytes', () => {
   });
 
   it('in notes, standard texts, user names and the wijk of the queue', async () => {
-    const db = database.client.db;
+    const db = t.db;
     await createUser(db, 'nul-boa@soest.nl', 'boa', ['boa-team']);
     const admin = await createUser(db, 'nul-admin@soest.nl', 'admin', [], { totp: true });
     const asBoa = as(t.app, await login(t.app, 'nul-boa@soest.nl'));
@@ -135,7 +119,7 @@ describe('a multipart intake that is not a well-formed form', () => {
   });
 
   it('cut short, or with another boundary than announced: 400 naming the body', async () => {
-    const before = await database.client.db.$count(schema.meldingen);
+    const before = await t.db.$count(schema.meldingen);
     const { payload, headers } = await form();
     const cuts = [payload.subarray(0, payload.length - 40), payload.subarray(0, 100)];
     for (const cut of cuts) {
@@ -150,7 +134,7 @@ describe('a multipart intake that is not a well-formed form', () => {
       headers: { 'content-type': 'multipart/form-data; boundary=another' },
     });
     expect(other.statusCode, other.body).toBe(400);
-    expect(await database.client.db.$count(schema.meldingen)).toBe(before);
+    expect(await t.db.$count(schema.meldingen)).toBe(before);
     expect(listFiles(t.photosDir)).toEqual([]);
   });
 });

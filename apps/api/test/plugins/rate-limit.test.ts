@@ -1,19 +1,9 @@
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, validIntake } from '../support/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp, validIntake } from '../support/helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client, {
-    env: { INTAKE_RATE_LIMIT_MAX: '2', INTAKE_RATE_LIMIT_WINDOW_MS: '60000', TRUST_PROXY: '127.0.0.1' },
-  });
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
+const t = useTestApp({
+  env: { INTAKE_RATE_LIMIT_MAX: '2', INTAKE_RATE_LIMIT_WINDOW_MS: '60000', TRUST_PROXY: '127.0.0.1' },
 });
 
 const post = (clientIp: string) =>
@@ -49,7 +39,7 @@ describe('rate limit on POST /api/v1/meldingen', () => {
 
 describe('rate limit on GET /api/v1/status/:token', () => {
   it('answers 429 with Retry-After after STATUS_LOOKUP_RATE_LIMIT_MAX lookups per client address', async () => {
-    const limited = await buildTestApp(database.client, {
+    const limited = await buildTestApp(t.database.client, {
       env: { STATUS_LOOKUP_RATE_LIMIT_MAX: '3', STATUS_LOOKUP_RATE_LIMIT_WINDOW_MS: '60000' },
     });
     try {

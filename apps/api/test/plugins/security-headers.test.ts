@@ -1,18 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspSourceOf } from '../../src/plugins/security-headers.ts';
 import { registerWebApp } from '../../src/runtime/web-app.plugin.ts';
 import { buildTestApp, type TestApp } from '../support/helpers.ts';
+import { useFakeWebDist, useTestDatabase } from '../support/test-app.ts';
 
 // Security headers on every answer: the web app's pages, its files, the API, errors and 404s.
 
-let database: TestDatabase;
 let https: TestApp;
 let http: TestApp;
-const dist = mkdtempSync(join(tmpdir(), 'bs-dist-'));
+const dist = useFakeWebDist();
+const database = useTestDatabase();
 
 const env = {
   MAP_TILE_URL: 'https://{s}.tiles.example.nl/wmts/{z}/{x}/{y}.png',
@@ -20,13 +17,6 @@ const env = {
 };
 
 beforeAll(async () => {
-  writeFileSync(
-    join(dist, 'index.html'),
-    '<!doctype html><html lang="nl"><title>Buurtsignaal</title></html>',
-  );
-  mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
-  database = await createTestDatabase();
   https = await buildTestApp(database.client, { env });
   http = await buildTestApp(database.client, { env: { ...env, PUBLIC_BASE_URL: 'http://localhost:3000' } });
   for (const t of [https, http]) expect(await registerWebApp(t.app, dist)).toBe(true);
@@ -34,8 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await https?.close();
   await http?.close();
-  await database?.drop();
-  rmSync(dist, { recursive: true, force: true });
 });
 
 const get = (t: TestApp, url: string) => t.app.inject({ method: 'GET', url });

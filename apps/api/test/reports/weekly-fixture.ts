@@ -110,17 +110,18 @@ export function useWeeklyFixture(): WeeklyFixture {
   });
 
   return {
-    get database() {
-      return h.database;
-    },
+    database: h.database,
     get db() {
       return h.db;
     },
-    get t() {
-      return h.t;
-    },
     get app() {
       return h.app;
+    },
+    get config() {
+      return h.config;
+    },
+    get photosDir() {
+      return h.photosDir;
     },
     ids,
     get asCoordinator() {

@@ -1,23 +1,20 @@
 import { once } from 'node:events';
 import { toPublicCategories } from '@buurtsignaal/core';
 import { createRedisConnection } from '@buurtsignaal/jobs';
-import { createTestDatabase, freePort, type TestDatabase, testEnv } from '@buurtsignaal/testkit';
+import { freePort, testEnv } from '@buurtsignaal/testkit';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/test-app.ts';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 const opened: { app?: TestApp; redis?: Redis }[] = [];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
 afterAll(async () => {
   for (const o of opened) {
     await o.app?.close();
     o.redis?.disconnect();
   }
-  await database?.drop();
 });
 
 async function appWithRedis(url: string | undefined): Promise<TestApp> {

@@ -2,17 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMailTransport } from '@buurtsignaal/mail';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerDevMailbox } from '../../src/runtime/dev-mailbox.routes.ts';
 import { isLoopbackAddress } from '../../src/runtime/local-client.ts';
-import { buildTestApp, type TestApp } from '../support/helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
 // The dev mailbox has no login and shows melders' addresses and status links: loopback clients only,
 // judged on the socket, never on X-Forwarded-For (the app trusts the proxy here, as behind a balancer).
 
-let database: TestDatabase;
-let t: TestApp;
 const mailboxDir = mkdtempSync(join(tmpdir(), 'bs-mailbox-'));
 
 beforeAll(async () => {
@@ -24,13 +21,12 @@ beforeAll(async () => {
     text: 'Volg uw melding via https://buurtsignaal.test/m/geheim-token',
   });
   mailer.close();
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client, { env: { TRUST_PROXY: 'true' } });
+});
+const t = useTestApp({ env: { TRUST_PROXY: 'true' } });
+beforeAll(async () => {
   await registerDevMailbox(t.app, mailboxDir);
 });
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
+afterAll(() => {
   rmSync(mailboxDir, { recursive: true, force: true });
 });
 

@@ -1,30 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWebApp } from '../../src/runtime/web-app.plugin.ts';
-import { buildTestApp, type TestApp } from '../support/helpers.ts';
+import { useFakeWebDist, useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
-const dist = mkdtempSync(join(tmpdir(), 'bs-dist-'));
-
+const dist = useFakeWebDist();
+const t = useTestApp();
 beforeAll(async () => {
-  writeFileSync(
-    join(dist, 'index.html'),
-    '<!doctype html><html lang="nl"><title>Buurtsignaal</title></html>',
-  );
-  mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
   expect(await registerWebApp(t.app, dist)).toBe(true);
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
-  rmSync(dist, { recursive: true, force: true });
 });
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });

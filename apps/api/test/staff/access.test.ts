@@ -1,10 +1,9 @@
 import * as schema from '@buurtsignaal/db/schema';
 import { listAuditForActor, listAuditForMelding } from '@buurtsignaal/db/tables/audit-log-repository';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../src/staff/totp.ts';
-import { buildTestApp, type TestApp, validIntake } from '../support/helpers.ts';
+import { validIntake } from '../support/helpers.ts';
 import {
   as,
   createUser,
@@ -15,9 +14,8 @@ import {
   type StaffSession,
   type TestUser,
 } from '../support/staff-helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
 let boa: TestUser;
 let coordinator: TestUser;
 let admin: TestUser;
@@ -25,10 +23,9 @@ let boaSession: StaffSession;
 let coordinatorSession: StaffSession;
 let adminSession: StaffSession;
 
+const t = useTestApp();
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
-  const db = database.client.db;
+  const db = t.db;
   boa = await createUser(db, 'boa@soest.nl', 'boa', ['boa-team']);
   coordinator = await createUser(db, 'coord@soest.nl', 'coordinator', [], { totp: true });
   admin = await createUser(db, 'admin@soest.nl', 'admin', [], { totp: true });
@@ -46,17 +43,13 @@ beforeAll(async () => {
     currentTotp(admin.totpSecret ?? '', new Date()),
   );
 });
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
-});
 
 const melding = (session: StaffSession, id: string) =>
   as(t.app, session)('GET', `/api/v1/staff/meldingen/${id}`);
 
 describe('GET /api/v1/staff/meldingen/:id', () => {
   it('refuses a boa a melding of another team: 403 FORBIDDEN and an audit row "denied"', async () => {
-    const id = await meldingOn(t.app, database.client.db, 'politie-basisteam');
+    const id = await meldingOn(t.app, t.db, 'politie-basisteam');
     const res = await melding(boaSession, id);
     expect(res.statusCode).toBe(403);
     expect(res.json()).toEqual({
@@ -65,7 +58,7 @@ describe('GET /api/v1/staff/meldingen/:id', () => {
       error: 'Forbidden',
       message: 'U heeft geen toegang tot deze gegevens of deze actie.',
     });
-    const audit = await listAuditForMelding(database.client.db, id);
+    const audit = await listAuditForMelding(t.db, id);
     expect(audit).toMatchObject([
       {
         actorUserId: boa.id,
@@ -87,7 +80,7 @@ describe('GET /api/v1/staff/meldingen/:id', () => {
   });
 
   it("shows a boa their own team's melding without the melder's contact data", async () => {
-    const id = await meldingOn(t.app, database.client.db, 'boa-team');
+    const id = await meldingOn(t.app, t.db, 'boa-team');
     const res = await melding(boaSession, id);
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -101,15 +94,15 @@ describe('GET /api/v1/staff/meldingen/:id', () => {
     });
     expect(body).not.toHaveProperty('melder');
     expect(res.body).not.toMatch(/example\.nl|12345678/i);
-    const audit = await listAuditForMelding(database.client.db, id);
+    const audit = await listAuditForMelding(t.db, id);
     expect(audit.map((a) => a.action)).toEqual(['melding.view']);
   });
 
   it('shows the contact data only to the boa who claimed the melding, and logs that view', async () => {
-    const id = await meldingOn(t.app, database.client.db, 'boa-team', 'in_behandeling');
+    const id = await meldingOn(t.app, t.db, 'boa-team', 'in_behandeling');
     // In behandeling by a colleague (nobody claimed it here): no contact data for this boa.
     expect((await melding(boaSession, id)).json().melder).toBeUndefined();
-    await database.client.db
+    await t.db
       .update(schema.meldingen)
       .set({ assignedUserId: boa.id, claimedAt: new Date() })
       .where(eq(schema.meldingen.id, id));
@@ -120,7 +113,7 @@ describe('GET /api/v1/staff/meldingen/:id', () => {
       wantsFeedback: true,
       anonymised: false,
     });
-    const audit = await listAuditForMelding(database.client.db, id);
+    const audit = await listAuditForMelding(t.db, id);
     expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([
       ['melding.view', boa.id],
       ['melding.view', boa.id],
@@ -129,11 +122,11 @@ describe('GET /api/v1/staff/meldingen/:id', () => {
   });
 
   it('shows a coordinator any melding with the contact data, and logs "melder_contact.view"', async () => {
-    const id = await meldingOn(t.app, database.client.db, 'politie-basisteam');
+    const id = await meldingOn(t.app, t.db, 'politie-basisteam');
     const res = await melding(coordinatorSession, id);
     expect(res.statusCode).toBe(200);
     expect(res.json().melder).toMatchObject({ email: 'bewoner@example.nl' });
-    const audit = await listAuditForMelding(database.client.db, id);
+    const audit = await listAuditForMelding(t.db, id);
     expect(audit).toMatchObject([
       { action: 'melding.view', result: 'ok', actorUserId: coordinator.id },
       { action: 'melder_contact.view', result: 'ok', actorUserId: coordinator.id, source: '127.0.0.1' },
@@ -168,13 +161,13 @@ describe('staff users', () => {
     expect(res.statusCode).toBe(201);
     const session = await login(t.app, 'coord2@soest.nl', 'een lang genoeg wachtwoord');
     expect(session.res.json()).toMatchObject({ user: { role: 'coordinator' }, totpEnrolmentRequired: true });
-    const audit = await listAuditForActor(database.client.db, admin.id);
+    const audit = await listAuditForActor(t.db, admin.id);
     expect(audit.at(-1)).toMatchObject({
       action: 'user.create',
       result: 'ok',
       details: { createdUserId: res.json().id },
     });
-    await expectNoEmailInAudit(database.client.db, admin.id);
+    await expectNoEmailInAudit(t.db, admin.id);
   });
 
   it('lets a coordinator create a boa but not an admin', async () => {
@@ -183,7 +176,7 @@ describe('staff users', () => {
     const refused = await req('POST', '/api/v1/staff/users', newUser('admin2@soest.nl', 'admin'));
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: 'FORBIDDEN' });
-    const audit = await listAuditForActor(database.client.db, coordinator.id);
+    const audit = await listAuditForActor(t.db, coordinator.id);
     expect(audit.at(-1)).toMatchObject({
       action: 'access_denied',
       result: 'denied',
@@ -200,14 +193,9 @@ describe('staff users', () => {
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'FORBIDDEN' });
     }
-    const rows = await database.client.db
-      .select()
-      .from(schema.staffUsers)
-      .where(sql`email = 'boa3@soest.nl'`);
+    const rows = await t.db.select().from(schema.staffUsers).where(sql`email = 'boa3@soest.nl'`);
     expect(rows).toHaveLength(0);
-    const denied = (await listAuditForActor(database.client.db, boa.id)).filter(
-      (a) => a.action === 'access_denied',
-    );
+    const denied = (await listAuditForActor(t.db, boa.id)).filter((a) => a.action === 'access_denied');
     expect(denied.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -250,11 +238,9 @@ describe('staff users', () => {
 describe('audit log', () => {
   it('is append-only: the database refuses UPDATE and DELETE', async () => {
     const refused = { cause: expect.objectContaining({ message: 'audit_log is append-only' }) };
-    await expect(database.client.db.execute(sql`UPDATE audit_log SET result = 'ok'`)).rejects.toMatchObject(
-      refused,
-    );
-    await expect(database.client.db.execute(sql`DELETE FROM audit_log`)).rejects.toMatchObject(refused);
-    const [row] = await database.client.db.select({ n: sql<number>`count(*)::int` }).from(schema.auditLog);
+    await expect(t.db.execute(sql`UPDATE audit_log SET result = 'ok'`)).rejects.toMatchObject(refused);
+    await expect(t.db.execute(sql`DELETE FROM audit_log`)).rejects.toMatchObject(refused);
+    const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(schema.auditLog);
     expect(row?.n).toBeGreaterThan(0);
   });
 });

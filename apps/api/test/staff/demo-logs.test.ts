@@ -1,39 +1,23 @@
-import { Writable } from 'node:stream';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { type Secret, URI } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadApiConfig } from '../../src/config.ts';
 import { demoAccountLines, seedDemoAccounts } from '../../src/staff/demo-accounts.ts';
 import { deriveStaffKey } from '../../src/staff/staff-keys.ts';
 import { currentTotp } from '../../src/staff/totp.ts';
-import { buildTestApp, statusLinkKey, type TestApp } from '../support/helpers.ts';
+import { buildTestApp, statusLinkKey } from '../support/helpers.ts';
 import { as, createUser, login, PASSWORD } from '../support/staff-helpers.ts';
+import { captureLines, useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
-const lines: string[] = [];
-const stream = new Writable({
-  write(chunk, _encoding, done) {
-    lines.push(String(chunk));
-    done();
-  },
-});
+const { lines, stream } = captureLines();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
-});
+const t = useTestApp();
 
 const secretOf = (uri: string | undefined) => (URI.parse(uri ?? '').secret as Secret).base32;
 
 describe('demo accounts (embedded default)', () => {
   it('seeds one account per role with a fresh password per start; coordinator and admin with TOTP', async () => {
     const key = deriveStaffKey(statusLinkKey);
-    const first = await seedDemoAccounts(database.client.db, key);
+    const first = await seedDemoAccounts(t.db, key);
     expect(first.map((a) => [a.role, a.email, Boolean(a.totpUri)])).toEqual([
       ['boa', 'boa@soest.demo', false],
       ['politie', 'politie@soest.demo', false],
@@ -44,7 +28,7 @@ describe('demo accounts (embedded default)', () => {
     for (const a of first) expect(banner).toContain(a.password);
     expect(banner).toContain('otpauth://totp/');
 
-    const second = await seedDemoAccounts(database.client.db, key);
+    const second = await seedDemoAccounts(t.db, key);
     expect(second[0]?.password).not.toBe(first[0]?.password);
     // The TOTP secret survives a restart, so the authenticator app keeps working.
     expect(secretOf(second[3]?.totpUri)).toBe(secretOf(first[3]?.totpUri));
@@ -95,9 +79,11 @@ describe('staff config', () => {
   });
 
   it('sends a cookie without Secure for http://localhost', async () => {
-    const local = await buildTestApp(database.client, { env: { PUBLIC_BASE_URL: 'http://localhost:3000' } });
+    const local = await buildTestApp(t.database.client, {
+      env: { PUBLIC_BASE_URL: 'http://localhost:3000' },
+    });
     try {
-      await createUser(database.client.db, 'lokaal@soest.nl', 'boa', ['boa-team']);
+      await createUser(t.db, 'lokaal@soest.nl', 'boa', ['boa-team']);
       const { res } = await login(local.app, 'lokaal@soest.nl');
       expect(res.cookies.find((c) => c.name === 'bs_session')).toMatchObject({
         httpOnly: true,
@@ -112,9 +98,9 @@ describe('staff config', () => {
 
 describe('logs of staff requests', () => {
   it('carry no password, TOTP code, session cookie or CSRF token', async () => {
-    const logged = await buildTestApp(database.client, { logger: { stream, level: 'trace' } });
+    const logged = await buildTestApp(t.database.client, { logger: { stream, level: 'trace' } });
     try {
-      const user = await createUser(database.client.db, 'log@soest.nl', 'admin', [], { totp: true });
+      const user = await createUser(t.db, 'log@soest.nl', 'admin', [], { totp: true });
       const code = currentTotp(user.totpSecret ?? '', new Date());
       await logged.app.inject({
         method: 'POST',

@@ -1,37 +1,21 @@
-import { Writable } from 'node:stream';
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../support/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp } from '../support/helpers.ts';
 import { createUser, expectNoEmailInAudit, PASSWORD } from '../support/staff-helpers.ts';
+import { captureLines, useTestApp } from '../support/test-app.ts';
 
 // Issue 8: failed logins slow down whoever makes them, per account and source; nobody can lock an
 // officer out. The app's clock is injected, so the waits are checked without waiting.
 
-let database: TestDatabase;
-let t: TestApp;
 let clockMs = Date.parse('2026-03-02T09:00:00Z');
-const lines: string[] = [];
-const stream = new Writable({
-  write(chunk, _encoding, done) {
-    lines.push(String(chunk));
-    done();
-  },
-});
+const { lines, stream } = captureLines();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client, {
-    now: () => new Date(clockMs),
-    env: { STAFF_LOGIN_ACCOUNT_FREE_FAILURES: '8' },
-    logger: { stream, level: 'warn' },
-  });
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
+const t = useTestApp({
+  now: () => new Date(clockMs),
+  env: { STAFF_LOGIN_ACCOUNT_FREE_FAILURES: '8' },
+  logger: { stream, level: 'warn' },
 });
 
 const tick = (ms: number) => {
@@ -62,7 +46,7 @@ const seen = (res: Awaited<ReturnType<typeof attempt>>) => ({
 
 describe('failed logins per account and source', () => {
   it('delays the source progressively (0,0,0,1 s,2 s,4 s), while the owner elsewhere logs in at once', async () => {
-    await createUser(database.client.db, 'agent@soest.nl', 'boa', ['boa-team']);
+    await createUser(t.db, 'agent@soest.nl', 'boa', ['boa-team']);
     const attacker = '203.0.113.66';
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++)
@@ -107,7 +91,7 @@ describe('failed logins per account and source', () => {
   });
 
   it('answers an address without an account exactly like one with an account', async () => {
-    await createUser(database.client.db, 'bestaat@soest.nl', 'politie', ['politie-basisteam']);
+    await createUser(t.db, 'bestaat@soest.nl', 'politie', ['politie-basisteam']);
     const run = async (email: string, ip: string) => {
       const answers = [];
       for (let i = 0; i < 5; i++) answers.push(seen(await attempt(email, `fout ${i}`, ip)));
@@ -123,8 +107,8 @@ describe('failed logins per account and source', () => {
   });
 
   it('stays the same across API instances: the state is in PostgreSQL', async () => {
-    await createUser(database.client.db, 'twee@soest.nl', 'boa', ['boa-team']);
-    const other = await buildTestApp(database.client, { now: () => new Date(clockMs) });
+    await createUser(t.db, 'twee@soest.nl', 'boa', ['boa-team']);
+    const other = await buildTestApp(t.database.client, { now: () => new Date(clockMs) });
     try {
       for (let i = 0; i < 3; i++) await attempt('twee@soest.nl', 'fout', '192.0.2.9');
       const res = await attempt('twee@soest.nl', 'fout', '192.0.2.9', { app: other.app });
@@ -136,7 +120,7 @@ describe('failed logins per account and source', () => {
   });
 
   it('counts parallel attempts one by one: a burst does not slip through', async () => {
-    await createUser(database.client.db, 'burst@soest.nl', 'boa', ['boa-team']);
+    await createUser(t.db, 'burst@soest.nl', 'boa', ['boa-team']);
     const burst = await Promise.all(
       Array.from({ length: 10 }, (_, i) => attempt('burst@soest.nl', `fout ${i}`, '192.0.2.77')),
     );
@@ -147,7 +131,7 @@ describe('failed logins per account and source', () => {
 
 describe('an account under attack from many addresses', () => {
   it('slows the whole account, but never the owner on a known device; tells the user and the admin', async () => {
-    const victim = await createUser(database.client.db, 'doelwit@soest.nl', 'politie', ['politie-basisteam']);
+    const victim = await createUser(t.db, 'doelwit@soest.nl', 'politie', ['politie-basisteam']);
     // A login earlier from the owner's usual browser: it got the known-device cookie.
     const first = await attempt('doelwit@soest.nl', PASSWORD, '198.51.100.20');
     expect(first.statusCode).toBe(200);
@@ -182,14 +166,11 @@ describe('an account under attack from many addresses', () => {
     expect(forged.statusCode).toBe(429);
 
     // For the admin: an audit entry and a warning, without the address.
-    const audit = await database.client.db
-      .select()
-      .from(schema.auditLog)
-      .where(eq(schema.auditLog.actorUserId, victim.id));
+    const audit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.actorUserId, victim.id));
     expect(audit.filter((r) => r.action === 'login_throttled').map((r) => r.details)).toContainEqual(
       expect.objectContaining({ scope: 'account', accountFailures: 8 }),
     );
-    await expectNoEmailInAudit(database.client.db, victim.id);
+    await expectNoEmailInAudit(t.db, victim.id);
     const warnings = lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40);
     expect(warnings).toContainEqual(
       expect.objectContaining({

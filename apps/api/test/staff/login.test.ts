@@ -1,9 +1,8 @@
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { desc, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../src/staff/totp.ts';
-import { buildTestApp, type TestApp } from '../support/helpers.ts';
+import { buildTestApp } from '../support/helpers.ts';
 import {
   as,
   createUser,
@@ -12,22 +11,16 @@ import {
   PASSWORD,
   type TestUser,
 } from '../support/staff-helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
 let clock = new Date();
 let boa: TestUser;
 let coordinator: TestUser;
 
+const t = useTestApp({ now: () => clock });
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client, { now: () => clock });
-  boa = await createUser(database.client.db, 'Boa.Een@Soest.nl', 'boa', ['boa-team']);
-  coordinator = await createUser(database.client.db, 'coord@soest.nl', 'coordinator', [], { totp: true });
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
+  boa = await createUser(t.db, 'Boa.Een@Soest.nl', 'boa', ['boa-team']);
+  coordinator = await createUser(t.db, 'coord@soest.nl', 'coordinator', [], { totp: true });
 });
 
 const attempt = (payload: Record<string, unknown>) =>
@@ -51,7 +44,7 @@ describe('POST /api/v1/staff/login', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: true, path: '/' });
     expect(Buffer.from(cookie?.value ?? '', 'base64url')).toHaveLength(32);
     // The cookie token itself is not in the database, only its hash.
-    const sessions = await database.client.db.select().from(schema.staffSessions);
+    const sessions = await t.db.select().from(schema.staffSessions);
     expect(sessions.map((s) => s.id)).not.toContain(cookie?.value);
   });
 
@@ -69,14 +62,14 @@ describe('POST /api/v1/staff/login', () => {
       error: 'Unauthorized',
       message: expect.stringContaining('Het e-mailadres, het wachtwoord of de code'),
     });
-    const anonymous = await database.client.db
+    const anonymous = await t.db
       .select()
       .from(schema.auditLog)
       .where(isNull(schema.auditLog.actorUserId))
       .orderBy(desc(schema.auditLog.id));
     expect(anonymous[0]).toMatchObject({ action: 'login_failed', result: 'denied', source: '127.0.0.1' });
     expect(JSON.stringify(anonymous)).not.toMatch(/@|nobody/);
-    await expectNoEmailInAudit(database.client.db, boa.id);
+    await expectNoEmailInAudit(t.db, boa.id);
   });
 
   it('asks for password and code together and answers a wrong password, a missing and a wrong code alike', async () => {
@@ -111,7 +104,7 @@ describe('POST /api/v1/staff/login', () => {
       message: expect.stringContaining('code'),
     });
     // The audit log knows why; the answer did not say.
-    const reasons = (await database.client.db.select().from(schema.auditLog))
+    const reasons = (await t.db.select().from(schema.auditLog))
       .filter((r) => r.actorUserId === coordinator.id && r.action === 'login_failed')
       .map((r) => (r.details as { reason: string }).reason);
     expect(reasons).toEqual(['totp_missing', 'password', 'totp', 'password', 'totp']);
@@ -119,7 +112,7 @@ describe('POST /api/v1/staff/login', () => {
     const session = await login(t.app, 'coord@soest.nl', PASSWORD, right);
     expect(session.res.json()).toMatchObject({ user: { role: 'coordinator' }, totpEnrolmentRequired: false });
     expect((await as(t.app, session)('GET', '/api/v1/staff/users')).statusCode).toBe(200);
-    await expectNoEmailInAudit(database.client.db, coordinator.id);
+    await expectNoEmailInAudit(t.db, coordinator.id);
   });
 
   it('accepts a TOTP code once: a replay within its 30 seconds is refused, also two at once', async () => {
@@ -152,10 +145,7 @@ describe('POST /api/v1/staff/login', () => {
       ),
     );
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
-    const [row] = await database.client.db
-      .select()
-      .from(schema.staffUsers)
-      .where(eq(schema.staffUsers.id, coordinator.id));
+    const [row] = await t.db.select().from(schema.staffUsers).where(eq(schema.staffUsers.id, coordinator.id));
     expect(row?.lastTotpStep).toBe(Math.floor(clock.getTime() / 30_000));
   });
 
@@ -168,7 +158,7 @@ describe('POST /api/v1/staff/login', () => {
 
 describe('login rate limit per client address', () => {
   it('answers 429 RATE_LIMITED after STAFF_LOGIN_RATE_LIMIT_MAX attempts from one address', async () => {
-    const limited = await buildTestApp(database.client, { env: { STAFF_LOGIN_RATE_LIMIT_MAX: '3' } });
+    const limited = await buildTestApp(t.database.client, { env: { STAFF_LOGIN_RATE_LIMIT_MAX: '3' } });
     try {
       const hit = (ip: string) =>
         limited.app.inject({

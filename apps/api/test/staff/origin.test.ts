@@ -1,32 +1,24 @@
 import * as schema from '@buurtsignaal/db/schema';
 import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { desc, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadApiConfig } from '../../src/config.ts';
 import { checkWriteOrigin } from '../../src/staff/origin-check.ts';
-import { buildTestApp, type TestApp } from '../support/helpers.ts';
 import { createUser, login, PASSWORD, type StaffSession, type TestUser } from '../support/staff-helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
 // A valid session cookie and CSRF token are not enough: a staff write must come from the console's own
 // origin (PUBLIC_BASE_URL of the test app: https://buurtsignaal.test).
 
-let database: TestDatabase;
-let t: TestApp;
 let admin: TestUser;
 let session: StaffSession;
 
+const t = useTestApp();
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
   // An admin without TOTP yet: the session may only enrol, and starting the enrolment is a staff write
   // that can be repeated, which is all these tests need.
-  admin = await createUser(database.client.db, 'admin@soest.nl', 'admin');
+  admin = await createUser(t.db, 'admin@soest.nl', 'admin');
   session = await login(t.app, 'admin@soest.nl');
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
 });
 
 const write = (headers: Record<string, string>) =>
@@ -56,7 +48,7 @@ describe('Origin check on staff writes', () => {
         message: expect.stringContaining('niet vanuit de Buurtsignaal-balie'),
       });
     }
-    const audit = await listAuditForActor(database.client.db, admin.id);
+    const audit = await listAuditForActor(t.db, admin.id);
     const refusals = audit.filter((a) => a.action === 'csrf_rejected' && a.result === 'denied');
     expect(refusals).toHaveLength(6);
     expect(refusals.map((a) => a.details)).toContainEqual(
@@ -85,7 +77,7 @@ describe('Origin check on staff writes', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'ORIGIN_NOT_ALLOWED' });
     expect(res.cookies).toHaveLength(0);
-    const [last] = await database.client.db
+    const [last] = await t.db
       .select()
       .from(schema.auditLog)
       .where(isNull(schema.auditLog.actorUserId))

@@ -1,34 +1,26 @@
 import * as schema from '@buurtsignaal/db/schema';
 import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../src/staff/totp.ts';
-import { buildTestApp, type TestApp } from '../support/helpers.ts';
 import { as, createUser, login, PASSWORD } from '../support/staff-helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
 let clock = new Date();
 const minutes = (n: number) => {
   clock = new Date(clock.getTime() + n * 60_000);
 };
 
+const t = useTestApp({ now: () => clock });
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client, { now: () => clock });
-  await createUser(database.client.db, 'boa@soest.nl', 'boa', ['boa-team']);
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
+  await createUser(t.db, 'boa@soest.nl', 'boa', ['boa-team']);
 });
 
-const userCount = async () => (await database.client.db.select().from(schema.staffUsers)).length;
+const userCount = async () => (await t.db.select().from(schema.staffUsers)).length;
 
 describe('TOTP enrolment of a coordinator without TOTP', () => {
   it('logs in into a session that can only enrol, then setup and confirm open everything', async () => {
-    const coord = await createUser(database.client.db, 'nieuw@soest.nl', 'coordinator');
+    const coord = await createUser(t.db, 'nieuw@soest.nl', 'coordinator');
     const session = await login(t.app, 'nieuw@soest.nl');
     expect(session.res.json()).toMatchObject({ totpEnrolmentRequired: true });
     const req = as(t.app, session);
@@ -54,10 +46,7 @@ describe('TOTP enrolment of a coordinator without TOTP', () => {
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Buurtsignaal:nieuw%40soest\.nl\?.*secret=/);
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     // The secret is stored sealed, not as is.
-    const [row] = await database.client.db
-      .select()
-      .from(schema.staffUsers)
-      .where(eq(schema.staffUsers.id, coord.id));
+    const [row] = await t.db.select().from(schema.staffUsers).where(eq(schema.staffUsers.id, coord.id));
     expect(row?.totpSecretSealed).not.toContain(secret);
 
     const right = currentTotp(secret, clock);
@@ -87,13 +76,13 @@ describe('TOTP enrolment of a coordinator without TOTP', () => {
   });
 
   it('confirms once when the same code is sent twice at once, and refuses a code of a used step', async () => {
-    const coord = await createUser(database.client.db, 'dubbel@soest.nl', 'admin');
+    const coord = await createUser(t.db, 'dubbel@soest.nl', 'admin');
     const req = as(t.app, await login(t.app, 'dubbel@soest.nl'));
     const { secret } = (await req('POST', '/api/v1/staff/totp/setup')).json();
     // A code of this step was accepted before (e.g. under an earlier secret): it cannot confirm.
     clock = new Date(clock.getTime() + 30_000);
     const step = Math.floor(clock.getTime() / 30_000);
-    await database.client.db
+    await t.db
       .update(schema.staffUsers)
       .set({ lastTotpStep: step })
       .where(eq(schema.staffUsers.id, coord.id));
@@ -110,7 +99,7 @@ describe('TOTP enrolment of a coordinator without TOTP', () => {
       req('POST', '/api/v1/staff/totp/confirm', { code: next }),
     ]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([204, 409]);
-    const audit = await listAuditForActor(database.client.db, coord.id);
+    const audit = await listAuditForActor(t.db, coord.id);
     const confirms = audit.filter((r) => r.action === 'totp.confirm' && r.result === 'ok');
     expect(confirms).toHaveLength(1);
   });
@@ -118,7 +107,7 @@ describe('TOTP enrolment of a coordinator without TOTP', () => {
 
 describe('CSRF', () => {
   it('refuses a state-changing request without or with a wrong token (403, audited) and changes nothing', async () => {
-    const admin = await createUser(database.client.db, 'admin2@soest.nl', 'admin');
+    const admin = await createUser(t.db, 'admin2@soest.nl', 'admin');
     // Enrolled through the API, so that this admin has a full session.
     const session = await login(t.app, 'admin2@soest.nl');
     const req = as(t.app, session);
@@ -147,7 +136,7 @@ describe('CSRF', () => {
     expect(logoutWithout.statusCode).toBe(403);
     expect((await req('GET', '/api/v1/staff/me')).statusCode).toBe(200);
 
-    const audit = await listAuditForActor(database.client.db, admin.id);
+    const audit = await listAuditForActor(t.db, admin.id);
     expect(audit.filter((a) => a.action === 'csrf_rejected' && a.result === 'denied')).toHaveLength(4);
 
     // With the token it works.

@@ -1,20 +1,10 @@
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, validIntake } from '../support/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { validIntake } from '../support/helpers.ts';
+import { useTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await buildTestApp(database.client);
-});
-afterAll(async () => {
-  await t?.close();
-  await database?.drop();
-});
+const t = useTestApp();
 
 const getStatus = (token: string) => t.app.inject({ method: 'GET', url: `/api/v1/status/${token}` });
 
@@ -51,7 +41,7 @@ describe('GET /api/v1/status/:token', () => {
 
   it('shows public messages newest first, never internal notes, contact data or the location', async () => {
     const { id, token } = await submit();
-    const db = database.client.db;
+    const db = t.db;
     await db.insert(schema.statusEvents).values([
       {
         meldingId: id,

@@ -1,12 +1,12 @@
 import type { DbOrTx } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { currentTotp } from '../../src/staff/totp.ts';
-import { buildTestApp, multipart, type TestApp, validIntake } from './helpers.ts';
+import { multipart, validIntake } from './helpers.ts';
 import { createUser, login, PASSWORD, type StaffSession, type TestUser } from './staff-helpers.ts';
+import { type TestAppHandle, useTestApp } from './test-app.ts';
 
 /** Requests as a logged-in user, with the session cookie and (unless null) the CSRF token. */
 export function as(app: FastifyInstance, session: StaffSession) {
@@ -26,9 +26,9 @@ export function as(app: FastifyInstance, session: StaffSession) {
 }
 
 export interface HandlingWorld {
-  database: TestDatabase;
+  database: TestAppHandle['database'];
   db: DbOrTx;
-  t: TestApp;
+  t: TestAppHandle;
   boa: TestUser;
   politie: TestUser;
   coordinator: TestUser;
@@ -39,45 +39,51 @@ export interface HandlingWorld {
   asCoordinator: ReturnType<typeof as>;
   boa2: TestUser;
   sessions: { boa: StaffSession; boa2: StaffSession };
-  close(): Promise<void>;
 }
 
-/** One database and app per test file, with a boa (two), a politie officer and a coordinator logged in. */
-export async function handlingWorld(): Promise<HandlingWorld> {
-  const database = await createTestDatabase();
-  const t = await buildTestApp(database.client);
-  const db = database.client.db;
-  const boa = await createUser(db, 'boa@soest.nl', 'boa', ['boa-team']);
-  const boa2 = await createUser(db, 'boa2@soest.nl', 'boa', ['boa-team']);
-  const politie = await createUser(db, 'politie@soest.nl', 'politie', ['politie-basisteam']);
-  const coordinator = await createUser(db, 'coord@soest.nl', 'coordinator', [], { totp: true });
-  const boaSession = await login(t.app, boa.email);
-  const boa2Session = await login(t.app, boa2.email);
-  const politieSession = await login(t.app, politie.email);
-  const coordinatorSession = await login(
-    t.app,
-    coordinator.email,
-    PASSWORD,
-    currentTotp(coordinator.totpSecret ?? '', new Date()),
-  );
-  return {
-    database,
-    db,
-    t,
-    boa,
-    boa2,
-    politie,
-    coordinator,
-    asBoa: as(t.app, boaSession),
-    asBoa2: as(t.app, boa2Session),
-    asPolitie: as(t.app, politieSession),
-    asCoordinator: as(t.app, coordinatorSession),
-    sessions: { boa: boaSession, boa2: boa2Session },
-    async close() {
-      await t.close();
-      await database.drop();
+/**
+ * Registers beforeAll/afterAll for one database and app per test file, with a boa (two), a politie
+ * officer and a coordinator logged in; the world can be read once beforeAll has run.
+ */
+export function useHandlingWorld(): HandlingWorld {
+  const t = useTestApp();
+  let people: Omit<HandlingWorld, 'database' | 'db' | 't'> | undefined;
+  beforeAll(async () => {
+    const { app, db } = t;
+    const boa = await createUser(db, 'boa@soest.nl', 'boa', ['boa-team']);
+    const boa2 = await createUser(db, 'boa2@soest.nl', 'boa', ['boa-team']);
+    const politie = await createUser(db, 'politie@soest.nl', 'politie', ['politie-basisteam']);
+    const coordinator = await createUser(db, 'coord@soest.nl', 'coordinator', [], { totp: true });
+    const boaSession = await login(app, boa.email);
+    const boa2Session = await login(app, boa2.email);
+    const politieSession = await login(app, politie.email);
+    const coordinatorSession = await login(
+      app,
+      coordinator.email,
+      PASSWORD,
+      currentTotp(coordinator.totpSecret ?? '', new Date()),
+    );
+    people = {
+      boa,
+      boa2,
+      politie,
+      coordinator,
+      asBoa: as(app, boaSession),
+      asBoa2: as(app, boa2Session),
+      asPolitie: as(app, politieSession),
+      asCoordinator: as(app, coordinatorSession),
+      sessions: { boa: boaSession, boa2: boa2Session },
+    };
+  });
+  return new Proxy({} as HandlingWorld, {
+    get(_, key: keyof HandlingWorld) {
+      if (key === 't') return t;
+      if (key === 'database') return t.database;
+      if (key === 'db') return t.db;
+      if (!people) throw new Error('the handling world is only there once beforeAll has run');
+      return people[key];
     },
-  };
+  });
 }
 
 export interface MeldingSetup {

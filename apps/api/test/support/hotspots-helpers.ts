@@ -2,6 +2,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { h3Cells } from '@buurtsignaal/core';
 import type { DbOrTx } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
+import { beforeAll } from 'vitest';
+import { as, type HandlingWorld, useHandlingWorld } from './handling-helpers.ts';
+import { createUser, login } from './staff-helpers.ts';
 
 export interface HotspotMelding {
   lat: number;
@@ -99,3 +102,24 @@ export const october: HotspotMelding[] = [
 export const MARCH = `from=${encodeURIComponent('2026-03-23T00:00:00+01:00')}&to=${encodeURIComponent('2026-04-06T00:00:00+02:00')}`;
 export const OCTOBER = `from=${encodeURIComponent('2026-10-19T00:00:00+02:00')}&to=${encodeURIComponent('2026-10-26T00:00:00+01:00')}`;
 export const SOEST = 'bbox=5.20,52.07,5.40,52.23';
+
+/**
+ * The handling world with the March and October meldingen inserted and a boa without a team logged in
+ * (`asNoTeamBoa()`, once beforeAll has run): the map's and the cell profile's common ground.
+ */
+export function useHotspotWorld(): { w: HandlingWorld; asNoTeamBoa(): ReturnType<typeof as> } {
+  const w = useHandlingWorld();
+  let noTeamBoa: ReturnType<typeof as> | undefined;
+  beforeAll(async () => {
+    for (const m of [...march, ...october]) await insertHotspotMelding(w.db, m);
+    const loose = await createUser(w.db, 'boa-zonder-team@soest.nl', 'boa', []);
+    noTeamBoa = as(w.t.app, await login(w.t.app, loose.email));
+  });
+  return {
+    w,
+    asNoTeamBoa() {
+      if (!noTeamBoa) throw new Error('the hotspot world is only there once beforeAll has run');
+      return noTeamBoa;
+    },
+  };
+}

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Db } from '@buurtsignaal/db';
 import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
@@ -5,16 +8,18 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildTestApp, type TestApp, type TestAppOptions } from './helpers.ts';
 
-/** The file's own database; its fields can be read once the file's beforeAll has run. */
-export interface TestDatabaseHandle {
-  readonly database: TestDatabase;
+/** The file's own database (as a TestDatabase, plus its `db`); readable once the file's beforeAll has run. */
+export interface TestDatabaseHandle extends Omit<TestDatabase, 'drop'> {
   readonly db: Db;
 }
 
-/** The file's own database and app on it. */
-export interface TestAppHandle extends TestDatabaseHandle {
-  readonly t: TestApp;
+/** The file's own database and the app on it. */
+export interface TestAppHandle {
+  readonly database: TestDatabaseHandle;
+  readonly db: Db;
   readonly app: FastifyInstance;
+  readonly config: TestApp['config'];
+  readonly photosDir: string;
 }
 
 function later<T>(what: string): { set(value: T): void; get(): T; peek(): T | undefined } {
@@ -41,8 +46,14 @@ export function useTestDatabase(): TestDatabaseHandle {
     await database.peek()?.drop();
   });
   return {
-    get database() {
-      return database.get();
+    get url() {
+      return database.get().url;
+    },
+    get name() {
+      return database.get().name;
+    },
+    get client() {
+      return database.get().client;
     },
     get db() {
       return database.get().client.db;
@@ -59,24 +70,25 @@ export function useTestApp(options: TestAppOptions | (() => TestAppOptions) = {}
   const data = useTestDatabase();
   const app = later<TestApp>('the test app');
   beforeAll(async () => {
-    app.set(await buildTestApp(data.database.client, typeof options === 'function' ? options() : options));
+    app.set(await buildTestApp(data.client, typeof options === 'function' ? options() : options));
   });
   // Registered after the database's afterAll, so it runs first (afterAll hooks run in reverse order).
   afterAll(async () => {
     await app.peek()?.close();
   });
   return {
-    get database() {
-      return data.database;
-    },
+    database: data,
     get db() {
       return data.db;
     },
-    get t() {
-      return app.get();
-    },
     get app() {
       return app.get().app;
+    },
+    get config() {
+      return app.get().config;
+    },
+    get photosDir() {
+      return app.get().photosDir;
     },
   };
 }
@@ -91,4 +103,24 @@ export function captureLines(): { lines: string[]; stream: Writable } {
     },
   });
   return { lines, stream };
+}
+
+/**
+ * A built web app as the API serves it (an index.html and one asset), in a temporary directory made
+ * now, written in beforeAll (register this first) and removed in afterAll; returns the directory.
+ */
+export function useFakeWebDist(): string {
+  const dist = mkdtempSync(join(tmpdir(), 'bs-dist-'));
+  beforeAll(() => {
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><html lang="nl"><title>Buurtsignaal</title></html>',
+    );
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
+  });
+  afterAll(() => {
+    rmSync(dist, { recursive: true, force: true });
+  });
+  return dist;
 }
