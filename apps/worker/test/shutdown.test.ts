@@ -1,50 +1,28 @@
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
-import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  OwnRedis,
-  SmtpSink,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Mailer } from '@buurtsignaal/mail';
+import { OwnRedis, testEnv, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
+import { describe, expect, it } from 'vitest';
 import { startWorker } from '../src/worker.ts';
 import { insertMelding, mailFrom, publicBaseUrl, silentLogger } from './support/helpers.ts';
+import { useWorkerHarness } from './support/worker-harness.ts';
 
 describe('graceful shutdown', () => {
-  let testDb: TestDatabase;
-  let sink: SmtpSink;
-  let mailer: Mailer;
-  const prefix = testRedisPrefix('worker-shutdown');
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    sink = await SmtpSink.start();
-    mailer = createMailTransport({ smtpUrl: sink.url });
-  });
-
-  afterAll(async () => {
-    mailer?.close();
-    await sink?.close();
-    await testDb?.drop();
-    await cleanRedisPrefix(prefix);
-  });
+  // The tests start and stop their own workers.
+  const world = useWorkerHarness(testRedisPrefix('worker-shutdown'), { start: false });
+  const prefix = world.prefix;
 
   it('lets a running job finish and record its result before close() resolves', async () => {
     let sending = false;
     // A slow SMTP relay: the mail is in flight when the shutdown starts.
-    const slowMailer = Object.assign(Object.create(mailer) as Mailer, {
+    const slowMailer = Object.assign(Object.create(world.mailer) as Mailer, {
       sendMail: async (options: Parameters<Mailer['sendMail']>[0]) => {
         sending = true;
         await new Promise((r) => setTimeout(r, 700));
-        return mailer.sendMail(options);
+        return world.mailer.sendMail(options);
       },
     });
     const worker = await startWorker({
-      database: testDb.client,
+      database: world.testDb.client,
       redisUrl: testEnv.redisUrl,
       prefix,
       mailer: slowMailer,
@@ -53,23 +31,23 @@ describe('graceful shutdown', () => {
       logger: silentLogger,
       sweepIntervalMs: 200,
     });
-    const m = await insertMelding(testDb.client.db, {
+    const m = await insertMelding(world.db, {
       melder: { email: 'laat@example.nl', wantsFeedback: true },
     });
     await waitUntil(() => sending, { what: 'the mail to be in flight' });
     await worker.close();
-    expect(sink.received.map((r) => r.envelopeTo)).toEqual([['laat@example.nl']]);
-    expect((await listEmailDeliveries(testDb.client.db, m.meldingId)).map((d) => d.status)).toEqual(['sent']);
+    expect(world.sink.received.map((r) => r.envelopeTo)).toEqual([['laat@example.nl']]);
+    expect((await listEmailDeliveries(world.db, m.meldingId)).map((d) => d.status)).toEqual(['sent']);
   });
 
   it('closes while Redis is down, without hanging', async () => {
     const redis = await OwnRedis.start();
     try {
       const worker = await startWorker({
-        database: testDb.client,
+        database: world.testDb.client,
         redisUrl: redis.url,
         prefix,
-        mailer,
+        mailer: world.mailer,
         mailFrom,
         publicBaseUrl,
         logger: silentLogger,

@@ -1,32 +1,35 @@
 import { resolve } from 'node:path';
-import { createTestDatabase, OwnRedis, type TestDatabase } from '@buurtsignaal/testkit';
+import { OwnRedis } from '@buurtsignaal/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRedis, startWorkerServer } from '../src/bootstrap.ts';
 import { loadWorkerConfig } from '../src/config.ts';
 import { silentLogger } from './support/helpers.ts';
+import { useTestDatabase } from './support/worker-harness.ts';
 
 describe('start-up refuses an unsafe Redis', () => {
   let redis: OwnRedis;
   let admin: Redis;
-  let testDb: TestDatabase;
+  const database = useTestDatabase();
 
   beforeAll(async () => {
     redis = await OwnRedis.start();
     admin = new Redis(redis.url);
-    testDb = await createTestDatabase();
   });
 
   afterAll(async () => {
     admin?.disconnect();
     await redis?.stop();
-    await testDb?.drop();
   });
 
   it('refuses maxmemory-policy allkeys-lru, accepts noeviction', async () => {
     await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
     await expect(checkRedis(redis.url)).rejects.toThrow(/noeviction/);
-    const config = loadWorkerConfig({ DATABASE_URL: testDb.url, REDIS_URL: redis.url, LOG_LEVEL: 'silent' });
+    const config = loadWorkerConfig({
+      DATABASE_URL: database.testDb.url,
+      REDIS_URL: redis.url,
+      LOG_LEVEL: 'silent',
+    });
     await expect(startWorkerServer(config, silentLogger)).rejects.toThrow(/allkeys-lru/);
 
     await admin.config('SET', 'maxmemory-policy', 'noeviction');

@@ -1,17 +1,9 @@
 import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  SmtpSink,
-  TcpProxy,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import { TcpProxy, testEnv, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InsertedFixture, insertMelding, meldingRow, QueueInspector } from '../support/helpers.ts';
+import { type InsertedFixture, insertMelding, meldingRow } from '../support/helpers.ts';
+import { useWorkerHarness } from '../support/worker-harness.ts';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process.ts';
 
 // The standalone worker reaches PostgreSQL through a proxy of this test's own; cutting it closes every
@@ -23,27 +15,24 @@ const MELDINGEN = 120;
 const IN_FLIGHT = 25;
 
 describe('PostgreSQL drops while routing and notification jobs run', () => {
-  let testDb: TestDatabase;
+  // The worker runs as a process of its own, reaching PostgreSQL through this file's TCP proxy.
+  const world = useWorkerHarness(testRedisPrefix('worker-db-outage'), { start: false });
+  const prefix = world.prefix;
   let proxy: TcpProxy;
-  let sink: SmtpSink;
   let worker: WorkerProcess;
-  let inspector: QueueInspector;
-  const prefix = testRedisPrefix('worker-db-outage');
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
+    const testDb = world.testDb;
     const target = new URL(testDb.url);
     proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
     const viaProxy = new URL(testDb.url);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
-    sink = await SmtpSink.start();
-    inspector = new QueueInspector(testEnv.redisUrl, prefix);
     worker = await spawnWorkerProcess({
       DATABASE_URL: viaProxy.toString(),
       REDIS_URL: testEnv.redisUrl,
       REDIS_KEY_PREFIX: prefix,
-      SMTP_URL: sink.url,
+      SMTP_URL: world.sink.url,
       // Ten minutes: rows written while LISTEN was down are found because LISTEN comes back and the
       // relay then sweeps, not because a sweep happens to run.
       OUTBOX_SWEEP_INTERVAL_MS: '600000',
@@ -54,11 +43,7 @@ describe('PostgreSQL drops while routing and notification jobs run', () => {
 
   afterAll(async () => {
     await worker?.kill();
-    await inspector?.close();
     await proxy?.close();
-    await sink?.close();
-    await testDb?.drop();
-    await cleanRedisPrefix(prefix);
   });
 
   /** What the worker wrote, without its info lines (one per routed melding). */
@@ -69,23 +54,25 @@ describe('PostgreSQL drops while routing and notification jobs run', () => {
       .filter((line) => !line.includes('"level":30'))
       .slice(-40)
       .join('\n');
-  const mailsTo = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address));
+  const mailsTo = (address: string) => world.sink.received.filter((m) => m.envelopeTo.includes(address));
 
   async function queuesDrained(): Promise<boolean> {
     for (const name of ['routing', 'notifications'] as const) {
-      const counts = await inspector.queue(name).getJobCounts('wait', 'active', 'delayed', 'prioritized');
+      const counts = await world.inspector
+        .queue(name)
+        .getJobCounts('wait', 'active', 'delayed', 'prioritized');
       if (Object.values(counts).some((n) => n > 0)) return false;
     }
     return true;
   }
 
   it('stays up, and afterwards every melding is routed exactly once and confirmed by one mail', async () => {
-    const db = testDb.client.db;
+    const db = world.db;
     const meldingen: InsertedFixture[] = [];
     // Written straight to PostgreSQL (not through the proxy), as the API would keep doing.
     const producing = (async () => {
       while (meldingen.length < MELDINGEN) {
-        await waitUntil(() => meldingen.length - sink.received.length < IN_FLIGHT, {
+        await waitUntil(() => meldingen.length - world.sink.received.length < IN_FLIGHT, {
           timeoutMs: 60_000,
           intervalMs: 20,
           what: 'the worker to catch up',
@@ -102,11 +89,11 @@ describe('PostgreSQL drops while routing and notification jobs run', () => {
 
     const cuts: { mailed: number; written: number }[] = [];
     for (const afterMails of [20, 60]) {
-      await waitUntil(() => sink.received.length >= afterMails, {
+      await waitUntil(() => world.sink.received.length >= afterMails, {
         timeoutMs: 60_000,
         what: `${afterMails} mails before cutting`,
       });
-      cuts.push({ mailed: sink.received.length, written: meldingen.length });
+      cuts.push({ mailed: world.sink.received.length, written: meldingen.length });
       proxy.cutConnections();
       // Cut until the worker itself says its database is gone; then let it come back.
       const noticed = await waitUntil(
@@ -128,7 +115,7 @@ describe('PostgreSQL drops while routing and notification jobs run', () => {
     await waitUntil(
       async () => {
         if (!worker.alive()) return true;
-        return sink.received.length >= MELDINGEN && queuesDrained();
+        return world.sink.received.length >= MELDINGEN && queuesDrained();
       },
       { timeoutMs: 120_000, intervalMs: 250, what: 'every melding to be routed and confirmed' },
     );
@@ -161,7 +148,7 @@ describe('PostgreSQL drops while routing and notification jobs run', () => {
       expect(sent).toHaveLength(1);
     }
     const perAddress = new Map<string, number>();
-    for (const mail of sink.received)
+    for (const mail of world.sink.received)
       for (const to of mail.envelopeTo) perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
     expect(perAddress.size).toBe(meldingen.length);
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);

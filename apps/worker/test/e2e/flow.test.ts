@@ -1,38 +1,17 @@
 import { SecretBox } from '@buurtsignaal/db';
 import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
-import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  insertMelding,
-  meldingRow,
-  outboxOf,
-  publicBaseUrl,
-  type QueueInspector,
-  startWorkerWorld,
-  statusEventsOf,
-  type WorkerWorld,
-} from '../support/helpers.ts';
+import { testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
+import { describe, expect, it } from 'vitest';
+import { insertMelding, meldingRow, outboxOf, publicBaseUrl, statusEventsOf } from '../support/helpers.ts';
+import { useWorkerHarness } from '../support/worker-harness.ts';
 
 describe('a melding from outbox to roster queue and confirmation mail (PostgreSQL)', () => {
-  let testDb: TestDatabase;
-  let sink: SmtpSink;
-  let inspector: QueueInspector;
-  const prefix = testRedisPrefix('worker-flow');
   const statusLinkBox = new SecretBox(Buffer.alloc(32, 7));
-
-  let world: WorkerWorld;
-  beforeAll(async () => {
-    world = await startWorkerWorld(prefix, { statusLinkBox });
-    ({ testDb, sink, inspector } = world);
-  });
-
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useWorkerHarness(testRedisPrefix('worker-flow'), { statusLinkBox });
 
   it('routes to the default team, puts it on the roster queue and mails the melder once', async () => {
-    const db = testDb.client.db;
+    const db = world.db;
     const m = await insertMelding(db, {
       melder: { email: 'jan@example.nl', wantsFeedback: true },
       statusLinkBox,
@@ -57,7 +36,7 @@ describe('a melding from outbox to roster queue and confirmation mail (PostgreSQ
     expect(events[1]?.internalNote).toBe('standaardteam voor categorie Jeugdoverlast');
 
     const rosterJob = await waitUntil(() =>
-      inspector.roster('boa-team').getJob(`assignment-${assignments[0]?.id}`),
+      world.inspector.roster('boa-team').getJob(`assignment-${assignments[0]?.id}`),
     );
     expect(rosterJob.data).toEqual({
       meldingId: m.meldingId,
@@ -66,7 +45,7 @@ describe('a melding from outbox to roster queue and confirmation mail (PostgreSQ
       priority: 'normaal',
     });
 
-    const [mail] = await sink.waitFor(1);
+    const [mail] = await world.sink.waitFor(1);
     expect(mail?.envelopeTo).toEqual(['jan@example.nl']);
     expect(mail?.parsed.subject).toBe(`Uw melding ${m.reference} is ontvangen`);
     const text = mail?.parsed.text ?? '';
@@ -89,11 +68,11 @@ describe('a melding from outbox to roster queue and confirmation mail (PostgreSQ
     expect(deliveries.map((d) => [d.notificationKey, d.attempt, d.status])).toEqual([
       [`ontvangen-${m.statusEventId}`, 1, 'sent'],
     ]);
-    expect(sink.received).toHaveLength(1);
+    expect(world.sink.received).toHaveLength(1);
   });
 
   it('routes a verdachte situatie to the police with priority hoog', async () => {
-    const db = testDb.client.db;
+    const db = world.db;
     const m = await insertMelding(db, { category: 'verdachte_situatie', subcategory: 'voertuig' });
     const row = await waitUntil(async () => {
       const r = await meldingRow(db, m.meldingId);
@@ -101,7 +80,9 @@ describe('a melding from outbox to roster queue and confirmation mail (PostgreSQ
     });
     expect(row).toMatchObject({ teamId: 'politie-basisteam', priority: 'hoog' });
     const [assignment] = await listAssignmentsForMelding(db, m.meldingId);
-    expect(await inspector.roster('politie-basisteam').getJob(`assignment-${assignment?.id}`)).toBeDefined();
+    expect(
+      await world.inspector.roster('politie-basisteam').getJob(`assignment-${assignment?.id}`),
+    ).toBeDefined();
   });
 
   it.each([
@@ -109,18 +90,18 @@ describe('a melding from outbox to roster queue and confirmation mail (PostgreSQ
     ['a melder without an address', { email: null, wantsFeedback: false }],
     ['a melder who wants no terugkoppeling', { email: 'piet@example.nl', wantsFeedback: false }],
   ])('sends nothing to %s', async (_label, melder) => {
-    const db = testDb.client.db;
-    const before = sink.received.length;
+    const db = world.db;
+    const before = world.sink.received.length;
     const m = await insertMelding(db, melder ? { melder } : {});
     // The notification job runs to completion without sending: proof that it was processed at all.
     const job = await waitUntil(() =>
-      inspector.queue('notifications').getJob(`notify-ontvangen-${m.statusEventId}`),
+      world.inspector.queue('notifications').getJob(`notify-ontvangen-${m.statusEventId}`),
     );
     await waitUntil(async () => (await job.getState()) === 'completed', {
       what: 'notification job completed',
     });
-    expect((await inspector.queue('notifications').getJob(job.id ?? ''))?.returnvalue).toBe('skipped');
-    expect(sink.received.length).toBe(before);
+    expect((await world.inspector.queue('notifications').getJob(job.id ?? ''))?.returnvalue).toBe('skipped');
+    expect(world.sink.received.length).toBe(before);
     expect(await listEmailDeliveries(db, m.meldingId)).toEqual([]);
     // Routing runs on its own queue, independent of the notification: it gets there too.
     await waitUntil(async () => (await meldingRow(db, m.meldingId))?.status === 'ingedeeld', {

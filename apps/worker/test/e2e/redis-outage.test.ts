@@ -1,34 +1,14 @@
 import * as schema from '@buurtsignaal/db/schema';
 import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
-import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
-import {
-  createTestDatabase,
-  OwnRedis,
-  SmtpSink,
-  type TestDatabase,
-  testRedisPrefix,
-  waitForIdleQueues,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import { OwnRedis, testRedisPrefix, waitForIdleQueues, waitUntil } from '@buurtsignaal/testkit';
 import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningWorker, startWorker } from '../../src/worker.ts';
-import {
-  insertMelding,
-  mailFrom,
-  meldingRow,
-  outboxOf,
-  publicBaseUrl,
-  silentLogger,
-} from '../support/helpers.ts';
+import { insertMelding, meldingRow, outboxOf } from '../support/helpers.ts';
+import { useWorkerHarness } from '../support/worker-harness.ts';
 
 describe('Redis down while meldingen come in', () => {
-  let testDb: TestDatabase;
   let redis: OwnRedis;
-  let sink: SmtpSink;
-  let mailer: Mailer;
-  let worker: RunningWorker;
   // An own redis-server, so that stopping it hurts no other test file; it starts empty each time.
   const prefix = testRedisPrefix('worker-outage');
   const unhandled: unknown[] = [];
@@ -36,37 +16,23 @@ describe('Redis down while meldingen come in', () => {
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    testDb = await createTestDatabase();
     redis = await OwnRedis.start();
-    sink = await SmtpSink.start();
-    mailer = createMailTransport({ smtpUrl: sink.url });
-    worker = await startWorker({
-      database: testDb.client,
-      redisUrl: redis.url,
-      prefix,
-      mailer,
-      mailFrom,
-      publicBaseUrl,
-      logger: silentLogger,
-      sweepIntervalMs: 200,
-      outboxRetryBackoff: { baseMs: 100, maxMs: 400 },
-    });
   });
-
   afterAll(async () => {
-    await worker?.close();
-    mailer?.close();
-    await sink?.close();
     await redis?.stop();
-    await testDb?.drop();
     process.off('unhandledRejection', onUnhandled);
+  });
+  // Registered after the own Redis: it starts once that runs, and stops before it is stopped.
+  const world = useWorkerHarness(prefix, {
+    redisUrl: () => redis.url,
+    outboxRetryBackoff: { baseMs: 100, maxMs: 400 },
   });
 
   it('keeps the rows pending, then relays and delivers each exactly once when Redis is back', async () => {
-    const db = testDb.client.db;
+    const db = world.db;
     // Healthy first: the wiring works.
     const warmup = await insertMelding(db, { melder: { email: 'voor@example.nl', wantsFeedback: true } });
-    await sink.waitFor(1);
+    await world.sink.waitFor(1);
     expect((await meldingRow(db, warmup.meldingId))?.status).toBe('ingedeeld');
 
     await redis.stop();
@@ -87,10 +53,10 @@ describe('Redis down while meldingen come in', () => {
       expect(row?.relayedAt).toBeNull();
       expect((await meldingRow(db, m.meldingId))?.status).toBe('gemeld');
     }
-    expect(sink.received).toHaveLength(1);
+    expect(world.sink.received).toHaveLength(1);
 
     await redis.start();
-    await sink.waitFor(3, 20_000);
+    await world.sink.waitFor(3, 20_000);
     for (const m of during) {
       await waitUntil(async () => (await meldingRow(db, m.meldingId))?.status === 'ingedeeld', {
         what: 'routing after the outage',
@@ -106,7 +72,7 @@ describe('Redis down while meldingen come in', () => {
       { what: 'every outbox row relayed' },
     );
     await waitForIdleQueues(prefix, { url: redis.url });
-    const addresses = sink.received.flatMap((m) => m.envelopeTo).sort();
+    const addresses = world.sink.received.flatMap((m) => m.envelopeTo).sort();
     expect(addresses).toEqual(['tijdens-1@example.nl', 'tijdens-2@example.nl', 'voor@example.nl']);
     for (const m of during) {
       expect((await listEmailDeliveries(db, m.meldingId)).map((d) => d.status)).toEqual(['sent']);

@@ -10,7 +10,6 @@ import {
   createTestDatabase,
   freePort,
   OwnRedis,
-  type TestDatabase,
   testEnv,
   testRedisPrefix,
   waitUntil,
@@ -21,6 +20,7 @@ import { loadWorkerConfig } from '../../src/config.ts';
 import { startHealthServer } from '../../src/health/health-server.ts';
 import { startWorker } from '../../src/worker.ts';
 import { mailFrom, publicBaseUrl, silentLogger } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/worker-harness.ts';
 
 // The worker has no HTTP API; docker compose (and any orchestrator) asks its health endpoint. These
 // tests run the real entry point (apps/worker/src/server.ts, the compose service's command) and the
@@ -54,7 +54,7 @@ const getJson = async (url: string) => {
 };
 
 describe('the standalone worker’s health endpoint', () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let redis: OwnRedis;
   let child: ChildProcess;
   let exited: Promise<number | null>;
@@ -64,14 +64,13 @@ describe('the standalone worker’s health endpoint', () => {
   const url = (path: string) => `http://127.0.0.1:${port}${path}`;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     redis = await OwnRedis.start();
     port = await freePort();
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env))
       if (v !== undefined && !k.startsWith('SMTP_')) env[k] = v;
     Object.assign(env, {
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.testDb.url,
       REDIS_URL: redis.url,
       DATA_DIR: dataDir,
       WORKER_HEALTH_PORT: String(port),
@@ -100,7 +99,6 @@ describe('the standalone worker’s health endpoint', () => {
       await exited;
     }
     await redis?.stop();
-    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

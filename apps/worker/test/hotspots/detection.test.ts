@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { h3Cells } from '@buurtsignaal/core';
-import type { DbOrTx } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
 import {
   type HotspotRuleInput,
@@ -8,39 +7,25 @@ import {
   updateHotspotRule,
 } from '@buurtsignaal/db/tables/hotspot-rules-repository';
 import { createRedisConnection } from '@buurtsignaal/jobs';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import { cleanRedisPrefix, testEnv, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectHotspots, teamsForRule } from '../../src/hotspots/hotspot-detection.ts';
 import { startHotspotScheduler } from '../../src/hotspots/hotspot-scheduler.ts';
 import { silentLogger } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/worker-harness.ts';
 
 const CENTRUM = { lat: 52.1733, lng: 5.2917 };
 const SOESTERBERG = { lat: 52.117, lng: 5.285 };
 const DAY = 86_400_000;
 
-let database: TestDatabase;
-let db: DbOrTx;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.client.db;
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 let n = 0;
 async function melding(at: Date, where = CENTRUM, category = 'jeugdoverlast'): Promise<string> {
   const id = randomUUID();
   const cells = h3Cells(where.lat, where.lng);
-  await db.insert(schema.meldingen).values({
+  await database.db.insert(schema.meldingen).values({
     id,
     reference: `SOE-2026-8${String(++n).padStart(5, '0')}`,
     category,
@@ -59,7 +44,7 @@ async function melding(at: Date, where = CENTRUM, category = 'jeugdoverlast'): P
 }
 
 async function rule(input: Partial<HotspotRuleInput> = {}) {
-  return insertHotspotRule(db, {
+  return insertHotspotRule(database.db, {
     name: 'Jeugdoverlast',
     category: 'jeugdoverlast',
     subcategory: null,
@@ -75,13 +60,16 @@ async function rule(input: Partial<HotspotRuleInput> = {}) {
 }
 
 const hotspotsOf = (ruleId: string) =>
-  db
+  database.db
     .select()
     .from(schema.hotspots)
     .where(eq(schema.hotspots.ruleId, ruleId))
     .orderBy(asc(schema.hotspots.since));
 const notificationsOf = (hotspotId: string) =>
-  db.select().from(schema.hotspotNotifications).where(eq(schema.hotspotNotifications.hotspotId, hotspotId));
+  database.db
+    .select()
+    .from(schema.hotspotNotifications)
+    .where(eq(schema.hotspotNotifications.hotspotId, hotspotId));
 
 describe('hotspot detection', () => {
   it('fires once for a cell meeting the rule and notifies the covering team once, however often it runs', async () => {
@@ -91,10 +79,10 @@ describe('hotspot detection', () => {
     await melding(new Date(now.getTime() - 2 * DAY));
     await melding(new Date(now.getTime() - 20 * DAY)); // outside the 14 days
     await melding(new Date(now.getTime() - 1 * DAY), SOESTERBERG);
-    expect((await detectHotspots(database.client.db, now)).created).toEqual([]);
+    expect((await detectHotspots(database.db, now)).created).toEqual([]);
 
     await melding(new Date(now.getTime() - 3 * DAY));
-    const first = await detectHotspots(database.client.db, now);
+    const first = await detectHotspots(database.db, now);
     expect(first.created).toEqual([
       expect.objectContaining({
         ruleId: r.id,
@@ -105,7 +93,7 @@ describe('hotspot detection', () => {
     ]);
     const later = new Date(now.getTime() + 5 * 60_000);
     await melding(later);
-    const second = await detectHotspots(database.client.db, later);
+    const second = await detectHotspots(database.db, later);
     expect(second.created).toEqual([]);
 
     const [hotspot, ...others] = await hotspotsOf(r.id);
@@ -128,12 +116,12 @@ describe('hotspot detection', () => {
     const r = await rule({ minCount: 2, windowDays: 7, name: 'Twee per week' });
     await melding(new Date(start.getTime() - DAY), where);
     await melding(new Date(start.getTime() - 2 * DAY), where);
-    expect(
-      (await detectHotspots(database.client.db, start)).created.filter((h) => h.ruleId === r.id),
-    ).toHaveLength(1);
+    expect((await detectHotspots(database.db, start)).created.filter((h) => h.ruleId === r.id)).toHaveLength(
+      1,
+    );
 
     const tenDaysLater = new Date(start.getTime() + 10 * DAY);
-    const ended = await detectHotspots(database.client.db, tenDaysLater);
+    const ended = await detectHotspots(database.db, tenDaysLater);
     expect(ended.ended).toBeGreaterThanOrEqual(1);
     const [gone] = await hotspotsOf(r.id);
     expect(gone).toMatchObject({ active: false, endedAt: tenDaysLater });
@@ -141,7 +129,7 @@ describe('hotspot detection', () => {
     await melding(new Date(tenDaysLater.getTime() + DAY), where);
     await melding(new Date(tenDaysLater.getTime() + DAY + 60_000), where);
     const again = new Date(tenDaysLater.getTime() + 2 * DAY);
-    await detectHotspots(database.client.db, again);
+    await detectHotspots(database.db, again);
     const rows = await hotspotsOf(r.id);
     expect(rows.map((h) => h.active)).toEqual([false, true]);
     expect(await notificationsOf(rows[1]?.id ?? '')).toHaveLength(1);
@@ -150,10 +138,10 @@ describe('hotspot detection', () => {
   it('ends the hotspots of a rule that is switched off', async () => {
     const now = new Date('2026-06-10T20:00:00Z');
     const r = await rule({ minCount: 2, name: 'Uit te zetten' });
-    await detectHotspots(database.client.db, now);
+    await detectHotspots(database.db, now);
     expect((await hotspotsOf(r.id)).filter((h) => h.active).length).toBeGreaterThan(0);
-    await updateHotspotRule(db, r.id, { ...r, active: false, at: now });
-    await detectHotspots(database.client.db, now);
+    await updateHotspotRule(database.db, r.id, { ...r, active: false, at: now });
+    await detectHotspots(database.db, now);
     expect((await hotspotsOf(r.id)).every((h) => !h.active && h.endedAt !== null)).toBe(true);
   });
 
@@ -171,7 +159,7 @@ describe('hotspot detection schedule (BullMQ, real Redis)', () => {
     const r = await rule({ minCount: 1, windowDays: 365, name: 'Alles', category: 'woonoverlast' });
     await melding(new Date(), SOESTERBERG, 'woonoverlast');
     const scheduler = await startHotspotScheduler({
-      db: database.client.db,
+      db: database.db,
       producer,
       consumer,
       prefix,

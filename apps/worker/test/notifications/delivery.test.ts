@@ -1,54 +1,30 @@
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
-import type { Mailer } from '@buurtsignaal/mail';
-import {
-  type SmtpSink,
-  type TestDatabase,
-  testRedisPrefix,
-  waitForIdleQueues,
-  waitUntil,
-} from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testRedisPrefix, waitForIdleQueues, waitUntil } from '@buurtsignaal/testkit';
+import { describe, expect, it } from 'vitest';
 import { deliverNotification } from '../../src/notifications/notification-worker.ts';
-import {
-  insertMelding,
-  mailFrom,
-  publicBaseUrl,
-  type QueueInspector,
-  silentLogger,
-  startWorkerWorld,
-  type WorkerWorld,
-} from '../support/helpers.ts';
+import { insertMelding, mailFrom, publicBaseUrl, silentLogger } from '../support/helpers.ts';
+import { useWorkerHarness } from '../support/worker-harness.ts';
 
 describe('notification delivery against a real SMTP server', () => {
-  let testDb: TestDatabase;
-  let sink: SmtpSink;
-  let mailer: Mailer;
-  let inspector: QueueInspector;
-  const prefix = testRedisPrefix('worker-mail');
-
-  let world: WorkerWorld;
-  beforeAll(async () => {
-    world = await startWorkerWorld(prefix, { retry: { notifications: { attempts: 3, backoffMs: 100 } } });
-    ({ testDb, sink, mailer, inspector } = world);
+  const world = useWorkerHarness(testRedisPrefix('worker-mail'), {
+    retry: { notifications: { attempts: 3, backoffMs: 100 } },
   });
 
-  afterAll(async () => {
-    await world?.close();
-  });
-
-  const mailsTo = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address));
-  const refusalsTo = (address: string) => sink.refused.filter((r) => r.envelopeTo.includes(address));
+  const mailsTo = (address: string) => world.sink.received.filter((m) => m.envelopeTo.includes(address));
+  const refusalsTo = (address: string) => world.sink.refused.filter((r) => r.envelopeTo.includes(address));
   const notificationJob = (statusEventId: number) =>
-    waitUntil(() => inspector.queue('notifications').getJob(`notify-ontvangen-${statusEventId}`));
+    waitUntil(() => world.inspector.queue('notifications').getJob(`notify-ontvangen-${statusEventId}`));
 
   it('retries after 451 and delivers exactly one mail (retrying, then sent)', async () => {
     const address = 'greylisted@example.nl';
-    sink.next({ code: 451, message: '4.7.1 Greylisted, try again later' });
-    const m = await insertMelding(testDb.client.db, { melder: { email: address, wantsFeedback: true } });
+    world.sink.next({ code: 451, message: '4.7.1 Greylisted, try again later' });
+    const m = await insertMelding(world.db, {
+      melder: { email: address, wantsFeedback: true },
+    });
 
     await waitUntil(() => mailsTo(address).length === 1, { what: 'the mail after the retry' });
     const deliveries = await waitUntil(async () => {
-      const rows = await listEmailDeliveries(testDb.client.db, m.meldingId);
+      const rows = await listEmailDeliveries(world.db, m.meldingId);
       return rows.length === 2 && rows.every((d) => d.status !== 'sending') && rows;
     });
     expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([
@@ -61,24 +37,26 @@ describe('notification delivery against a real SMTP server', () => {
     const job = await notificationJob(m.statusEventId);
     await waitUntil(async () => (await job.getState()) === 'completed');
     // Count only when no job is left that could still send one.
-    await waitForIdleQueues(prefix);
+    await waitForIdleQueues(world.prefix);
     expect(mailsTo(address)).toHaveLength(1);
   });
 
   it('marks 550 as failed at once and does not retry', async () => {
     const address = 'unknown-user@example.nl';
-    sink.next({ code: 550, message: '5.1.1 <unknown-user@example.nl>: Recipient address rejected' });
-    const m = await insertMelding(testDb.client.db, { melder: { email: address, wantsFeedback: true } });
+    world.sink.next({ code: 550, message: '5.1.1 <unknown-user@example.nl>: Recipient address rejected' });
+    const m = await insertMelding(world.db, {
+      melder: { email: address, wantsFeedback: true },
+    });
 
     const job = await notificationJob(m.statusEventId);
     await waitUntil(async () => (await job.getState()) === 'failed', { what: 'the job to fail' });
     // A retry would be a delayed job: with none left to run, none will come.
-    await waitForIdleQueues(prefix);
+    await waitForIdleQueues(world.prefix);
     expect(refusalsTo(address)).toHaveLength(1);
     expect(mailsTo(address)).toHaveLength(0);
-    const deliveries = await listEmailDeliveries(testDb.client.db, m.meldingId);
+    const deliveries = await listEmailDeliveries(world.db, m.meldingId);
     expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([[1, 'failed']]);
-    const failed = await inspector.queue('notifications').getJob(job.id ?? '');
+    const failed = await world.inspector.queue('notifications').getJob(job.id ?? '');
     expect(failed?.attemptsMade).toBe(1);
     // No personal data in what BullMQ keeps in Redis.
     expect(failed?.failedReason).not.toContain(address);
@@ -87,12 +65,14 @@ describe('notification delivery against a real SMTP server', () => {
 
   it('gives up after the last attempt of a 4xx series and records it as failed', async () => {
     const address = 'always-busy@example.nl';
-    sink.next({ code: 452 }, { code: 452 }, { code: 452 });
-    const m = await insertMelding(testDb.client.db, { melder: { email: address, wantsFeedback: true } });
+    world.sink.next({ code: 452 }, { code: 452 }, { code: 452 });
+    const m = await insertMelding(world.db, {
+      melder: { email: address, wantsFeedback: true },
+    });
 
     const job = await notificationJob(m.statusEventId);
     await waitUntil(async () => (await job.getState()) === 'failed', { what: 'the job to fail' });
-    const deliveries = await listEmailDeliveries(testDb.client.db, m.meldingId);
+    const deliveries = await listEmailDeliveries(world.db, m.meldingId);
     expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([
       [1, 'retrying'],
       [2, 'retrying'],
@@ -103,13 +83,13 @@ describe('notification delivery against a real SMTP server', () => {
 
   it('sends a notification once, however often its job runs', async () => {
     const address = 'twice@example.nl';
-    const m = await insertMelding(testDb.client.db, {
+    const m = await insertMelding(world.db, {
       melder: { email: address, wantsFeedback: true },
       withOutbox: false,
     });
     const deps = {
-      db: testDb.client.db,
-      mailer,
+      db: world.db,
+      mailer: world.mailer,
       mailFrom,
       publicBaseUrl,
       statusLinkBox: undefined,

@@ -1,16 +1,9 @@
 import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  SmtpSink,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import { testEnv, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InsertedFixture, insertMelding, QueueInspector } from '../support/helpers.ts';
+import { type InsertedFixture, insertMelding } from '../support/helpers.ts';
+import { useWorkerHarness } from '../support/worker-harness.ts';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process.ts';
 
 // SMTP is at-least-once: a worker killed after the relay accepted a mail and before 'sent' was
@@ -25,22 +18,18 @@ const KILLS = Number(process.env.MAIL_CRASH_KILLS ?? 8);
 const CONCURRENCY = 5;
 
 describe('confirmation mails while the worker is killed with SIGKILL', () => {
-  let testDb: TestDatabase;
-  let sink: SmtpSink;
-  let inspector: QueueInspector;
+  // The worker runs as a process of its own (spawned by the test), not in this one.
+  const world = useWorkerHarness(testRedisPrefix('worker-mail-kill'), { start: false });
+  const prefix = world.prefix;
   let worker: WorkerProcess | undefined;
-  const prefix = testRedisPrefix('worker-mail-kill');
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    sink = await SmtpSink.start();
-    inspector = new QueueInspector(testEnv.redisUrl, prefix);
     env = {
-      DATABASE_URL: testDb.url,
+      DATABASE_URL: world.testDb.url,
       REDIS_URL: testEnv.redisUrl,
       REDIS_KEY_PREFIX: prefix,
-      SMTP_URL: sink.url,
+      SMTP_URL: world.sink.url,
       WORKER_CONCURRENCY: String(CONCURRENCY),
       OUTBOX_SWEEP_INTERVAL_MS: '500',
       // Short, so that attempts a kill left 'sending' are taken over within the test's time.
@@ -57,22 +46,20 @@ describe('confirmation mails while the worker is killed with SIGKILL', () => {
 
   afterAll(async () => {
     await worker?.kill();
-    await inspector?.close();
-    await sink?.close();
-    await testDb?.drop();
-    await cleanRedisPrefix(prefix);
   });
 
   async function queuesDrained(): Promise<boolean> {
     for (const name of ['routing', 'notifications'] as const) {
-      const counts = await inspector.queue(name).getJobCounts('wait', 'active', 'delayed', 'prioritized');
+      const counts = await world.inspector
+        .queue(name)
+        .getJobCounts('wait', 'active', 'delayed', 'prioritized');
       if (Object.values(counts).some((n) => n > 0)) return false;
     }
     return true;
   }
 
   it('every melder gets the confirmation; duplicates stay within what the kills can cause and share one Message-ID', async () => {
-    const db = testDb.client.db;
+    const db = world.db;
     const meldingen: InsertedFixture[] = [];
     for (let i = 0; i < MELDERS; i++)
       meldingen.push(
@@ -82,17 +69,20 @@ describe('confirmation mails while the worker is killed with SIGKILL', () => {
     worker = await spawnWorkerProcess(env);
     let kills = 0;
     while (kills < KILLS) {
-      const before = sink.received.length;
+      const before = world.sink.received.length;
       // Once the worker is sending (a few mails arrived since it started), kill it at a random moment
       // within the next second: not timed to a mail's arrival, which would aim at the window itself.
-      const busy = await waitUntil(() => sink.received.length >= Math.min(MELDERS, before + 5) && 'busy', {
-        timeoutMs: 30_000,
-        intervalMs: 5,
-        what: 'the worker to be sending',
-      }).catch(() => undefined);
-      if (!busy || sink.received.length >= MELDERS) break;
+      const busy = await waitUntil(
+        () => world.sink.received.length >= Math.min(MELDERS, before + 5) && 'busy',
+        {
+          timeoutMs: 30_000,
+          intervalMs: 5,
+          what: 'the worker to be sending',
+        },
+      ).catch(() => undefined);
+      if (!busy || world.sink.received.length >= MELDERS) break;
       await new Promise((r) => setTimeout(r, Math.random() * 1_000));
-      if (sink.received.length >= MELDERS) break;
+      if (world.sink.received.length >= MELDERS) break;
       await worker.kill();
       kills++;
       worker = await spawnWorkerProcess(env);
@@ -111,9 +101,9 @@ describe('confirmation mails while the worker is killed with SIGKILL', () => {
       },
       { timeoutMs: 150_000, intervalMs: 500, what: 'every confirmation to be sent and recorded' },
     ).catch(async (err: unknown) => {
-      const failed = await inspector.queue('notifications').getFailed();
-      const routingFailed = await inspector.queue('routing').getFailed();
-      const counts = await inspector.queue('notifications').getJobCounts();
+      const failed = await world.inspector.queue('notifications').getFailed();
+      const routingFailed = await world.inspector.queue('routing').getFailed();
+      const counts = await world.inspector.queue('notifications').getJobCounts();
       throw new Error(
         `${String(err)}\nnotifications ${JSON.stringify(counts)}; failed: ${failed.map((j) => `${j.id}: ${j.failedReason}`).join('; ')}; routing failed: ${routingFailed.length}`,
       );
@@ -121,7 +111,7 @@ describe('confirmation mails while the worker is killed with SIGKILL', () => {
     expect(worker?.alive(), worker?.output()).toBe(true);
 
     const mails = new Map<string, string[]>();
-    for (const mail of sink.received) {
+    for (const mail of world.sink.received) {
       for (const to of mail.envelopeTo)
         mails.set(to, [...(mails.get(to) ?? []), mail.parsed.messageId ?? '']);
     }

@@ -3,38 +3,22 @@ import * as schema from '@buurtsignaal/db/schema';
 import { claimEmailSend, listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import { notificationKeys } from '@buurtsignaal/jobs';
 import { messageIdDomain, notificationMessageId } from '@buurtsignaal/mail';
-import { type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
+import { testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliverNotification, SendInFlight } from '../../src/notifications/notification-worker.ts';
-import {
-  insertMelding,
-  insertOutbox,
-  mailFrom,
-  publicBaseUrl,
-  silentLogger,
-  startWorkerWorld,
-  type WorkerWorld,
-} from '../support/helpers.ts';
+import { insertMelding, insertOutbox, mailFrom, publicBaseUrl, silentLogger } from '../support/helpers.ts';
+import { useWorkerHarness } from '../support/worker-harness.ts';
 
 // A mail attempt is recorded ('sending', with a lease) before the SMTP conversation; an attempt whose
 // worker died leaves that row behind. These tests leave such rows on purpose, as a killed worker would.
 
 describe('mail attempts: the sending lease and the stable Message-ID', () => {
-  let world: WorkerWorld;
-  let testDb: TestDatabase;
-  const prefix = testRedisPrefix('worker-mail-lease');
-
-  beforeAll(async () => {
-    world = await startWorkerWorld(prefix, { retry: { notifications: { attempts: 3, backoffMs: 100 } } });
-    testDb = world.testDb;
+  const world = useWorkerHarness(testRedisPrefix('worker-mail-lease'), {
+    retry: { notifications: { attempts: 3, backoffMs: 100 } },
   });
 
-  afterAll(async () => {
-    await world?.close();
-  });
-
-  const db = () => testDb.client.db;
+  const db = () => world.db;
   const mailsTo = (address: string) => world.sink.received.filter((m) => m.envelopeTo.includes(address));
   const settled = (meldingId: string, count: number) =>
     waitUntil(

@@ -1,14 +1,7 @@
 import { SecretBox } from '@buurtsignaal/db';
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
-import type { Mailer } from '@buurtsignaal/mail';
-import {
-  type SmtpSink,
-  type TestDatabase,
-  testRedisPrefix,
-  waitForIdleQueues,
-  waitUntil,
-} from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testRedisPrefix, waitForIdleQueues, waitUntil } from '@buurtsignaal/testkit';
+import { describe, expect, it } from 'vitest';
 import { deliverNotification } from '../../src/notifications/notification-worker.ts';
 import {
   insertMelding,
@@ -17,41 +10,25 @@ import {
   meldingRow,
   outboxOf,
   publicBaseUrl,
-  type QueueInspector,
   silentLogger,
-  startWorkerWorld,
   statusEventsOf,
-  type WorkerWorld,
 } from '../support/helpers.ts';
+import { useWorkerHarness } from '../support/worker-harness.ts';
 
 describe('terugkoppeling: delivery, retries and idempotency against a real SMTP server', () => {
-  let testDb: TestDatabase;
-  let sink: SmtpSink;
-  let mailer: Mailer;
-  let inspector: QueueInspector;
-  const prefix = testRedisPrefix('worker-terugkoppeling-delivery');
   const statusLinkBox = new SecretBox(Buffer.alloc(32, 11));
-
-  let world: WorkerWorld;
-  beforeAll(async () => {
-    world = await startWorkerWorld(prefix, {
-      statusLinkBox,
-      retry: { notifications: { attempts: 3, backoffMs: 100 } },
-    });
-    ({ testDb, sink, mailer, inspector } = world);
+  const world = useWorkerHarness(testRedisPrefix('worker-terugkoppeling-delivery'), {
+    statusLinkBox,
+    retry: { notifications: { attempts: 3, backoffMs: 100 } },
   });
 
-  afterAll(async () => {
-    await world?.close();
-  });
-
-  const db = () => testDb.client.db;
-  const mailsTo = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address));
-  const refusalsTo = (address: string) => sink.refused.filter((r) => r.envelopeTo.includes(address));
+  const db = () => world.db;
+  const mailsTo = (address: string) => world.sink.received.filter((m) => m.envelopeTo.includes(address));
+  const refusalsTo = (address: string) => world.sink.refused.filter((r) => r.envelopeTo.includes(address));
   const melding = (email: string, withOutbox = false) =>
     insertMelding(db(), { melder: { email, wantsFeedback: true }, statusLinkBox, withOutbox });
   const notificationJob = (statusEventId: number) =>
-    waitUntil(() => inspector.queue('notifications').getJob(`notify-status-${statusEventId}`), {
+    waitUntil(() => world.inspector.queue('notifications').getJob(`notify-status-${statusEventId}`), {
       what: 'the notification job',
     });
 
@@ -82,7 +59,14 @@ describe('terugkoppeling: delivery, retries and idempotency against a real SMTP 
       to: 'afgehandeld',
       publicMessage: 'Klaar.',
     });
-    const deps = { db: db(), mailer, mailFrom, publicBaseUrl, statusLinkBox, logger: silentLogger };
+    const deps = {
+      db: db(),
+      mailer: world.mailer,
+      mailFrom,
+      publicBaseUrl,
+      statusLinkBox,
+      logger: silentLogger,
+    };
     const job = {
       meldingId: m.meldingId,
       template: 'status_gewijzigd' as const,
@@ -101,7 +85,7 @@ describe('terugkoppeling: delivery, retries and idempotency against a real SMTP 
   it('retries after 451 and delivers exactly one mail (retrying, then sent)', async () => {
     const address = 'grijs@example.nl';
     const m = await melding(address);
-    sink.next({ code: 451, message: '4.7.1 Greylisted, try again later' });
+    world.sink.next({ code: 451, message: '4.7.1 Greylisted, try again later' });
     const change = await insertStatusChange(db(), m.meldingId, {
       from: 'in_behandeling',
       to: 'doorgestuurd',
@@ -121,7 +105,7 @@ describe('terugkoppeling: delivery, retries and idempotency against a real SMTP 
     const job = await notificationJob(change.statusEventId);
     await waitUntil(async () => (await job.getState()) === 'completed');
     // Count only when no job is left that could still send one.
-    await waitForIdleQueues(prefix);
+    await waitForIdleQueues(world.prefix);
     expect(mailsTo(address)).toHaveLength(1);
     expect(mailsTo(address)[0]?.parsed.subject).toBe(`Uw melding ${m.reference}: doorgestuurd`);
   });
@@ -129,7 +113,7 @@ describe('terugkoppeling: delivery, retries and idempotency against a real SMTP 
   it('550 is recorded as failed, not retried, and leaves the status change as it was', async () => {
     const address = 'onbekend@example.nl';
     const m = await melding(address);
-    sink.next({ code: 550, message: '5.1.1 <onbekend@example.nl>: Recipient address rejected' });
+    world.sink.next({ code: 550, message: '5.1.1 <onbekend@example.nl>: Recipient address rejected' });
     const change = await insertStatusChange(db(), m.meldingId, {
       from: 'in_behandeling',
       to: 'afgehandeld',
@@ -138,13 +122,13 @@ describe('terugkoppeling: delivery, retries and idempotency against a real SMTP 
     const job = await notificationJob(change.statusEventId);
     await waitUntil(async () => (await job.getState()) === 'failed', { what: 'the job to fail' });
     // A retry would be a delayed job: with none left to run, none will come.
-    await waitForIdleQueues(prefix);
+    await waitForIdleQueues(world.prefix);
     expect(refusalsTo(address)).toHaveLength(1);
     expect(mailsTo(address)).toHaveLength(0);
     const deliveries = await listEmailDeliveries(db(), m.meldingId);
     expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([[1, 'failed']]);
     expect(deliveries[0]?.smtpResponse ?? deliveries[0]?.error).toMatch(/550|Recipient address rejected/);
-    const failed = await inspector.queue('notifications').getJob(job.id ?? '');
+    const failed = await world.inspector.queue('notifications').getJob(job.id ?? '');
     expect(failed?.attemptsMade).toBe(1);
     expect(failed?.failedReason).not.toContain(address);
 

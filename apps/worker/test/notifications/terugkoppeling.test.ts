@@ -1,44 +1,25 @@
 import { SecretBox } from '@buurtsignaal/db';
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
-import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  insertMelding,
-  insertStatusChange,
-  publicBaseUrl,
-  type QueueInspector,
-  startWorkerWorld,
-  type WorkerWorld,
-} from '../support/helpers.ts';
+import { testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
+import { describe, expect, it } from 'vitest';
+import { insertMelding, insertStatusChange, publicBaseUrl } from '../support/helpers.ts';
+import { useWorkerHarness } from '../support/worker-harness.ts';
 
 describe('terugkoppeling: a status change reaches the melder (PostgreSQL, real SMTP)', () => {
-  let testDb: TestDatabase;
-  let sink: SmtpSink;
-  let inspector: QueueInspector;
-  const prefix = testRedisPrefix('worker-terugkoppeling');
   const statusLinkBox = new SecretBox(Buffer.alloc(32, 9));
-
-  let world: WorkerWorld;
-  beforeAll(async () => {
-    world = await startWorkerWorld(prefix, {
-      statusLinkBox,
-      retry: { notifications: { attempts: 3, backoffMs: 100 } },
-    });
-    ({ testDb, sink, inspector } = world);
+  const world = useWorkerHarness(testRedisPrefix('worker-terugkoppeling'), {
+    statusLinkBox,
+    retry: { notifications: { attempts: 3, backoffMs: 100 } },
   });
 
-  afterAll(async () => {
-    await world?.close();
-  });
-
-  const db = () => testDb.client.db;
-  const mailsTo = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address));
+  const db = () => world.db;
+  const mailsTo = (address: string) => world.sink.received.filter((m) => m.envelopeTo.includes(address));
   /** Without the intake's outbox row: no routing and no 'ontvangen' mail get in the way. */
   const melding = (melder?: { email: string | null; wantsFeedback: boolean }) =>
     insertMelding(db(), { ...(melder ? { melder } : {}), statusLinkBox, withOutbox: false });
   const finishedJob = async (statusEventId: number) => {
     const job = await waitUntil(
-      () => inspector.queue('notifications').getJob(`notify-status-${statusEventId}`),
+      () => world.inspector.queue('notifications').getJob(`notify-status-${statusEventId}`),
       {
         what: 'the notification job',
       },
@@ -46,7 +27,7 @@ describe('terugkoppeling: a status change reaches the melder (PostgreSQL, real S
     await waitUntil(async () => ['completed', 'failed'].includes(await job.getState()), {
       what: 'the notification job to finish',
     });
-    return inspector.queue('notifications').getJob(job.id ?? '');
+    return world.inspector.queue('notifications').getJob(job.id ?? '');
   };
 
   it('afgehandeld: the officer’s message (escaped, never a link), the status link and the feedback link', async () => {
@@ -128,7 +109,7 @@ describe('terugkoppeling: a status change reaches the melder (PostgreSQL, real S
       'afgehandeld',
     ],
   ] as const)('sends nothing and records nothing for %s', async (_label, melder, to) => {
-    const before = sink.received.length;
+    const before = world.sink.received.length;
     const m = await melding(melder);
     const change = await insertStatusChange(db(), m.meldingId, {
       from: 'gemeld',
@@ -137,7 +118,7 @@ describe('terugkoppeling: a status change reaches the melder (PostgreSQL, real S
     });
     const job = await finishedJob(change.statusEventId);
     expect(job?.returnvalue).toBe('skipped');
-    expect(sink.received.length).toBe(before);
+    expect(world.sink.received.length).toBe(before);
     expect(await listEmailDeliveries(db(), m.meldingId)).toEqual([]);
   });
 

@@ -3,14 +3,7 @@ import { notifyOutbox } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
 import type { PendingOutboxRow } from '@buurtsignaal/db/tables/outbox-repository';
 import { createRedisConnection } from '@buurtsignaal/jobs';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import { cleanRedisPrefix, testEnv, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { inArray } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,15 +11,15 @@ import { publishOutboxRow } from '../../src/outbox/outbox-jobs.ts';
 import { createOutboxRelay, type OutboxRelay } from '../../src/outbox/outbox-relay.ts';
 import { createProducerQueues, defaultRetry, type ProducerQueues } from '../../src/queues.ts';
 import { insertOutbox, silentLogger } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/worker-harness.ts';
 
 describe('outbox relay on PostgreSQL', () => {
-  let testDb: TestDatabase;
+  const database = useTestDatabase({ poolMax: 10 });
   let producer: Redis;
   let queues: ProducerQueues;
   const prefix = testRedisPrefix('worker-relay');
 
   beforeAll(async () => {
-    testDb = await createTestDatabase({ poolMax: 10 });
     producer = createRedisConnection({ url: testEnv.redisUrl, role: 'producer' });
     queues = createProducerQueues({ connection: producer, prefix, retry: defaultRetry, onError: () => {} });
   });
@@ -34,13 +27,12 @@ describe('outbox relay on PostgreSQL', () => {
   afterAll(async () => {
     await queues?.close();
     producer?.disconnect();
-    await testDb?.drop();
     await cleanRedisPrefix(prefix);
   });
 
   const relay = (publish: (row: PendingOutboxRow) => Promise<void>, batchSize = 7): OutboxRelay =>
     createOutboxRelay({
-      database: testDb.client,
+      database: database.testDb.client,
       publish,
       logger: silentLogger,
       now: () => new Date(),
@@ -52,13 +44,13 @@ describe('outbox relay on PostgreSQL', () => {
   // The relay needs no melding behind a row: it moves ids, it does not read the melding.
   async function insertRows(count: number): Promise<number[]> {
     const ids: number[] = [];
-    for (let i = 0; i < count; i++) ids.push(await insertOutbox(testDb.client.db, randomUUID(), 10_000 + i));
-    await notifyOutbox(testDb.client.db);
+    for (let i = 0; i < count; i++) ids.push(await insertOutbox(database.db, randomUUID(), 10_000 + i));
+    await notifyOutbox(database.db);
     return ids;
   }
 
   async function rowsById(ids: number[]) {
-    return testDb.client.db.select().from(schema.outbox).where(inArray(schema.outbox.id, ids));
+    return database.db.select().from(schema.outbox).where(inArray(schema.outbox.id, ids));
   }
 
   it('two relays at the same time publish each row exactly once', async () => {
@@ -118,7 +110,7 @@ describe('outbox relay on PostgreSQL', () => {
   it('bounds the wait for a Redis that does not answer', async () => {
     const [id] = await insertRows(1);
     const hanging = createOutboxRelay({
-      database: testDb.client,
+      database: database.testDb.client,
       publish: () => new Promise<void>(() => {}),
       logger: silentLogger,
       now: () => new Date(),
@@ -135,7 +127,7 @@ describe('outbox relay on PostgreSQL', () => {
   });
 
   it('keeps a row of an unknown topic (not lost, visible)', async () => {
-    const [row] = await testDb.client.db
+    const [row] = await database.db
       .insert(schema.outbox)
       .values({ topic: 'melding.onbekend', aggregateId: randomUUID(), payload: {} })
       .returning();
@@ -148,7 +140,7 @@ describe('outbox relay on PostgreSQL', () => {
   it('wakes itself for a row whose backoff has passed, without waiting for the sweep', async () => {
     let failuresLeft = 1;
     const flaky = createOutboxRelay({
-      database: testDb.client,
+      database: database.testDb.client,
       publish: async (row) => {
         if (failuresLeft-- > 0) throw new Error('Connection is closed.');
         await publishOutboxRow(queues, row);

@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workKeys } from '@buurtsignaal/jobs';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import { cleanRedisPrefix, testEnv, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIds } from '../../src/queues.ts';
 import {
@@ -23,6 +16,7 @@ import {
   QueueInspector,
   statusEventsOf,
 } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/worker-harness.ts';
 
 // The incident of issue 8: the worker died twice in a row while routing jobs were active. BullMQ took
 // the jobs over once, then failed them ("job stalled more than allowable limit") while their outbox
@@ -33,7 +27,7 @@ const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const entry = join(root, 'apps/worker/src/server.ts');
 
 describe('a worker killed twice during the same active routing jobs', () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let inspector: QueueInspector;
   const prefix = testRedisPrefix('worker-crash');
   const children: ChildProcess[] = [];
@@ -45,7 +39,7 @@ describe('a worker killed twice during the same active routing jobs', () => {
     for (const [k, v] of Object.entries(process.env))
       if (v !== undefined && !k.startsWith('SMTP_')) env[k] = v;
     Object.assign(env, {
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.testDb.url,
       REDIS_URL: testEnv.redisUrl,
       REDIS_KEY_PREFIX: prefix,
       DATA_DIR: dataDir,
@@ -93,25 +87,23 @@ describe('a worker killed twice during the same active routing jobs', () => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     inspector = new QueueInspector(testEnv.redisUrl, prefix);
   });
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) await kill(child);
     await inspector?.close();
-    await database?.drop();
     await cleanRedisPrefix(prefix);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('routes every melding exactly once', async () => {
-    const db = database.client.db;
+    const db = database.db;
     const meldingen: InsertedFixture[] = [];
     for (let i = 0; i < 4; i++) meldingen.push(await insertMelding(db));
     // Routing waits on these row locks: the jobs stay active until the test lets go.
     const release = await holdMeldingLocks(
-      database.url,
+      database.testDb.url,
       meldingen.map((m) => m.meldingId),
     );
     try {

@@ -1,40 +1,32 @@
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type RoutingDeps, routeMelding } from '../../src/routing/routing-worker.ts';
 import { insertMelding, insertStatusChange, meldingRow, silentLogger } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/worker-harness.ts';
 
 describe('routing sets the afhandeltermijn', () => {
-  let testDb: TestDatabase;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-  });
-
-  afterAll(async () => {
-    await testDb?.drop();
-  });
+  const database = useTestDatabase();
 
   const deps = (now: string): RoutingDeps => ({
-    db: testDb.client.db,
+    db: database.db,
     now: () => new Date(now),
     logger: silentLogger,
     enqueueRoster: async () => {},
   });
 
   it('normaal: 17:00 on the 5th werkdag after the day it was routed', async () => {
-    const m = await insertMelding(testDb.client.db, { category: 'jeugdoverlast', withOutbox: false });
+    const m = await insertMelding(database.db, { category: 'jeugdoverlast', withOutbox: false });
     // Tuesday 24 November 2026, 15:00 in Amsterdam.
     await routeMelding(deps('2026-11-24T14:00:00Z'), {
       meldingId: m.meldingId,
       statusEventId: m.statusEventId,
     });
-    const row = await meldingRow(testDb.client.db, m.meldingId);
+    const row = await meldingRow(database.db, m.meldingId);
     expect(row?.priority).toBe('normaal');
     expect(row?.deadlineAt?.toISOString()).toBe('2026-12-01T16:00:00.000Z');
   });
 
   it('hoog (verdachte situatie) skips Kerst', async () => {
-    const m = await insertMelding(testDb.client.db, {
+    const m = await insertMelding(database.db, {
       category: 'verdachte_situatie',
       subcategory: null,
       withOutbox: false,
@@ -43,13 +35,13 @@ describe('routing sets the afhandeltermijn', () => {
       meldingId: m.meldingId,
       statusEventId: m.statusEventId,
     });
-    const row = await meldingRow(testDb.client.db, m.meldingId);
+    const row = await meldingRow(database.db, m.meldingId);
     expect(row?.priority).toBe('hoog');
     expect(row?.deadlineAt?.toISOString()).toBe('2026-12-29T16:00:00.000Z');
   });
 
   it('a reopened melding routed again gets a fresh termijn; a retried job keeps it', async () => {
-    const db = testDb.client.db;
+    const db = database.db;
     const m = await insertMelding(db, { withOutbox: false });
     await routeMelding(deps('2026-11-02T09:00:00Z'), {
       meldingId: m.meldingId,

@@ -1,13 +1,6 @@
 import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import { createRedisConnection, createWorker, type RosterJob } from '@buurtsignaal/jobs';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  type TestDatabase,
-  testEnv,
-  testRedisPrefix,
-  waitUntil,
-} from '@buurtsignaal/testkit';
+import { cleanRedisPrefix, testEnv, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProducerQueues, defaultRetry, jobIds, type ProducerQueues } from '../../src/queues.ts';
@@ -19,9 +12,10 @@ import {
   silentLogger,
   statusEventsOf,
 } from '../support/helpers.ts';
+import { useTestDatabase } from '../support/worker-harness.ts';
 
 describe('routing is idempotent', () => {
-  let testDb: TestDatabase;
+  const database = useTestDatabase();
   let producer: Redis;
   let consumer: Redis;
   let queues: ProducerQueues;
@@ -33,7 +27,6 @@ describe('routing is idempotent', () => {
   const closers: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
     producer = createRedisConnection({ url: testEnv.redisUrl, role: 'producer' });
     consumer = createRedisConnection({ url: testEnv.redisUrl, role: 'worker' });
     queues = createProducerQueues({
@@ -51,7 +44,6 @@ describe('routing is idempotent', () => {
     await inspector?.close();
     producer?.disconnect();
     consumer?.disconnect();
-    await testDb?.drop();
     await cleanRedisPrefix(prefix);
     await cleanRedisPrefix(killPrefix);
   });
@@ -61,7 +53,7 @@ describe('routing is idempotent', () => {
   };
 
   const deps = (overrides: Partial<RoutingDeps> = {}): RoutingDeps => ({
-    db: testDb.client.db,
+    db: database.db,
     now: () => new Date(),
     logger: silentLogger,
     enqueueRoster: enqueueInto(queues),
@@ -69,11 +61,11 @@ describe('routing is idempotent', () => {
   });
 
   async function expectRoutedOnce(meldingId: string, rosters = inspector) {
-    const assignments = await listAssignmentsForMelding(testDb.client.db, meldingId);
+    const assignments = await listAssignmentsForMelding(database.db, meldingId);
     expect(assignments).toHaveLength(1);
-    const events = await statusEventsOf(testDb.client.db, meldingId);
+    const events = await statusEventsOf(database.db, meldingId);
     expect(events.filter((e) => e.toStatus === 'ingedeeld')).toHaveLength(1);
-    expect((await meldingRow(testDb.client.db, meldingId))?.status).toBe('ingedeeld');
+    expect((await meldingRow(database.db, meldingId))?.status).toBe('ingedeeld');
     const rosterJobs = await rosters
       .roster('boa-team')
       .getJobs(['waiting', 'delayed', 'active', 'completed']);
@@ -83,7 +75,7 @@ describe('routing is idempotent', () => {
   }
 
   it('a handler that runs twice assigns once', async () => {
-    const m = await insertMelding(testDb.client.db, { withOutbox: false });
+    const m = await insertMelding(database.db, { withOutbox: false });
     const job = { meldingId: m.meldingId, statusEventId: m.statusEventId };
     const first = await routeMelding(deps(), job);
     const second = await routeMelding(deps(), job);
@@ -93,7 +85,7 @@ describe('routing is idempotent', () => {
   });
 
   it('two handlers at the same time assign once (the melding is locked)', async () => {
-    const m = await insertMelding(testDb.client.db, { withOutbox: false });
+    const m = await insertMelding(database.db, { withOutbox: false });
     const job = { meldingId: m.meldingId, statusEventId: m.statusEventId };
     const outcomes = await Promise.all([
       routeMelding(deps(), job),
@@ -112,7 +104,7 @@ describe('routing is idempotent', () => {
     });
     worker.on('error', () => {});
     closers.push(() => worker.close());
-    const m = await insertMelding(testDb.client.db, { withOutbox: false });
+    const m = await insertMelding(database.db, { withOutbox: false });
     const payload = { meldingId: m.meldingId, statusEventId: m.statusEventId };
     const jobs = await Promise.all([
       queues.routing.add('route', payload, { jobId: 'dup-a' }),
@@ -145,7 +137,7 @@ describe('routing is idempotent', () => {
       lockDuration: 1_000,
       stalledInterval: 500,
     };
-    const m = await insertMelding(testDb.client.db, { withOutbox: false });
+    const m = await insertMelding(database.db, { withOutbox: false });
     let committed = false;
     // First worker: commits the assignment, then hangs before the roster job (as if killed right there).
     const dying = createWorker(
@@ -167,7 +159,7 @@ describe('routing is idempotent', () => {
       { jobId: `kill-${m.meldingId}` },
     );
     await waitUntil(() => committed, { what: 'the first worker to commit' });
-    expect(await listAssignmentsForMelding(testDb.client.db, m.meldingId)).toHaveLength(1);
+    expect(await listAssignmentsForMelding(database.db, m.meldingId)).toHaveLength(1);
     // Forced: the hanging job is abandoned with its lock, which then expires as after a crash.
     await dying.close(true);
 
@@ -188,15 +180,15 @@ describe('routing is idempotent', () => {
   });
 
   it('does not route a melding that staff already took in behandeling', async () => {
-    const m = await insertMelding(testDb.client.db, { withOutbox: false });
+    const m = await insertMelding(database.db, { withOutbox: false });
     const { schema } = await import('@buurtsignaal/db');
     const { eq } = await import('drizzle-orm');
-    await testDb.client.db
+    await database.db
       .update(schema.meldingen)
       .set({ status: 'in_behandeling' })
       .where(eq(schema.meldingen.id, m.meldingId));
     const outcome = await routeMelding(deps(), { meldingId: m.meldingId, statusEventId: m.statusEventId });
     expect(outcome).toEqual({ kind: 'not-routable', status: 'in_behandeling' });
-    expect(await listAssignmentsForMelding(testDb.client.db, m.meldingId)).toHaveLength(0);
+    expect(await listAssignmentsForMelding(database.db, m.meldingId)).toHaveLength(0);
   });
 });

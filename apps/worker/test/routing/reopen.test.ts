@@ -1,20 +1,18 @@
 import { type Db, notifyOutbox, SecretBox } from '@buurtsignaal/db';
 import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import { appendMelderStatusChange } from '@buurtsignaal/db/tables/meldingen-repository';
-import { type SmtpSink, type TestDatabase, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
+import { describe, expect, it } from 'vitest';
 import { routeMelding } from '../../src/routing/routing-worker.ts';
 import {
   insertMelding,
   insertStatusChange,
   meldingRow,
   publicBaseUrl,
-  type QueueInspector,
   silentLogger,
-  startWorkerWorld,
   statusEventsOf,
-  type WorkerWorld,
 } from '../support/helpers.ts';
+import { useWorkerHarness } from '../support/worker-harness.ts';
 
 /**
  * What the API writes when the melder acts on the status page (apps/api status/melder-actions-service):
@@ -41,40 +39,27 @@ async function melderChange(
 }
 
 describe('the melder reopens a melding: routed to the team again, and told so', () => {
-  let testDb: TestDatabase;
-  let sink: SmtpSink;
-  let inspector: QueueInspector;
-  const prefix = testRedisPrefix('worker-reopen');
   const statusLinkBox = new SecretBox(Buffer.alloc(32, 7));
-
-  let world: WorkerWorld;
-  beforeAll(async () => {
-    world = await startWorkerWorld(prefix, {
-      statusLinkBox,
-      retry: { notifications: { attempts: 3, backoffMs: 100 }, routing: { attempts: 3, backoffMs: 100 } },
-    });
-    ({ testDb, sink, inspector } = world);
+  const world = useWorkerHarness(testRedisPrefix('worker-reopen'), {
+    statusLinkBox,
+    retry: { notifications: { attempts: 3, backoffMs: 100 }, routing: { attempts: 3, backoffMs: 100 } },
   });
 
-  afterAll(async () => {
-    await world?.close();
-  });
-
-  const db = () => testDb.client.db;
-  const mailsTo = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address));
+  const db = () => world.db;
+  const mailsTo = (address: string) => world.sink.received.filter((m) => m.envelopeTo.includes(address));
   const rosterJobsOf = async (meldingId: string) =>
-    (await inspector.roster('boa-team').getJobs(['waiting', 'delayed', 'active', 'completed'])).filter(
+    (await world.inspector.roster('boa-team').getJobs(['waiting', 'delayed', 'active', 'completed'])).filter(
       (j) => j.data.meldingId === meldingId,
     );
   const finishedNotification = async (statusEventId: number) => {
     const job = await waitUntil(
-      () => inspector.queue('notifications').getJob(`notify-status-${statusEventId}`),
+      () => world.inspector.queue('notifications').getJob(`notify-status-${statusEventId}`),
       { what: 'the notification job' },
     );
     await waitUntil(async () => ['completed', 'failed'].includes(await job.getState()), {
       what: 'the notification job to finish',
     });
-    return inspector.queue('notifications').getJob(job.id ?? '');
+    return world.inspector.queue('notifications').getJob(job.id ?? '');
   };
 
   it('heropend → ingedeeld with a second assignment, on the roster queue again, and the melder mailed', async () => {

@@ -2,20 +2,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { type DbOrTx, notifyOutbox, type SecretBox } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
 import { type QueueName, rosterQueueName } from '@buurtsignaal/jobs';
-import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
-import {
-  cleanRedisPrefix,
-  createTestDatabase,
-  SmtpSink,
-  type TestDatabase,
-  testEnv,
-} from '@buurtsignaal/testkit';
 import { Queue } from 'bullmq';
 import { asc, eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { pino } from 'pino';
-import { type RunningWorker, startWorker, type WorkerDeps } from '../../src/worker.ts';
 
 export const silentLogger = pino({ level: 'silent' });
 export const mailFrom = 'Gemeente Soest – Buurtsignaal <noreply@buurtsignaal.local>';
@@ -198,56 +189,6 @@ export async function insertStatusChange(
   });
   await notifyOutbox(db);
   return inserted;
-}
-
-export interface WorkerWorld {
-  testDb: TestDatabase;
-  sink: SmtpSink;
-  mailer: Mailer;
-  worker: RunningWorker;
-  inspector: QueueInspector;
-  close(): Promise<void>;
-}
-
-/**
- * A worker as it runs in production, on a database of this test file, the shared Redis under the
- * file's own prefix, and a real SMTP server; close() tears all of it down again.
- */
-export async function startWorkerWorld(
-  prefix: string,
-  options: { statusLinkBox?: SecretBox; retry?: WorkerDeps['retry'] } = {},
-): Promise<WorkerWorld> {
-  const testDb = await createTestDatabase();
-  const sink = await SmtpSink.start();
-  const mailer = createMailTransport({ smtpUrl: sink.url });
-  const inspector = new QueueInspector(testEnv.redisUrl, prefix);
-  const worker = await startWorker({
-    database: testDb.client,
-    redisUrl: testEnv.redisUrl,
-    prefix,
-    mailer,
-    mailFrom,
-    publicBaseUrl,
-    statusLinkBox: options.statusLinkBox,
-    logger: silentLogger,
-    sweepIntervalMs: 200,
-    ...(options.retry ? { retry: options.retry } : {}),
-  });
-  return {
-    testDb,
-    sink,
-    mailer,
-    worker,
-    inspector,
-    async close() {
-      await worker.close();
-      await inspector.close();
-      mailer.close();
-      await sink.close();
-      await testDb.drop();
-      await cleanRedisPrefix(prefix);
-    },
-  };
 }
 
 /**

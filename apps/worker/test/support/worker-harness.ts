@@ -121,7 +121,6 @@ export function useWorkerHarness(prefix: string, options: WorkerHarnessOptions =
     }
     sink.set(await SmtpSink.start());
     mailer.set(createMailTransport({ smtpUrl: sink.get().url }));
-    inspector.set(new QueueInspector(options.redisUrl?.() ?? testEnv.redisUrl, prefix));
     if (options.start !== false) await start();
   });
 
@@ -153,6 +152,9 @@ export function useWorkerHarness(prefix: string, options: WorkerHarnessOptions =
       return mailer.get();
     },
     get inspector() {
+      // Made on first use: a test that stops its Redis and never looks at the queues needs none.
+      if (!inspector.peek())
+        inspector.set(new QueueInspector(options.redisUrl?.() ?? testEnv.redisUrl, prefix));
       return inspector.get();
     },
     get worker() {
