@@ -2,8 +2,8 @@ import * as schema from '@buurtsignaal/db/schema';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect } from 'vitest';
 import { currentTotp } from '../../src/staff/totp.ts';
-import { as, createMelding } from '../support/handling-helpers.ts';
-import { createUser, login, PASSWORD } from '../support/staff-helpers.ts';
+import { createMelding } from '../support/handling-helpers.ts';
+import { as, createUser, login, PASSWORD } from '../support/staff-helpers.ts';
 import { type TestAppHandle, useTestApp } from '../support/test-app.ts';
 
 // A hand-computed week: 2026-W48 (Mon 23 Nov 00:00 – Mon 30 Nov 00:00 Amsterdam = 22 Nov 23:00Z – 29 Nov

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   askQuestion,
+  DAY,
   eventsOf,
   meldingRow,
   outboxOf,
@@ -10,10 +11,7 @@ import {
 } from '../support/melder-helpers.ts';
 
 // The melder answers the team's question on the status page.
-const DAY = 24 * 60 * 60 * 1000;
-
 const melder = useMelderApp();
-const db = () => melder.db;
 const { getStatus, answer, feedback } = melder;
 
 const question = 'Om hoe laat begint de overlast meestal, en op welke dagen?';
@@ -21,7 +19,7 @@ const question = 'Om hoe laat begint de overlast meestal, en op welke dagen?';
 describe('POST /api/v1/status/:token/answer', () => {
   it('stores the answer in the timeline, puts the melding back in behandeling and writes an outbox row', async () => {
     const m = await submitMelding(melder.app);
-    const askedEvent = await askQuestion(db(), m.id, question);
+    const askedEvent = await askQuestion(melder.db, m.id, question);
 
     const before = (await getStatus(m.token)).json();
     expect(before.question).toEqual({ text: question, askedAt: expect.any(String), open: true });
@@ -40,8 +38,8 @@ describe('POST /api/v1/status/:token/answer', () => {
     expect(body.timeline[1]).toMatchObject({ status: 'Vraag aan u', message: question });
     expect(res.body).not.toContain('INTERN');
 
-    expect((await meldingRow(db(), m.id)).status).toBe('in_behandeling');
-    const last = (await eventsOf(db(), m.id)).at(-1);
+    expect((await meldingRow(melder.db, m.id)).status).toBe('in_behandeling');
+    const last = (await eventsOf(melder.db, m.id)).at(-1);
     expect(last).toMatchObject({
       fromStatus: 'reactie_gevraagd',
       toStatus: 'in_behandeling',
@@ -50,7 +48,7 @@ describe('POST /api/v1/status/:token/answer', () => {
       internalNote: null,
     });
     expect(Number(last?.id)).toBeGreaterThan(askedEvent);
-    const outbox = await outboxOf(db(), m.id);
+    const outbox = await outboxOf(melder.db, m.id);
     expect(outbox.at(-1)).toMatchObject({
       topic: 'melding.status_changed',
       payload: { meldingId: m.id, statusEventId: Number(last?.id) },
@@ -63,18 +61,18 @@ describe('POST /api/v1/status/:token/answer', () => {
     expect(none.statusCode).toBe(409);
     expect(none.json()).toMatchObject({ code: 'NO_OPEN_QUESTION', message: expect.stringMatching(/vraag/) });
 
-    await askQuestion(db(), m.id, question);
+    await askQuestion(melder.db, m.id, question);
     expect((await answer(m.token, { answer: 'Eerste antwoord' })).statusCode).toBe(200);
     const second = await answer(m.token, { answer: 'Tweede antwoord' });
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('NO_OPEN_QUESTION');
-    const answers = (await eventsOf(db(), m.id)).filter((e) => e.actor === 'melder' && e.fromStatus);
+    const answers = (await eventsOf(melder.db, m.id)).filter((e) => e.actor === 'melder' && e.fromStatus);
     expect(answers).toHaveLength(1);
   });
 
   it('closes the question after MELDER_ANSWER_DAYS', async () => {
     const m = await submitMelding(melder.app);
-    await askQuestion(db(), m.id, question);
+    await askQuestion(melder.db, m.id, question);
     melder.setClock(new Date(Date.now() + 15 * DAY));
     const view = (await getStatus(m.token)).json();
     expect(view.question).toMatchObject({ text: question, open: false });
@@ -84,12 +82,12 @@ describe('POST /api/v1/status/:token/answer', () => {
       code: 'NO_OPEN_QUESTION',
       message: expect.stringContaining('14 dagen'),
     });
-    expect((await meldingRow(db(), m.id)).status).toBe('reactie_gevraagd');
+    expect((await meldingRow(melder.db, m.id)).status).toBe('reactie_gevraagd');
   });
 
   it('answers bad input with a 4xx that names the field, and an unknown link with 404', async () => {
     const m = await submitMelding(melder.app);
-    await askQuestion(db(), m.id, question);
+    await askQuestion(melder.db, m.id, question);
     for (const payload of [{ answer: '   ' }, {}, { answer: 42 }, { answer: 'x'.repeat(2001) }]) {
       const res = await answer(m.token, payload);
       expect(res.statusCode).toBe(400);
@@ -116,18 +114,18 @@ describe('POST /api/v1/status/:token/answer', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('MELDING_NOT_FOUND');
     }
-    expect((await meldingRow(db(), m.id)).status).toBe('reactie_gevraagd');
+    expect((await meldingRow(melder.db, m.id)).status).toBe('reactie_gevraagd');
   });
 });
 
 describe('an anonymous melder', () => {
   it('sees the question and the satisfaction question on the status page and can answer both', async () => {
     const m = await submitMelding(melder.app, { contact: undefined });
-    await askQuestion(db(), m.id, question);
+    await askQuestion(melder.db, m.id, question);
     expect((await getStatus(m.token)).json().question).toMatchObject({ text: question, open: true });
     expect((await answer(m.token, { answer: 'Vanaf 22 uur.' })).statusCode).toBe(200);
 
-    await staffChange(db(), m.id, {
+    await staffChange(melder.db, m.id, {
       from: 'in_behandeling',
       to: 'afgehandeld',
       publicMessage: 'We zijn langs geweest.',

@@ -5,25 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect } from 'vitest';
 import { currentTotp } from '../../src/staff/totp.ts';
 import { multipart, validIntake } from './helpers.ts';
-import { createUser, login, PASSWORD, type StaffSession, type TestUser } from './staff-helpers.ts';
+import { as, createUser, login, PASSWORD, type StaffSession, type TestUser } from './staff-helpers.ts';
 import { type TestAppHandle, useTestApp } from './test-app.ts';
-
-/** Requests as a logged-in user, with the session cookie and (unless null) the CSRF token. */
-export function as(app: FastifyInstance, session: StaffSession) {
-  return (
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    payload?: unknown,
-    csrf: string | null = session.csrf,
-  ) =>
-    app.inject({
-      method,
-      url,
-      cookies: { bs_session: session.cookie },
-      headers: csrf === null ? {} : { 'x-csrf-token': csrf },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-}
 
 export interface HandlingWorld {
   database: TestAppHandle['database'];

@@ -3,8 +3,8 @@ import { h3Cells } from '@buurtsignaal/core';
 import type { DbOrTx } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
 import { beforeAll } from 'vitest';
-import { as, type HandlingWorld, useHandlingWorld } from './handling-helpers.ts';
-import { createUser, login } from './staff-helpers.ts';
+import { type HandlingWorld, useHandlingWorld } from './handling-helpers.ts';
+import { as, createUser, login } from './staff-helpers.ts';
 
 export interface HotspotMelding {
   lat: number;

@@ -6,6 +6,8 @@ import { beforeEach, expect } from 'vitest';
 import { validIntake } from './helpers.ts';
 import { type TestAppHandle, useTestApp } from './test-app.ts';
 
+export const DAY = 24 * 60 * 60 * 1000;
+
 export interface Submitted {
   id: string;
   reference: string;

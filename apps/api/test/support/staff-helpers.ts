@@ -70,7 +70,12 @@ export async function login(
 
 /** A request with the session cookie and (for state-changing ones) the CSRF token. */
 export function as(app: FastifyInstance, session: StaffSession) {
-  return (method: 'GET' | 'POST', url: string, payload?: unknown, csrf: string | null = session.csrf) =>
+  return (
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    payload?: unknown,
+    csrf: string | null = session.csrf,
+  ) =>
     app.inject({
       method,
       url,
