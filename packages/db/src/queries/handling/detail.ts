@@ -10,6 +10,7 @@ import {
   statusEvents,
   teams,
 } from '../../schema.ts';
+import { meldingNameColumns } from '../melding-columns.ts';
 
 /** Everything staff see of a melding itself (not its melder); read it only after the access check. */
 export interface StaffMeldingRow {
@@ -44,10 +45,7 @@ export async function findStaffMeldingRow(
   const original = alias(meldingen, 'original');
   const [row] = await db
     .select({
-      id: meldingen.id,
-      reference: meldingen.reference,
-      category: meldingen.category,
-      subcategory: meldingen.subcategory,
+      ...meldingNameColumns,
       answers: meldingen.answers,
       description: meldingen.description,
       occurredAt: meldingen.occurredAt,

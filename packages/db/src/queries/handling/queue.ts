@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { attachments, meldingen, staffUsers, teams } from '../../schema.ts';
+import { meldingNameColumns } from '../melding-columns.ts';
 
 export interface QueueFilter {
   /** Only this team's meldingen; undefined: every melding (coordinator, admin). */
@@ -62,10 +63,7 @@ export async function listQueue(
     .as('photo_count');
   const rows = await db
     .select({
-      id: meldingen.id,
-      reference: meldingen.reference,
-      category: meldingen.category,
-      subcategory: meldingen.subcategory,
+      ...meldingNameColumns,
       status: meldingen.status,
       priority: meldingen.priority,
       teamId: meldingen.teamId,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { melders, meldingen, teams } from '../../schema.ts';
+import { meldingNameColumns } from '../melding-columns.ts';
 
 /** What staff see of a melding before the access check and without the melder's contact data. */
 export interface StaffMeldingSummary {
@@ -20,10 +21,7 @@ export async function findStaffMeldingSummary(
 ): Promise<StaffMeldingSummary | undefined> {
   const [row] = await db
     .select({
-      id: meldingen.id,
-      reference: meldingen.reference,
-      category: meldingen.category,
-      subcategory: meldingen.subcategory,
+      ...meldingNameColumns,
       status: meldingen.status,
       teamId: meldingen.teamId,
       teamName: teams.name,

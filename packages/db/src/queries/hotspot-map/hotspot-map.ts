@@ -100,6 +100,22 @@ const asPoint = (r: MeldingPointRow): MeldingPointRow => ({
   happenedAt: new Date(r.happenedAt),
 });
 
+/** Individual meldingen where `place` holds and the filter and scope allow, newest first. */
+async function listPointsWhere(
+  db: DbOrTx,
+  place: SQL,
+  filter: HotspotFilter,
+  scope: PointScope,
+): Promise<MeldingPointRow[]> {
+  const found = await rows<MeldingPointRow>(
+    db,
+    sql`SELECT ${pointColumns} FROM meldingen
+        WHERE ${place} AND ${hotspotConditions(filter)} AND ${scopeCondition(scope)}
+        ORDER BY happened_at DESC, id LIMIT ${scope.limit}`,
+  );
+  return found.map(asPoint);
+}
+
 /** Individual meldingen inside a box, newest first (at most scope.limit). */
 export async function listPointsInBox(
   db: DbOrTx,
@@ -107,14 +123,8 @@ export async function listPointsInBox(
   filter: HotspotFilter,
   scope: PointScope,
 ): Promise<MeldingPointRow[]> {
-  const found = await rows<MeldingPointRow>(
-    db,
-    sql`SELECT ${pointColumns} FROM meldingen
-        WHERE lat BETWEEN ${box.minLat} AND ${box.maxLat} AND lng BETWEEN ${box.minLng} AND ${box.maxLng}
-          AND ${hotspotConditions(filter)} AND ${scopeCondition(scope)}
-        ORDER BY happened_at DESC, id LIMIT ${scope.limit}`,
-  );
-  return found.map(asPoint);
+  const inBox = sql`lat BETWEEN ${box.minLat} AND ${box.maxLat} AND lng BETWEEN ${box.minLng} AND ${box.maxLng}`;
+  return listPointsWhere(db, inBox, filter, scope);
 }
 
 /** Individual meldingen in one cell, newest first (at most scope.limit). */
@@ -125,13 +135,7 @@ export async function listPointsInCell(
   filter: HotspotFilter,
   scope: PointScope,
 ): Promise<MeldingPointRow[]> {
-  const found = await rows<MeldingPointRow>(
-    db,
-    sql`SELECT ${pointColumns} FROM meldingen
-        WHERE ${cellColumn[res]} = ${cell} AND ${hotspotConditions(filter)} AND ${scopeCondition(scope)}
-        ORDER BY happened_at DESC, id LIMIT ${scope.limit}`,
-  );
-  return found.map(asPoint);
+  return listPointsWhere(db, sql`${cellColumn[res]} = ${cell}`, filter, scope);
 }
 
 export interface CellProfileCounts {

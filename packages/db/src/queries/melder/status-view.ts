@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { meldingen, statusEvents } from '../../schema.ts';
+import { meldingNameColumns } from '../melding-columns.ts';
 
 /** What the melder's status page may show: no contact data, no location, no internal notes. */
 export interface MelderStatusView {
@@ -20,10 +21,7 @@ export async function findMelderStatusView(
 ): Promise<MelderStatusView | null> {
   const [melding] = await db
     .select({
-      id: meldingen.id,
-      reference: meldingen.reference,
-      category: meldingen.category,
-      subcategory: meldingen.subcategory,
+      ...meldingNameColumns,
       status: meldingen.status,
       createdAt: meldingen.createdAt,
     })

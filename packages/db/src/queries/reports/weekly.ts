@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { rows, toDate, ts } from '../../sql-rows.ts';
 
@@ -7,6 +7,28 @@ import { rows, toDate, ts } from '../../sql-rows.ts';
 
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 const toDateOrNull = (v: Date | string | null) => (v === null ? null : toDate(v));
+
+/** The columns every listed melding starts with (m.id, m.reference, m.category), and `total`. */
+interface ListedMelding {
+  id: string;
+  reference: string;
+  category: string;
+  /** count(*) OVER (): all rows that match, before LIMIT. */
+  total: number;
+}
+
+/** Runs a list query counted with `count(*) OVER () AS total`: that total, and the rows mapped. */
+async function countedList<Row extends ListedMelding, Item>(
+  db: DbOrTx,
+  query: SQL,
+  toItem: (row: Row) => Item,
+): Promise<{ total: number; items: (Pick<ListedMelding, 'id' | 'reference' | 'category'> & Item)[] }> {
+  const result = await rows<Row>(db, query);
+  return {
+    total: result[0]?.total ?? 0,
+    items: result.map((r) => ({ id: r.id, reference: r.reference, category: r.category, ...toItem(r) })),
+  };
+}
 
 export interface WeekCountRow {
   category: string;
@@ -56,16 +78,7 @@ export async function listPastDeadline(
   db: DbOrTx,
   params: { at: Date; openStatuses: readonly string[]; limit: number },
 ): Promise<{ total: number; items: PastDeadlineRow[] }> {
-  const result = await rows<{
-    id: string;
-    reference: string;
-    category: string;
-    team_id: string | null;
-    team_name: string | null;
-    priority: string | null;
-    deadline_at: Date | string;
-    total: number;
-  }>(
+  return countedList(
     db,
     sql`SELECT m.id, m.reference, m.category, m.team_id, t.name AS team_name, m.priority, m.deadline_at,
                count(*) OVER ()::int AS total
@@ -73,19 +86,20 @@ export async function listPastDeadline(
          WHERE m.deadline_at < ${ts(params.at)} AND m.status = ANY(${textArray(params.openStatuses)})
          ORDER BY m.deadline_at, m.reference
          LIMIT ${params.limit}`,
-  );
-  return {
-    total: result[0]?.total ?? 0,
-    items: result.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      category: r.category,
+    (
+      r: ListedMelding & {
+        team_id: string | null;
+        team_name: string | null;
+        priority: string | null;
+        deadline_at: Date | string;
+      },
+    ) => ({
       teamId: r.team_id,
       teamName: r.team_name,
       priority: r.priority,
       deadlineAt: toDate(r.deadline_at),
-    })),
-  };
+    }),
+  );
 }
 
 export interface ReopenedRow {
@@ -106,18 +120,7 @@ export async function listReopened(
   db: DbOrTx,
   params: { from: Date; to: Date; limit: number },
 ): Promise<{ total: number; items: ReopenedRow[] }> {
-  const result = await rows<{
-    id: string;
-    reference: string;
-    category: string;
-    wijk_code: string | null;
-    team_id: string | null;
-    team_name: string | null;
-    status: string;
-    reopened_at: Date | string;
-    actor: string;
-    total: number;
-  }>(
+  return countedList(
     db,
     sql`SELECT m.id, m.reference, m.category, m.wijk_code, m.team_id, t.name AS team_name, m.status,
                e.created_at AS reopened_at, e.actor, count(*) OVER ()::int AS total
@@ -129,21 +132,24 @@ export async function listReopened(
           LEFT JOIN teams t ON t.id = m.team_id
          ORDER BY e.created_at DESC, m.reference
          LIMIT ${params.limit}`,
-  );
-  return {
-    total: result[0]?.total ?? 0,
-    items: result.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      category: r.category,
+    (
+      r: ListedMelding & {
+        wijk_code: string | null;
+        team_id: string | null;
+        team_name: string | null;
+        status: string;
+        reopened_at: Date | string;
+        actor: string;
+      },
+    ) => ({
       wijkCode: r.wijk_code,
       teamId: r.team_id,
       teamName: r.team_name,
       status: r.status,
       reopenedAt: toDate(r.reopened_at),
       actor: r.actor,
-    })),
-  };
+    }),
+  );
 }
 
 export interface SatisfactionSummary {
@@ -199,17 +205,7 @@ export async function listNotable(
   db: DbOrTx,
   params: { from: Date; to: Date; limit: number },
 ): Promise<{ total: number; items: NotableRow[] }> {
-  const result = await rows<{
-    id: string;
-    reference: string;
-    category: string;
-    wijk_code: string | null;
-    notable_reason: string | null;
-    notable_at: Date | string;
-    notable_by: string | null;
-    by_name: string | null;
-    total: number;
-  }>(
+  return countedList(
     db,
     sql`SELECT m.id, m.reference, m.category, m.wijk_code, m.notable_reason, m.notable_at, m.notable_by,
                u.name AS by_name, count(*) OVER ()::int AS total
@@ -217,20 +213,22 @@ export async function listNotable(
          WHERE m.notable_at >= ${ts(params.from)} AND m.notable_at < ${ts(params.to)}
          ORDER BY m.notable_at, m.reference
          LIMIT ${params.limit}`,
-  );
-  return {
-    total: result[0]?.total ?? 0,
-    items: result.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      category: r.category,
+    (
+      r: ListedMelding & {
+        wijk_code: string | null;
+        notable_reason: string | null;
+        notable_at: Date | string;
+        notable_by: string | null;
+        by_name: string | null;
+      },
+    ) => ({
       wijkCode: r.wijk_code,
       reason: r.notable_reason ?? '',
       flaggedAt: toDate(r.notable_at),
       flaggedById: r.notable_by,
       flaggedByName: r.by_name,
-    })),
-  };
+    }),
+  );
 }
 
 export interface WeekMeldingRow {
