@@ -63,6 +63,14 @@ export const defaultTeams: readonly TeamSeed[] = [
   { id: 'politie-basisteam', name: 'Politie basisteam Eemland-Noord' },
 ];
 
+/** [value, label] pairs as a question's options. */
+const optionsOf = (pairs: readonly (readonly [string, string])[]): QuestionOption[] =>
+  pairs.map(([value, label]) => ({ value, label }));
+
+/** [id, label] pairs as a category's subcategories. */
+const subcategoriesOf = (pairs: readonly (readonly [string, string])[]): Subcategory[] =>
+  pairs.map(([id, label]) => ({ id, label }));
+
 const nuGaande = (required: boolean): Question => ({
   id: 'nu_gaande',
   label: 'Is het nu aan de gang?',
@@ -80,13 +88,13 @@ const jeugdoverlast: CategoryDefinition = {
   showAnonymousTipAdvice: false,
   defaultTeam: 'boa-team',
   defaultPriority: 'normaal',
-  subcategories: [
-    { id: 'hangen', label: 'Rondhangen' },
-    { id: 'geluid', label: 'Geluidsoverlast' },
-    { id: 'vernieling', label: 'Vernieling' },
-    { id: 'intimidatie', label: 'Intimidatie of bedreiging' },
-    { id: 'drugs_alcohol', label: 'Drugs of alcohol' },
-  ],
+  subcategories: subcategoriesOf([
+    ['hangen', 'Rondhangen'],
+    ['geluid', 'Geluidsoverlast'],
+    ['vernieling', 'Vernieling'],
+    ['intimidatie', 'Intimidatie of bedreiging'],
+    ['drugs_alcohol', 'Drugs of alcohol'],
+  ]),
   questions: [
     {
       id: 'aantal_personen',
@@ -101,12 +109,12 @@ const jeugdoverlast: CategoryDefinition = {
       label: 'Hoe oud zijn ze ongeveer?',
       type: 'choice',
       required: false,
-      options: [
-        { value: 'onder_12', label: 'Jonger dan 12 jaar' },
-        { value: '12_17', label: '12 tot 18 jaar' },
-        { value: '18_plus', label: '18 jaar of ouder' },
-        { value: 'onbekend', label: 'Weet ik niet' },
-      ],
+      options: optionsOf([
+        ['onder_12', 'Jonger dan 12 jaar'],
+        ['12_17', '12 tot 18 jaar'],
+        ['18_plus', '18 jaar of ouder'],
+        ['onbekend', 'Weet ik niet'],
+      ]),
     },
     nuGaande(false),
   ],
@@ -120,23 +128,23 @@ const woonoverlast: CategoryDefinition = {
   showAnonymousTipAdvice: true,
   defaultTeam: 'boa-team',
   defaultPriority: 'normaal',
-  subcategories: [
-    { id: 'geluid', label: 'Geluidsoverlast' },
-    { id: 'bedreiging', label: 'Bedreiging of intimidatie' },
-    { id: 'drugs_vanuit_woning', label: 'Drugs vanuit een woning' },
-    { id: 'vervuiling_stank', label: 'Vervuiling of stank' },
-  ],
+  subcategories: subcategoriesOf([
+    ['geluid', 'Geluidsoverlast'],
+    ['bedreiging', 'Bedreiging of intimidatie'],
+    ['drugs_vanuit_woning', 'Drugs vanuit een woning'],
+    ['vervuiling_stank', 'Vervuiling of stank'],
+  ]),
   questions: [
     {
       id: 'hoe_vaak',
       label: 'Hoe vaak heeft u hier last van?',
       type: 'choice',
       required: false,
-      options: [
-        { value: 'eenmalig', label: 'Eenmalig' },
-        { value: 'regelmatig', label: 'Regelmatig' },
-        { value: 'dagelijks', label: 'Dagelijks' },
-      ],
+      options: optionsOf([
+        ['eenmalig', 'Eenmalig'],
+        ['regelmatig', 'Regelmatig'],
+        ['dagelijks', 'Dagelijks'],
+      ]),
     },
     nuGaande(false),
   ],
@@ -150,11 +158,11 @@ const verdachteSituatie: CategoryDefinition = {
   showAnonymousTipAdvice: true,
   defaultTeam: 'politie-basisteam',
   defaultPriority: 'hoog',
-  subcategories: [
-    { id: 'persoon', label: 'Verdacht persoon' },
-    { id: 'voertuig', label: 'Verdacht voertuig' },
-    { id: 'woning', label: 'Verdachte situatie bij een woning' },
-  ],
+  subcategories: subcategoriesOf([
+    ['persoon', 'Verdacht persoon'],
+    ['voertuig', 'Verdacht voertuig'],
+    ['woning', 'Verdachte situatie bij een woning'],
+  ]),
   questions: [
     nuGaande(true),
     {
@@ -163,13 +171,13 @@ const verdachteSituatie: CategoryDefinition = {
       help: 'Kies wat u heeft gezien. Beschrijf de details (kleding, kenteken) in uw melding.',
       type: 'multi_choice',
       required: false,
-      options: [
-        { value: 'deuren_ramen', label: 'Iemand voelt aan deuren of ramen' },
-        { value: 'rondkijken', label: 'Iemand kijkt opvallend rond bij woningen' },
-        { value: 'voertuig_rondrijden', label: 'Een voertuig rijdt steeds rondjes' },
-        { value: 'kenteken_gezien', label: 'Ik heb een kenteken gezien' },
-        { value: 'anders', label: 'Iets anders' },
-      ],
+      options: optionsOf([
+        ['deuren_ramen', 'Iemand voelt aan deuren of ramen'],
+        ['rondkijken', 'Iemand kijkt opvallend rond bij woningen'],
+        ['voertuig_rondrijden', 'Een voertuig rijdt steeds rondjes'],
+        ['kenteken_gezien', 'Ik heb een kenteken gezien'],
+        ['anders', 'Iets anders'],
+      ]),
     },
   ],
 };

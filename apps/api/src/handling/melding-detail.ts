@@ -87,6 +87,32 @@ function timeline(
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
+/** The columns a melding's head is made of (a queue row, a detail row). */
+export interface MeldingHeadRow {
+  id: string;
+  reference: string;
+  category: string;
+  subcategory: string | null;
+  status: string;
+  priority: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  wijkCode: string | null;
+}
+
+/** The fields a melding starts with in the queue and in its detail (the contract's melding head). */
+export function meldingHeadView(row: MeldingHeadRow) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    ...categoryView(row.category, row.subcategory),
+    status: statusView(row.status),
+    priority: priorityView(row.priority),
+    team: teamView(row.teamId, row.teamName),
+    wijk: wijkView(row.wijkCode),
+  };
+}
+
 /** The contract's MeldingDetail without `melder` (the caller decides about contact data). */
 export async function loadMeldingDetail(
   db: DbOrTx,
@@ -101,15 +127,9 @@ export async function loadMeldingDetail(
     listMelderFeedback(db, meldingId),
     listEmailDeliveries(db, meldingId),
   ]);
-  const status = statusView(row.status);
+  const head = meldingHeadView(row);
   return {
-    id: row.id,
-    reference: row.reference,
-    ...categoryView(row.category, row.subcategory),
-    status,
-    priority: priorityView(row.priority),
-    team: teamView(row.teamId, row.teamName),
-    wijk: wijkView(row.wijkCode),
+    ...head,
     address: row.addressText,
     location: { lat: row.lat, lng: row.lng, accuracy: row.accuracy },
     description: row.description,
@@ -138,6 +158,6 @@ export async function loadMeldingDetail(
       error: d.error,
       createdAt: d.createdAt,
     })),
-    allowedTransitions: allowedTransitionsView(status.code),
+    allowedTransitions: allowedTransitionsView(head.status.code),
   };
 }

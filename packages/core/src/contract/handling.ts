@@ -20,16 +20,21 @@ const teamSchema = teamRefSchema.nullable();
 const wijkSchema = wijkRefSchema.nullable();
 const assigneeSchema = personRefSchema.nullable();
 
+/** The fields a melding starts with in the queue and in its detail, in this order. */
+const meldingHeadShape = {
+  id: z.uuid(),
+  reference: z.string(),
+  category: idLabel,
+  subcategory: idLabel.nullable(),
+  status: statusSchema,
+  priority: z.enum(priorities).nullable(),
+  team: teamSchema,
+  wijk: wijkSchema,
+};
+
 export const queueItemSchema = z
   .object({
-    id: z.uuid(),
-    reference: z.string(),
-    category: idLabel,
-    subcategory: idLabel.nullable(),
-    status: statusSchema,
-    priority: z.enum(priorities).nullable(),
-    team: teamSchema,
-    wijk: wijkSchema,
+    ...meldingHeadShape,
     /** The street only: never a house number or postcode. */
     street: z.string().nullable(),
     createdAt: instant,
@@ -83,14 +88,7 @@ export const timelineEntrySchema = z
 
 export const meldingDetailSchema = z
   .object({
-    id: z.uuid(),
-    reference: z.string(),
-    category: idLabel,
-    subcategory: idLabel.nullable(),
-    status: statusSchema,
-    priority: z.enum(priorities).nullable(),
-    team: teamSchema,
-    wijk: wijkSchema,
+    ...meldingHeadShape,
     address: z.string().nullable(),
     location: z.object({ lat: z.number(), lng: z.number(), accuracy: z.number().nullable() }),
     description: z.string(),

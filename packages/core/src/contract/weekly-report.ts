@@ -13,6 +13,13 @@ const idLabel = labelledSchema;
 const wijk = wijkRefSchema.nullable();
 const team = teamRefSchema.nullable();
 
+/** The fields every melding listed in the overview starts with. */
+const listedMelding = { id: z.uuid(), reference: z.string(), category: idLabel };
+
+/** A list of which the overview shows the first items, with the number of all that match. */
+const countedList = <Item extends z.ZodType>(item: Item) =>
+  z.object({ total: z.number().int(), items: z.array(item) });
+
 export const weeklyQuerySchema = z.object({
   week: text()
     .regex(isoWeekPattern, 'Een ISO-week als 2026-W48.')
@@ -41,35 +48,25 @@ export const weeklyReportSchema = z
     totals: trendSchema,
     perCategory: z.array(trendSchema.extend({ category: idLabel })),
     perWijk: z.array(trendSchema.extend({ wijk })),
-    pastDeadline: z.object({
-      total: z.number().int(),
-      items: z.array(
-        z.object({
-          id: z.uuid(),
-          reference: z.string(),
-          category: idLabel,
-          team,
-          priority: z.enum(priorities).nullable(),
-          deadlineAt: z.iso.datetime(),
-          daysLate: z.number().int(),
-        }),
-      ),
-    }),
-    reopened: z.object({
-      total: z.number().int(),
-      items: z.array(
-        z.object({
-          id: z.uuid(),
-          reference: z.string(),
-          category: idLabel,
-          wijk,
-          team,
-          reopenedAt: z.iso.datetime(),
-          by: z.enum(['melder', 'staff']),
-          status: z.object({ code: z.enum(meldingStatuses), label: z.string() }),
-        }),
-      ),
-    }),
+    pastDeadline: countedList(
+      z.object({
+        ...listedMelding,
+        team,
+        priority: z.enum(priorities).nullable(),
+        deadlineAt: z.iso.datetime(),
+        daysLate: z.number().int(),
+      }),
+    ),
+    reopened: countedList(
+      z.object({
+        ...listedMelding,
+        wijk,
+        team,
+        reopenedAt: z.iso.datetime(),
+        by: z.enum(['melder', 'staff']),
+        status: z.object({ code: z.enum(meldingStatuses), label: z.string() }),
+      }),
+    ),
     satisfaction: z.object({
       ja: z.number().int(),
       nee: z.number().int(),
@@ -79,9 +76,7 @@ export const weeklyReportSchema = z
     }),
     notable: z.array(
       z.object({
-        id: z.uuid(),
-        reference: z.string(),
-        category: idLabel,
+        ...listedMelding,
         wijk,
         reason: z.string(),
         flaggedAt: z.iso.datetime(),

@@ -4,13 +4,9 @@ import { z } from 'zod';
 import type { StuckJobService } from '../../admin/stuck-job-service.ts';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403);
 
 /**
  * "Vastgelopen taken" (docs/staff-api.md): work the worker's reconciliation gave up on, or whose job

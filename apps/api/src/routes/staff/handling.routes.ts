@@ -14,15 +14,9 @@ import { type HandlingService, invalidTransition } from '../../handling/handling
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { staffErrorTexts } from '../../texts-nl.ts';
 import { auditedAction, guardMelding, meldingDetailFor } from './melding-access.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const params = z.object({ id: z.uuid() });
 
 /** Claim, status changes, internal notes and the mail preview (docs/staff-api.md, "Actions"). */

@@ -12,19 +12,14 @@ import {
 } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import { activeHotspotView, notificationView } from '../../hotspots/hotspot-rules.ts';
 import type { HotspotService } from '../../hotspots/hotspot-service.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
 import { hotspotTexts } from '../../texts-nl.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 const tags = ['hotspots'];
 
 /** The hotspot map, cell profiles, hotspot rules and active hotspots (docs/staff-api.md, "Hotspots"). */

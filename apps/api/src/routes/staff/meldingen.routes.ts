@@ -1,18 +1,14 @@
 import { meldingDetailSchema } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import type { PhotoStore } from '../../photos/photo-store.ts';
 import { handlingTexts } from '../../texts-nl.ts';
 import { guardMelding, meldingDetailFor } from './melding-access.ts';
+import { errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 
 /** A melding as staff see it, and its photos. */
 export interface MeldingenRoutesOptions {

@@ -1,17 +1,11 @@
 import { notableBodySchema, notableResponseSchema } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponseSchema } from '../../errors.ts';
 import type { NotableService, StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { guardMelding } from './melding-access.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 const params = z.object({ id: z.uuid() });
 
 export { notableBodySchema };

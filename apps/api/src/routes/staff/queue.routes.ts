@@ -2,18 +2,13 @@ import { isMeldingStatus, type MeldingStatus, meldingStatuses, statusRules } fro
 import { queueQuerySchema, queueResponseSchema } from '@buurtsignaal/core/contract';
 import { streetFromAddress } from '@buurtsignaal/mail';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiError, type ErrorCode, errorResponseSchema } from '../../errors.ts';
-import {
-  assigneeView,
-  categoryView,
-  priorityView,
-  statusView,
-  teamView,
-  wijkView,
-} from '../../handling/melding-view.ts';
+import { ApiError, type ErrorCode } from '../../errors.ts';
+import { meldingHeadView } from '../../handling/melding-detail.ts';
+import { assigneeView } from '../../handling/melding-view.ts';
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { denyAccess, staffOf } from '../../staff/staff-guard.ts';
 import { handlingTexts } from '../../texts-nl.ts';
+import { errorResponses } from './staff-schemas.ts';
 
 const openStatuses = meldingStatuses.filter((s) => statusRules[s].open);
 
@@ -47,9 +42,7 @@ const queueRoutes: FastifyPluginAsyncZod<QueueRoutesOptions> = async (app, { mel
         querystring: queueQuerySchema,
         response: {
           200: queueResponseSchema,
-          400: errorResponseSchema,
-          401: errorResponseSchema,
-          403: errorResponseSchema,
+          ...errorResponses(400, 401, 403),
         },
       },
     },
@@ -79,13 +72,7 @@ const queueRoutes: FastifyPluginAsyncZod<QueueRoutesOptions> = async (app, { mel
         pageSize: query.pageSize,
       });
       const items = rows.map((r) => ({
-        id: r.id,
-        reference: r.reference,
-        ...categoryView(r.category, r.subcategory),
-        status: statusView(r.status),
-        priority: priorityView(r.priority),
-        team: teamView(r.teamId, r.teamName),
-        wijk: wijkView(r.wijkCode),
+        ...meldingHeadView(r),
         street: streetFromAddress(r.addressText) ?? null,
         createdAt: r.createdAt,
         assignedTo: assigneeView(r.assignedUserId, r.assignedUserName),

@@ -6,14 +6,15 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import { formatIsoWeek, type IsoWeek, parseIsoWeek } from '../../reports/iso-week.ts';
 import { weeklyReportCsv, weekMeldingenCsv } from '../../reports/weekly-csv.ts';
 import type { WeeklyReportService } from '../../reports/weekly-report-service.ts';
 import { requireRole } from '../../staff/staff-guard.ts';
 import { reportTexts } from '../../texts-nl.ts';
+import { errorResponses } from './staff-schemas.ts';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
+const errors = errorResponses(400, 401, 403);
 
 function sendCsv(reply: FastifyReply, filename: string, body: string) {
   return reply

@@ -8,18 +8,13 @@ import {
 } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import type { StandardTextService } from '../../handling/staff-melding-service.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
 import { handlingTexts } from '../../texts-nl.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 
 /** Standaardteksten: every officer reads them; coordinators and admins write them. */
 export interface StandardTextsRoutesOptions {

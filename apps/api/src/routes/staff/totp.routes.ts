@@ -1,21 +1,16 @@
 import { totpConfirmBodySchema, totpSetupResponseSchema } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import type { AccountService } from '../../staff/account-service.ts';
 import type { SessionService } from '../../staff/session-service.ts';
 import { staffOf } from '../../staff/staff-guard.ts';
 import type { StaffKeys } from '../../staff/staff-keys.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../../staff/totp.ts';
 import { staffErrorTexts } from '../../texts-nl.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 409);
 
 /** TOTP enrolment: reachable from a restricted session (config.staffAuth 'enrolment'). */
 export interface TotpRoutesOptions {

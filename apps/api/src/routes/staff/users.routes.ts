@@ -1,17 +1,11 @@
 import { createdSchema, createUserBodySchema, usersResponseSchema } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema } from '../../errors.ts';
 import { canCreateRole } from '../../staff/access-policy.ts';
 import type { AccountService } from '../../staff/account-service.ts';
 import { denyAccess, requireRole, staffOf } from '../../staff/staff-guard.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 409);
 
 export interface UsersRoutesOptions {
   accounts: AccountService;
