@@ -11,6 +11,7 @@ import {
   type MelderFeedbackRow,
   type StaffStatusEventRow,
 } from '@buurtsignaal/db/queries/handling/detail';
+import type { QueueRow } from '@buurtsignaal/db/queries/handling/queue';
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
 import {
   allowedTransitionsView,
@@ -87,18 +88,11 @@ function timeline(
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
-/** The columns a melding's head is made of (a queue row, a detail row). */
-export interface MeldingHeadRow {
-  id: string;
-  reference: string;
-  category: string;
-  subcategory: string | null;
-  status: string;
-  priority: string | null;
-  teamId: string | null;
-  teamName: string | null;
-  wijkCode: string | null;
-}
+/** The columns a melding's head is made of (a queue row has them, and so has a detail row). */
+export type MeldingHeadRow = Pick<
+  QueueRow,
+  'id' | 'reference' | 'category' | 'subcategory' | 'status' | 'priority' | 'teamId' | 'teamName' | 'wijkCode'
+>;
 
 /** The fields a melding starts with in the queue and in its detail (the contract's melding head). */
 export function meldingHeadView(row: MeldingHeadRow) {

@@ -56,15 +56,7 @@ describe('PostgreSQL drops while routing and notification jobs run', () => {
       .join('\n');
   const mailsTo = (address: string) => world.sink.received.filter((m) => m.envelopeTo.includes(address));
 
-  async function queuesDrained(): Promise<boolean> {
-    for (const name of ['routing', 'notifications'] as const) {
-      const counts = await world.inspector
-        .queue(name)
-        .getJobCounts('wait', 'active', 'delayed', 'prioritized');
-      if (Object.values(counts).some((n) => n > 0)) return false;
-    }
-    return true;
-  }
+  const queuesDrained = () => world.inspector.drained(['routing', 'notifications']);
 
   it('stays up, and afterwards every melding is routed exactly once and confirmed by one mail', async () => {
     const db = world.db;

@@ -48,15 +48,7 @@ describe('confirmation mails while the worker is killed with SIGKILL', () => {
     await worker?.kill();
   });
 
-  async function queuesDrained(): Promise<boolean> {
-    for (const name of ['routing', 'notifications'] as const) {
-      const counts = await world.inspector
-        .queue(name)
-        .getJobCounts('wait', 'active', 'delayed', 'prioritized');
-      if (Object.values(counts).some((n) => n > 0)) return false;
-    }
-    return true;
-  }
+  const queuesDrained = () => world.inspector.drained(['routing', 'notifications']);
 
   it('every melder gets the confirmation; duplicates stay within what the kills can cause and share one Message-ID', async () => {
     const db = world.db;

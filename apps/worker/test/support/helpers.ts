@@ -130,6 +130,15 @@ export class QueueInspector {
     return queue;
   }
 
+  /** True when none of these queues holds a job that waits, runs or is delayed. */
+  async drained(names: readonly QueueName[]): Promise<boolean> {
+    for (const name of names) {
+      const counts = await this.queue(name).getJobCounts('wait', 'active', 'delayed', 'prioritized');
+      if (Object.values(counts).some((n) => n > 0)) return false;
+    }
+    return true;
+  }
+
   roster(teamId: string): Queue {
     return this.queue(rosterQueueName(teamId) as `roster-${string}`);
   }
