@@ -1,15 +1,37 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDatabase, type DatabaseClient, migrationsFolder, seedReferenceData } from '@buurtsignaal/db';
 import pg from 'pg';
 import { databaseUrlFor, testEnv } from './env.ts';
 
-/** The template's name changes with the migrations, so a changed schema never reuses a stale template. */
+// What the template holds: the migrations and the seeded reference data (teams, rosters, rules: the
+// db seed, built from core's category, roster and rule data).
+const seedSources = [
+  join(migrationsFolder, '..', 'src'),
+  dirname(fileURLToPath(import.meta.resolve('@buurtsignaal/core'))),
+];
+
+function sourceFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/**
+ * The template's name changes with the migrations and with the sources of the seed (db and core), so
+ * that neither a changed schema nor changed seed data reuses a stale template. The template lives in the
+ * shared PostgreSQL, so it outlives a checkout: a fresh clone with other seed data must not find it.
+ */
 export function templateName(): string {
   const hash = createHash('sha256');
   for (const file of readdirSync(migrationsFolder).sort()) {
     if (file.endsWith('.sql')) hash.update(file).update(readFileSync(join(migrationsFolder, file)));
+  }
+  for (const dir of seedSources) {
+    for (const file of sourceFiles(dir)) hash.update(readFileSync(file));
   }
   return `bs_template_${hash.digest('hex').slice(0, 12)}`;
 }
