@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDatabase, type DatabaseClient, migrationsFolder, seedReferenceData } from '@buurtsignaal/db';
 import pg from 'pg';
 import { databaseUrlFor, testEnv } from './env.ts';
@@ -10,7 +10,7 @@ import { databaseUrlFor, testEnv } from './env.ts';
 // db seed, built from core's category, roster and rule data).
 const seedSources = [
   join(migrationsFolder, '..', 'src'),
-  dirname(fileURLToPath(import.meta.resolve('@buurtsignaal/core'))),
+  dirname(createRequire(import.meta.url).resolve('@buurtsignaal/core')),
 ];
 
 function sourceFiles(dir: string): string[] {
