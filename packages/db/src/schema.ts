@@ -1,9 +1,19 @@
+import type {
+  AreaGeometry,
+  ExpectedCoverage,
+  FieldError,
+  RuleConditions,
+  RuleOutcome,
+} from '@buurtsignaal/core';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
   boolean,
+  check,
+  date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -26,9 +36,16 @@ export const meldingReferenceSeq = pgSequence('melding_reference_seq', { startWi
 export const teams = pgTable('teams', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** 'boa' | 'politie' | 'other' (core roster-schema teamKinds). */
+  kind: text('kind').notNull().default('other'),
+  /** The hours the team is expected to cover, Amsterdam wall clock (core expectedCoverageSchema). */
+  coverage: jsonb('coverage').$type<ExpectedCoverage>().notNull().default({ kind: 'windows', windows: [] }),
+  /** An inactive team gets no new meldingen: a rule naming it is refused or flagged. */
+  active: boolean('active').notNull().default(true),
   /** Where a melding goes when this team does not pick it up in time (later: roster escalation). */
-  fallbackTeamId: text('fallback_team_id'),
+  fallbackTeamId: text('fallback_team_id').references((): AnyPgColumn => teams.id),
   createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const meldingen = pgTable(
@@ -223,11 +240,22 @@ export const assignments = pgTable(
       .references(() => teams.id),
     priority: text('priority').notNull(),
     reason: text('reason').notNull(),
+    /** The routing rule and the version of it that decided; null: the category's default. */
+    ruleId: text('rule_id'),
+    ruleVersion: integer('rule_version'),
+    /** The rule's note for the officer (Dutch), as it was when it decided. */
+    note: text('note'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('assignments_routing_key_uq').on(t.routingKey),
     index('assignments_melding_idx').on(t.meldingId),
+    index('assignments_rule_idx').on(t.ruleId, t.createdAt),
+    foreignKey({
+      columns: [t.ruleId, t.ruleVersion],
+      foreignColumns: [routingRuleVersions.ruleId, routingRuleVersions.version],
+      name: 'assignments_rule_version_fk',
+    }),
   ],
 );
 
@@ -519,5 +547,197 @@ export const stuckJobs = pgTable(
   (t) => [
     uniqueIndex('stuck_jobs_work_key_uq').on(t.workKey),
     index('stuck_jobs_open_idx').on(t.state, t.stuckAt).where(sql`${t.state} <> 'resolved'`),
+  ],
+);
+
+/**
+ * A recurring shift of a team in Amsterdam wall-clock time (core ShiftPattern). An edit changes only
+ * the future: the current row is end-dated (valid_until) and a new row, pointing at it with
+ * `replaces_id`, starts the day after, so the history of who was planned stays readable.
+ */
+export const shiftPatterns = pgTable(
+  'shift_patterns',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    label: text('label').notNull(),
+    /** ISO weekdays 1 (Monday) … 7 on which a shift starts. */
+    weekdays: jsonb('weekdays').$type<number[]>().notNull(),
+    /** Local 'HH:MM'; an end at or before the start ends the next day. */
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    /** Last local date (inclusive) a shift of this pattern starts; null: open-ended. */
+    validUntil: date('valid_until', { mode: 'string' }),
+    /** Staff user ids (members of the team). */
+    memberIds: jsonb('member_ids').$type<string[]>().notNull().default([]),
+    leadId: uuid('lead_id').references((): AnyPgColumn => staffUsers.id),
+    /** The version of the pattern this one replaced (an edit); null for a new pattern. */
+    replacesId: text('replaces_id').references((): AnyPgColumn => shiftPatterns.id),
+    createdBy: uuid('created_by').references((): AnyPgColumn => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('shift_patterns_team_idx').on(t.teamId, t.validFrom)],
+);
+
+/** A change for one local date: a swap, an absence (ziek/afwezig) or an extra shift; beats the pattern. */
+export const rosterOverrides = pgTable(
+  'roster_overrides',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** 'swap' | 'absent' | 'extra' (core rosterOverrideSchema). */
+    kind: text('kind').notNull(),
+    /** absent: 'ziek' | 'afwezig'. */
+    cause: text('cause'),
+    /** swap (required) and absent (null: every shift of the day): the pattern whose shift changes. */
+    patternId: text('pattern_id').references(() => shiftPatterns.id),
+    /** swap and absent: who does not work. */
+    memberId: uuid('member_id').references((): AnyPgColumn => staffUsers.id),
+    /** swap: who works instead. */
+    replacementId: uuid('replacement_id').references((): AnyPgColumn => staffUsers.id),
+    /** extra: the shift. */
+    label: text('label'),
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    memberIds: jsonb('member_ids').$type<string[]>(),
+    leadId: uuid('lead_id').references((): AnyPgColumn => staffUsers.id),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').references((): AnyPgColumn => staffUsers.id),
+    createdAt: createdAt(),
+    /** Withdrawn: no longer applied to shifts that have not begun. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('roster_overrides_team_date_idx').on(t.teamId, t.date),
+    check('roster_overrides_kind_ck', sql`${t.kind} in ('swap', 'absent', 'extra')`),
+  ],
+);
+
+/**
+ * Concrete shifts, generated ahead from patterns and overrides (or imported): the local date and
+ * times as planned and the instants they mean (Temporal, Europe/Amsterdam). The id is core's
+ * `<patternId>/<date>` or `extra/<overrideId>`, so regeneration is idempotent; shifts that began are
+ * never rewritten.
+ */
+export const shiftInstances = pgTable(
+  'shift_instances',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    label: text('label').notNull(),
+    /** 'pattern' | 'extra' | 'ics' */
+    sourceKind: text('source_kind').notNull(),
+    patternId: text('pattern_id'),
+    overrideId: text('override_id'),
+    icsUid: text('ics_uid'),
+    icsRecurrenceId: text('ics_recurrence_id'),
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    localStart: text('local_start').notNull(),
+    localEnd: text('local_end').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    memberIds: jsonb('member_ids').$type<string[]>().notNull(),
+    leadId: text('lead_id'),
+    overrideIds: jsonb('override_ids').$type<string[]>().notNull().default([]),
+    generatedAt: timestamp('generated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('shift_instances_team_starts_idx').on(t.teamId, t.startsAt),
+    index('shift_instances_ends_idx').on(t.endsAt),
+    uniqueIndex('shift_instances_pattern_date_uq')
+      .on(t.patternId, t.localDate)
+      .where(sql`${t.sourceKind} = 'pattern'`),
+  ],
+);
+
+/** An ordered routing rule; its content lives in immutable versions (routing_rule_versions). */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: text('id').primaryKey(),
+    position: integer('position').notNull(),
+    active: boolean('active').notNull().default(true),
+    currentVersion: integer('current_version').notNull(),
+    /** Since when the current version is invalid (a team switched off, an area gone); null: valid. */
+    invalidSince: timestamp('invalid_since', { withTimezone: true }),
+    /** What is wrong with it (Dutch, per field), for the console. */
+    problems: jsonb('problems').$type<FieldError[]>(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('routing_rules_position_idx').on(t.position, t.id)],
+);
+
+/** One version of a rule; never changed: an edit inserts version + 1 (assignments point here). */
+export const routingRuleVersions = pgTable(
+  'routing_rule_versions',
+  {
+    ruleId: text('rule_id')
+      .notNull()
+      .references(() => routingRules.id),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    conditions: jsonb('conditions').$type<RuleConditions>().notNull(),
+    outcome: jsonb('outcome').$type<RuleOutcome>().notNull(),
+    createdBy: uuid('created_by').references((): AnyPgColumn => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.version] })],
+);
+
+/** Private calendar feeds (an officer's own shifts, or a team's); the URL holds a token, the row its sha256. */
+export const calendarFeedTokens = pgTable(
+  'calendar_feed_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    staffUserId: uuid('staff_user_id').references((): AnyPgColumn => staffUsers.id),
+    teamId: text('team_id').references(() => teams.id),
+    createdBy: uuid('created_by').references((): AnyPgColumn => staffUsers.id),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('calendar_feed_tokens_hash_uq').on(t.tokenHash),
+    index('calendar_feed_tokens_user_idx').on(t.staffUserId),
+    check('calendar_feed_tokens_owner_ck', sql`(${t.staffUserId} is null) <> (${t.teamId} is null)`),
+  ],
+);
+
+/**
+ * Wijk and buurt polygons imported from the CBS Wijk- en Buurtkaart (no PostGIS: the GeoJSON geometry
+ * and its bounding box; a point is tested against the polygons whose box holds it).
+ */
+export const areas = pgTable(
+  'areas',
+  {
+    /** CBS code: WK034205, BU03420501. */
+    code: text('code').primaryKey(),
+    naam: text('naam').notNull(),
+    /** 'wijk' | 'buurt' */
+    kind: text('kind').notNull(),
+    /** GM0342 */
+    gemeenteCode: text('gemeente_code').notNull(),
+    /** GeoJSON Polygon or MultiPolygon (WGS84 lng/lat). */
+    geometry: jsonb('geometry').$type<AreaGeometry>().notNull(),
+    minLat: doublePrecision('min_lat').notNull(),
+    minLng: doublePrecision('min_lng').notNull(),
+    maxLat: doublePrecision('max_lat').notNull(),
+    maxLng: doublePrecision('max_lng').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('areas_gemeente_kind_idx').on(t.gemeenteCode, t.kind),
+    index('areas_bbox_idx').on(t.minLat, t.maxLat, t.minLng, t.maxLng),
+    check('areas_kind_ck', sql`${t.kind} in ('wijk', 'buurt')`),
   ],
 );

@@ -11,6 +11,9 @@ export interface AssignmentRow {
   teamId: string;
   priority: string;
   reason: string;
+  ruleId: string | null;
+  ruleVersion: number | null;
+  note: string | null;
   createdAt: Date;
 }
 
@@ -39,6 +42,10 @@ export interface NewAssignment {
   priority: string;
   /** Internal, Dutch: why this team (shown to staff, never to the melder). */
   reason: string;
+  /** The rule and version that decided; null for the category's default. */
+  rule?: { id: string; version: number } | null;
+  /** The rule's note for the officer. */
+  note?: string | null;
   /** The melding's status before routing (gemeld or heropend). */
   fromStatus: string;
   at: Date;
@@ -61,6 +68,9 @@ export async function recordAssignment(tx: DbOrTx, a: NewAssignment): Promise<bo
       teamId: a.teamId,
       priority: a.priority,
       reason: a.reason,
+      ruleId: a.rule?.id ?? null,
+      ruleVersion: a.rule?.version ?? null,
+      note: a.note ?? null,
       createdAt: a.at,
     })
     .onConflictDoNothing({ target: assignments.routingKey })
