@@ -13,6 +13,10 @@ import { createProducerQueues, defaultRetry, jobIds, type RetryPolicy } from './
 import { defaultReconcile, type ReconcileSettings } from './reconciliation/reconciliation.ts';
 import { startReconciliationScheduler } from './reconciliation/reconciliation-scheduler.ts';
 import { recordFailedJob } from './reconciliation/stuck-job-recorder.ts';
+import {
+  DEFAULT_SHIFT_GENERATION_EVERY_MS,
+  startShiftGenerationScheduler,
+} from './roster/shift-generation-scheduler.ts';
 import { createRoutingProcessor } from './routing/routing-worker.ts';
 import { withTimeout } from './with-timeout.ts';
 
@@ -41,6 +45,8 @@ export interface WorkerDeps {
   redisReadyTimeoutMs?: number;
   /** How often hotspot detection runs; default 5 minutes. */
   hotspotDetectEveryMs?: number;
+  /** How often shift instances are generated ahead; default hourly. */
+  shiftGenerationEveryMs?: number;
   /** How long a mail attempt holds its notification (MAIL_SEND_LEASE_MS); default 2 minutes. */
   mailSendLeaseMs?: number | undefined;
   /** Reconciliation of work not done (reconciliation/reconciliation.ts, defaultReconcile). */
@@ -217,6 +223,16 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     everyMs: deps.hotspotDetectEveryMs ?? DEFAULT_DETECT_EVERY_MS,
     onError: onRedisError('hotspots'),
   });
+  const shifts = await startShiftGenerationScheduler({
+    db: deps.database.db,
+    producer,
+    consumer,
+    prefix: deps.prefix,
+    now,
+    logger,
+    everyMs: deps.shiftGenerationEveryMs ?? DEFAULT_SHIFT_GENERATION_EVERY_MS,
+    onError: onRedisError('shift-generation'),
+  });
   const reconciliation = await startReconciliationScheduler({
     db: deps.database.db,
     queues,
@@ -248,6 +264,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
           Promise.all([
             ...workers.map(([, w]) => w.close(force)),
             hotspots.close(force),
+            shifts.close(force),
             reconciliation.close(force),
           ]);
         // Every step is bounded: a connection that is still reconnecting (Redis just came back, or is

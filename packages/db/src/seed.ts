@@ -1,11 +1,75 @@
-import { defaultTeams } from '@buurtsignaal/core';
+import {
+  defaultTeams,
+  type ShiftPattern,
+  soestRosterTeams,
+  soestRoutingRules,
+  soestShiftPatterns,
+} from '@buurtsignaal/core';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
+import { listTeamMembers } from './queries/roster/team-members.ts';
 import { teams } from './schema.ts';
+import { insertRoutingRule } from './tables/routing-rules-repository.ts';
+import { fillEmptyPatternMembers, insertShiftPatternIfAbsent } from './tables/shift-patterns-repository.ts';
 
-/** Reference data every installation needs (Soest's teams); safe to run on every start. */
-export async function seedReferenceData(db: DbOrTx): Promise<void> {
+/** The seeded patterns start on this local date (before any date the demo or the tests use). */
+export const SEED_PATTERNS_FROM = '2026-01-01';
+
+async function seedTeams(db: DbOrTx, at: Date): Promise<void> {
+  const rosterIds = new Set(soestRosterTeams.map((t) => t.id));
+  const rows = [
+    ...soestRosterTeams.map((t) => ({
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      coverage: t.coverage,
+      active: t.active,
+    })),
+    ...defaultTeams.filter((t) => !rosterIds.has(t.id)).map((t) => ({ id: t.id, name: t.name })),
+  ];
+  // A team of an installation from before rosters (kind still 'other') gets Soest's kind and hours once;
+  // after that the coordinator's settings stay.
   await db
     .insert(teams)
-    .values(defaultTeams.map((t) => ({ id: t.id, name: t.name })))
-    .onConflictDoNothing();
+    .values(rows.map((r) => ({ ...r, createdAt: at, updatedAt: at })))
+    .onConflictDoUpdate({
+      target: teams.id,
+      set: {
+        kind: sql`excluded.kind`,
+        coverage: sql`excluded.coverage`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+      where: sql`${teams.kind} = 'other' and excluded.kind <> 'other'`,
+    });
+}
+
+/** Members of a seeded pattern: the team's staff whose role is the team's kind (boa's, politie). */
+async function seedMembers(db: DbOrTx, teamId: string, role: string): Promise<string[]> {
+  return (await listTeamMembers(db, teamId)).filter((m) => m.role === role).map((m) => m.id);
+}
+
+async function seedPatterns(db: DbOrTx, at: Date): Promise<void> {
+  const boa = await seedMembers(db, 'boa-team', 'boa');
+  const politie = await seedMembers(db, 'politie-basisteam', 'politie');
+  const patterns: ShiftPattern[] = soestShiftPatterns({ boa, politie, validFrom: SEED_PATTERNS_FROM });
+  for (const p of patterns) {
+    const inserted = await insertShiftPatternIfAbsent(db, p, at);
+    // Accounts made after the first seed (demo accounts, user:create) join a seeded pattern left empty.
+    if (!inserted && p.memberIds.length > 0)
+      await fillEmptyPatternMembers(db, p.id, { memberIds: p.memberIds, leadId: p.leadId, at });
+  }
+}
+
+/**
+ * Reference data every installation needs, safe to run on every start: Soest's teams (kind, expected
+ * hours), the boa-team's day and evening shift and the police's shifts around the clock, and Soest's
+ * routing rules as version 1. Never overwrites what a coordinator changed. Shift instances are
+ * generated from the patterns by the worker (generateShiftInstancesAhead), and by `db:seed`.
+ */
+export async function seedReferenceData(db: DbOrTx, at: Date = new Date()): Promise<void> {
+  await seedTeams(db, at);
+  // Rule and its first version together: a rule row without its version would never be tried.
+  for (const rule of soestRoutingRules)
+    await db.transaction((tx) => insertRoutingRule(tx, rule, { createdBy: null, at }));
+  await seedPatterns(db, at);
 }

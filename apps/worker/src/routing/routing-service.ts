@@ -1,40 +1,91 @@
 import {
   decideRoute as decideRouteByRules,
-  type RoutingRule,
-  referenceRoutingContext,
+  type FieldError,
+  flagInvalidRules,
+  type RouteDecision,
 } from '@buurtsignaal/core';
+import type { DbOrTx } from '@buurtsignaal/db';
+import {
+  type LoadedRoutingContext,
+  loadRoutingContext,
+} from '@buurtsignaal/db/queries/routing/routing-context';
+import { findRoutingInput } from '@buurtsignaal/db/queries/routing/routing-facts';
+import { flagRoutingRule } from '@buurtsignaal/db/tables/routing-rules-repository';
+import type { Logger } from 'pino';
+import { errorText } from '../log-safety.ts';
 
-export interface RouteDecision {
-  teamId: string;
-  priority: string;
-  /** Internal note for staff, Dutch. */
-  reason: string;
+// The worker's routing decision: core decideRoute with the stored rules (current versions), the
+// teams, the areas, the repeat counts and who is on duty, all read from the database. Every melding
+// of a known category gets a team: the category's default is the last resort.
+
+/** A rule that is active and cannot be tried as it is now: flagged on the rule and logged, never silent. */
+export interface RuleProblem {
+  ruleId: string;
+  version: number;
+  errors: FieldError[];
 }
 
-/** No routing rules are stored yet: every melding takes core's default path. */
-const NO_RULES: readonly RoutingRule[] = [];
+export interface RoutingResult {
+  decision: RouteDecision;
+  /** Every stored rule's problems now (empty errors: valid), to bring the rules' flags up to date. */
+  ruleStates: RuleProblem[];
+}
+
+function ruleStates(loaded: LoadedRoutingContext): RuleProblem[] {
+  const invalid = flagInvalidRules(loaded.rules, {
+    activeTeams: loaded.context.teams.filter((t) => t.active).map((t) => t.id),
+    knownAreas: loaded.context.knownAreaCodes ?? new Set<string>(),
+    categories: loaded.context.categories,
+  });
+  const errorsOf = new Map<string, FieldError[]>(invalid.map((r) => [r.ruleId, r.errors]));
+  for (const m of loaded.malformed) errorsOf.set(m.rule.id, m.errors);
+  return loaded.stored.map((s) => ({ ruleId: s.id, version: s.version, errors: errorsOf.get(s.id) ?? [] }));
+}
 
 /**
- * Which team and priority, and why: core's decideRoute. With no rules that is the category's default
- * team and priority ("standaardteam voor categorie …"); stored rules and rosters arrive as its rules and
- * context, not as a second decision here. Undefined for a category this installation does not know.
+ * Decides for the stored melding at the deciding moment `at` (who is on duty then). Undefined when the
+ * melding is gone or its category is unknown to this installation.
  */
-export function decideRoute(melding: {
-  category: string;
-  subcategory: string | null;
-  createdAt: Date;
-}): RouteDecision | undefined {
-  const decision = decideRouteByRules(
-    {
-      category: melding.category,
-      subcategory: melding.subcategory,
-      answers: {},
-      happenedAt: null,
-      reportedAt: melding.createdAt,
-    },
-    NO_RULES,
-    referenceRoutingContext,
-  );
+export async function decideRouting(
+  db: DbOrTx,
+  meldingId: string,
+  at: Date,
+): Promise<RoutingResult | undefined> {
+  const input = await findRoutingInput(db, meldingId);
+  if (!input) return undefined;
+  const loaded = await loadRoutingContext(db, { ...input, at, countsSelf: true });
+  const decision = decideRouteByRules(input.facts, loaded.rules, loaded.context);
   if (!decision) return undefined;
-  return { teamId: decision.teamId, priority: decision.priority, reason: decision.reason };
+  return { decision, ruleStates: ruleStates(loaded) };
+}
+
+/**
+ * Brings the rules' invalid flags up to date (writes only what changed) and logs each active rule that
+ * was passed over: rule id, version and the fields, no melding data.
+ */
+export async function syncRuleFlags(
+  db: DbOrTx,
+  result: RoutingResult,
+  at: Date,
+  logger: Logger,
+): Promise<void> {
+  for (const s of result.decision.skipped) {
+    logger.warn(
+      { ruleId: s.ruleId, version: s.version, fields: s.errors.map((e) => e.field) },
+      'routing rule skipped: invalid',
+    );
+  }
+  for (const state of result.ruleStates) {
+    try {
+      const changed = await flagRoutingRule(db, state.ruleId, state.version, state.errors, at);
+      if (changed && state.errors.length > 0)
+        logger.warn(
+          { ruleId: state.ruleId, version: state.version, fields: state.errors.map((e) => e.field) },
+          'routing rule flagged invalid',
+        );
+    } catch (err) {
+      // The assignment is stored; the flag follows with the next melding.
+      logger.warn({ ruleId: state.ruleId, err: errorText(err) }, 'routing rule flag not updated');
+    }
+  }
 }

@@ -7,7 +7,7 @@ import type { RosterJob, RoutingJob } from '@buurtsignaal/jobs';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { deadlineForRouting } from './routing-deadline.ts';
-import { decideRoute } from './routing-service.ts';
+import { decideRouting, type RoutingResult, syncRuleFlags } from './routing-service.ts';
 
 export interface RoutingDeps {
   db: Db;
@@ -31,6 +31,7 @@ export const routingKeyFor = (statusEventId: number) => `event-${statusEventId}`
  */
 export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<RoutingOutcome> {
   const routingKey = routingKeyFor(job.statusEventId);
+  let routed: RoutingResult | undefined;
   const outcome = await deps.db.transaction(async (tx): Promise<RoutingOutcome> => {
     const melding = await lockMeldingForRouting(tx, job.meldingId);
     if (!melding) return { kind: 'melding-missing' };
@@ -47,10 +48,11 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
     if (!isMeldingStatus(melding.status) || !canTransition(melding.status, 'ingedeeld')) {
       return { kind: 'not-routable', status: melding.status };
     }
-    const decision = decideRoute(melding);
-    if (!decision) throw new UnrecoverableError(`no routing for category ${melding.category}`);
-    const assignmentId = randomUUID();
     const at = deps.now();
+    routed = await decideRouting(tx, melding.id, at);
+    if (!routed) throw new UnrecoverableError(`no routing for category ${melding.category}`);
+    const { decision } = routed;
+    const assignmentId = randomUUID();
     const created = await recordAssignment(tx, {
       id: assignmentId,
       meldingId: melding.id,
@@ -58,6 +60,8 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       teamId: decision.teamId,
       priority: decision.priority,
       reason: decision.reason,
+      rule: decision.rule,
+      note: decision.note,
       fromStatus: melding.status,
       at,
       deadlineAt: deadlineForRouting(decision.priority, at),
@@ -76,6 +80,8 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
     return { kind: 'assigned', assignmentId, teamId: decision.teamId, priority: decision.priority };
   });
 
+  // After the commit, outside the melding's lock: a rule found invalid is flagged for the console.
+  if (outcome.kind === 'assigned' && routed) await syncRuleFlags(deps.db, routed, deps.now(), deps.logger);
   if (outcome.kind === 'assigned' || outcome.kind === 'already-assigned') {
     // After the commit: the roster job may only exist for a stored assignment. A crash right here is
     // repaired by the retry, which takes the 'already-assigned' path and adds the same job id.

@@ -1,3 +1,4 @@
+export * from './area-lookup.ts';
 export * from './conditions.ts';
 export * from './decide-route.ts';
 export * from './reference-context.ts';
