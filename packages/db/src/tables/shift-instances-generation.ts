@@ -5,6 +5,7 @@ import {
   localDateOf,
   type OverrideIssue,
   regenerateFuture,
+  type ShiftInstance,
 } from '@buurtsignaal/core';
 import type { Db } from '../client.ts';
 import { listRosterOverrides } from './roster-overrides-repository.ts';
@@ -13,7 +14,7 @@ import {
   type StoredRegeneration,
   storeRegeneration,
 } from './shift-instances-repository.ts';
-import { listShiftPatterns } from './shift-patterns-repository.ts';
+import { listShiftPatterns, type StoredShiftPattern } from './shift-patterns-repository.ts';
 import { listTeams } from './teams-repository.ts';
 
 // Generate-and-store: the shift instances of the coming weeks from the stored patterns and overrides
@@ -35,6 +36,29 @@ export interface GenerateOptions {
   teamId?: string;
 }
 
+/**
+ * An edit from a date on which the replaced version's shift has already begun: that day keeps the
+ * shift that began, and the new version starts with the next one (no second shift that day).
+ */
+function withoutDoubledEdits(
+  generated: readonly ShiftInstance[],
+  existing: readonly ShiftInstance[],
+  patterns: readonly StoredShiftPattern[],
+  cutoff: Date,
+): ShiftInstance[] {
+  const replaces = new Map(patterns.flatMap((p) => (p.replacesId ? [[p.id, p.replacesId] as const] : [])));
+  if (replaces.size === 0) return [...generated];
+  const began = new Set(
+    existing
+      .filter((s) => s.startsAt < cutoff && s.source.kind === 'pattern')
+      .map((s) => `${s.source.kind === 'pattern' ? s.source.patternId : ''}|${s.localDate}`),
+  );
+  return generated.filter((s) => {
+    const replaced = s.source.kind === 'pattern' ? replaces.get(s.source.patternId) : undefined;
+    return replaced === undefined || !began.has(`${replaced}|${s.localDate}`);
+  });
+}
+
 async function generateForTeam(db: Db, teamId: string, opts: GenerateOptions): Promise<GenerationResult> {
   const today = localDateOf(opts.now);
   const days = opts.days ?? DEFAULT_HORIZON_DAYS;
@@ -46,12 +70,8 @@ async function generateForTeam(db: Db, teamId: string, opts: GenerateOptions): P
     const overrides = await listRosterOverrides(tx, { teamId, fromDate });
     const generated = generateShiftInstances({ patterns, overrides, from: fromDate, days: days + 1 });
     const existing = await listTeamInstancesFrom(tx, teamId, new Date(opts.now.getTime() - 2 * 86_400_000));
-    const regeneration = regenerateFuture({
-      teamId,
-      existing,
-      generated: generated.instances,
-      cutoff: opts.now,
-    });
+    const instances = withoutDoubledEdits(generated.instances, existing, patterns, opts.now);
+    const regeneration = regenerateFuture({ teamId, existing, generated: instances, cutoff: opts.now });
     const stored = await storeRegeneration(tx, regeneration, opts.now, opts.now);
     return { teamId, ...stored, issues: generated.issues };
   });
