@@ -23,6 +23,8 @@ export interface RuleProblem {
   ruleId: string;
   version: number;
   errors: FieldError[];
+  /** Whether the stored flag already says so (then nothing is written). */
+  stored: boolean;
 }
 
 export interface RoutingResult {
@@ -39,7 +41,14 @@ function ruleStates(loaded: LoadedRoutingContext): RuleProblem[] {
   });
   const errorsOf = new Map<string, FieldError[]>(invalid.map((r) => [r.ruleId, r.errors]));
   for (const m of loaded.malformed) errorsOf.set(m.rule.id, m.errors);
-  return loaded.stored.map((s) => ({ ruleId: s.id, version: s.version, errors: errorsOf.get(s.id) ?? [] }));
+  return loaded.stored.map((s) => {
+    const errors = errorsOf.get(s.id) ?? [];
+    const stored =
+      errors.length === 0
+        ? s.invalidSince === null
+        : s.invalidSince !== null && JSON.stringify(s.problems) === JSON.stringify(errors);
+    return { ruleId: s.id, version: s.version, errors, stored };
+  });
 }
 
 /**
@@ -76,6 +85,7 @@ export async function syncRuleFlags(
     );
   }
   for (const state of result.ruleStates) {
+    if (state.stored) continue;
     try {
       const changed = await flagRoutingRule(db, state.ruleId, state.version, state.errors, at);
       if (changed && state.errors.length > 0)
