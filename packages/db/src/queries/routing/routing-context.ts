@@ -13,7 +13,7 @@ import { listCurrentRoutingRules, type StoredRoutingRule } from '../../tables/ro
 import { listTeams } from '../../tables/teams-repository.ts';
 import { teamsOnDuty } from '../roster/on-duty.ts';
 import { areaContextAt } from './areas-at.ts';
-import { countRepeats } from './repeat-counts.ts';
+import { countRepeatsAt } from './repeat-counts.ts';
 import type { RoutingInput } from './routing-facts.ts';
 
 // Everything core's decideRoute reads, looked up for one melding (or a dry run): the current versions
@@ -29,25 +29,44 @@ export interface LoadedRoutingContext {
   context: RoutingContext;
 }
 
+type Parsed = { ok: true; rule: RoutingRule } | { ok: false; errors: FieldError[] };
+
+// A version never changes (routing_rule_versions is immutable), so its parse is kept by rule id and
+// version; position and active belong to the rule row and are taken fresh each time.
+const parsedVersions = new Map<string, Parsed>();
+const PARSED_VERSIONS_MAX = 10_000;
+
+function parseVersion(s: StoredRoutingRule): Parsed {
+  const key = `${s.id}@${s.version}`;
+  const cached = parsedVersions.get(key);
+  if (cached) return cached;
+  const result = routingRuleSchema.safeParse({
+    id: s.id,
+    name: s.name,
+    version: s.version,
+    position: 0,
+    active: true,
+    conditions: s.conditions,
+    outcome: s.outcome,
+  });
+  const parsed: Parsed = result.success
+    ? { ok: true, rule: result.data }
+    : {
+        ok: false,
+        errors: result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      };
+  if (parsedVersions.size >= PARSED_VERSIONS_MAX) parsedVersions.clear();
+  parsedVersions.set(key, parsed);
+  return parsed;
+}
+
 function parseRules(stored: readonly StoredRoutingRule[]) {
   const rules: RoutingRule[] = [];
   const malformed: LoadedRoutingContext['malformed'] = [];
   for (const s of stored) {
-    const parsed = routingRuleSchema.safeParse({
-      id: s.id,
-      name: s.name,
-      version: s.version,
-      position: s.position,
-      active: s.active,
-      conditions: s.conditions,
-      outcome: s.outcome,
-    });
-    if (parsed.success) rules.push(parsed.data);
-    else
-      malformed.push({
-        rule: s,
-        errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-      });
+    const parsed = parseVersion(s);
+    if (parsed.ok) rules.push({ ...parsed.rule, position: s.position, active: s.active });
+    else malformed.push({ rule: s, errors: parsed.errors });
   }
   return { rules, malformed };
 }
@@ -65,10 +84,17 @@ export async function loadRoutingContext(
   const teams = await listTeams(db);
   const area = await areaContextAt(db, input.lat, input.lng);
   const repeatCounts: Record<string, number> = {};
-  for (const q of repeatQueries(rules, input.facts.category)) {
-    const n = await countRepeats(db, { ...q, lat: input.lat, lng: input.lng, until: input.facts.reportedAt });
-    repeatCounts[repeatKey(q)] = n + (input.countsSelf ? 0 : 1);
-  }
+  const queries = repeatQueries(rules, input.facts.category);
+  const place = {
+    category: input.facts.category,
+    lat: input.lat,
+    lng: input.lng,
+    until: input.facts.reportedAt,
+  };
+  const counts = await countRepeatsAt(db, place, queries);
+  queries.forEach((q, i) => {
+    repeatCounts[repeatKey(q)] = (counts[i] ?? 0) + (input.countsSelf ? 0 : 1);
+  });
   const onDuty = await teamsOnDuty(db, onDutyTeams(rules, input.facts.category), input.at);
   return {
     rules,
