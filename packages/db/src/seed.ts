@@ -7,13 +7,13 @@ import {
 } from '@buurtsignaal/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import { listTeamMembers } from './queries/roster/team-members.ts';
 import { teams } from './schema.ts';
 import { insertRoutingRule } from './tables/routing-rules-repository.ts';
-import { fillEmptyPatternMembers, insertShiftPatternIfAbsent } from './tables/shift-patterns-repository.ts';
+import { fillSeededPatternMembers, seedMembersOf } from './tables/seeded-pattern-members.ts';
+import { insertShiftPatternIfAbsent } from './tables/shift-patterns-repository.ts';
 
 /** The seeded patterns start on this local date (before any date the demo or the tests use). */
-export const SEED_PATTERNS_FROM = '2026-01-01';
+const SEED_PATTERNS_FROM = '2026-01-01';
 
 async function seedTeams(db: DbOrTx, at: Date): Promise<void> {
   const rosterIds = new Set(soestRosterTeams.map((t) => t.id));
@@ -43,21 +43,13 @@ async function seedTeams(db: DbOrTx, at: Date): Promise<void> {
     });
 }
 
-/** Members of a seeded pattern: the team's staff whose role is the team's kind (boa's, politie). */
-async function seedMembers(db: DbOrTx, teamId: string, role: string): Promise<string[]> {
-  return (await listTeamMembers(db, teamId)).filter((m) => m.role === role).map((m) => m.id);
-}
-
 async function seedPatterns(db: DbOrTx, at: Date): Promise<void> {
-  const boa = await seedMembers(db, 'boa-team', 'boa');
-  const politie = await seedMembers(db, 'politie-basisteam', 'politie');
+  const boa = await seedMembersOf(db, 'boa-team');
+  const politie = await seedMembersOf(db, 'politie-basisteam');
   const patterns: ShiftPattern[] = soestShiftPatterns({ boa, politie, validFrom: SEED_PATTERNS_FROM });
-  for (const p of patterns) {
-    const inserted = await insertShiftPatternIfAbsent(db, p, at);
-    // Accounts made after the first seed (demo accounts, user:create) join a seeded pattern left empty.
-    if (!inserted && p.memberIds.length > 0)
-      await fillEmptyPatternMembers(db, p.id, { memberIds: p.memberIds, leadId: p.leadId, at });
-  }
+  for (const p of patterns) await insertShiftPatternIfAbsent(db, p, at);
+  // Accounts made after the first seed (demo accounts, user:create) join a seeded pattern left empty.
+  await fillSeededPatternMembers(db, at);
 }
 
 /**

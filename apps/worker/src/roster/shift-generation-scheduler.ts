@@ -1,4 +1,5 @@
 import type { Db } from '@buurtsignaal/db';
+import { fillSeededPatternMembers } from '@buurtsignaal/db/tables/seeded-pattern-members';
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -37,7 +38,10 @@ export function startShiftGenerationScheduler(opts: ShiftGenerationSchedulerOpti
     logger: opts.logger,
     onError: opts.onError,
     run: async () => {
-      const results = await generateShiftInstancesAhead(opts.db, { now: opts.now() });
+      const now = opts.now();
+      // Accounts made after the seed (the embedded default's demo accounts) join its empty patterns.
+      await fillSeededPatternMembers(opts.db, now);
+      const results = await generateShiftInstancesAhead(opts.db, { now });
       const total = { added: 0, updated: 0, removed: 0, issues: 0 };
       for (const r of results) {
         total.added += r.added;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { wallClockInstant } from '@buurtsignaal/core';
 import { schema } from '@buurtsignaal/db';
 import { onDutyAt, teamsOnDuty } from '@buurtsignaal/db/queries/roster/on-duty';
@@ -5,6 +6,7 @@ import { insertRosterOverride } from '@buurtsignaal/db/tables/roster-overrides-r
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
 import { listShiftInstances } from '@buurtsignaal/db/tables/shift-instances-repository';
 import { listShiftPatterns, replaceShiftPattern } from '@buurtsignaal/db/tables/shift-patterns-repository';
+import { insertStaffUser } from '@buurtsignaal/db/tables/staff-users-repository';
 import { createRedisConnection } from '@buurtsignaal/jobs';
 import {
   cleanRedisPrefix,
@@ -140,12 +142,25 @@ describe('shift instance generation', () => {
     expect(old[0]?.validUntil).toBe('2026-11-02');
   });
 
-  it('the worker generates them periodically', async () => {
+  it('the worker generates them periodically; staff made after the seed join its empty patterns', async () => {
+    // A fresh installation: seeded without accounts, then an officer is made (as the demo accounts are).
+    const fresh = await createTestDatabase();
+    const boaId = randomUUID();
+    await insertStaffUser(fresh.client.db, {
+      id: boaId,
+      email: 'nieuwe-boa@soest.test',
+      name: 'Nieuwe Boa',
+      role: 'boa',
+      passwordHash: 'not-a-login',
+      teamIds: ['boa-team'],
+    });
     const prefix = testRedisPrefix('worker-shifts');
     const producer = createRedisConnection({ url: testEnv.redisUrl, role: 'producer' });
     const consumer = createRedisConnection({ url: testEnv.redisUrl, role: 'worker' });
+    // As the worker does (waitForReady): the producer fails fast until it is connected.
+    if (producer.status !== 'ready') await new Promise((resolve) => producer.once('ready', resolve));
     const job = await startShiftGenerationScheduler({
-      db: testDb.client.db,
+      db: fresh.client.db,
       producer,
       consumer,
       prefix,
@@ -155,14 +170,24 @@ describe('shift instance generation', () => {
       onError: () => {},
     });
     try {
-      await waitUntil(async () => (await instancesOn('2027-03-10')).length === 5, {
-        what: 'generated shifts',
-      });
+      const day = await waitUntil(
+        async () => {
+          const found = await listShiftInstances(fresh.client.db, {
+            from: at('2027-03-10', '00:00'),
+            until: at('2027-03-10', '23:59'),
+          });
+          return found.filter((s) => s.localDate === '2027-03-10').length === 5 && found;
+        },
+        { what: 'generated shifts' },
+      );
+      const dag = day.find((s) => s.id === 'boa-dag/2027-03-10');
+      expect([dag?.memberIds, dag?.leadId]).toEqual([[boaId], boaId]);
     } finally {
       await job.close();
       producer.disconnect();
       consumer.disconnect();
       await cleanRedisPrefix(prefix);
+      await fresh.drop();
     }
   });
 });
