@@ -1,5 +1,6 @@
 import { wallClockInstant } from '@buurtsignaal/core';
-import { type DatabaseClient, listAssignmentsForMelding } from '@buurtsignaal/db';
+import type { DatabaseClient } from '@buurtsignaal/db';
+import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
 import { createTestPglite } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 import { findWijk, reviseRule, soestRoutingRules, wallClockInstant, weekdayOf } from '@buurtsignaal/core';
-import { listAssignmentsForMelding, schema } from '@buurtsignaal/db';
+import { schema } from '@buurtsignaal/db';
 import { recentRoutedMeldingen, routedPerRule } from '@buurtsignaal/db/queries/routing/rule-usage';
+import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import {
   findRoutingRuleVersion,
   insertRoutingRule,
