@@ -15,6 +15,7 @@ import { createHotspotService, type HotspotService } from './hotspots/hotspot-se
 import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
 import type { PhotoStore } from './photos/photo-store.ts';
 import { createWeeklyReportService, type WeeklyReportService } from './reports/weekly-report-service.ts';
+import { createRoutingRuleService, type RoutingRuleService } from './routing/routing-rule-service.ts';
 import { type AccountService, createAccountService } from './staff/account-service.ts';
 import { createStaffServices, resolveStaffKey, type StaffServices } from './staff/staff-services.ts';
 import { createMelderActionsService, type MelderActionsService } from './status/melder-actions-service.ts';
@@ -52,6 +53,7 @@ export interface Services {
   reports: WeeklyReportService;
   hotspots: HotspotService;
   stuckJobs: StuckJobService;
+  routingRules: RoutingRuleService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -99,5 +101,6 @@ export function createServices(deps: ServiceDeps): Services {
     reports: createWeeklyReportService({ db, now, minCount: config.reports.minCount }),
     hotspots: createHotspotService({ db, now }),
     stuckJobs: createStuckJobService({ db, now, outboxNotifier }),
+    routingRules: createRoutingRuleService({ db, now }),
   };
 }

@@ -67,6 +67,12 @@ export const errorCodes = [
   // Staff: hotspots
   'HOTSPOT_RULE_NOT_FOUND',
   'INVALID_CELL',
+  // Staff: routing rules and "opnieuw indelen"
+  'REROUTE_NOT_ALLOWED',
+  'ROUTING_REORDER_INVALID',
+  'ROUTING_RULE_CHANGED',
+  'ROUTING_RULE_INVALID',
+  'ROUTING_RULE_NOT_FOUND',
   // Admin
   'DEV_MAILBOX_LOCAL_ONLY',
   'STUCK_JOB_NOT_FOUND',

@@ -13,6 +13,7 @@ export * from './admin.ts';
 export * from './errors.ts';
 export * from './handling.ts';
 export * from './hotspots.ts';
+export * from './routing.ts';
 export * from './staff.ts';
 export * from './status.ts';
 export * from './web-config.ts';

@@ -11,6 +11,7 @@ import meldingenRoutes from './meldingen.routes.ts';
 import notableRoutes from './notable.routes.ts';
 import queueRoutes from './queue.routes.ts';
 import reportsRoutes from './reports.routes.ts';
+import routingRoutes from './routing.routes.ts';
 import standardTextsRoutes from './standard-texts.routes.ts';
 import totpRoutes from './totp.routes.ts';
 import usersRoutes from './users.routes.ts';
@@ -54,6 +55,7 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   await app.register(reportsRoutes, { reports: services.reports });
   await app.register(hotspotsRoutes, { hotspots: services.hotspots });
   await app.register(adminStuckRoutes, { stuckJobs: services.stuckJobs });
+  await app.register(routingRoutes, { rules: services.routingRules });
 };
 
 export default staffRoutes;

@@ -1,70 +1,74 @@
-import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
-import { assignments, meldingen } from '../../schema.ts';
-import { answersOf, type RoutingInput } from './routing-facts.ts';
+import { assignments, meldingen, staffUsers } from '../../schema.ts';
 
-// What the console's rule list and a draft's dry run read: how many meldingen each rule routed, and the
-// recent meldingen with the team they got, to show how a draft would have routed them differently.
+// What the routing-rule console reads besides the rules: how much each rule decided, the meldingen a
+// draft is tried on, and the names of who is on duty.
 
-/** Per rule id: assignments it decided since `since` (every version together). */
-export async function routedPerRule(db: DbOrTx, since: Date): Promise<Record<string, number>> {
-  const found = await db
-    .select({ ruleId: assignments.ruleId, n: sql<number | string>`count(*)` })
+/** Rule id → assignments it (any version) made since `since`. Rules that made none are absent. */
+export async function countAssignmentsPerRule(db: DbOrTx, since: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ ruleId: assignments.ruleId, n: sql<number>`count(distinct ${assignments.meldingId})::int` })
     .from(assignments)
     .where(and(isNotNull(assignments.ruleId), gte(assignments.createdAt, since)))
     .groupBy(assignments.ruleId);
-  return Object.fromEntries(found.flatMap((r) => (r.ruleId ? [[r.ruleId, Number(r.n)]] : [])));
+  return new Map(rows.flatMap((r) => (r.ruleId === null ? [] : [[r.ruleId, Number(r.n)]])));
 }
 
-export interface RoutedMelding extends RoutingInput {
-  meldingId: string;
+/** A melding as routing reads it (the facts decideRoute takes, and its place). */
+export interface RoutableMelding {
+  id: string;
   reference: string;
-  teamId: string;
-  priority: string;
-  ruleId: string | null;
-  ruleVersion: number | null;
+  category: string;
+  subcategory: string | null;
+  answers: Record<string, unknown>;
+  occurredAt: Date | null;
+  createdAt: Date;
+  lat: number;
+  lng: number;
 }
 
-/** The meldingen routed since `since` with their latest assignment, newest first (at most `limit`). */
-export async function recentRoutedMeldingen(db: DbOrTx, since: Date, limit = 2000): Promise<RoutedMelding[]> {
-  const found = await db
-    .selectDistinctOn([assignments.meldingId], {
-      meldingId: meldingen.id,
-      reference: meldingen.reference,
-      category: meldingen.category,
-      subcategory: meldingen.subcategory,
-      answers: meldingen.answers,
-      occurredAt: meldingen.occurredAt,
-      createdAt: meldingen.createdAt,
-      lat: meldingen.lat,
-      lng: meldingen.lng,
-      teamId: assignments.teamId,
-      priority: assignments.priority,
-      ruleId: assignments.ruleId,
-      ruleVersion: assignments.ruleVersion,
-    })
-    .from(assignments)
-    .innerJoin(meldingen, eq(meldingen.id, assignments.meldingId))
+const routableColumns = {
+  id: meldingen.id,
+  reference: meldingen.reference,
+  category: meldingen.category,
+  subcategory: meldingen.subcategory,
+  answers: meldingen.answers,
+  occurredAt: meldingen.occurredAt,
+  createdAt: meldingen.createdAt,
+  lat: meldingen.lat,
+  lng: meldingen.lng,
+};
+
+/** Meldingen reported since `since`, newest first (at most `limit`). */
+export async function listRoutableMeldingenSince(
+  db: DbOrTx,
+  since: Date,
+  limit: number,
+): Promise<RoutableMelding[]> {
+  return db
+    .select(routableColumns)
+    .from(meldingen)
     .where(gte(meldingen.createdAt, since))
-    .orderBy(assignments.meldingId, desc(assignments.createdAt))
+    .orderBy(desc(meldingen.createdAt), desc(meldingen.id))
     .limit(limit);
-  return found
-    .map((r) => ({
-      meldingId: r.meldingId,
-      reference: r.reference,
-      teamId: r.teamId,
-      priority: r.priority,
-      ruleId: r.ruleId,
-      ruleVersion: r.ruleVersion,
-      lat: r.lat,
-      lng: r.lng,
-      facts: {
-        category: r.category,
-        subcategory: r.subcategory,
-        answers: answersOf(r.answers),
-        happenedAt: r.occurredAt,
-        reportedAt: r.createdAt,
-      },
-    }))
-    .sort((a, b) => b.facts.reportedAt.getTime() - a.facts.reportedAt.getTime());
+}
+
+export async function findRoutableMelding(db: DbOrTx, id: string): Promise<RoutableMelding | undefined> {
+  const [row] = await db.select(routableColumns).from(meldingen).where(eq(meldingen.id, id));
+  return row;
+}
+
+/** Names of staff users by id (for the on-duty list); unknown ids are absent. */
+export async function staffNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  // Member ids of imported rosters may be anything; only a uuid can name a staff user.
+  const uuids = ids.filter((id) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
+  );
+  if (uuids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(staffUsers)
+    .where(inArray(staffUsers.id, uuids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
