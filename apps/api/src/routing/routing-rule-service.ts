@@ -37,7 +37,6 @@ export interface RoutingRuleService {
   reorder(ids: readonly string[]): Promise<RoutingRuleView[]>;
 }
 
-const notFound = () => new ApiError(404, 'ROUTING_RULE_NOT_FOUND', routingTexts.ruleNotFound);
 
 export function invalidRule(errors: readonly FieldError[]): ApiError {
   return new ApiError(400, 'ROUTING_RULE_INVALID', errors[0]?.message ?? routingTexts.ruleInvalid, [
