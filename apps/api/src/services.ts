@@ -15,6 +15,8 @@ import { createHotspotService, type HotspotService } from './hotspots/hotspot-se
 import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
 import type { PhotoStore } from './photos/photo-store.ts';
 import { createWeeklyReportService, type WeeklyReportService } from './reports/weekly-report-service.ts';
+import { createDryRunService, type DryRunService } from './routing/dry-run-service.ts';
+import { createRerouteService, type RerouteService } from './routing/reroute-service.ts';
 import { createRoutingRuleService, type RoutingRuleService } from './routing/routing-rule-service.ts';
 import { type AccountService, createAccountService } from './staff/account-service.ts';
 import { createStaffServices, resolveStaffKey, type StaffServices } from './staff/staff-services.ts';
@@ -54,6 +56,8 @@ export interface Services {
   hotspots: HotspotService;
   stuckJobs: StuckJobService;
   routingRules: RoutingRuleService;
+  dryRuns: DryRunService;
+  reroutes: RerouteService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -87,6 +91,7 @@ export function createServices(deps: ServiceDeps): Services {
     onOutboxWritten: () => outboxNotifier.poke(),
   });
   const staffKey = resolveStaffKey(config, log, deps.staffKey);
+  const routingRules = createRoutingRuleService({ db, now });
   return {
     outboxNotifier,
     intake,
@@ -101,6 +106,8 @@ export function createServices(deps: ServiceDeps): Services {
     reports: createWeeklyReportService({ db, now, minCount: config.reports.minCount }),
     hotspots: createHotspotService({ db, now }),
     stuckJobs: createStuckJobService({ db, now, outboxNotifier }),
-    routingRules: createRoutingRuleService({ db, now }),
+    routingRules,
+    dryRuns: createDryRunService({ db, now, validateDraft: routingRules.validate }),
+    reroutes: createRerouteService({ db, now }),
   };
 }

@@ -35,8 +35,9 @@ export interface RoutingRuleService {
   setActive(id: string, active: boolean): Promise<RoutingRuleView | undefined>;
   /** `ids`: every rule once, in the new order. */
   reorder(ids: readonly string[]): Promise<RoutingRuleView[]>;
+  /** The rule if core's validation passes it against today's teams and areas; else 400 naming the fields. */
+  validate(rule: RoutingRule): Promise<RoutingRule>;
 }
-
 
 export function invalidRule(errors: readonly FieldError[]): ApiError {
   return new ApiError(400, 'ROUTING_RULE_INVALID', errors[0]?.message ?? routingTexts.ruleInvalid, [
@@ -110,6 +111,7 @@ export function createRoutingRuleService(deps: { db: DbOrTx; now: () => Date }):
 
   return {
     list,
+    validate: validated,
 
     async create(body, actorId) {
       const stored = await listCurrentRoutingRules(db);

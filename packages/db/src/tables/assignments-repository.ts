@@ -51,6 +51,10 @@ export interface NewAssignment {
   at: Date;
   /** The afhandeltermijn from this routing on (a reopened melding gets a fresh one); null: none. */
   deadlineAt: Date | null;
+  /** Who routed it: 'systeem' (the worker, default) or 'staff:<id>' ("opnieuw indelen"). */
+  actor?: string;
+  /** The status event's reason (staff: why it was routed again). */
+  eventReason?: string | null;
 }
 
 /**
@@ -81,8 +85,9 @@ export async function recordAssignment(tx: DbOrTx, a: NewAssignment): Promise<bo
     meldingId: a.meldingId,
     fromStatus: a.fromStatus,
     toStatus: 'ingedeeld',
-    actor: 'systeem',
+    actor: a.actor ?? 'systeem',
     internalNote: a.reason,
+    reason: a.eventReason ?? null,
     at: a.at,
   });
   return true;

@@ -12,6 +12,8 @@ import notableRoutes from './notable.routes.ts';
 import queueRoutes from './queue.routes.ts';
 import reportsRoutes from './reports.routes.ts';
 import routingRoutes from './routing.routes.ts';
+import routingDryRunRoutes from './routing-dry-run.routes.ts';
+import routingRerouteRoutes from './routing-reroute.routes.ts';
 import standardTextsRoutes from './standard-texts.routes.ts';
 import totpRoutes from './totp.routes.ts';
 import usersRoutes from './users.routes.ts';
@@ -56,6 +58,8 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   await app.register(hotspotsRoutes, { hotspots: services.hotspots });
   await app.register(adminStuckRoutes, { stuckJobs: services.stuckJobs });
   await app.register(routingRoutes, { rules: services.routingRules });
+  await app.register(routingDryRunRoutes, { dryRuns: services.dryRuns });
+  await app.register(routingRerouteRoutes, { reroutes: services.reroutes, meldingen });
 };
 
 export default staffRoutes;

@@ -1,20 +1,20 @@
-import { categories, listWijken, type RuleValidationOptions } from '@buurtsignaal/core';
+import { categories, type RuleValidationOptions } from '@buurtsignaal/core';
 import type { DbOrTx } from '../../client.ts';
-import { listAreas } from '../../tables/areas-repository.ts';
 import { listTeams } from '../../tables/teams-repository.ts';
+import { areaContextAt } from './areas-at.ts';
 
 /**
- * What a routing rule is checked against today (core validateRule / flagInvalidRules): the active
- * teams, the area codes that exist (the imported CBS areas, or core's sample wijken while none are
- * imported) and the categories.
+ * What a routing rule is checked against on save (core validateRule / ruleChecker): the active teams,
+ * the area codes that exist (as the routing context knows them: imported CBS areas, else core's sample
+ * wijken) and the categories.
  */
 export async function loadRuleValidationOptions(db: DbOrTx): Promise<Required<RuleValidationOptions>> {
   const teams = await listTeams(db);
-  const areas = await listAreas(db);
-  const areaCodes = areas.length > 0 ? areas.map((a) => a.code) : listWijken().map((w) => w.code);
+  // The known codes do not depend on the point; any point will do.
+  const { knownAreaCodes } = await areaContextAt(db, 0, 0);
   return {
     activeTeams: new Set(teams.filter((t) => t.active).map((t) => t.id)),
-    knownAreas: new Set(areaCodes),
+    knownAreas: knownAreaCodes,
     categories,
   };
 }

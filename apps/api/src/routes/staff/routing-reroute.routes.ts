@@ -1,0 +1,61 @@
+import { meldingDetailSchema, rerouteBodySchema } from '@buurtsignaal/core/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponseSchema } from '../../errors.ts';
+import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
+import type { RerouteService } from '../../routing/reroute-service.ts';
+import { requireRole, staffOf } from '../../staff/staff-guard.ts';
+import { meldingDetailFor } from './melding-access.ts';
+import { csrfHeaderSchema } from './staff-schemas.ts';
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+};
+
+/** "Opnieuw indelen": route a melding again with today's rules, only on this explicit request. */
+export interface RoutingRerouteRoutesOptions {
+  reroutes: RerouteService;
+  meldingen: StaffMeldingService;
+}
+
+const routingRerouteRoutes: FastifyPluginAsyncZod<RoutingRerouteRoutesOptions> = async (
+  app,
+  { reroutes, meldingen },
+) => {
+  app.post(
+    '/meldingen/:id/reroute',
+    {
+      preHandler: requireRole('coordinator', 'admin'),
+      schema: {
+        summary: 'Een melding opnieuw indelen (met reden)',
+        description:
+          'Beslist opnieuw met de huidige regels, gebieden en roosters en legt een nieuwe indeling vast ' +
+          '(status `ingedeeld`, met de reden in de tijdlijn). De oude indeling blijft staan. Alleen voor ' +
+          'een melding die nog niet in behandeling is (gemeld, ingedeeld, heropend); anders 409 ' +
+          'REROUTE_NOT_ALLOWED.',
+        tags: ['routering', 'afhandeling'],
+        headers: csrfHeaderSchema,
+        params: z.object({ id: z.uuid() }),
+        body: rerouteBodySchema,
+        response: { 200: meldingDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const result = await reroutes.reroute(staffOf(request), id, request.body.reason);
+      await app.staffAudit(request, {
+        action: 'melding.reroute',
+        result: 'ok',
+        meldingId: id,
+        details: { ...result, reason: request.body.reason },
+      });
+      return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, meldingen, id));
+    },
+  );
+};
+
+export default routingRerouteRoutes;
