@@ -2,6 +2,8 @@ import { isMeldingStatus, staffStatusLabel } from '@buurtsignaal/core';
 import type { MeldingDetail, TimelineEntry } from '@buurtsignaal/core/contract';
 import type { DbOrTx } from '@buurtsignaal/db';
 import {
+  type CurrentAssignmentRow,
+  findCurrentAssignment,
   findStaffMeldingRow,
   type InternalNoteRow,
   listInternalNotes,
@@ -107,6 +109,21 @@ export function meldingHeadView(row: MeldingHeadRow) {
   };
 }
 
+/** A priority the contract does not know (older data) shows as normaal. */
+function assignmentView(a: CurrentAssignmentRow): NonNullable<MeldingDetail['assignment']> {
+  return {
+    team: { id: a.teamId, name: a.teamName ?? a.teamId },
+    priority: priorityView(a.priority) ?? 'normaal',
+    reason: a.reason,
+    rule:
+      a.ruleId !== null && a.ruleVersion !== null
+        ? { id: a.ruleId, name: a.ruleName ?? a.ruleId, version: a.ruleVersion }
+        : null,
+    note: a.note,
+    at: a.createdAt,
+  };
+}
+
 /** The contract's MeldingDetail without `melder` (the caller decides about contact data). */
 export async function loadMeldingDetail(
   db: DbOrTx,
@@ -114,7 +131,8 @@ export async function loadMeldingDetail(
 ): Promise<Omit<MeldingDetail, 'melder'> | undefined> {
   const row = await findStaffMeldingRow(db, meldingId);
   if (!row) return undefined;
-  const [photos, events, notes, feedback, deliveries] = await Promise.all([
+  const [assignment, photos, events, notes, feedback, deliveries] = await Promise.all([
+    findCurrentAssignment(db, meldingId),
     listMeldingPhotos(db, meldingId),
     listStaffStatusEvents(db, meldingId),
     listInternalNotes(db, meldingId),
@@ -131,6 +149,7 @@ export async function loadMeldingDetail(
     occurredAt: row.occurredAt,
     createdAt: row.createdAt,
     assignedTo: assigneeView(row.assignedUserId, row.assignedUserName),
+    assignment: assignment ? assignmentView(assignment) : null,
     duplicateOf:
       row.duplicateOfId && row.duplicateOfReference
         ? { id: row.duplicateOfId, reference: row.duplicateOfReference }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { categoryIds, priorities } from '../categories.ts';
 import { meldingStatuses } from '../status-machine.ts';
 import { text } from '../text-schema.ts';
+import { assignmentViewSchema } from './routing.ts';
 import {
   createdSchema,
   instant,
@@ -38,6 +39,10 @@ export const queueItemSchema = z
     /** The street only: never a house number or postcode. */
     street: z.string().nullable(),
     createdAt: instant,
+    /** The afhandeltermijn (the queue sorts on it within a priority); null while unrouted. */
+    deadlineAt: instant.nullable(),
+    /** The melder said it is happening now ("nu gaande"). */
+    nuGaande: z.boolean(),
     assignedTo: assigneeSchema,
     photoCount: z.number().int(),
   })
@@ -96,6 +101,8 @@ export const meldingDetailSchema = z
     occurredAt: instant.nullable(),
     createdAt: instant,
     assignedTo: assigneeSchema,
+    /** The current assignment: team, priority, the rule (and version) that decided and why. */
+    assignment: assignmentViewSchema.nullable(),
     duplicateOf: z.object({ id: z.uuid(), reference: z.string() }).nullable(),
     reopenCount: z.number().int(),
     photos: z.array(

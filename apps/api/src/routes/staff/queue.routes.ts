@@ -36,7 +36,8 @@ const queueRoutes: FastifyPluginAsyncZod<QueueRoutesOptions> = async (app, { mel
       schema: {
         summary: 'De wachtrij van een team',
         description:
-          'Open meldingen (of de gekozen statussen), spoed en hoog eerst, dan de oudste. Boa en politie ' +
+          'Open meldingen (of de gekozen statussen): spoed, dan hoog, dan de rest; daarbinnen de ' +
+          'dichtstbijzijnde afhandeltermijn, dan de oudste. `nuGaande`: de melder zei dat het nu gebeurt. Boa en politie ' +
           'geven `team` op (een van hun teams); de coördinator ziet zonder `team` alle meldingen.',
         tags: ['afhandeling'],
         querystring: queueQuerySchema,
@@ -75,6 +76,8 @@ const queueRoutes: FastifyPluginAsyncZod<QueueRoutesOptions> = async (app, { mel
         ...meldingHeadView(r),
         street: streetFromAddress(r.addressText) ?? null,
         createdAt: r.createdAt,
+        deadlineAt: r.deadlineAt,
+        nuGaande: r.nuGaande,
         assignedTo: assigneeView(r.assignedUserId, r.assignedUserName),
         photoCount: r.photoCount,
       }));

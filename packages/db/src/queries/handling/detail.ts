@@ -1,11 +1,13 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../client.ts';
 import {
+  assignments,
   attachments,
   internalNotes,
   melderFeedback,
   meldingen,
+  routingRuleVersions,
   staffUsers,
   statusEvents,
   teams,
@@ -188,4 +190,48 @@ export async function listMelderFeedback(db: DbOrTx, meldingId: string): Promise
     .from(melderFeedback)
     .where(eq(melderFeedback.meldingId, meldingId))
     .orderBy(desc(melderFeedback.createdAt));
+}
+
+/** The melding's latest assignment, with its team's name and the name of the rule version that decided. */
+export interface CurrentAssignmentRow {
+  teamId: string;
+  teamName: string | null;
+  priority: string;
+  reason: string;
+  ruleId: string | null;
+  ruleVersion: number | null;
+  ruleName: string | null;
+  note: string | null;
+  createdAt: Date;
+}
+
+export async function findCurrentAssignment(
+  db: DbOrTx,
+  meldingId: string,
+): Promise<CurrentAssignmentRow | undefined> {
+  const [row] = await db
+    .select({
+      teamId: assignments.teamId,
+      teamName: teams.name,
+      priority: assignments.priority,
+      reason: assignments.reason,
+      ruleId: assignments.ruleId,
+      ruleVersion: assignments.ruleVersion,
+      ruleName: routingRuleVersions.name,
+      note: assignments.note,
+      createdAt: assignments.createdAt,
+    })
+    .from(assignments)
+    .leftJoin(teams, eq(teams.id, assignments.teamId))
+    .leftJoin(
+      routingRuleVersions,
+      and(
+        eq(routingRuleVersions.ruleId, assignments.ruleId),
+        eq(routingRuleVersions.version, assignments.ruleVersion),
+      ),
+    )
+    .where(eq(assignments.meldingId, meldingId))
+    .orderBy(desc(assignments.createdAt), desc(assignments.id))
+    .limit(1);
+  return row;
 }

@@ -30,6 +30,10 @@ export interface QueueRow {
   wijkCode: string | null;
   addressText: string | null;
   createdAt: Date;
+  /** The afhandeltermijn; null while unrouted. */
+  deadlineAt: Date | null;
+  /** The melder answered "Is het nu aan de gang?" with yes. */
+  nuGaande: boolean;
   assignedUserId: string | null;
   assignedUserName: string | null;
   photoCount: number;
@@ -49,8 +53,13 @@ function conditions(filter: QueueFilter): SQL | undefined {
 
 // Urgent first: spoed, hoog, then normaal (and a melding without priority yet, still unrouted).
 const priorityRank = sql`CASE ${meldingen.priority} WHEN 'spoed' THEN 0 WHEN 'hoog' THEN 1 ELSE 2 END`;
+// Within a priority the nearest afhandeltermijn first; without one (not routed yet) after those.
+const deadlineOrder = sql`${meldingen.deadlineAt} ASC NULLS LAST`;
 
-/** One page of a team's queue, most urgent and then oldest first, with the total for paging. */
+/**
+ * One page of a team's queue: spoed, then hoog, then the rest; within each the nearest deadline, then
+ * the oldest. With the total for paging.
+ */
 export async function listQueue(
   db: DbOrTx,
   filter: QueueFilter,
@@ -71,6 +80,8 @@ export async function listQueue(
       wijkCode: meldingen.wijkCode,
       addressText: meldingen.addressText,
       createdAt: meldingen.createdAt,
+      deadlineAt: meldingen.deadlineAt,
+      nuGaande: sql<boolean>`coalesce(${meldingen.answers}->>'nu_gaande' = 'true', false)`,
       assignedUserId: meldingen.assignedUserId,
       assignedUserName: staffUsers.name,
       photoCount: sql<number>`coalesce(${photoCount.n}, 0)::int`,
@@ -80,12 +91,12 @@ export async function listQueue(
     .leftJoin(staffUsers, eq(staffUsers.id, meldingen.assignedUserId))
     .leftJoin(photoCount, eq(photoCount.meldingId, meldingen.id))
     .where(where)
-    .orderBy(priorityRank, asc(meldingen.createdAt), asc(meldingen.id))
+    .orderBy(priorityRank, deadlineOrder, asc(meldingen.createdAt), asc(meldingen.id))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(meldingen).where(where);
   return {
-    rows: rows.map((r) => ({ ...r, photoCount: Number(r.photoCount) })),
+    rows: rows.map((r) => ({ ...r, nuGaande: r.nuGaande === true, photoCount: Number(r.photoCount) })),
     total: Number(count?.n ?? 0),
   };
 }
