@@ -61,6 +61,8 @@ describe('GET /api/v1/staff/queue', () => {
       wijk: expect.objectContaining({ code: expect.stringMatching(/^WK/) }),
       street: null,
       createdAt: at(20).toISOString(),
+      deadlineAt: null,
+      nuGaande: false,
       assignedTo: null,
       photoCount: 0,
     });
