@@ -9,7 +9,7 @@ import {
 import type { DraftDryRunBody } from '@buurtsignaal/core/contract';
 import type { DbOrTx } from '@buurtsignaal/db';
 import { teamsOnDuty } from '@buurtsignaal/db/queries/roster/on-duty';
-import { countRepeats } from '@buurtsignaal/db/queries/routing/repeat-counts';
+import { countRepeatsAt } from '@buurtsignaal/db/queries/routing/repeat-counts';
 import type { RoutingInput } from '@buurtsignaal/db/queries/routing/routing-facts';
 import { ApiError } from '../errors.ts';
 import { routingTexts } from './routing-texts-nl.ts';
@@ -68,12 +68,12 @@ export async function withDraftLookups(
 ): Promise<RoutingContext> {
   const { category, reportedAt } = input.facts;
   const repeatCounts = { ...ctx.repeatCounts };
-  for (const q of repeatQueries(rules, category)) {
-    const key = repeatKey(q);
-    if (key in repeatCounts) continue;
-    const n = await countRepeats(db, { ...q, lat: input.lat, lng: input.lng, until: reportedAt });
-    repeatCounts[key] = n + (input.countsSelf ? 0 : 1);
-  }
+  const queries = repeatQueries(rules, category).filter((q) => !(repeatKey(q) in repeatCounts));
+  const place = { category, lat: input.lat, lng: input.lng, until: reportedAt };
+  const counts = await countRepeatsAt(db, place, queries);
+  queries.forEach((q, i) => {
+    repeatCounts[repeatKey(q)] = (counts[i] ?? 0) + (input.countsSelf ? 0 : 1);
+  });
   const missing = onDutyTeams(rules, category).filter((id) => !(id in ctx.onDuty));
   const onDuty =
     missing.length === 0 ? ctx.onDuty : { ...ctx.onDuty, ...(await teamsOnDuty(db, missing, input.at)) };

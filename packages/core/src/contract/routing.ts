@@ -5,7 +5,7 @@ import { text } from '../text-schema.ts';
 import { textMessages } from '../texts-nl.ts';
 import { instant, teamRefSchema } from './wire.ts';
 
-// The wire shapes of the routing rules, the dry run and "opnieuw indelen" (docs/staff-api.md, "Routing").
+// The wire shapes of the routing rules, the dry run, a draft's what-if and "opnieuw indelen".
 
 // core's rule schema takes any string; PostgreSQL refuses NUL in jsonb and no keyboard types a control
 // character, so every string of a rule is checked once here.
