@@ -101,7 +101,7 @@ export function createRoutingRuleService(deps: { db: DbOrTx; now: () => Date }):
         invalidSince: problems.length > 0 ? (row.invalidSince ?? at) : null,
         problems,
         routedLast30Days: counts.get(rule.id) ?? 0,
-        updatedAt: row.versionCreatedAt,
+        versionCreatedAt: row.versionCreatedAt,
       });
     }
     return views;

@@ -1,6 +1,6 @@
-import { type DbOrTx, seedReferenceData } from '@buurtsignaal/db';
+import { type DatabaseClient, type DbOrTx, seedReferenceData } from '@buurtsignaal/db';
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
-import { createTestDatabase, type TestDatabase } from '@buurtsignaal/testkit';
+import { createTestDatabase, createTestPglite } from '@buurtsignaal/testkit';
 import { currentTotp } from '../../src/staff/totp.ts';
 import { as } from '../support/handling-helpers.ts';
 import { buildTestApp, type TestApp } from '../support/helpers.ts';
@@ -16,7 +16,6 @@ export const NOW = new Date('2026-12-10T12:00:00Z');
 export const tuesday = (hhmm: string) => new Date(`2026-12-08T${hhmm}:00+01:00`);
 
 export interface RoutingWorld {
-  database: TestDatabase;
   db: DbOrTx;
   t: TestApp;
   boa: TestUser;
@@ -28,17 +27,27 @@ export interface RoutingWorld {
   close(): Promise<void>;
 }
 
-export async function routingWorld(): Promise<RoutingWorld> {
-  const database = await createTestDatabase();
-  const t = await buildTestApp(database.client, { now: () => NOW });
-  const db = database.client.db;
+/** On PostgreSQL (a database of its own), or with `pglite` on the embedded PGlite. */
+export async function routingWorld(options: { pglite?: boolean } = {}): Promise<RoutingWorld> {
+  let client: DatabaseClient;
+  let drop: () => Promise<void>;
+  if (options.pglite) {
+    client = await createTestPglite();
+    drop = () => client.close();
+  } else {
+    const database = await createTestDatabase();
+    client = database.client;
+    drop = () => database.drop();
+  }
+  const t = await buildTestApp(client, { now: () => NOW });
+  const db = client.db;
   const boa = await createUser(db, 'boa@soest.nl', 'boa', ['boa-team']);
   const boa2 = await createUser(db, 'boa2@soest.nl', 'boa', ['boa-team']);
   const politie = await createUser(db, 'politie@soest.nl', 'politie', ['politie-basisteam']);
   const coordinator = await createUser(db, 'coord@soest.nl', 'coordinator', [], { totp: true });
   // The template's seed ran before these accounts existed: seeding again puts them on the shifts.
   await seedReferenceData(db);
-  await generateShiftInstancesAhead(database.client.db, { now: new Date('2026-11-01T00:00:00Z'), days: 50 });
+  await generateShiftInstancesAhead(client.db, { now: new Date('2026-11-01T00:00:00Z'), days: 50 });
   const boaSession = await login(t.app, boa.email);
   const coordinatorSession = await login(
     t.app,
@@ -47,7 +56,6 @@ export async function routingWorld(): Promise<RoutingWorld> {
     currentTotp(coordinator.totpSecret ?? '', NOW),
   );
   return {
-    database,
     db,
     t,
     boa,
@@ -58,7 +66,7 @@ export async function routingWorld(): Promise<RoutingWorld> {
     asCoordinator: as(t.app, coordinatorSession),
     async close() {
       await t.close();
-      await database.drop();
+      await drop();
     },
   };
 }

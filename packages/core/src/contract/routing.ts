@@ -65,7 +65,8 @@ export const routingRuleViewSchema = z
     problems: z.array(fieldErrorSchema),
     /** Meldingen this rule (any version) routed in the last 30 days. */
     routedLast30Days: z.number().int(),
-    updatedAt: instant,
+    /** When the current version was saved (and by whom is in the audit log). */
+    versionCreatedAt: instant,
   })
   .meta({ id: 'RoutingRule' });
 export type RoutingRuleView = z.output<typeof routingRuleViewSchema>;
