@@ -67,7 +67,10 @@ describe('POST /api/v1/staff/meldingen/:id/reroute ("opnieuw indelen")', () => {
     expect(audit.find((a) => a.action === 'melding.reroute')).toMatchObject({
       actorUserId: w.coordinator.id,
       result: 'ok',
-      details: expect.objectContaining({ reason: 'Antwoord "nu gaande" gemist', teamId: 'boa-team' }),
+      details: expect.objectContaining({
+        teamId: 'boa-team',
+        rule: { id: 'soest-jeugd-live-boa', version: 1 },
+      }),
     });
   });
 

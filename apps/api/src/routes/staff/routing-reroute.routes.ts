@@ -51,7 +51,8 @@ const routingRerouteRoutes: FastifyPluginAsyncZod<RoutingRerouteRoutesOptions> =
         action: 'melding.reroute',
         result: 'ok',
         meldingId: id,
-        details: { ...result, reason: request.body.reason },
+        // The reason is free text (it may name a person or address): it stays with the status event.
+        details: { ...result },
       });
       return reply.header('cache-control', 'no-store').send(await meldingDetailFor(request, meldingen, id));
     },
