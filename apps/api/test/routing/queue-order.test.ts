@@ -1,4 +1,4 @@
-import { schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMelding } from '../support/handling-helpers.ts';

@@ -1,4 +1,5 @@
-import { listAuditForMelding, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAuditForMelding } from '@buurtsignaal/db/tables/audit-log-repository';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMelding } from '../support/handling-helpers.ts';

@@ -2,9 +2,8 @@ import { type DatabaseClient, type DbOrTx, seedReferenceData } from '@buurtsigna
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
 import { createTestDatabase, createTestPglite } from '@buurtsignaal/testkit';
 import { currentTotp } from '../../src/staff/totp.ts';
-import { as } from '../support/handling-helpers.ts';
 import { buildTestApp, type TestApp } from '../support/helpers.ts';
-import { createUser, login, PASSWORD, type TestUser } from '../support/staff-helpers.ts';
+import { as, createUser, login, PASSWORD, type TestUser } from '../support/staff-helpers.ts';
 
 // One database and app per test file with Soest's seeded rules and rosters: two boa's and a police
 // officer on the seeded shifts (boa 07:00–15:00 and 14:30–22:30, police around the clock), instances

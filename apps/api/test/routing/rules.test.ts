@@ -1,4 +1,5 @@
-import { listAuditForActor, schema } from '@buurtsignaal/db';
+import * as schema from '@buurtsignaal/db/schema';
+import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
 import { updateTeamSettings } from '@buurtsignaal/db/tables/teams-repository';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

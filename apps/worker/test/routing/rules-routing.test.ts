@@ -1,6 +1,9 @@
 import { findWijk, reviseRule, soestRoutingRules, wallClockInstant, weekdayOf } from '@buurtsignaal/core';
 import { schema } from '@buurtsignaal/db';
-import { countAssignmentsPerRule, listRoutableMeldingenSince } from '@buurtsignaal/db/queries/routing/rule-usage';
+import {
+  countAssignmentsPerRule,
+  listRoutableMeldingenSince,
+} from '@buurtsignaal/db/queries/routing/rule-usage';
 import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import {
   findRoutingRuleVersion,
