@@ -73,6 +73,13 @@ export const errorCodes = [
   'ROUTING_RULE_CHANGED',
   'ROUTING_RULE_INVALID',
   'ROUTING_RULE_NOT_FOUND',
+  // Staff: rosters, calendar feeds and areas
+  'AREA_FILE_INVALID',
+  'ICS_FILE_REQUIRED',
+  'NOT_A_TEAM_MEMBER',
+  'ROSTER_OVERRIDE_NOT_FOUND',
+  'SHIFT_PATTERN_NOT_FOUND',
+  'TEAM_NOT_FOUND',
   // Admin
   'DEV_MAILBOX_LOCAL_ONLY',
   'STUCK_JOB_NOT_FOUND',

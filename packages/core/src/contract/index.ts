@@ -10,10 +10,12 @@ export {
   publicCategorySchema,
 } from '../intake-schema.ts';
 export * from './admin.ts';
+export * from './areas.ts';
 export * from './errors.ts';
 export * from './handling.ts';
 export * from './hotspots.ts';
 export * from './routing.ts';
+export * from './rosters.ts';
 export * from './staff.ts';
 export * from './status.ts';
 export * from './web-config.ts';
