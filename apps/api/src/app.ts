@@ -14,6 +14,7 @@ import multipart, { multipartLimits } from './plugins/multipart.ts';
 import rateLimit from './plugins/rate-limit.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import swagger from './plugins/swagger.ts';
+import calendarFeedRoutes from './routes/calendar/calendar-feed.routes.ts';
 import categoriesRoutes from './routes/categories/categories.routes.ts';
 import configRoutes from './routes/config/config.routes.ts';
 import healthRoutes from './routes/health/health.routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rateLimit: config.intakeRateLimit,
     lookupRateLimit: config.statusLookupRateLimit,
   });
+  await app.register(calendarFeedRoutes, { calendar: services.calendar });
   await app.register(staffRoutes, { prefix: '/api/v1/staff', config, now, photoStore, services });
 
   // The zod type provider only changes route typing; callers get a plain instance.

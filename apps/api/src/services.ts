@@ -1,6 +1,7 @@
 import { createOutboxNotifier, type DatabaseClient, type OutboxNotifier, SecretBox } from '@buurtsignaal/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { createStuckJobService, type StuckJobService } from './admin/stuck-job-service.ts';
+import { type AreasService, createAreasService } from './areas/areas-service.ts';
 import type { ApiConfig } from './config.ts';
 import { createHandlingService, type HandlingService } from './handling/handling-service.ts';
 import {
@@ -18,6 +19,9 @@ import { createWeeklyReportService, type WeeklyReportService } from './reports/w
 import { createDryRunService, type DryRunService } from './routing/dry-run-service.ts';
 import { createRerouteService, type RerouteService } from './routing/reroute-service.ts';
 import { createRoutingRuleService, type RoutingRuleService } from './routing/routing-rule-service.ts';
+import { type CalendarService, createCalendarService } from './rosters/calendar-service.ts';
+import { createRosterService, type RosterService } from './rosters/roster-service.ts';
+import { createTeamService, type TeamService } from './rosters/team-service.ts';
 import { type AccountService, createAccountService } from './staff/account-service.ts';
 import { createStaffServices, resolveStaffKey, type StaffServices } from './staff/staff-services.ts';
 import { createMelderActionsService, type MelderActionsService } from './status/melder-actions-service.ts';
@@ -58,6 +62,10 @@ export interface Services {
   routingRules: RoutingRuleService;
   dryRuns: DryRunService;
   reroutes: RerouteService;
+  teams: TeamService;
+  rosters: RosterService;
+  calendar: CalendarService;
+  areas: AreasService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -109,5 +117,9 @@ export function createServices(deps: ServiceDeps): Services {
     routingRules,
     dryRuns: createDryRunService({ db, now, validateDraft: routingRules.validate }),
     reroutes: createRerouteService({ db, now }),
+    teams: createTeamService({ db, now }),
+    rosters: createRosterService({ db, now }),
+    calendar: createCalendarService({ db, now, publicBaseUrl: config.publicBaseUrl }),
+    areas: createAreasService({ db, now }),
   };
 }

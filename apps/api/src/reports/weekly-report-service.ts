@@ -1,4 +1,4 @@
-import { categoryIds, listWijken, meldingStatuses, statusRules } from '@buurtsignaal/core';
+import { categoryIds, coverageGaps, listWijken, meldingStatuses, statusRules } from '@buurtsignaal/core';
 import type { Trend, WeeklyReport } from '@buurtsignaal/core/contract';
 import type { DbOrTx } from '@buurtsignaal/db';
 import { hotspotTimeProfile, listHotspotsActiveIn } from '@buurtsignaal/db/queries/reports/hotspots';
@@ -11,7 +11,9 @@ import {
   summariseSatisfaction,
   type WeekCountRow,
 } from '@buurtsignaal/db/queries/reports/weekly';
+import { coverageInput } from '@buurtsignaal/db/queries/roster/coverage-input';
 import { categoryView, priorityView, statusView, teamView, wijkView } from '../handling/melding-view.ts';
+import { gapView } from '../rosters/roster-views.ts';
 import { formatIsoWeek, type IsoWeek, isoWeekAt, shiftWeek, weekBounds } from './iso-week.ts';
 
 /** At most this many entries per list in the overview; `total` gives the full number. */
@@ -98,6 +100,21 @@ async function hotspotsOf(deps: WeeklyReportDeps, from: Date, at: Date): Promise
   return result;
 }
 
+/** Per active team with expected hours, the gaps in its coverage in the week [from, to). */
+async function coverageOf(db: DbOrTx, from: Date, to: Date): Promise<WeeklyReport['coverageGaps']> {
+  const input = await coverageInput(db, { from, until: to });
+  return input.teams
+    .filter((t) => t.coverage.kind === 'always' || t.coverage.windows.length > 0)
+    .map((team) => {
+      const gaps = coverageGaps(input, team, from, 7).map(gapView);
+      return {
+        team: { id: team.id, name: team.name },
+        totalMinutes: gaps.reduce((a, g) => a + g.minutes, 0),
+        gaps,
+      };
+    });
+}
+
 /** The weekly overview of docs/staff-api.md ("Weekly overview"), real numbers (no suppression). */
 export async function buildWeeklyReport(deps: WeeklyReportDeps, week: IsoWeek): Promise<WeeklyReport> {
   const { db } = deps;
@@ -110,13 +127,14 @@ export async function buildWeeklyReport(deps: WeeklyReportDeps, week: IsoWeek): 
     (_, i) => weekBounds(shiftWeek(week, i - PREVIOUS_WEEKS)).from,
   );
   const period = { from, to, limit: REPORT_LIST_LIMIT };
-  const [counts, pastDeadline, reopened, satisfaction, notable, hotspots] = await Promise.all([
+  const [counts, pastDeadline, reopened, satisfaction, notable, hotspots, coverage] = await Promise.all([
     countMeldingenPerWeek(db, weekStarts, to),
     listPastDeadline(db, { at, openStatuses, limit: REPORT_LIST_LIMIT }),
     listReopened(db, period),
     summariseSatisfaction(db, period),
     listNotable(db, period),
     hotspotsOf(deps, from, at),
+    coverageOf(db, from, to),
   ]);
   return {
     week: formatIsoWeek(week),
@@ -168,6 +186,7 @@ export async function buildWeeklyReport(deps: WeeklyReportDeps, week: IsoWeek): 
       flaggedAt: r.flaggedAt.toISOString(),
       flaggedBy: r.flaggedById && r.flaggedByName ? { id: r.flaggedById, name: r.flaggedByName } : null,
     })),
+    coverageGaps: coverage,
     hotspots,
   };
 }

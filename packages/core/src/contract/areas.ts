@@ -29,7 +29,9 @@ export const areaImportReportSchema = z
     /** Areas of this gemeente that an earlier import had and this file has not: removed. */
     removed: z.number().int(),
     /** Features that could not be used (no code, no polygon), with the reason in Dutch. */
-    problems: z.array(z.object({ index: z.number().int(), code: z.string().nullable(), message: z.string() })),
+    problems: z.array(
+      z.object({ index: z.number().int(), code: z.string().nullable(), message: z.string() }),
+    ),
   })
   .meta({ id: 'AreaImportReport' });
 

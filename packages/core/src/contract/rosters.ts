@@ -9,8 +9,8 @@ import {
   teamKindSchema,
   weekdaysSchema,
 } from '../roster/roster-schema.ts';
-import { rosterMessages as m } from '../texts/roster-nl.ts';
 import { text } from '../text-schema.ts';
+import { rosterMessages as m } from '../texts/roster-nl.ts';
 import { instant, personRefSchema, teamRefSchema } from './wire.ts';
 
 // The contract of the roster routes: teams with their expected hours and members, the week view of a
@@ -120,7 +120,11 @@ export const overrideViewSchema = z
   })
   .meta({ id: 'RosterOverride' });
 export const overrideParamsSchema = teamIdParamsSchema.extend({ overrideId: text().min(1).max(100) });
-export const overrideIssueSchema = z.object({ overrideId: z.string(), date: z.string(), message: z.string() });
+export const overrideIssueSchema = z.object({
+  overrideId: z.string(),
+  date: z.string(),
+  message: z.string(),
+});
 export const overrideCreatedSchema = z
   .object({ id: z.string(), issues: z.array(overrideIssueSchema) })
   .meta({ id: 'RosterOverrideCreated' });
@@ -172,9 +176,16 @@ export const icsImportReplySchema = z
     imported: z.number().int(),
     stored: z.object({ added: z.number().int(), updated: z.number().int(), removed: z.number().int() }),
     problems: z.array(
-      z.object({ code: z.string(), uid: z.string().nullable(), summary: z.string().nullable(), message: z.string() }),
+      z.object({
+        code: z.string(),
+        uid: z.string().nullable(),
+        summary: z.string().nullable(),
+        message: z.string(),
+      }),
     ),
-    unknownAttendees: z.array(z.object({ email: z.string(), events: z.array(z.string()), message: z.string() })),
+    unknownAttendees: z.array(
+      z.object({ email: z.string(), events: z.array(z.string()), message: z.string() }),
+    ),
   })
   .meta({ id: 'IcsImportReport' });
 

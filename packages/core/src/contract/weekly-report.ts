@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { priorities } from '../categories.ts';
 import { meldingStatuses } from '../status-machine.ts';
 import { text } from '../text-schema.ts';
+import { coverageGapSchema } from './rosters.ts';
 import { labelledSchema, teamRefSchema, wijkRefSchema } from './wire.ts';
 
 /** An ISO 8601 week, e.g. 2026-W48. */
@@ -82,6 +83,10 @@ export const weeklyReportSchema = z
         flaggedAt: z.iso.datetime(),
         flaggedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
       }),
+    ),
+    /** Per active team with expected hours: the hours of the week in which nobody of it was on duty. */
+    coverageGaps: z.array(
+      z.object({ team: teamRefSchema, totalMinutes: z.number().int(), gaps: z.array(coverageGapSchema) }),
     ),
     hotspots: z.array(
       z.object({

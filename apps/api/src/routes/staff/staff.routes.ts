@@ -4,6 +4,7 @@ import type { PhotoStore } from '../../photos/photo-store.ts';
 import type { Services } from '../../services.ts';
 import staffAuth from '../../staff/staff-auth.plugin.ts';
 import adminStuckRoutes from './admin-stuck.routes.ts';
+import areasRoutes from './areas.routes.ts';
 import authRoutes from './auth.routes.ts';
 import handlingRoutes from './handling.routes.ts';
 import hotspotsRoutes from './hotspots.routes.ts';
@@ -14,6 +15,9 @@ import reportsRoutes from './reports.routes.ts';
 import routingRoutes from './routing.routes.ts';
 import routingDryRunRoutes from './routing-dry-run.routes.ts';
 import routingRerouteRoutes from './routing-reroute.routes.ts';
+import rostersRoutes from './rosters.routes.ts';
+import rostersCalendarRoutes from './rosters-calendar.routes.ts';
+import rostersPlanRoutes from './rosters-plan.routes.ts';
 import standardTextsRoutes from './standard-texts.routes.ts';
 import totpRoutes from './totp.routes.ts';
 import usersRoutes from './users.routes.ts';
@@ -60,6 +64,10 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   await app.register(routingRoutes, { rules: services.routingRules });
   await app.register(routingDryRunRoutes, { dryRuns: services.dryRuns });
   await app.register(routingRerouteRoutes, { reroutes: services.reroutes, meldingen });
+  await app.register(rostersRoutes, { teams: services.teams, rosters: services.rosters });
+  await app.register(rostersPlanRoutes, { rosters: services.rosters });
+  await app.register(rostersCalendarRoutes, { calendar: services.calendar });
+  await app.register(areasRoutes, { areas: services.areas });
 };
 
 export default staffRoutes;

@@ -1,0 +1,93 @@
+import { onDuty } from '@buurtsignaal/core';
+import type { TeamPatchBody, TeamView } from '@buurtsignaal/core/contract';
+import type { Db } from '@buurtsignaal/db';
+import {
+  listMembersOfTeams,
+  setTeamMembers,
+  unknownStaffIds,
+} from '@buurtsignaal/db/queries/roster/team-membership';
+import { listShiftInstances } from '@buurtsignaal/db/tables/shift-instances-repository';
+import { findTeam, listTeams, updateTeamSettings } from '@buurtsignaal/db/tables/teams-repository';
+import { ApiError } from '../errors.ts';
+import type { StaffContext } from '../staff/access-policy.ts';
+import { canReadTeam, invalid, teamNotFound } from './roster-access.ts';
+import { rosterTexts as t } from './roster-texts-nl.ts';
+
+export interface TeamServiceDeps {
+  db: Db;
+  now: () => Date;
+}
+
+/** Teams with kind, expected hours, fallback, today's members and who is on duty now. */
+export function createTeamService({ db, now }: TeamServiceDeps) {
+  async function views(teamIds?: readonly string[]): Promise<TeamView[]> {
+    const all = await listTeams(db);
+    const teams = teamIds ? all.filter((team) => teamIds.includes(team.id)) : all;
+    const ids = teams.map((team) => team.id);
+    const at = now();
+    const members = await listMembersOfTeams(db, ids);
+    const instances = await listShiftInstances(db, {
+      teamIds: ids,
+      from: at,
+      until: new Date(at.getTime() + 1),
+    });
+    const names = new Map(members.map((m) => [m.id, m.name]));
+    const byId = new Map(all.map((team) => [team.id, team]));
+    return teams.map((team) => {
+      const fallback = team.fallbackTeamId ? byId.get(team.fallbackTeamId) : undefined;
+      return {
+        id: team.id,
+        name: team.name,
+        kind: team.kind === 'boa' || team.kind === 'politie' ? team.kind : 'other',
+        coverage: team.coverage,
+        active: team.active,
+        fallbackTeam: fallback ? { id: fallback.id, name: fallback.name } : null,
+        members: members
+          .filter((m) => m.teamId === team.id)
+          .map((m) => ({ id: m.id, name: m.name, role: m.role })),
+        onDutyNow: onDuty({ instances }, team.id, at).members.map((m) => ({
+          id: m.memberId,
+          name: names.get(m.memberId) ?? m.memberId,
+        })),
+      };
+    });
+  }
+
+  return {
+    /** Every team for a planner; an officer's own teams for an officer. */
+    async list(staff: StaffContext): Promise<TeamView[]> {
+      const all = await views();
+      return all.filter((team) => canReadTeam(staff, team.id));
+    },
+
+    async view(teamId: string): Promise<TeamView> {
+      const [found] = await views([teamId]);
+      if (!found) throw teamNotFound();
+      return found;
+    },
+
+    /** Changes the team's settings and (when given) replaces its members; returns what changed. */
+    async update(teamId: string, patch: TeamPatchBody): Promise<string[]> {
+      const team = await findTeam(db, teamId);
+      if (!team) throw teamNotFound();
+      if (patch.fallbackTeamId !== undefined && patch.fallbackTeamId !== null) {
+        if (patch.fallbackTeamId === teamId) throw invalid('fallbackTeamId', t.fallbackSelf);
+        if (!(await findTeam(db, patch.fallbackTeamId))) throw invalid('fallbackTeamId', t.unknownFallback);
+      }
+      if (patch.memberIds) {
+        const unknown = await unknownStaffIds(db, patch.memberIds);
+        if (unknown.length > 0) throw invalid('memberIds', t.unknownStaff(unknown));
+      }
+      const { memberIds, ...settings } = patch;
+      const at = now();
+      await db.transaction(async (tx) => {
+        const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+        const updated = await updateTeamSettings(tx, teamId, { ...defined, at });
+        if (!updated) throw new ApiError(404, 'TEAM_NOT_FOUND', t.teamNotFound);
+        if (memberIds) await setTeamMembers(tx, teamId, memberIds);
+      });
+      return Object.keys(patch).filter((k) => patch[k as keyof TeamPatchBody] !== undefined);
+    },
+  };
+}
+export type TeamService = ReturnType<typeof createTeamService>;
