@@ -6,6 +6,7 @@ import {
   coverageGaps,
   localDateOf,
   type RosterOverride,
+  rosterOverrideSchema,
   type ShiftPattern,
   shiftPatternSchema,
   wallClockInstant,
@@ -69,10 +70,22 @@ export function createRosterService({ db, now }: RosterServiceDeps) {
       ]);
   }
 
-  function checkPattern(p: ShiftPattern): ShiftPattern {
-    const parsed = shiftPatternSchema.safeParse(p);
+  function checked<T>(
+    schema: {
+      safeParse(
+        v: unknown,
+      ):
+        | { success: true; data: T }
+        | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+    },
+    value: T,
+  ): T {
+    const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    const details = parsed.error.issues.map((i) => ({
+      field: i.path.map(String).join('.'),
+      message: i.message,
+    }));
     throw new ApiError(400, 'VALIDATION_ERROR', details[0]?.message ?? '', details);
   }
 
@@ -104,7 +117,7 @@ export function createRosterService({ db, now }: RosterServiceDeps) {
 
   async function newPattern(teamId: string, id: string, body: PatternBody, validFrom: string) {
     await checkMembers(teamId, body.memberIds);
-    return checkPattern({
+    return checked(shiftPatternSchema, {
       id,
       teamId,
       label: body.label,
@@ -190,7 +203,11 @@ export function createRosterService({ db, now }: RosterServiceDeps) {
       if (compareDates(body.date, localDateOf(now())) < 0) throw invalid('date', t.editInPast);
       const ids = body.kind === 'extra' ? body.memberIds : body.kind === 'swap' ? [body.replacementId] : [];
       await checkMembers(teamId, ids, body.kind === 'swap' ? 'replacementId' : 'memberIds');
-      const override = { ...body, id: crypto.randomUUID(), teamId } as RosterOverride;
+      const override = checked(rosterOverrideSchema, {
+        ...body,
+        id: crypto.randomUUID(),
+        teamId,
+      } as RosterOverride);
       await insertRosterOverride(db, { ...override, createdBy: by, at: now() });
       const result = await regenerate(teamId);
       const issues = (result?.issues ?? []).filter((i) => i.overrideId === override.id).map(issueView);

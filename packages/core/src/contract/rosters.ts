@@ -104,7 +104,8 @@ export const overrideBodySchema = z
   .discriminatedUnion('kind', [
     swapOverrideSchema.omit(withoutIds),
     absenceOverrideSchema.omit(withoutIds),
-    extraShiftOverrideSchema.omit(withoutIds),
+    // The lead-among-members check of the full schema runs when the override is stored.
+    z.strictObject(extraShiftOverrideSchema.shape).omit(withoutIds),
   ])
   .meta({ id: 'RosterOverrideBody' });
 
