@@ -8,16 +8,38 @@ import { createUser, login, PASSWORD, type StaffSession } from '../support/staff
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Requests as a logged-in user (cookie and CSRF token), any method. */
+/** Requests as a logged-in user (cookie and CSRF token), any method; a multipart body as it is. */
 export function asUser(app: FastifyInstance, session: StaffSession) {
-  return (method: Method, url: string, payload?: unknown) =>
-    app.inject({
+  return (method: Method, url: string, payload?: unknown) => {
+    const upload = payload instanceof Upload ? payload : undefined;
+    return app.inject({
       method,
       url,
       cookies: { bs_session: session.cookie },
-      headers: { 'x-csrf-token': session.csrf },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      headers: { 'x-csrf-token': session.csrf, ...upload?.headers },
+      ...(upload
+        ? { payload: upload.body }
+        : payload === undefined
+          ? {}
+          : { payload: payload as Record<string, unknown> }),
     });
+  };
+}
+
+/** A multipart/form-data body with one file, as a browser's FormData sends it. */
+export class Upload {
+  private constructor(
+    readonly body: Buffer,
+    readonly headers: Record<string, string>,
+  ) {}
+
+  static async file(filename: string, text: string, type: string): Promise<Upload> {
+    const form = new FormData();
+    form.append('file', new Blob([text], { type }), filename);
+    const response = new Response(form);
+    const contentType = response.headers.get('content-type') ?? '';
+    return new Upload(Buffer.from(await response.arrayBuffer()), { 'content-type': contentType });
+  }
 }
 
 export interface RosterWorld {
