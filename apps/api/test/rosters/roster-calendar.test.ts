@@ -19,7 +19,10 @@ interface Shift {
   members: { id: string; name: string }[];
 }
 const key = (s: Shift) =>
-  `${s.localDate} ${s.localStart}-${s.localEnd} ${s.startsAt} ${s.members.map((m) => m.id).sort().join(',')}`;
+  `${s.localDate} ${s.localStart}-${s.localEnd} ${s.startsAt} ${s.members
+    .map((m) => m.id)
+    .sort()
+    .join(',')}`;
 
 describe('rosters as iCalendar', () => {
   let w: RosterWorld;
@@ -72,7 +75,11 @@ describe('rosters as iCalendar', () => {
       '2026-10-27',
     ]);
     const sunday = shifts.find((s) => s.localDate === '2026-10-25');
-    expect(sunday).toMatchObject({ localStart: '16:00', localEnd: '23:00', endsAt: '2026-10-25T22:00:00.000Z' });
+    expect(sunday).toMatchObject({
+      localStart: '16:00',
+      localEnd: '23:00',
+      endsAt: '2026-10-25T22:00:00.000Z',
+    });
     expect(sunday?.members.map((m) => m.name)).toEqual(['Bram Boa']);
     expect(shifts[0]?.members.map((m) => m.name)).toEqual(['Anna Boa']);
   });

@@ -77,10 +77,10 @@ export async function deleteAreasNotIn(
       and(
         eq(areas.gemeenteCode, gemeenteCode),
         keep.length > 0
-          ? sql`${areas.code} not in ${sql.join(
+          ? sql`${areas.code} not in (${sql.join(
               keep.map((c) => sql`${c}`),
               sql`, `,
-            )}`
+            )})`
           : undefined,
       ),
     )
