@@ -208,6 +208,8 @@ export const reportTexts = {
     satisfactionHeader: ['Antwoord', 'Aantal'],
     notable: 'Opvallende meldingen',
     notableHeader: ['Referentie', 'Categorie', 'Wijk', 'Reden'],
+    coverageGaps: 'Gaten in de bezetting (niemand in dienst binnen de te dekken uren)',
+    coverageGapsHeader: ['Team', 'Van', 'Tot', 'Minuten'],
     hotspots: 'Hotspots',
     hotspotsHeader: ['Cel', 'Wijk', 'Categorie', 'Sinds', 'Aantal'],
     meldingenHeader: [

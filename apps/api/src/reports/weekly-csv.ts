@@ -65,6 +65,17 @@ export function weeklyReportCsv(report: WeeklyReport): string {
     [...t.notableHeader],
     ...report.notable.map((r) => [r.reference, r.category.label, r.wijk?.naam ?? '', r.reason]),
     [],
+    [t.coverageGaps],
+    [...t.coverageGapsHeader],
+    ...report.coverageGaps.flatMap((c) =>
+      c.gaps.map((g) => [
+        c.team.name,
+        `${g.startDate} ${g.startTime}`,
+        `${g.endDate} ${g.endTime}`,
+        String(g.minutes),
+      ]),
+    ),
+    [],
     [t.hotspots],
     [...t.hotspotsHeader],
     ...report.hotspots.map((h) => [
