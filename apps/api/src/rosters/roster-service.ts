@@ -159,10 +159,10 @@ export function createRosterService({ db, now }: RosterServiceDeps) {
       return patternViews(await listShiftPatterns(db, { teamId, from: localDateOf(now()) }));
     },
 
-    async createPattern(teamId: string, body: PatternBody): Promise<PatternView> {
+    async createPattern(teamId: string, body: PatternBody, by: string): Promise<PatternView> {
       await team(teamId);
       const p = await newPattern(teamId, crypto.randomUUID(), body, body.validFrom ?? localDateOf(now()));
-      await insertShiftPattern(db, { ...p, createdBy: null, at: now() });
+      await insertShiftPattern(db, { ...p, createdBy: by, at: now() });
       await regenerate(teamId);
       const [view] = await patternViews([p]);
       return view as PatternView;

@@ -214,4 +214,29 @@ describe('a team roster in Amsterdam wall-clock time', () => {
       expect(s.members.map((m: { id: string }) => m.id)).toContain(w.ids.boa1);
     }
   });
+  it("changes a team's settings for a planner only, naming a bad field", async () => {
+    const byBoa = await w.asBoa1('PATCH', base, { kind: 'politie' });
+    expect(byBoa.statusCode).toBe(403);
+    const self = await w.asCoordinator('PATCH', base, { fallbackTeamId: 'boa-team' });
+    expect(self.statusCode).toBe(400);
+    expect(self.json().details).toEqual([{ field: 'fallbackTeamId', message: expect.any(String) }]);
+    const badHours = await w.asCoordinator('PATCH', base, {
+      coverage: { kind: 'windows', windows: [{ weekdays: [], start: '7', end: '22:30' }] },
+    });
+    expect(badHours.statusCode).toBe(400);
+    const ok = await w.asCoordinator('PATCH', base, {
+      coverage: { kind: 'always' },
+      fallbackTeamId: 'politie-basisteam',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({
+      coverage: { kind: 'always' },
+      fallbackTeam: { id: 'politie-basisteam' },
+    });
+    const audit = await listAuditForActor(w.db, w.ids.coordinator);
+    expect(audit.find((a) => a.action === 'team.update')?.details).toMatchObject({
+      teamId: 'boa-team',
+      changed: ['coverage', 'fallbackTeamId'],
+    });
+  });
 });

@@ -63,7 +63,7 @@ const rostersPlanRoutes: FastifyPluginAsyncZod<RostersPlanRoutesOptions> = async
       },
     },
     async (request, reply) => {
-      const pattern = await rosters.createPattern(request.params.id, request.body);
+      const pattern = await rosters.createPattern(request.params.id, request.body, staffOf(request).id);
       await app.staffAudit(request, {
         action: 'shift_pattern.create',
         result: 'ok',
