@@ -15,6 +15,7 @@ export const areaTexts = {
   noPolygon: 'Geen (Multi)Polygon-geometrie; overgeslagen.',
   noCode: 'Geen code of naam; overgeslagen.',
   fileRequired: 'Stuur een GeoJSON-bestand mee (veld "file").',
+  cliUnreadable: (path: string) => `Kan het bestand ${path} niet lezen.`,
   cliUsage: 'Gebruik: pnpm areas:import BESTAND --gemeente GM0342',
   cliDone: (
     r: {

@@ -31,7 +31,14 @@ export async function runAreasImport(
     return 2;
   }
   // pnpm runs the script at the repository root; the file is relative to where the user stands.
-  const text = await readFile(resolve(env.INIT_CWD ?? process.cwd(), file), 'utf8');
+  const path = resolve(env.INIT_CWD ?? process.cwd(), file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    out.error(areaTexts.cliUnreadable(path));
+    return 1;
+  }
   const config = loadApiConfig(env);
   const cli = await openCliDatabase({
     DATABASE_URL: config.databaseUrl,

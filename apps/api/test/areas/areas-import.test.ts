@@ -54,6 +54,8 @@ describe('areas from the CBS Wijk- en Buurtkaart', () => {
     const soesterberg = areas.find((a) => a.code === 'WK034209');
     expect(soesterberg).toMatchObject({ minLng: 5.27, maxLng: 5.32, minLat: 52.11, maxLat: 52.13 });
     expect(await runAreasImport([fixture], env, out)).toBe(2);
+    expect(await runAreasImport(['bestaat-niet.geojson', '--gemeente', 'GM0342'], env, out)).toBe(1);
+    expect(lines.at(-1)).toMatch(/Kan het bestand .*bestaat-niet.geojson niet lezen/);
   });
 
   it('imports through the admin upload, replacing what the gemeente had', async () => {
