@@ -16,12 +16,12 @@ import { createHotspotService, type HotspotService } from './hotspots/hotspot-se
 import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
 import type { PhotoStore } from './photos/photo-store.ts';
 import { createWeeklyReportService, type WeeklyReportService } from './reports/weekly-report-service.ts';
-import { createDryRunService, type DryRunService } from './routing/dry-run-service.ts';
-import { createRerouteService, type RerouteService } from './routing/reroute-service.ts';
-import { createRoutingRuleService, type RoutingRuleService } from './routing/routing-rule-service.ts';
 import { type CalendarService, createCalendarService } from './rosters/calendar-service.ts';
 import { createRosterService, type RosterService } from './rosters/roster-service.ts';
 import { createTeamService, type TeamService } from './rosters/team-service.ts';
+import { createDryRunService, type DryRunService } from './routing/dry-run-service.ts';
+import { createRerouteService, type RerouteService } from './routing/reroute-service.ts';
+import { createRoutingRuleService, type RoutingRuleService } from './routing/routing-rule-service.ts';
 import { type AccountService, createAccountService } from './staff/account-service.ts';
 import { createStaffServices, resolveStaffKey, type StaffServices } from './staff/staff-services.ts';
 import { createMelderActionsService, type MelderActionsService } from './status/melder-actions-service.ts';

@@ -1,4 +1,4 @@
-import { listAuditForActor } from '@buurtsignaal/db';
+import { listAuditForActor } from '@buurtsignaal/db/tables/audit-log-repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RosterWorld, rosterWorld, staffBoaPatterns } from './roster-world.ts';
 
