@@ -17,13 +17,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { cellsInBbox, type H3Resolution } from '@buurtsignaal/core';
+import { formatIsoWeek, isoWeekAt } from '@buurtsignaal/core/time';
 import { createDatabase, type DatabaseClient, SecretBox } from '@buurtsignaal/db';
 import { databaseUrlFor, ensureTemplate, testEnv } from '@buurtsignaal/testkit';
 import { type SQL, sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { loadApiConfig } from '../src/config.ts';
 import { createFilePhotoStore } from '../src/photos/photo-store.ts';
-import { formatIsoWeek, isoWeekAt } from '../src/reports/iso-week.ts';
 import { buildWeeklyReport } from '../src/reports/weekly-report-service.ts';
 import { createStaffAccount } from '../src/staff/user-service.ts';
 

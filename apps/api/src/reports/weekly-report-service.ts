@@ -1,5 +1,6 @@
 import { categoryIds, coverageGaps, listWijken, meldingStatuses, statusRules } from '@buurtsignaal/core';
 import type { Trend, WeeklyReport } from '@buurtsignaal/core/contract';
+import { formatIsoWeek, type IsoWeek, isoWeekAt, shiftWeek, weekBounds } from '@buurtsignaal/core/time';
 import type { DbOrTx } from '@buurtsignaal/db';
 import { hotspotTimeProfile, listHotspotsActiveIn } from '@buurtsignaal/db/queries/reports/hotspots';
 import {
@@ -14,7 +15,6 @@ import {
 import { coverageInput } from '@buurtsignaal/db/queries/roster/coverage-input';
 import { categoryView, priorityView, statusView, teamView, wijkView } from '../handling/melding-view.ts';
 import { gapView } from '../rosters/roster-views.ts';
-import { formatIsoWeek, type IsoWeek, isoWeekAt, shiftWeek, weekBounds } from './iso-week.ts';
 
 /** At most this many entries per list in the overview; `total` gives the full number. */
 export const REPORT_LIST_LIMIT = 200;

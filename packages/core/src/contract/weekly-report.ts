@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { priorities } from '../categories.ts';
 import { meldingStatuses } from '../status-machine.ts';
 import { text } from '../text-schema.ts';
+import { isoWeekPattern } from '../time/iso-week.ts';
 import { coverageGapSchema } from './rosters.ts';
 import { labelledSchema, teamRefSchema, wijkRefSchema } from './wire.ts';
 
-/** An ISO 8601 week, e.g. 2026-W48. */
-export const isoWeekPattern = /^(\d{4})-W(\d{2})$/;
+/** An ISO 8601 week, e.g. 2026-W48 (the pattern lives with the week arithmetic). */
+export { isoWeekPattern };
 
 // The contract of docs/staff-api.md, "Weekly overview". No field may ever carry melder contact data.
 

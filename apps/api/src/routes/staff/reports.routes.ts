@@ -3,11 +3,11 @@ import {
   weeklyQuerySchema,
   weeklyReportSchema,
 } from '@buurtsignaal/core/contract';
+import { formatIsoWeek, type IsoWeek, parseIsoWeek } from '@buurtsignaal/core/time';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../errors.ts';
-import { formatIsoWeek, type IsoWeek, parseIsoWeek } from '../../reports/iso-week.ts';
 import { weeklyReportCsv, weekMeldingenCsv } from '../../reports/weekly-csv.ts';
 import type { WeeklyReportService } from '../../reports/weekly-report-service.ts';
 import { requireRole } from '../../staff/staff-guard.ts';

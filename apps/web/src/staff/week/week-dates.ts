@@ -1,56 +1,46 @@
+// The week picker's weeks: ISO weeks on the Amsterdam calendar, counted by core's Temporal-based week
+// arithmetic (the same as the weekly overview's API), never by hand.
+import {
+  addDays,
+  formatIsoWeek,
+  type IsoWeek,
+  isoWeekAt,
+  type LocalDate,
+  mondayOf,
+  parseIsoWeek,
+  shiftWeek,
+} from '@buurtsignaal/core/time';
 import { staffWeekTexts } from '../../texts/index.ts';
-import { formatUtcShortDate, mondayOf, parseWeekKey, recentWeeks, weekKey } from '../insight-format.ts';
 
 const WEEKS_IN_PICKER = 26;
 
-export const currentWeekKey = (): string => {
-  const current = recentWeeks(0)[0];
-  return current ? weekKey(current) : '';
-};
+// A calendar day is printed as itself: noon UTC of that day, formatted in UTC.
+const shortDate = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+const formatDay = (d: LocalDate): string =>
+  shortDate.format(new Date(Date.UTC(d.year, d.month - 1, d.day, 12)));
+
+export const currentWeekKey = (now = new Date()): string => formatIsoWeek(isoWeekAt(now));
 
 export const addWeeks = (key: string, delta: number): string | null => {
-  const w = parseWeekKey(key);
-  if (!w) return null;
-  const monday = mondayOf(w);
-  monday.setUTCDate(monday.getUTCDate() + 7 * delta + 3);
-  const d = new Date(monday);
-  // The ISO week of the Thursday is the week itself.
-  const day = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - day);
-  const year = d.getUTCFullYear();
-  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
-  return weekKey({ year, week });
+  const w = parseIsoWeek(key);
+  return w ? formatIsoWeek(shiftWeek(w, delta)) : null;
 };
 
-/** The weeks in the picker: the last half year, and `current` when it is older. */
-export function weekOptions(current: string): { value: string; label: string }[] {
-  const weeks = recentWeeks(WEEKS_IN_PICKER).map((w, i) => {
-    const sunday = new Date(w.monday);
-    sunday.setUTCDate(sunday.getUTCDate() + 6);
-    const label = staffWeekTexts.pickerOption(
-      w.week,
-      w.year,
-      formatUtcShortDate(w.monday),
-      formatUtcShortDate(sunday),
-    );
-    return { value: weekKey(w), label: i === 0 ? `${label} ${staffWeekTexts.currentWeek}` : label };
-  });
-  if (current && !weeks.some((w) => w.value === current)) {
-    const w = parseWeekKey(current);
-    if (w) {
-      const monday = mondayOf(w);
-      const sunday = new Date(monday);
-      sunday.setUTCDate(sunday.getUTCDate() + 6);
-      weeks.push({
-        value: current,
-        label: staffWeekTexts.pickerOption(
-          w.week,
-          w.year,
-          formatUtcShortDate(monday),
-          formatUtcShortDate(sunday),
-        ),
-      });
-    }
-  }
+function optionLabel(w: IsoWeek): string {
+  const monday = mondayOf(w);
+  return staffWeekTexts.pickerOption(w.week, w.year, formatDay(monday), formatDay(addDays(monday, 6)));
+}
+
+/** The weeks in the picker: this week (not complete yet), the last half year, and `current` when older. */
+export function weekOptions(current: string, now = new Date()): { value: string; label: string }[] {
+  const thisWeek = isoWeekAt(now);
+  const weeks = Array.from({ length: WEEKS_IN_PICKER + 1 }, (_, i) => shiftWeek(thisWeek, -i)).map(
+    (w, i) => ({
+      value: formatIsoWeek(w),
+      label: i === 0 ? `${optionLabel(w)} ${staffWeekTexts.currentWeek}` : optionLabel(w),
+    }),
+  );
+  const older = current && !weeks.some((w) => w.value === current) ? parseIsoWeek(current) : undefined;
+  if (older) weeks.push({ value: current, label: optionLabel(older) });
   return weeks;
 }

@@ -1,11 +1,12 @@
 import '../insight.css';
+import { parseIsoWeek } from '@buurtsignaal/core/time';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { staffTexts, staffWeekTexts } from '../../texts/index.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { asApiError } from '../api.ts';
 import { insightApi } from '../insight-api.ts';
-import { formatDate, parseWeekKey } from '../insight-format.ts';
+import { formatDate } from '../insight-format.ts';
 import { useSession } from '../session.tsx';
 import { useTitle } from '../use-title.ts';
 import { Report } from './report.tsx';
@@ -25,7 +26,7 @@ export default function WeekPage() {
   const report = query.data ?? null;
   const error = query.error ? asApiError(query.error).message : null;
 
-  const parsed = report ? parseWeekKey(report.week) : null;
+  const parsed = report ? parseIsoWeek(report.week) : undefined;
   useTitle(
     parsed ? staffWeekTexts.headingWeek(parsed.week, parsed.year) : staffWeekTexts.heading,
     Boolean(error),
