@@ -6,7 +6,7 @@ import {
   type StuckJobRow,
 } from '@buurtsignaal/db/tables/stuck-jobs-repository';
 import { ApiError } from '../errors.ts';
-import { stuckJobTexts } from '../texts-nl.ts';
+import { stuckJobTexts } from '../texts/index.ts';
 
 /** What the worker's relay needs to send the work on (`job.retry`): ids only. */
 function retryPayload(job: StuckJobRow): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import type { AreaGeometry } from '@buurtsignaal/core';
 import type { AreaImportReport } from '@buurtsignaal/core/contract';
 import { ApiError } from '../errors.ts';
-import { areaTexts as t } from './areas-texts-nl.ts';
+import { areaTexts as t } from '../texts/index.ts';
 
 // Reads the CBS Wijk- en Buurtkaart as GeoJSON (the wijken or buurten layer, or both): features with
 // WK_CODE/WK_NAAM (a wijk) or BU_CODE/BU_NAAM (a buurt) and GM_CODE, (Multi)Polygons in WGS84. Only

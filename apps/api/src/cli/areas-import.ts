@@ -5,9 +5,9 @@ import { parseArgs } from 'node:util';
 import { areaImportQuerySchema } from '@buurtsignaal/core/contract';
 import { DataDirLockedError, openCliDatabase } from '@buurtsignaal/db';
 import { importCbsAreas } from '../areas/areas-service.ts';
-import { areaTexts } from '../areas/areas-texts-nl.ts';
 import { loadApiConfig } from '../config.ts';
 import { isApiError } from '../errors.ts';
+import { areaTexts } from '../texts/index.ts';
 
 // pnpm areas:import FILE --gemeente GM0342
 // Imports the wijken and buurten of one gemeente from a CBS Wijk- en Buurtkaart (GeoJSON) into the

@@ -9,7 +9,7 @@ import { isApiError } from '../errors.ts';
 import { rolesRequiringTotp } from '../staff/access-policy.ts';
 import { MIN_PASSWORD_LENGTH } from '../staff/passwords.ts';
 import { createStaffAccount } from '../staff/user-service.ts';
-import { staffCliTexts, staffErrorTexts } from '../texts-nl.ts';
+import { staffCliTexts, staffErrorTexts } from '../texts/index.ts';
 
 // pnpm --filter @buurtsignaal/api user:create --email … --name … --role admin [--team boa-team …]
 // Creates a staff account (e.g. the first admin) on the database of DATABASE_URL / DATA_DIR.

@@ -23,7 +23,7 @@ import { insertStatusChangedOutbox } from '@buurtsignaal/db/tables/outbox-reposi
 import { appendStatusEvent } from '@buurtsignaal/db/tables/status-events-repository';
 import { ApiError } from '../errors.ts';
 import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
-import { handlingTexts, staffErrorTexts } from '../texts-nl.ts';
+import { handlingTexts, staffErrorTexts } from '../texts/index.ts';
 
 /**
  * Thrown inside a transaction when the locked melding is not the officer's; the route writes the audit

@@ -11,7 +11,7 @@ import {
   staffStatusLabel,
   statusRules,
 } from '@buurtsignaal/core';
-import { handlingTexts } from '../texts-nl.ts';
+import { handlingTexts } from '../texts/index.ts';
 
 // Pure mapping from database rows to the contract's shapes (docs/staff-api.md).
 

@@ -2,7 +2,7 @@ import { type Bbox, getCategory, meldingStatuses, statusRules } from '@buurtsign
 import type { HotspotFilter, PointScope } from '@buurtsignaal/db/queries/hotspot-map/hotspot-map';
 import { ApiError } from '../errors.ts';
 import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
-import { hotspotTexts } from '../texts-nl.ts';
+import { hotspotTexts } from '../texts/index.ts';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_PERIOD_DAYS = 90;

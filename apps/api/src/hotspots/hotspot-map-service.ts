@@ -19,7 +19,7 @@ import {
 import { ApiError } from '../errors.ts';
 import { categoryView, statusView } from '../handling/melding-view.ts';
 import type { StaffContext } from '../staff/access-policy.ts';
-import { hotspotTexts } from '../texts-nl.ts';
+import { hotspotTexts } from '../texts/index.ts';
 import { parseBbox, pointScopeFor, toFilter } from './hotspot-filters.ts';
 
 /** Individual meldingen only at the finest resolution (the highest zooms). */

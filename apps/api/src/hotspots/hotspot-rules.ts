@@ -3,7 +3,7 @@ import type { HotspotRuleBody } from '@buurtsignaal/core/contract';
 import type { HotspotListRow, HotspotNotificationRow } from '@buurtsignaal/db/tables/hotspots-repository';
 import { ApiError } from '../errors.ts';
 import { wijkView } from '../handling/melding-view.ts';
-import { hotspotTexts } from '../texts-nl.ts';
+import { hotspotTexts } from '../texts/index.ts';
 import { cellView } from './hotspot-map-service.ts';
 
 /** A subcategory must belong to the rule's category (400 otherwise). */

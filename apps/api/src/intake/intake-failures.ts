@@ -1,7 +1,7 @@
 import { connectionFailureOf } from '@buurtsignaal/db';
 import { IdempotencyKeyNotInFlightError } from '@buurtsignaal/db/tables/meldingen-intake';
 import { ApiError, isApiError } from '../errors.ts';
-import { intakeTexts } from '../texts-nl.ts';
+import { intakeTexts } from '../texts/index.ts';
 
 /**
  * What a failed insert tells the resident, honestly. A statement the server refused, or one that never

@@ -21,7 +21,7 @@ import {
 import type { ApiConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { type PhotoStore, photoKey } from '../photos/photo-store.ts';
-import { intakeTexts } from '../texts-nl.ts';
+import { intakeTexts } from '../texts/index.ts';
 import { insertFailure, notStored } from './intake-failures.ts';
 import { inspectPhoto, type ProcessedPhoto, reencodePhoto, sha256Hex } from './photos.ts';
 import { intakeRequestHash } from './request-hash.ts';

@@ -2,7 +2,7 @@
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
-import { errorTexts, intakeTexts } from '../texts-nl.ts';
+import { errorTexts, intakeTexts } from '../texts/index.ts';
 import { MAX_PHOTOS } from './photos.ts';
 
 /** The form field that carries the melding as JSON (the same object as the JSON body). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { ApiError, type ErrorCode } from '../errors.ts';
-import { intakeTexts } from '../texts-nl.ts';
+import { intakeTexts } from '../texts/index.ts';
 
 export const MAX_PHOTOS = 3;
 /** Per photo, before re-encoding (phones make 3–8 MB JPEGs). */

@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorDetail, type ErrorResponse, isApiError } from '../errors.ts';
-import { errorTexts, intakeTexts } from '../texts-nl.ts';
+import { errorTexts, intakeTexts } from '../texts/index.ts';
 
 /** Seconds a client should wait after a 503 (the database is back within that time after a blip). */
 export const RETRY_AFTER_SECONDS = 10;

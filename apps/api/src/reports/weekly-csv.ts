@@ -2,7 +2,7 @@ import { isMeldingStatus, staffStatusLabel } from '@buurtsignaal/core';
 import type { Trend, WeeklyReport } from '@buurtsignaal/core/contract';
 import type { WeekMeldingRow } from '@buurtsignaal/db/queries/reports/weekly';
 import { categoryView, wijkView } from '../handling/melding-view.ts';
-import { reportTexts } from '../texts-nl.ts';
+import { reportTexts } from '../texts/index.ts';
 import { csvDate, csvDateTime, csvNumber, suppressed, toCsv } from './csv.ts';
 
 // The exports leave the building: counts and averages below k are "< k" (docs/staff-api.md), no contact

@@ -17,8 +17,8 @@ import {
 } from '@buurtsignaal/db/tables/shift-instances-repository';
 import { findTeam, listTeams } from '@buurtsignaal/db/tables/teams-repository';
 import { ApiError } from '../errors.ts';
+import { rosterTexts as t } from '../texts/index.ts';
 import { teamNotFound } from './roster-access.ts';
-import { rosterTexts as t } from './roster-texts-nl.ts';
 
 // iCalendar both ways: a team's roster imported from an .ics file (core importRosterIcs, attendees
 // matched to the team's members by e-mail), and private, revocable feeds — an officer's own shifts or

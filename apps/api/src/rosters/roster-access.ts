@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
 import type { StaffContext } from '../staff/access-policy.ts';
 import { denyAccess, staffOf } from '../staff/staff-guard.ts';
-import { rosterTexts } from './roster-texts-nl.ts';
+import { rosterTexts } from '../texts/index.ts';
 
 // Coordinators and admins read and change every team's roster; an officer reads the teams they belong to.
 

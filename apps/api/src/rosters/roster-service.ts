@@ -36,8 +36,8 @@ import {
 } from '@buurtsignaal/db/tables/shift-patterns-repository';
 import { findTeam, listTeams } from '@buurtsignaal/db/tables/teams-repository';
 import { ApiError } from '../errors.ts';
+import { rosterTexts as t } from '../texts/index.ts';
 import { invalid, teamNotFound } from './roster-access.ts';
-import { rosterTexts as t } from './roster-texts-nl.ts';
 import { gapView, issueView, mentionedIds, overrideView, shiftView } from './roster-views.ts';
 
 export const MAX_ROSTER_DAYS = 62;

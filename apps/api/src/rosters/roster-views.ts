@@ -7,7 +7,7 @@ import {
   type ShiftInstance,
 } from '@buurtsignaal/core';
 import type { CoverageGapView, OverrideView, ShiftView } from '@buurtsignaal/core/contract';
-import { rosterTexts as t } from './roster-texts-nl.ts';
+import { rosterTexts as t } from '../texts/index.ts';
 
 // Stored roster data as the contract sends it: names next to ids, local times next to instants.
 

@@ -10,8 +10,8 @@ import { listShiftInstances } from '@buurtsignaal/db/tables/shift-instances-repo
 import { findTeam, listTeams, updateTeamSettings } from '@buurtsignaal/db/tables/teams-repository';
 import { ApiError } from '../errors.ts';
 import type { StaffContext } from '../staff/access-policy.ts';
+import { rosterTexts as t } from '../texts/index.ts';
 import { canReadTeam, invalid, teamNotFound } from './roster-access.ts';
-import { rosterTexts as t } from './roster-texts-nl.ts';
 
 export interface TeamServiceDeps {
   db: Db;

@@ -12,7 +12,7 @@ import { teamsOnDuty } from '@buurtsignaal/db/queries/roster/on-duty';
 import { countRepeatsAt } from '@buurtsignaal/db/queries/routing/repeat-counts';
 import type { RoutingInput } from '@buurtsignaal/db/queries/routing/routing-facts';
 import { ApiError } from '../errors.ts';
-import { routingTexts } from './routing-texts-nl.ts';
+import { routingTexts } from '../texts/index.ts';
 
 // A rule draft tried against the stored rules: where it stands in the order, and the lookups it needs
 // that the stored rules did not ask for.

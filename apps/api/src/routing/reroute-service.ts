@@ -8,8 +8,7 @@ import { recordAssignment } from '@buurtsignaal/db/tables/assignments-repository
 import { lockMeldingForRouting } from '@buurtsignaal/db/tables/meldingen-repository';
 import { ApiError } from '../errors.ts';
 import type { StaffContext } from '../staff/access-policy.ts';
-import { staffErrorTexts } from '../texts-nl.ts';
-import { routingTexts } from './routing-texts-nl.ts';
+import { routingTexts, staffErrorTexts } from '../texts/index.ts';
 
 // "Opnieuw indelen": a staff member asks, with a reason, that a melding be decided again with today's
 // rules (after its category or place changed). Never done silently: only this action routes again.

@@ -21,7 +21,7 @@ import {
 } from '@buurtsignaal/db/tables/routing-rules-repository';
 import { listTeams } from '@buurtsignaal/db/tables/teams-repository';
 import { ApiError } from '../errors.ts';
-import { routingTexts } from './routing-texts-nl.ts';
+import { routingTexts } from '../texts/index.ts';
 
 const DAY_MS = 86_400_000;
 /** Room between positions, so that a rule can later be placed between two without renumbering. */

@@ -1,7 +1,7 @@
 import { escapeHtml, readDevMailbox } from '@buurtsignaal/mail';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
-import { devMailboxTexts } from '../texts-nl.ts';
+import { devMailboxTexts } from '../texts/index.ts';
 import { isLocalClient } from './local-client.ts';
 
 // A file of its own, not a <style> element: the CSP allows styles from this server only.

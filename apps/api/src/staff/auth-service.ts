@@ -12,7 +12,7 @@ import {
 } from '@buurtsignaal/db/tables/staff-users-repository';
 import type { FastifyBaseLogger } from 'fastify';
 import { ApiError } from '../errors.ts';
-import { staffErrorTexts } from '../texts-nl.ts';
+import { staffErrorTexts } from '../texts/index.ts';
 import { rolesRequiringTotp } from './access-policy.ts';
 import type { AuditWriter } from './audit.ts';
 import type { LoginAttempt, LoginThrottle } from './login-throttle.ts';

@@ -10,7 +10,7 @@ import {
 } from '@buurtsignaal/db/tables/staff-login-throttle-repository';
 import type { StaffConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
-import { staffErrorTexts } from '../texts-nl.ts';
+import { staffErrorTexts } from '../texts/index.ts';
 import type { StaffKeys } from './staff-keys.ts';
 
 // Failed logins slow down whoever makes them, and lock nobody out (issue 8):

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors.ts';
-import { staffErrorTexts } from '../texts-nl.ts';
+import { staffErrorTexts } from '../texts/index.ts';
 import type { StaffContext } from './access-policy.ts';
 import type { AuditInput, AuditWriter } from './audit.ts';
 import { checkWriteOrigin } from './origin-check.ts';

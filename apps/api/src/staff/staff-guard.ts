@@ -1,7 +1,7 @@
 import type { StaffRole } from '@buurtsignaal/db/tables/staff-users-repository';
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { ApiError } from '../errors.ts';
-import { staffErrorTexts } from '../texts-nl.ts';
+import { staffErrorTexts } from '../texts/index.ts';
 import type { StaffContext } from './access-policy.ts';
 
 /** The staff context of a guarded route (the staff-auth hook has set it). */

@@ -6,7 +6,7 @@ import {
   type StaffRole,
 } from '@buurtsignaal/db/tables/staff-users-repository';
 import { ApiError } from '../errors.ts';
-import { staffErrorTexts } from '../texts-nl.ts';
+import { staffErrorTexts } from '../texts/index.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
 export interface NewAccountInput {

@@ -12,7 +12,7 @@ import { findLastStatusEventTo } from '@buurtsignaal/db/tables/status-events-rep
 import type { MelderConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { sha256Hex } from '../intake/photos.ts';
-import { statusTexts, melderActionTexts as texts } from '../texts-nl.ts';
+import { statusTexts, melderActionTexts as texts } from '../texts/index.ts';
 import { isFeedbackWindowOpen, isQuestionOpen, MELDER_MAX_REOPENS } from './melder-windows.ts';
 import { isStatusToken } from './status-service.ts';
 

@@ -3,7 +3,7 @@ import * as schema from '@buurtsignaal/db/schema';
 import { TcpProxy, testEnv, waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { errorTexts, intakeTexts } from '../../src/texts-nl.ts';
+import { errorTexts, intakeTexts } from '../../src/texts/index.ts';
 import {
   buildTestApp,
   jpegWithGps,

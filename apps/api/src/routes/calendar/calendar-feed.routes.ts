@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import type { CalendarService } from '../../rosters/calendar-service.ts';
-import { rosterTexts } from '../../rosters/roster-texts-nl.ts';
+import { rosterTexts } from '../../texts/index.ts';
 
 /** What createFeed hands out (base64url of 32 bytes); anything else cannot open a feed. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

@@ -7,7 +7,7 @@ import { errorResponseSchema } from '../../errors.ts';
 import type { IntakeService } from '../../intake/intake-service.ts';
 import { readMultipartIntake } from '../../intake/multipart-intake.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../intake/photos.ts';
-import { intakeTexts } from '../../texts-nl.ts';
+import { intakeTexts } from '../../texts/index.ts';
 
 export interface IntakeRoutesOptions {
   service: IntakeService;

@@ -1,10 +1,10 @@
 import { areaImportQuerySchema, areaImportReportSchema, areaListSchema } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AreasService } from '../../areas/areas-service.ts';
-import { areaTexts } from '../../areas/areas-texts-nl.ts';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { readUploadedFile, utf8Text } from '../../rosters/uploaded-file.ts';
 import { requireRole } from '../../staff/staff-guard.ts';
+import { areaTexts } from '../../texts/index.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {

@@ -11,7 +11,7 @@ import type { SessionService } from '../../staff/session-service.ts';
 import { clearSessionCookie, setSessionCookie } from '../../staff/staff-auth.plugin.ts';
 import { staffOf } from '../../staff/staff-guard.ts';
 import type { StaffKeys } from '../../staff/staff-keys.ts';
-import { staffErrorTexts } from '../../texts-nl.ts';
+import { staffErrorTexts } from '../../texts/index.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 export interface AuthRoutesOptions {

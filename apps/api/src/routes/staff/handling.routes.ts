@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import { type HandlingService, invalidTransition } from '../../handling/handling-service.ts';
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
-import { staffErrorTexts } from '../../texts-nl.ts';
+import { staffErrorTexts } from '../../texts/index.ts';
 import { auditedAction, guardMelding, meldingDetailFor } from './melding-access.ts';
 import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 

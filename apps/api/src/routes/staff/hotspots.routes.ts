@@ -16,7 +16,7 @@ import { ApiError } from '../../errors.ts';
 import { activeHotspotView, notificationView } from '../../hotspots/hotspot-rules.ts';
 import type { HotspotService } from '../../hotspots/hotspot-service.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
-import { hotspotTexts } from '../../texts-nl.ts';
+import { hotspotTexts } from '../../texts/index.ts';
 import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
 const errors = errorResponses(400, 401, 403, 404);

@@ -5,7 +5,7 @@ import { MeldingAccessDenied } from '../../handling/handling-service.ts';
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { canAccessMelding, canSeeMelderContact } from '../../staff/access-policy.ts';
 import { denyAccess, staffOf } from '../../staff/staff-guard.ts';
-import { staffErrorTexts } from '../../texts-nl.ts';
+import { staffErrorTexts } from '../../texts/index.ts';
 
 const notFound = () => new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ApiError } from '../../errors.ts';
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import type { PhotoStore } from '../../photos/photo-store.ts';
-import { handlingTexts } from '../../texts-nl.ts';
+import { handlingTexts } from '../../texts/index.ts';
 import { guardMelding, meldingDetailFor } from './melding-access.ts';
 import { errorResponses } from './staff-schemas.ts';
 

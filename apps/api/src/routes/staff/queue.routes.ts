@@ -7,7 +7,7 @@ import { meldingHeadView } from '../../handling/melding-detail.ts';
 import { assigneeView } from '../../handling/melding-view.ts';
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import { denyAccess, staffOf } from '../../staff/staff-guard.ts';
-import { handlingTexts } from '../../texts-nl.ts';
+import { handlingTexts } from '../../texts/index.ts';
 import { errorResponses } from './staff-schemas.ts';
 
 const openStatuses = meldingStatuses.filter((s) => statusRules[s].open);

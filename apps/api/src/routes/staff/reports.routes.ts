@@ -11,7 +11,7 @@ import { ApiError } from '../../errors.ts';
 import { weeklyReportCsv, weekMeldingenCsv } from '../../reports/weekly-csv.ts';
 import type { WeeklyReportService } from '../../reports/weekly-report-service.ts';
 import { requireRole } from '../../staff/staff-guard.ts';
-import { reportTexts } from '../../texts-nl.ts';
+import { reportTexts } from '../../texts/index.ts';
 import { errorResponses } from './staff-schemas.ts';
 
 const errors = errorResponses(400, 401, 403);

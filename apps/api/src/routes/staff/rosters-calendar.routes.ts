@@ -9,9 +9,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import type { CalendarService, FeedOwner } from '../../rosters/calendar-service.ts';
-import { rosterTexts } from '../../rosters/roster-texts-nl.ts';
 import { readUploadedFile, utf8Text } from '../../rosters/uploaded-file.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
+import { rosterTexts } from '../../texts/index.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {

@@ -9,8 +9,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, errorResponseSchema } from '../../errors.ts';
 import type { RoutingRuleService } from '../../routing/routing-rule-service.ts';
-import { routingTexts } from '../../routing/routing-texts-nl.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
+import { routingTexts } from '../../texts/index.ts';
 import { csrfHeaderSchema } from './staff-schemas.ts';
 
 const errors = {

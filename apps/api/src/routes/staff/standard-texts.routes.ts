@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ApiError } from '../../errors.ts';
 import type { StandardTextService } from '../../handling/staff-melding-service.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
-import { handlingTexts } from '../../texts-nl.ts';
+import { handlingTexts } from '../../texts/index.ts';
 import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
 const errors = errorResponses(400, 401, 403, 404);

@@ -7,7 +7,7 @@ import type { SessionService } from '../../staff/session-service.ts';
 import { staffOf } from '../../staff/staff-guard.ts';
 import type { StaffKeys } from '../../staff/staff-keys.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../../staff/totp.ts';
-import { staffErrorTexts } from '../../texts-nl.ts';
+import { staffErrorTexts } from '../../texts/index.ts';
 import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
 const errors = errorResponses(400, 401, 403, 409);

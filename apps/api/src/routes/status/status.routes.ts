@@ -5,7 +5,7 @@ import { ApiError, errorResponseSchema } from '../../errors.ts';
 import type { MelderActionsService } from '../../status/melder-actions-service.ts';
 import { MELDER_TEXT_MAX } from '../../status/melder-windows.ts';
 import { melderStatusSchema, type StatusService } from '../../status/status-service.ts';
-import { melderActionTexts, statusTexts } from '../../texts-nl.ts';
+import { melderActionTexts, statusTexts } from '../../texts/index.ts';
 
 export interface StatusRoutesOptions {
   service: StatusService;
