@@ -1,12 +1,9 @@
 import { onDuty } from '@buurtsignaal/core';
 import type { TeamPatchBody, TeamView } from '@buurtsignaal/core/contract';
 import type { Db } from '@buurtsignaal/db';
-import {
-  listMembersOfTeams,
-  setTeamMembers,
-  unknownStaffIds,
-} from '@buurtsignaal/db/queries/roster/team-membership';
+import { listMembersOfTeams, unknownStaffIds } from '@buurtsignaal/db/queries/roster/team-membership';
 import { listShiftInstances } from '@buurtsignaal/db/tables/shift-instances-repository';
+import { setTeamMembers } from '@buurtsignaal/db/tables/staff-users-repository';
 import { findTeam, listTeams, updateTeamSettings } from '@buurtsignaal/db/tables/teams-repository';
 import { ApiError } from '../errors.ts';
 import type { StaffContext } from '../staff/access-policy.ts';

@@ -8,9 +8,10 @@ import {
 import type { DraftDryRunBody, DryRunBody, dryRunResponseSchema } from '@buurtsignaal/core/contract';
 import type { DbOrTx } from '@buurtsignaal/db';
 import { onDutyAt } from '@buurtsignaal/db/queries/roster/on-duty';
+import { staffNames } from '@buurtsignaal/db/queries/roster/team-membership';
 import { loadRoutingContext } from '@buurtsignaal/db/queries/routing/routing-context';
 import { answersOf } from '@buurtsignaal/db/queries/routing/routing-facts';
-import { listRoutableMeldingenSince, staffNames } from '@buurtsignaal/db/queries/routing/rule-usage';
+import { listRoutableMeldingenSince } from '@buurtsignaal/db/queries/routing/rule-usage';
 import type { z } from 'zod';
 import { draftRule, draftRuleSet, withDraftLookups } from './draft-rules.ts';
 

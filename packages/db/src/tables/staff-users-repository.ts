@@ -223,3 +223,10 @@ export async function updateStaffCredentials(
     .set({ ...values, failedLogins: 0, failedLoginsSince: null })
     .where(eq(staffUsers.id, userId));
 }
+
+/** Replaces the team's members by `userIds`. */
+export async function setTeamMembers(tx: DbOrTx, teamId: string, userIds: readonly string[]): Promise<void> {
+  await tx.delete(staffUserTeams).where(eq(staffUserTeams.teamId, teamId));
+  const unique = [...new Set(userIds)];
+  if (unique.length > 0) await tx.insert(staffUserTeams).values(unique.map((userId) => ({ userId, teamId })));
+}

@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../client.ts';
 import { staffUsers, staffUserTeams } from '../../schema.ts';
 
 // Who belongs to a team today (staff_user_teams) and the names and e-mail addresses rosters show and
-// calendars match on. The membership is today's: shifts keep the ids they were planned with.
+// calendars match on. The membership is today's: shifts keep the ids they were planned with. Its one
+// writer is tables/staff-users-repository.ts (setTeamMembers).
 
 export interface TeamMembership {
   teamId: string;
@@ -32,7 +33,10 @@ export async function listMembersOfTeams(db: DbOrTx, teamIds: readonly string[])
 
 /** Names of staff users by id (also former members, for shifts planned with them). */
 export async function staffNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  // Member ids of imported rosters may be anything; only a uuid can name a staff user.
+  const unique = [...new Set(ids)].filter((id) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
+  );
   if (unique.length === 0) return new Map();
   const rows = await db
     .select({ id: staffUsers.id, name: staffUsers.name })
@@ -45,11 +49,4 @@ export async function staffNames(db: DbOrTx, ids: readonly string[]): Promise<Ma
 export async function unknownStaffIds(db: DbOrTx, ids: readonly string[]): Promise<string[]> {
   const known = await staffNames(db, ids);
   return ids.filter((id) => !known.has(id));
-}
-
-/** Replaces the team's members by `userIds`. */
-export async function setTeamMembers(tx: DbOrTx, teamId: string, userIds: readonly string[]): Promise<void> {
-  await tx.delete(staffUserTeams).where(eq(staffUserTeams.teamId, teamId));
-  const unique = [...new Set(userIds)];
-  if (unique.length > 0) await tx.insert(staffUserTeams).values(unique.map((userId) => ({ userId, teamId })));
 }

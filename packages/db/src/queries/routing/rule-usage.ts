@@ -58,17 +58,3 @@ export async function findRoutableMelding(db: DbOrTx, id: string): Promise<Routa
   const [row] = await db.select(routableColumns).from(meldingen).where(eq(meldingen.id, id));
   return row;
 }
-
-/** Names of staff users by id (for the on-duty list); unknown ids are absent. */
-export async function staffNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
-  // Member ids of imported rosters may be anything; only a uuid can name a staff user.
-  const uuids = ids.filter((id) =>
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
-  );
-  if (uuids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: staffUsers.id, name: staffUsers.name })
-    .from(staffUsers)
-    .where(inArray(staffUsers.id, uuids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
