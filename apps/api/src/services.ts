@@ -116,7 +116,7 @@ export function createServices(deps: ServiceDeps): Services {
     stuckJobs: createStuckJobService({ db, now, outboxNotifier }),
     routingRules,
     dryRuns: createDryRunService({ db, now, validateDraft: routingRules.validate }),
-    reroutes: createRerouteService({ db, now }),
+    reroutes: createRerouteService({ db, now, outboxNotifier }),
     teams: createTeamService({ db, now }),
     rosters: createRosterService({ db, now }),
     calendar: createCalendarService({ db, now, publicBaseUrl: config.publicBaseUrl }),

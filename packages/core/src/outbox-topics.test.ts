@@ -8,6 +8,7 @@ describe('outbox topics', () => {
       'melding.status_changed',
       'melding.heropend',
       'job.retry',
+      'melding.rerouted',
     ]);
     expect(new Set(outboxTopicList).size).toBe(outboxTopicList.length);
     expect(outboxTopics.heropend).toBe('melding.heropend');

@@ -22,6 +22,11 @@ export const outboxTopics = {
    * the routing or notification job again under a new id; the consumers are idempotent.
    */
   jobRetry: 'job.retry',
+  /**
+   * A staff member had the melding decided again ("opnieuw indelen"): the new assignment goes on its
+   * team's roster queue, as routing puts every assignment there.
+   */
+  rerouted: 'melding.rerouted',
 } as const;
 
 export type OutboxTopic = (typeof outboxTopics)[keyof typeof outboxTopics];
@@ -31,6 +36,15 @@ export interface OutboxPayloads {
   'melding.status_changed': { meldingId: string; statusEventId: number };
   'melding.heropend': { meldingId: string; statusEventId: number };
   'job.retry': RetryPayload;
+  'melding.rerouted': RosterPayload;
+}
+
+/** An assignment for a team's roster queue: ids and the priority, nothing about the melder. */
+export interface RosterPayload {
+  meldingId: string;
+  assignmentId: string;
+  teamId: string;
+  priority: string;
 }
 
 /** What `job.retry` carries: the work of a stuck_jobs row, ids only. */

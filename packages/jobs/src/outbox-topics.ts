@@ -6,4 +6,5 @@ export {
   outboxTopicList,
   outboxTopics,
   type RetryPayload,
+  type RosterPayload,
 } from '@buurtsignaal/core/outbox-topics';

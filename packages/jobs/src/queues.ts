@@ -1,3 +1,4 @@
+import type { RosterPayload } from '@buurtsignaal/core/outbox-topics';
 /**
  * The contract between api and worker: queue names and the payload of each. Payloads carry ids,
  * never personal data (they sit in Redis, outside the AVG retention of the database).
@@ -54,12 +55,8 @@ export const workKeys = {
   notification: (notificationKey: string) => `notify-${notificationKey}`,
 } as const;
 
-export interface RosterJob {
-  meldingId: string;
-  assignmentId: string;
-  teamId: string;
-  priority: string;
-}
+/** An assignment on its team's roster queue (the same ids the `melding.rerouted` outbox row carries). */
+export type RosterJob = RosterPayload;
 
 export interface JobPayloads {
   routing: RoutingJob;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { canTransition, decideRoute, isMeldingStatus, staffActor } from '@buurtsignaal/core';
+import { canTransition, decideRoute, isMeldingStatus, outboxTopics, staffActor } from '@buurtsignaal/core';
 import { afhandeltermijn } from '@buurtsignaal/core/sla';
-import type { DbOrTx } from '@buurtsignaal/db';
+import type { DbOrTx, OutboxNotifier } from '@buurtsignaal/db';
 import { loadRoutingContext } from '@buurtsignaal/db/queries/routing/routing-context';
 import { findRoutingInput } from '@buurtsignaal/db/queries/routing/routing-facts';
 import { recordAssignment } from '@buurtsignaal/db/tables/assignments-repository';
 import { lockMeldingForRouting } from '@buurtsignaal/db/tables/meldingen-repository';
+import { insertOutboxRow } from '@buurtsignaal/db/tables/outbox-repository';
 import { ApiError } from '../errors.ts';
 import type { StaffContext } from '../staff/access-policy.ts';
 import { routingTexts, staffErrorTexts } from '../texts/index.ts';
@@ -24,11 +25,15 @@ export interface RerouteService {
   reroute(staff: StaffContext, meldingId: string, reason: string): Promise<RerouteResult>;
 }
 
-export function createRerouteService(deps: { db: DbOrTx; now: () => Date }): RerouteService {
-  const { db, now } = deps;
+export function createRerouteService(deps: {
+  db: DbOrTx;
+  now: () => Date;
+  outboxNotifier: OutboxNotifier;
+}): RerouteService {
+  const { db, now, outboxNotifier } = deps;
   return {
-    reroute: (staff, meldingId, reason) =>
-      db.transaction(async (tx) => {
+    reroute: async (staff, meldingId, reason) => {
+      const result = await db.transaction(async (tx) => {
         // The routing lock: a routing job for the same melding waits, and then finds it ingedeeld.
         const melding = await lockMeldingForRouting(tx, meldingId);
         const input = melding && (await findRoutingInput(tx, meldingId));
@@ -58,12 +63,22 @@ export function createRerouteService(deps: { db: DbOrTx; now: () => Date }): Rer
           actor: staffActor(staff.id),
           eventReason: reason,
         });
+        // In the same transaction: the new assignment reaches its team's roster queue, or neither exists.
+        const roster = { meldingId, assignmentId, teamId: decision.teamId, priority: decision.priority };
+        await insertOutboxRow(tx, {
+          topic: outboxTopics.rerouted,
+          aggregateId: meldingId,
+          payload: { ...roster },
+        });
         return {
           assignmentId,
           teamId: decision.teamId,
           priority: decision.priority,
           rule: decision.rule && { id: decision.rule.id, version: decision.rule.version },
         };
-      }),
+      });
+      outboxNotifier.poke();
+      return result;
+    },
   };
 }

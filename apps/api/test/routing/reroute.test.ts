@@ -64,6 +64,12 @@ describe('POST /api/v1/staff/meldingen/:id/reroute ("opnieuw indelen")', () => {
     });
     const [melding] = await w.db.select().from(schema.meldingen).where(eq(schema.meldingen.id, id));
     expect(melding?.deadlineAt).not.toBeNull();
+    // The new assignment goes to the team's roster queue through the outbox, committed with it.
+    const [assignment] = await assignmentsOf(id);
+    const rows = await w.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, id));
+    expect(rows.filter((r) => r.topic === 'melding.rerouted').map((r) => r.payload)).toEqual([
+      { meldingId: id, assignmentId: assignment?.id, teamId: 'boa-team', priority: 'spoed' },
+    ]);
     const audit = await listAuditForMelding(w.db, id);
     expect(audit.find((a) => a.action === 'melding.reroute')).toMatchObject({
       actorUserId: w.coordinator.id,

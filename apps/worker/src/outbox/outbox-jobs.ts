@@ -1,5 +1,11 @@
 import type { PendingOutboxRow } from '@buurtsignaal/db/tables/outbox-repository';
-import { notificationKeys, type OutboxPayloads, type OutboxTopic, outboxTopics } from '@buurtsignaal/jobs';
+import {
+  notificationKeys,
+  type OutboxPayloads,
+  type OutboxTopic,
+  outboxTopics,
+  type RosterPayload,
+} from '@buurtsignaal/jobs';
 import { jobIds, type ProducerQueues } from '../queues.ts';
 import { addWorkJob, type WorkToSend } from '../reconciliation/work-jobs.ts';
 
@@ -9,10 +15,9 @@ export class UnpublishableOutboxRow extends Error {
 }
 
 /** Every topic so far carries the same ids: the melding and the status event that the row announces. */
-function statusEventPayload<T extends Exclude<OutboxTopic, typeof outboxTopics.jobRetry>>(
-  row: PendingOutboxRow,
-  topic: T,
-): OutboxPayloads[T] {
+function statusEventPayload<
+  T extends Exclude<OutboxTopic, typeof outboxTopics.jobRetry | typeof outboxTopics.rerouted>,
+>(row: PendingOutboxRow, topic: T): OutboxPayloads[T] {
   const { meldingId, statusEventId } = row.payload;
   if (typeof meldingId !== 'string' || !Number.isSafeInteger(Number(statusEventId))) {
     throw new UnpublishableOutboxRow(
@@ -20,6 +25,22 @@ function statusEventPayload<T extends Exclude<OutboxTopic, typeof outboxTopics.j
     );
   }
   return { meldingId, statusEventId: Number(statusEventId) };
+}
+
+/** The new assignment of an "opnieuw indelen" (outboxTopics.rerouted, written by the API's reroute). */
+function rosterPayload(row: PendingOutboxRow): RosterPayload {
+  const { meldingId, assignmentId, teamId, priority } = row.payload;
+  if (
+    typeof meldingId !== 'string' ||
+    typeof assignmentId !== 'string' ||
+    typeof teamId !== 'string' ||
+    typeof priority !== 'string'
+  ) {
+    throw new UnpublishableOutboxRow(
+      `outbox ${row.id}: payload of ${outboxTopics.rerouted} needs meldingId, assignmentId, teamId and priority`,
+    );
+  }
+  return { meldingId, assignmentId, teamId, priority };
 }
 
 /** The work an admin retried (`job.retry`, written by the API's stuck-jobs route). */
@@ -86,6 +107,12 @@ export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutbo
           { jobId: jobIds.notification(notificationKey) },
         ),
       ]);
+      return;
+    }
+    case outboxTopics.rerouted: {
+      // The same job id as routing gives this assignment: a second publish adds nothing.
+      const job = rosterPayload(row);
+      await queues.roster(job.teamId).add('assignment', job, { jobId: jobIds.roster(job.assignmentId) });
       return;
     }
     case outboxTopics.jobRetry: {

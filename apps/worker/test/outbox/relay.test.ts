@@ -126,6 +126,33 @@ describe('outbox relay on PostgreSQL', () => {
     expect(row?.lastError).toMatch(/longer than 200 ms/);
   });
 
+  it("puts a rerouted assignment on its team's roster queue once, however often the row is published", async () => {
+    const meldingId = randomUUID();
+    const assignmentId = randomUUID();
+    const payload = { meldingId, assignmentId, teamId: 'politie', priority: 'spoed' };
+    const [row] = await database.db
+      .insert(schema.outbox)
+      .values({ topic: 'melding.rerouted', aggregateId: meldingId, payload })
+      .returning();
+    const pending = {
+      id: Number(row?.id),
+      topic: 'melding.rerouted',
+      aggregateId: meldingId,
+      payload,
+      attempts: 0,
+    };
+    await publishOutboxRow(queues, pending);
+    await publishOutboxRow(queues, pending);
+    const jobs = await queues.roster('politie').getJobs(['waiting', 'delayed', 'active']);
+    expect(jobs.map((j) => ({ id: j.id, data: j.data }))).toEqual([
+      { id: `assignment-${assignmentId}`, data: payload },
+    ]);
+    // A payload without its ids is kept, not half-published.
+    await expect(publishOutboxRow(queues, { ...pending, payload: { meldingId } })).rejects.toThrow(
+      /needs meldingId, assignmentId, teamId and priority/,
+    );
+  });
+
   it('keeps a row of an unknown topic (not lost, visible)', async () => {
     const [row] = await database.db
       .insert(schema.outbox)
