@@ -1,18 +1,13 @@
 import { areaImportQuerySchema, areaImportReportSchema, areaListSchema } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AreasService } from '../../areas/areas-service.ts';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import { readUploadedFile, utf8Text } from '../../rosters/uploaded-file.ts';
 import { requireRole } from '../../staff/staff-guard.ts';
 import { areaTexts } from '../../texts/index.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  413: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 413);
 
 export interface AreasRoutesOptions {
   areas: AreasService;

@@ -7,20 +7,14 @@ import {
 } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import type { CalendarService, FeedOwner } from '../../rosters/calendar-service.ts';
 import { readUploadedFile, utf8Text } from '../../rosters/uploaded-file.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
 import { rosterTexts } from '../../texts/index.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  413: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 413);
 const planner = requireRole('coordinator', 'admin');
 const feedCreated = { 201: calendarFeedCreatedSchema, ...errors };
 

@@ -10,18 +10,12 @@ import {
 } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponseSchema } from '../../errors.ts';
 import { requireTeamReader } from '../../rosters/roster-access.ts';
 import type { RosterService } from '../../rosters/roster-service.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 const planner = requireRole('coordinator', 'admin');
 
 export interface RostersPlanRoutesOptions {

@@ -5,17 +5,11 @@ import {
   dryRunResponseSchema,
 } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema } from '../../errors.ts';
 import type { DryRunService } from '../../routing/dry-run-service.ts';
 import { requireRole } from '../../staff/staff-guard.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 const tags = ['routering'];
 
 /** The dry run (how one melding would be routed) and a draft's what-if over the last 30 days. */

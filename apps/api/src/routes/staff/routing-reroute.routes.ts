@@ -1,20 +1,13 @@
 import { meldingDetailSchema, rerouteBodySchema } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponseSchema } from '../../errors.ts';
 import type { StaffMeldingService } from '../../handling/staff-melding-service.ts';
 import type { RerouteService } from '../../routing/reroute-service.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
 import { meldingDetailFor } from './melding-access.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** "Opnieuw indelen": route a melding again with today's rules, only on this explicit request. */
 export interface RoutingRerouteRoutesOptions {

@@ -7,19 +7,13 @@ import {
 } from '@buurtsignaal/core/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, errorResponseSchema } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import type { RoutingRuleService } from '../../routing/routing-rule-service.ts';
 import { requireRole, staffOf } from '../../staff/staff-guard.ts';
 import { routingTexts } from '../../texts/index.ts';
-import { csrfHeaderSchema } from './staff-schemas.ts';
+import { csrfHeaderSchema, errorResponses } from './staff-schemas.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['routering'];
 const params = z.object({ id: text().min(1).max(100) });
 const writers = requireRole('coordinator', 'admin');

@@ -15,7 +15,7 @@ export const csrfHeaderSchema = z.looseObject({
 });
 
 /** The error answers a staff route declares: the one error body, under each of these status codes. */
-export function errorResponses<const Code extends 400 | 401 | 403 | 404 | 409>(
+export function errorResponses<const Code extends 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429>(
   ...codes: Code[]
 ): Record<Code, typeof errorResponseSchema> {
   return Object.fromEntries(codes.map((code) => [code, errorResponseSchema])) as Record<
