@@ -18,6 +18,7 @@ import {
   startShiftGenerationScheduler,
 } from './roster/shift-generation-scheduler.ts';
 import { createRoutingProcessor } from './routing/routing-worker.ts';
+import type { PeriodicContext } from './scheduling/periodic-job.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export interface WorkerDeps {
@@ -213,36 +214,28 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     ...(deps.outboxRetryBackoff ? { retryBackoff: deps.outboxRetryBackoff } : {}),
   });
   await relay.start();
-  const hotspots = await startHotspotScheduler({
+  // The periodic tasks share the database, the connections and the clock; each reports its own errors.
+  const periodic = (name: string): PeriodicContext => ({
     db: deps.database.db,
     producer,
     consumer,
     prefix: deps.prefix,
     now,
     logger,
+    onError: onRedisError(name),
+  });
+  const hotspots = await startHotspotScheduler({
+    ...periodic('hotspots'),
     everyMs: deps.hotspotDetectEveryMs ?? DEFAULT_DETECT_EVERY_MS,
-    onError: onRedisError('hotspots'),
   });
   const shifts = await startShiftGenerationScheduler({
-    db: deps.database.db,
-    producer,
-    consumer,
-    prefix: deps.prefix,
-    now,
-    logger,
+    ...periodic('shift-generation'),
     everyMs: deps.shiftGenerationEveryMs ?? DEFAULT_SHIFT_GENERATION_EVERY_MS,
-    onError: onRedisError('shift-generation'),
   });
   const reconciliation = await startReconciliationScheduler({
-    db: deps.database.db,
+    ...periodic('reconciliation'),
     queues,
-    producer,
-    consumer,
-    prefix: deps.prefix,
-    now,
-    logger,
     settings: { ...defaultReconcile, ...deps.reconcile },
-    onError: onRedisError('reconciliation'),
   });
   logger.info({ prefix: deps.prefix, concurrency }, 'worker started');
 

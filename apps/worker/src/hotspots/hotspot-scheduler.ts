@@ -1,7 +1,7 @@
 import type { Db } from '@buurtsignaal/db';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { type PeriodicJob, startPeriodicJob } from '../scheduling/periodic-job.ts';
+import { type PeriodicContext, type PeriodicJob, startPeriodicJob } from '../scheduling/periodic-job.ts';
 import { detectHotspots } from './hotspot-detection.ts';
 
 export const HOTSPOT_QUEUE = 'hotspots';
@@ -9,15 +9,8 @@ export const HOTSPOT_QUEUE = 'hotspots';
 export const HOTSPOT_SCHEDULER_ID = 'hotspot-detection';
 export const DEFAULT_DETECT_EVERY_MS = 5 * 60_000;
 
-export interface HotspotSchedulerOptions {
-  db: Db;
-  producer: Redis;
-  consumer: Redis;
-  prefix: string;
-  now: () => Date;
-  logger: Logger;
+export interface HotspotSchedulerOptions extends PeriodicContext {
   everyMs: number;
-  onError: (err: Error) => void;
 }
 
 export type HotspotScheduler = PeriodicJob;
@@ -28,12 +21,7 @@ export function startHotspotScheduler(opts: HotspotSchedulerOptions): Promise<Ho
     queueName: HOTSPOT_QUEUE,
     schedulerId: HOTSPOT_SCHEDULER_ID,
     jobName: 'detect',
-    everyMs: opts.everyMs,
-    producer: opts.producer,
-    consumer: opts.consumer,
-    prefix: opts.prefix,
-    logger: opts.logger,
-    onError: opts.onError,
+    ...opts,
     run: async () => {
       const result = await detectHotspots(opts.db, opts.now());
       opts.logger.info(

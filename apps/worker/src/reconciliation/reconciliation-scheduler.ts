@@ -2,22 +2,15 @@ import type { Db } from '@buurtsignaal/db';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProducerQueues } from '../queues.ts';
-import { type PeriodicJob, startPeriodicJob } from '../scheduling/periodic-job.ts';
+import { type PeriodicContext, type PeriodicJob, startPeriodicJob } from '../scheduling/periodic-job.ts';
 import { type ReconcileSettings, reconcileOnce } from './reconciliation.ts';
 
 export const RECONCILE_QUEUE = 'reconciliation';
 export const RECONCILE_SCHEDULER_ID = 'reconciliation';
 
-export interface ReconciliationSchedulerOptions {
-  db: Db;
+export interface ReconciliationSchedulerOptions extends PeriodicContext {
   queues: ProducerQueues;
-  producer: Redis;
-  consumer: Redis;
-  prefix: string;
-  now: () => Date;
-  logger: Logger;
   settings: ReconcileSettings;
-  onError: (err: Error) => void;
 }
 
 /** Reconciliation every `settings.everyMs`, one pass at a time across all workers. */
@@ -27,11 +20,7 @@ export function startReconciliationScheduler(opts: ReconciliationSchedulerOption
     schedulerId: RECONCILE_SCHEDULER_ID,
     jobName: 'reconcile',
     everyMs: opts.settings.everyMs,
-    producer: opts.producer,
-    consumer: opts.consumer,
-    prefix: opts.prefix,
-    logger: opts.logger,
-    onError: opts.onError,
+    ...opts,
     run: () =>
       reconcileOnce({
         db: opts.db,

@@ -3,7 +3,7 @@ import { fillSeededPatternMembers } from '@buurtsignaal/db/tables/seeded-pattern
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { type PeriodicJob, startPeriodicJob } from '../scheduling/periodic-job.ts';
+import { type PeriodicContext, type PeriodicJob, startPeriodicJob } from '../scheduling/periodic-job.ts';
 
 export const SHIFT_GENERATION_QUEUE = 'shift-generation';
 /** The BullMQ job scheduler id (no ':' in ids). */
@@ -11,15 +11,8 @@ export const SHIFT_GENERATION_SCHEDULER_ID = 'shift-generation';
 /** Hourly: the horizon moves on by a day a day, and an edit regenerates at once (the API calls the same). */
 export const DEFAULT_SHIFT_GENERATION_EVERY_MS = 60 * 60_000;
 
-export interface ShiftGenerationSchedulerOptions {
-  db: Db;
-  producer: Redis;
-  consumer: Redis;
-  prefix: string;
-  now: () => Date;
-  logger: Logger;
+export interface ShiftGenerationSchedulerOptions extends PeriodicContext {
   everyMs: number;
-  onError: (err: Error) => void;
 }
 
 /**
@@ -31,12 +24,7 @@ export function startShiftGenerationScheduler(opts: ShiftGenerationSchedulerOpti
     queueName: SHIFT_GENERATION_QUEUE,
     schedulerId: SHIFT_GENERATION_SCHEDULER_ID,
     jobName: 'generate',
-    everyMs: opts.everyMs,
-    producer: opts.producer,
-    consumer: opts.consumer,
-    prefix: opts.prefix,
-    logger: opts.logger,
-    onError: opts.onError,
+    ...opts,
     run: async () => {
       const now = opts.now();
       // Accounts made after the seed (the embedded default's demo accounts) join its empty patterns.

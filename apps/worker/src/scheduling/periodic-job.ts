@@ -1,7 +1,19 @@
+import type { Db } from '@buurtsignaal/db';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { errorText } from '../log-safety.ts';
+
+/** What every periodic task of the worker runs with: the database, the Redis connections and the clock. */
+export interface PeriodicContext {
+  db: Db;
+  producer: Redis;
+  consumer: Redis;
+  prefix: string;
+  now: () => Date;
+  logger: Logger;
+  onError: (err: Error) => void;
+}
 
 export interface PeriodicJobOptions {
   /** Queue of its own (no ':'); also the name in log lines. */
