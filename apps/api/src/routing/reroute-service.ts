@@ -4,7 +4,7 @@ import { afhandeltermijn } from '@buurtsignaal/core/sla';
 import type { DbOrTx, OutboxNotifier } from '@buurtsignaal/db';
 import { loadRoutingContext } from '@buurtsignaal/db/queries/routing/routing-context';
 import { findRoutingInput } from '@buurtsignaal/db/queries/routing/routing-facts';
-import { recordAssignment } from '@buurtsignaal/db/tables/assignments-repository';
+import { decisionFields, recordAssignment } from '@buurtsignaal/db/tables/assignments-repository';
 import { lockMeldingForRouting } from '@buurtsignaal/db/tables/meldingen-repository';
 import { insertOutboxRow } from '@buurtsignaal/db/tables/outbox-repository';
 import { ApiError } from '../errors.ts';
@@ -51,11 +51,7 @@ export function createRerouteService(deps: {
           id: assignmentId,
           meldingId,
           routingKey: `reroute-${assignmentId}`,
-          teamId: decision.teamId,
-          priority: decision.priority,
-          reason: decision.reason,
-          rule: decision.rule,
-          note: decision.note,
+          ...decisionFields(decision),
           fromStatus: melding.status,
           at,
           // A new team gets a fresh afhandeltermijn, as routing gives one.

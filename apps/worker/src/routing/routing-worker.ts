@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { canTransition, isMeldingStatus } from '@buurtsignaal/core';
 import type { Db } from '@buurtsignaal/db';
-import { findAssignmentByRoutingKey, recordAssignment } from '@buurtsignaal/db/tables/assignments-repository';
+import {
+  decisionFields,
+  findAssignmentByRoutingKey,
+  recordAssignment,
+} from '@buurtsignaal/db/tables/assignments-repository';
 import { lockMeldingForRouting } from '@buurtsignaal/db/tables/meldingen-repository';
 import type { RosterJob, RoutingJob } from '@buurtsignaal/jobs';
 import { type Job, UnrecoverableError } from 'bullmq';
@@ -57,11 +61,7 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       id: assignmentId,
       meldingId: melding.id,
       routingKey,
-      teamId: decision.teamId,
-      priority: decision.priority,
-      reason: decision.reason,
-      rule: decision.rule,
-      note: decision.note,
+      ...decisionFields(decision),
       fromStatus: melding.status,
       at,
       deadlineAt: deadlineForRouting(decision.priority, at),

@@ -33,6 +33,15 @@ export async function listAssignmentsForMelding(db: DbOrTx, meldingId: string): 
     .orderBy(asc(assignments.createdAt));
 }
 
+/** What a routing decision (core decideRoute) puts on an assignment: team, priority, why, by which rule. */
+export const decisionFields = (d: {
+  teamId: string;
+  priority: string;
+  reason: string;
+  rule: { id: string; version: number } | null;
+  note: string | null;
+}) => ({ teamId: d.teamId, priority: d.priority, reason: d.reason, rule: d.rule, note: d.note });
+
 export interface NewAssignment {
   id: string;
   meldingId: string;

@@ -23,19 +23,19 @@ export function answersOf(raw: Record<string, unknown>): Record<string, AnswerVa
   );
 }
 
+/** The columns of a melding that routing reads: its facts and its place. */
+export const routingInputColumns = {
+  category: meldingen.category,
+  subcategory: meldingen.subcategory,
+  answers: meldingen.answers,
+  occurredAt: meldingen.occurredAt,
+  createdAt: meldingen.createdAt,
+  lat: meldingen.lat,
+  lng: meldingen.lng,
+};
+
 export async function findRoutingInput(db: DbOrTx, meldingId: string): Promise<RoutingInput | undefined> {
-  const [row] = await db
-    .select({
-      category: meldingen.category,
-      subcategory: meldingen.subcategory,
-      answers: meldingen.answers,
-      occurredAt: meldingen.occurredAt,
-      createdAt: meldingen.createdAt,
-      lat: meldingen.lat,
-      lng: meldingen.lng,
-    })
-    .from(meldingen)
-    .where(eq(meldingen.id, meldingId));
+  const [row] = await db.select(routingInputColumns).from(meldingen).where(eq(meldingen.id, meldingId));
   if (!row) return undefined;
   return {
     facts: {

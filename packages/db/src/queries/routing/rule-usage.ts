@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
-import { assignments, meldingen, staffUsers } from '../../schema.ts';
+import { assignments, meldingen } from '../../schema.ts';
+import { routingInputColumns } from './routing-facts.ts';
 
 // What the routing-rule console reads besides the rules: how much each rule decided, the meldingen a
 // draft is tried on, and the names of who is on duty.
@@ -28,17 +29,7 @@ export interface RoutableMelding {
   lng: number;
 }
 
-const routableColumns = {
-  id: meldingen.id,
-  reference: meldingen.reference,
-  category: meldingen.category,
-  subcategory: meldingen.subcategory,
-  answers: meldingen.answers,
-  occurredAt: meldingen.occurredAt,
-  createdAt: meldingen.createdAt,
-  lat: meldingen.lat,
-  lng: meldingen.lng,
-};
+const routableColumns = { id: meldingen.id, reference: meldingen.reference, ...routingInputColumns };
 
 /** Meldingen reported since `since`, newest first (at most `limit`). */
 export async function listRoutableMeldingenSince(
