@@ -28,6 +28,7 @@ export const staffRoute: RouteObject = {
         { index: true, lazy: from('QueuePage') },
         { path: 'meldingen/:id', lazy: from('DetailPage') },
         { path: 'kaart', lazy: from('MapPage') },
+        { path: 'indeelregels', lazy: from('RoutingPage') },
         {
           lazy: from('RequireCoordinator'),
           children: [

@@ -6,7 +6,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { staffQueueTexts, staffTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { asApiError, isCoordinator, type QueueItem, staffApi } from './api.ts';
-import { formatAge, formatTime } from './format.ts';
+import { formatAge, formatDateTime, formatTime } from './format.ts';
 import { HotspotNotices } from './hotspot-notices.tsx';
 import { keys, REFRESH_MS } from './query/query-client.tsx';
 import { useSession } from './session.tsx';
@@ -225,9 +225,24 @@ function QueueCard({ item, now }: { item: QueueItem; now: Date }) {
         <span className="bs-staff-card__reference">{item.reference}</span>
         <span className={`bs-staff-badge bs-staff-badge--${priority}`}>
           <span className="bs-visually-hidden">{staffQueueTexts.priority}: </span>
+          {priority === 'spoed' && <span aria-hidden="true">⚠ </span>}
           {priorityLabel}
         </span>
       </span>
+      {(item.nuGaande || item.deadlineAt) && (
+        <span className="bs-staff-card__row">
+          {item.nuGaande && (
+            <span className="bs-staff-badge bs-staff-badge--nu">● {staffQueueTexts.nuGaande}</span>
+          )}
+          {item.deadlineAt && (
+            <span className={new Date(item.deadlineAt) < now ? 'bs-staff-overdue' : undefined}>
+              {(new Date(item.deadlineAt) < now ? staffQueueTexts.overdue : staffQueueTexts.deadline)(
+                formatDateTime(item.deadlineAt),
+              )}
+            </span>
+          )}
+        </span>
+      )}
       <span className="bs-staff-card__category">
         {item.category.label}
         {item.subcategory ? ` – ${item.subcategory.label}` : ''}

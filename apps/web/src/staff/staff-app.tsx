@@ -28,6 +28,7 @@ const UsersPage = lazy(() => import('./users/users-page.tsx'));
 // The map page brings Leaflet; only those who open it load it.
 const MapPage = lazy(() => import('./map/map-page.tsx'));
 const RulesPage = lazy(() => import('./rules/rules-page.tsx'));
+const RoutingPage = lazy(() => import('./routing/routing-page.tsx'));
 const WeekPage = lazy(() => import('./week/week-page.tsx'));
 const StuckJobsPage = lazy(() => import('./stuck-jobs-page.tsx'));
 
@@ -54,6 +55,7 @@ export {
   RequireAdmin,
   RequireCoordinator,
   RequireSession,
+  RoutingPage,
   RulesPage,
   StandardTextsPage,
   StuckJobsPage,
@@ -107,11 +109,21 @@ function StaffLayout() {
                   {staffTexts.header.map}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/balie/indeelregels" className="bs-staff-nav__link">
+                  {staffTexts.header.routing}
+                </NavLink>
+              </li>
               {isCoordinator(user) && (
                 <>
                   <li>
                     <NavLink to="/balie/week" className="bs-staff-nav__link">
                       {staffTexts.header.week}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/balie/hotspotregels" className="bs-staff-nav__link">
+                      {staffTexts.header.rules}
                     </NavLink>
                   </li>
                   <li>

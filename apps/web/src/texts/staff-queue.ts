@@ -30,6 +30,9 @@ export const staffQueueTexts = {
   noStreet: 'Geen adres',
   photos: (n: number) => `${n} ${plural(n, 'foto', 'foto’s')}`,
   priority: 'Prioriteit',
+  nuGaande: 'Nu gaande',
+  deadline: (when: string) => `Termijn: ${when}`,
+  overdue: (when: string) => `Termijn verstreken: ${when}`,
   hotspotsHeading: 'Nieuwe hotspots',
   hotspotNotice: (wijk: string, since: string, rule: string) =>
     `Nieuwe hotspot: ${wijk} sinds ${since} (${rule})`,

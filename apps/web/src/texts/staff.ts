@@ -31,6 +31,7 @@ export const staffTexts = {
     map: 'Kaart',
     week: 'Weekoverzicht',
     rules: 'Hotspotregels',
+    routing: 'Indeelregels',
     stuck: 'Vastgelopen taken',
     logout: 'Uitloggen',
     loggedInAs: 'Ingelogd als',

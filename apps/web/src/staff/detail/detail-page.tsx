@@ -6,11 +6,12 @@ import { Link, useParams } from 'react-router';
 import { apiUrl } from '../../runtime-config.ts';
 import { staffActionTexts, staffDetailTexts, staffTexts } from '../../texts/index.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { asApiError, staffApi } from '../api.ts';
+import { asApiError, isCoordinator, staffApi } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 import { keys } from '../query/query-client.tsx';
 import { Loading, useSession } from '../session.tsx';
 import { useTitle } from '../use-title.ts';
+import { AssignmentPanel, canReroute, RerouteForm } from './assignment-panel.tsx';
 import { ClaimAction } from './claim-action.tsx';
 import { Deliveries, MelderContact, StatusTimeline } from './detail-parts.tsx';
 import { NotableForm } from './notable-form.tsx';
@@ -101,6 +102,7 @@ export default function DetailPage() {
 
       <div className="bs-staff-detail">
         <div className="bs-staff-detail__main">
+          <AssignmentPanel melding={m} />
           <ClaimAction melding={m} myId={session?.user.id} onDone={onDone} />
 
           <section className="bs-section" aria-labelledby="overview-heading">
@@ -231,6 +233,7 @@ export default function DetailPage() {
             <TransitionForm key={`${m.status.code}-${m.timeline.length}`} melding={m} onDone={onDone} />
             <NoteForm meldingId={m.id} onDone={onDone} />
             <NotableForm key={m.id} meldingId={m.id} onDone={onDone} />
+            {canReroute(m, isCoordinator(session?.user)) && <RerouteForm meldingId={m.id} onDone={onDone} />}
           </section>
 
           <section className="bs-section" aria-labelledby="timeline-heading">
