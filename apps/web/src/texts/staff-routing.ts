@@ -54,6 +54,7 @@ export const staffRoutingTexts = {
   timeOn: 'De tijd van',
   timeOnHappened: 'het voorval (tijdstip van gebeuren)',
   timeOnReported: 'het melden',
+  timeOnShort: { happened_at: 'tijdstip van gebeuren', reported_at: 'tijdstip van melden' },
   nuGaande: 'Is het nu aan de gang?',
   nuGaandeAny: 'Maakt niet uit',
   yes: 'Ja',

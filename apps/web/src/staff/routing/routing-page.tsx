@@ -1,5 +1,6 @@
 import './routing.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { staffRoutingTexts as t } from '../../texts/index.ts';
 import { asApiError, isCoordinator } from '../api.ts';
 import { useSession } from '../session.tsx';
@@ -9,17 +10,16 @@ import { type RoutingRule, routingApi, routingKeys } from './routing-api.ts';
 import { RuleForm } from './rule-form.tsx';
 import { type RuleActions, RuleList } from './rule-list.tsx';
 
-/** Focus after a change that re-renders the list: the same control, or its neighbour when that is gone. */
-const focusFirst = (...ids: string[]) =>
-  setTimeout(() => {
-    for (const id of ids) {
-      const el = document.getElementById(id);
-      if (el && !el.hasAttribute('disabled')) {
-        el.focus();
-        return;
-      }
+/** Focuses the first of these controls that is there and enabled. */
+function focusFirst(ids: readonly string[]): void {
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (el && !el.hasAttribute('disabled')) {
+      el.focus();
+      return;
     }
-  }, 0);
+  }
+}
 
 /**
  * "Indeelregels": the routing rules in the order they are tried, how many meldingen each routed, the
@@ -43,6 +43,13 @@ export default function RoutingPage() {
     return a ? `${a.kind === 'wijk' ? t.wijk : t.buurt} ${a.naam}` : code;
   };
   const teamName = (id: string) => teams.data?.find((x) => x.id === id)?.name ?? id;
+  // Where focus goes once the list has been drawn anew after a change (the moved rule's button).
+  const focusAfter = useRef<readonly string[]>([]);
+  useEffect(() => {
+    if (!list.items || focusAfter.current.length === 0) return;
+    focusFirst(focusAfter.current);
+    focusAfter.current = [];
+  }, [list.items]);
 
   const change = useMutation({
     mutationFn: async (job: {
@@ -54,9 +61,9 @@ export default function RoutingPage() {
       return job;
     },
     onSuccess: async (job) => {
+      focusAfter.current = job.focus;
       await queryClient.invalidateQueries({ queryKey: routingKeys.rules });
       list.setAnnouncement(job.text);
-      focusFirst(...job.focus);
     },
     onError: (err) => list.setAnnouncement(asApiError(err).message),
   });
@@ -93,8 +100,8 @@ export default function RoutingPage() {
 
   const onSaved = (saved: RoutingRule) => {
     stopEditing();
+    focusAfter.current = ['rr-list-heading'];
     void list.done(editing ? t.revised(saved.name, saved.version) : t.created(saved.name));
-    focusFirst('rr-list-heading');
   };
 
   return (

@@ -27,8 +27,7 @@ export function conditionsText(
     const days = c.time.weekdays
       ? c.time.weekdays.map((d) => staffTexts.weekdaysShort[d - 1] ?? String(d)).join(', ')
       : 'elke dag';
-    const on = c.time.on === 'happened_at' ? t.timeOnHappened : t.timeOnReported;
-    parts.push(`${days} ${c.time.start}–${c.time.end} (${t.timeOn.toLowerCase()} ${on})`);
+    parts.push(`${days} ${c.time.start}–${c.time.end} (${t.timeOnShort[c.time.on]})`);
   }
   for (const a of c.answers ?? []) parts.push(routingReasonTexts.answer(a.questionId, a.equals));
   if (c.repeat)
