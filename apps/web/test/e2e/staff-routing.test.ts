@@ -1,10 +1,12 @@
+import { schema } from '@buurtsignaal/db';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from './browser.ts';
 import { browserSuite } from './browser-suite.ts';
 import { expectAccessible } from './form-helpers.ts';
 import { postMelding, routed } from './intake-helpers.ts';
 import type { E2eStack } from './stack.ts';
-import { browserLoginWithEnrolment, staffUser } from './staff-helpers.ts';
+import { browserLogin, browserLoginWithEnrolment, staffUser } from './staff-helpers.ts';
 
 // The coordinator's routing rules in the console (issue 10): the queue puts a spoed melding first with
 // its "nu gaande" mark, the coordinator adds a rule, sees it in the list, lets the dry run show it
@@ -133,5 +135,49 @@ describe('Indeelregels in the staff console', () => {
     await page.getByRole('heading', { level: 3, name: `Regel 3 ${RULE}` }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Regel 4 Verdachte situatie, nu gaande' }).waitFor();
     await expectAccessible(page, 'routing rules after a reorder');
+  });
+
+  it('an officer reads the rules, sees an invalid one flagged with its problem, and uses the dry run', async () => {
+    // A rule whose area has gone (as after a CBS import without it): flagged, not hidden. Versions are
+    // immutable, so the broken content is a new version, as an edit before the import would have made.
+    const db = stack.database.client.db;
+    const rule = 'soest-woonoverlast-herhaald';
+    await db.insert(schema.routingRuleVersions).values({
+      ruleId: rule,
+      version: 2,
+      name: 'Herhaalde woonoverlast op één adres',
+      conditions: { categories: ['woonoverlast'], areaCodes: ['WK034299'] },
+      outcome: { teamId: 'boa-team', priority: 'hoog', note: null },
+    });
+    await db.update(schema.routingRules).set({ currentVersion: 2 }).where(eq(schema.routingRules.id, rule));
+    await staffUser(stack, 'boa.lezer@soest.test', 'boa', ['boa-team']);
+    const { page, context } = browser;
+    await context.clearCookies();
+    await browserLogin(page, stack, 'boa.lezer@soest.test');
+    await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();
+    await page.getByRole('link', { name: 'Indeelregels' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indeelregels' }).waitFor();
+
+    const invalid = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Herhaalde woonoverlast op één adres' }) });
+    await expect.poll(() => invalid.textContent()).toContain('Ongeldig');
+    await expect.poll(() => invalid.textContent()).toContain('Het gebied WK034299 is onbekend.');
+    // Reading only: no buttons to change the rules, no form.
+    expect(await page.getByRole('button', { name: /^Omhoog/ }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Nieuwe regel' }).count()).toBe(0);
+
+    // The dry run without a rule that fits: the category's default, and the reason says so.
+    await page.getByLabel('Categorie', { exact: true }).selectOption('jeugdoverlast');
+    await page.getByRole('radio', { name: 'Nee' }).check();
+    await page.getByRole('radio', { name: 'Coördinaten' }).check();
+    await page.getByLabel('Breedtegraad (lat)').fill('52,1733');
+    await page.getByLabel('Lengtegraad (lng)').fill('5.2917');
+    await page.getByRole('button', { name: 'Proefindeling maken' }).click();
+    const result = page.getByRole('status').filter({ hasText: 'Uitkomst' });
+    await expect.poll(() => result.textContent()).toContain('standaard van de categorie');
+    await expect.poll(() => result.textContent()).toContain('standaardteam voor categorie');
+    await expect.poll(() => result.textContent()).toContain('Boa-team Soest');
+    await expectAccessible(page, 'routing rules for an officer');
   });
 });

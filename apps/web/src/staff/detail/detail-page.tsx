@@ -87,6 +87,7 @@ export default function DetailPage() {
         </span>
         <span className={`bs-staff-badge bs-staff-badge--${priority}`}>
           <span className="bs-visually-hidden">{staffDetailTexts.priority}: </span>
+          {priority === 'spoed' && <span aria-hidden="true">⚠ </span>}
           {priorityLabel}
         </span>
       </p>

@@ -42,7 +42,9 @@ export default function RoutingPage() {
     const a = areaList.find((x) => x.code === code);
     return a ? `${a.kind === 'wijk' ? t.wijk : t.buurt} ${a.naam}` : code;
   };
-  const teamName = (id: string) => teams.data?.find((x) => x.id === id)?.name ?? id;
+  // Officers read only their own teams: the names the rules carry fill in the rest.
+  const teamName = (id: string) =>
+    teams.data?.find((x) => x.id === id)?.name ?? list.items?.find((r) => r.team.id === id)?.team.name ?? id;
   // Where focus goes once the list has been drawn anew after a change (the moved rule's button).
   const focusAfter = useRef<readonly string[]>([]);
   useEffect(() => {
