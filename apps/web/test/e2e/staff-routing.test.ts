@@ -36,6 +36,8 @@ describe('Indeelregels in the staff console', () => {
     });
     await routed(db, urgent.id);
 
+    // A team that is switched off while the coordinator writes a rule for it.
+    await db.insert(schema.teams).values({ id: 'handhaving-oud', name: 'Handhaving (oud)', kind: 'boa' });
     await staffUser(stack, 'coordinator@soest.test', 'coordinator', []);
     const { page } = browser;
     await browserLoginWithEnrolment(page, stack, 'coordinator@soest.test');
@@ -82,13 +84,20 @@ describe('Indeelregels in the staff console', () => {
     await page.getByRole('checkbox', { name: 'Alleen op bepaalde dagen en tijden' }).check();
     await page.getByLabel('Van (uu:mm)').fill('20:00');
     await page.getByLabel('Tot (uu:mm)').fill('26:00');
-    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Politie basisteam Eemland-Noord' });
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Handhaving (oud)' });
     await page.getByRole('radio', { name: 'Hoog' }).check();
     await page.getByLabel('Notitie voor de medewerker').fill('Avond in Soesterberg: de politie gaat.');
     await page.getByRole('button', { name: 'Regel opslaan' }).click();
     await page.getByRole('link', { name: 'Vul een tijd in als uu:mm, bijvoorbeeld 20:00.' }).waitFor();
     await expectAccessible(page, 'rule form with an error');
     await page.getByLabel('Tot (uu:mm)').fill('02:00');
+    // The API refuses the team that went inactive meanwhile, and says so at the team field.
+    await db.update(schema.teams).set({ active: false }).where(eq(schema.teams.id, 'handhaving-oud'));
+    await page.getByRole('button', { name: 'Regel opslaan' }).click();
+    const refused = 'Het team "handhaving-oud" bestaat niet of is niet actief.';
+    await page.getByRole('link', { name: refused }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rr-team');
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Politie basisteam Eemland-Noord' });
 
     // What it would have changed in the last 30 days, before saving.
     await page.getByRole('button', { name: 'Proberen op de laatste 30 dagen' }).click();
@@ -135,6 +144,19 @@ describe('Indeelregels in the staff console', () => {
     await page.getByRole('heading', { level: 3, name: `Regel 3 ${RULE}` }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Regel 4 Verdachte situatie, nu gaande' }).waitFor();
     await expectAccessible(page, 'routing rules after a reorder');
+
+    // An edit is a new version.
+    await page.getByRole('button', { name: new RegExp(`^Bewerken\\W+${RULE}$`) }).click();
+    await page.getByRole('heading', { level: 2, name: `Bewerken: ${RULE}` }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rr-name');
+    await page.getByRole('radio', { name: 'Spoed' }).check();
+    await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Regel “${RULE}” is opgeslagen als versie 2.` })
+      .waitFor();
+    await expect.poll(() => added.textContent()).toContain('versie 2');
+    await expect.poll(() => added.textContent()).toContain('prioriteit spoed');
   });
 
   it('an officer reads the rules, sees an invalid one flagged with its problem, and uses the dry run', async () => {
