@@ -232,7 +232,10 @@ function QueueCard({ item, now }: { item: QueueItem; now: Date }) {
       {(item.nuGaande || item.deadlineAt) && (
         <span className="bs-staff-card__row">
           {item.nuGaande && (
-            <span className="bs-staff-badge bs-staff-badge--nu">● {staffQueueTexts.nuGaande}</span>
+            <span className="bs-staff-badge bs-staff-badge--nu">
+              <span aria-hidden="true">● </span>
+              {staffQueueTexts.nuGaande}
+            </span>
           )}
           {item.deadlineAt && (
             <span className={new Date(item.deadlineAt) < now ? 'bs-staff-overdue' : undefined}>

@@ -39,7 +39,12 @@ export function RuleList({
           </h3>
           <p className="bs-staff-detail-badges">
             <span className="bs-staff-status">{rule.active ? t.active : t.inactive}</span>
-            {rule.invalid && <span className="bs-staff-badge bs-staff-badge--spoed">⚠ {t.invalid}</span>}
+            {rule.invalid && (
+              <span className="bs-staff-badge bs-staff-badge--spoed">
+                <span aria-hidden="true">⚠ </span>
+                {t.invalid}
+              </span>
+            )}
             <span className="bs-muted">{t.version(rule.version)}</span>
           </p>
           {rule.invalid && (
