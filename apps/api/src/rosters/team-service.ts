@@ -1,8 +1,9 @@
-import { onDuty } from '@buurtsignaal/core';
+import { localDateOf, onDuty } from '@buurtsignaal/core';
 import type { TeamPatchBody, TeamView } from '@buurtsignaal/core/contract';
 import type { Db } from '@buurtsignaal/db';
 import { listMembersOfTeams, unknownStaffIds } from '@buurtsignaal/db/queries/roster/team-membership';
 import { listShiftInstances } from '@buurtsignaal/db/tables/shift-instances-repository';
+import { listShiftPatterns } from '@buurtsignaal/db/tables/shift-patterns-repository';
 import { setTeamMembers } from '@buurtsignaal/db/tables/staff-users-repository';
 import { findTeam, listTeams, updateTeamSettings } from '@buurtsignaal/db/tables/teams-repository';
 import { ApiError } from '../errors.ts';
@@ -50,6 +51,24 @@ export function createTeamService({ db, now }: TeamServiceDeps) {
     });
   }
 
+  /**
+   * Someone who leaves the team must not stay on its current or future shifts unseen: the planner takes
+   * them off those patterns first (an edit applies to the future only), then off the team.
+   */
+  async function refuseRemovingPlannedMembers(teamId: string, memberIds: readonly string[]): Promise<void> {
+    const current = await listMembersOfTeams(db, [teamId]);
+    const leaving = current.filter((m) => !memberIds.includes(m.id));
+    if (leaving.length === 0) return;
+    const patterns = await listShiftPatterns(db, { teamId, from: localDateOf(now()) });
+    const planned = leaving.flatMap((m) => {
+      const labels = patterns
+        .filter((p) => p.memberIds.includes(m.id) || p.leadId === m.id)
+        .map((p) => p.label);
+      return labels.length > 0 ? [t.stillPlanned(m.name, [...new Set(labels)])] : [];
+    });
+    if (planned.length > 0) throw invalid('memberIds', planned.join(' '));
+  }
+
   return {
     /** Every team for a planner; an officer's own teams for an officer. */
     async list(staff: StaffContext): Promise<TeamView[]> {
@@ -74,6 +93,7 @@ export function createTeamService({ db, now }: TeamServiceDeps) {
       if (patch.memberIds) {
         const unknown = await unknownStaffIds(db, patch.memberIds);
         if (unknown.length > 0) throw invalid('memberIds', t.unknownStaff(unknown));
+        await refuseRemovingPlannedMembers(teamId, patch.memberIds);
       }
       const { memberIds, ...settings } = patch;
       const at = now();

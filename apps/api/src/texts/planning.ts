@@ -8,6 +8,8 @@ export const rosterTexts = {
   notAMember: (ids: readonly string[]) =>
     `Niet iedereen is lid van dit team (${ids.join(', ')}); voeg hen eerst toe aan het team.`,
   unknownStaff: (ids: readonly string[]) => `Onbekende medewerker(s): ${ids.join(', ')}.`,
+  stillPlanned: (name: string, labels: readonly string[]) =>
+    `${name} staat nog ingeroosterd in ${labels.map((l) => `"${l}"`).join(', ')}. Haal ${name} eerst uit ${labels.length === 1 ? 'die dienst' : 'die diensten'}; daarna kan ${name} uit het team.`,
   unknownFallback: 'Het terugvalteam bestaat niet.',
   fallbackSelf: 'Een team kan niet zijn eigen terugvalteam zijn.',
   overrideNotApplied:

@@ -192,6 +192,17 @@ describe('a team roster in Amsterdam wall-clock time', () => {
     );
   });
 
+  it('refuses to take someone off the team while they are still on its shifts, and says which', async () => {
+    const res = await w.asCoordinator('PATCH', '/api/v1/staff/teams/boa-team', { memberIds: [w.ids.boa2] });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().details).toEqual([
+      { field: 'memberIds', message: expect.stringMatching(/staat nog ingeroosterd in "Dagdienst"/) },
+    ]);
+    const teams = await w.asCoordinator('GET', '/api/v1/staff/teams');
+    const boaTeam = teams.json().teams.find((t: { id: string }) => t.id === 'boa-team');
+    expect(boaTeam.members.map((m: { id: string }) => m.id)).toContain(w.ids.boa1);
+  });
+
   it('refuses a pattern with someone outside the team', async () => {
     const res = await w.asCoordinator('POST', `${base}/roster/patterns`, {
       label: 'Nacht',
