@@ -653,8 +653,10 @@ export const shiftInstances = pgTable(
   (t) => [
     index('shift_instances_team_starts_idx').on(t.teamId, t.startsAt),
     index('shift_instances_ends_idx').on(t.endsAt),
-    uniqueIndex('shift_instances_pattern_date_uq')
-      .on(t.patternId, t.localDate)
+    // One shift per pattern, date and start: the rest of a running shift whose crew changed (someone
+    // went home sick) is a continuation of the same pattern and date from that moment.
+    uniqueIndex('shift_instances_pattern_date_start_uq')
+      .on(t.patternId, t.localDate, t.startsAt)
       .where(sql`${t.sourceKind} = 'pattern'`),
   ],
 );

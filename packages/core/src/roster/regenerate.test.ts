@@ -70,3 +70,80 @@ describe('regenerateFuture', () => {
     expect(result.instances).toEqual(existing);
   });
 });
+
+describe('regenerateFuture during a shift whose crew changes', () => {
+  const two = pattern({ id: 'p', start: '07:00', end: '15:00', memberIds: ['anna', 'bram'], leadId: 'anna' });
+  const existing = generateShiftInstances({
+    patterns: [two],
+    overrides: [],
+    from: '2026-06-03',
+    days: 1,
+  }).instances;
+  const sick = (date: string, id: string) => ({
+    id,
+    teamId: 'team',
+    kind: 'absent' as const,
+    date,
+    patternId: 'p',
+    memberId: 'bram',
+    cause: 'ziek' as const,
+    reason: 'Ziek naar huis',
+  });
+  const withSick = generateShiftInstances({
+    patterns: [two],
+    overrides: [sick('2026-06-03', 'o1')],
+    from: '2026-06-03',
+    days: 1,
+  }).instances;
+  const at = wallClockInstant('2026-06-03', '10:15');
+
+  it('ends the running shift at that moment as it was worked, and goes on with the new crew', () => {
+    const result = regenerateFuture({ teamId: 'team', existing, generated: withSick, cutoff: at });
+    expect(result.cut).toEqual([
+      { ...existing[0], endsAt: at, localEnd: '10:15', memberIds: ['anna', 'bram'] },
+    ]);
+    expect(result.added).toEqual([
+      expect.objectContaining({
+        id: `p/2026-06-03@${at.toISOString()}`,
+        localDate: '2026-06-03',
+        localStart: '10:15',
+        localEnd: '15:00',
+        startsAt: at,
+        endsAt: existing[0]?.endsAt,
+        memberIds: ['anna'],
+      }),
+    ]);
+    // No gap and no overlap: the two parts meet at the cut-off.
+    const parts = result.instances.filter((s) => s.localDate === '2026-06-03');
+    expect(parts.map((s) => [s.startsAt.toISOString(), s.endsAt.toISOString()])).toEqual([
+      [existing[0]?.startsAt.toISOString(), at.toISOString()],
+      [at.toISOString(), existing[0]?.endsAt.toISOString()],
+    ]);
+  });
+
+  it('changes nothing when the crew is the same, also for a continuation later on', () => {
+    expect(regenerateFuture({ teamId: 'team', existing, generated: existing, cutoff: at }).cut).toEqual([]);
+    const once = regenerateFuture({ teamId: 'team', existing, generated: withSick, cutoff: at });
+    const later = wallClockInstant('2026-06-03', '12:00');
+    const again = regenerateFuture({
+      teamId: 'team',
+      existing: once.instances,
+      generated: withSick,
+      cutoff: later,
+    });
+    expect(again.cut).toEqual([]);
+    expect(again.added).toEqual([]);
+    expect(again.updated).toEqual([]);
+  });
+
+  it('leaves a shift that has not begun or has ended to the normal regeneration', () => {
+    const before = wallClockInstant('2026-06-03', '06:00');
+    const result = regenerateFuture({ teamId: 'team', existing, generated: withSick, cutoff: before });
+    expect(result.cut).toEqual([]);
+    expect(result.updated.map((s) => s.memberIds)).toEqual([['anna']]);
+    const afterwards = wallClockInstant('2026-06-03', '16:00');
+    expect(
+      regenerateFuture({ teamId: 'team', existing, generated: withSick, cutoff: afterwards }).cut,
+    ).toEqual([]);
+  });
+});

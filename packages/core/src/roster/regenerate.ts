@@ -1,5 +1,6 @@
 // A pattern (or an imported calendar) changes: the future is generated again, the past stays as it
 // was. Like the on-call tools, an edit changes only what has not begun yet.
+import { localDateOf, localTimeOf } from '../time/wall-clock.ts';
 import { byStart } from './generate.ts';
 import type { ShiftInstance } from './roster-schema.ts';
 
@@ -24,7 +25,24 @@ export interface Regeneration {
   added: ShiftInstance[];
   updated: ShiftInstance[];
   removed: ShiftInstance[];
+  /**
+   * Running shifts whose crew changes now (someone reported sick during it, a swap): each ends at the
+   * cut-off as it was worked, and its rest starts then as a continuation in `added`. A store sets only
+   * the end of these (they began before the cut-off; what was worked stays as it was).
+   */
+  cut: ShiftInstance[];
 }
+
+/** The id of the rest of a running shift from `at` on: `<shift id>@<instant>`. */
+export const continuationId = (baseId: string, at: Date): string => `${baseId}@${at.toISOString()}`;
+
+/** The shift a continuation continues (its own id for a shift that is no continuation). */
+export const baseShiftId = (id: string): string => id.split('@')[0] ?? id;
+
+const sameCrew = (a: ShiftInstance, b: ShiftInstance) =>
+  a.leadId === b.leadId &&
+  a.memberIds.length === b.memberIds.length &&
+  a.memberIds.every((m, i) => m === b.memberIds[i]);
 
 /** Same content, whatever the key order of the objects (a store may build them differently). */
 function sameInstance(a: ShiftInstance, b: ShiftInstance): boolean {
@@ -77,5 +95,43 @@ export function regenerateFuture(input: RegenerateInput): Regeneration {
     return old !== undefined && !sameInstance(old, s);
   });
   const removed = [...oldFuture.values()].filter((s) => !nextIds.has(s.id));
-  return { instances: [...untouched, ...next].sort(byStart), added, updated, removed };
+  const split = splitRunning(input, touched);
+  const cutIds = new Map(split.cut.map((s) => [s.id, s]));
+  const kept = untouched.map((s) => cutIds.get(s.id) ?? s);
+  return {
+    instances: [...kept, ...next, ...split.rest].sort(byStart),
+    added: [...added, ...split.rest],
+    updated,
+    removed,
+    cut: split.cut,
+  };
+}
+
+/**
+ * A shift running at the cut-off whose generated version (same shift, same times) has another crew —
+ * an absence or swap for today entered during it — is split there: the part worked stays with its
+ * crew, the rest goes on with the new one. Without this, whoever went home sick would stay "in dienst".
+ */
+function splitRunning(
+  input: RegenerateInput,
+  touched: (s: ShiftInstance) => boolean,
+): { cut: ShiftInstance[]; rest: ShiftInstance[] } {
+  const at = input.cutoff;
+  const generated = new Map(input.generated.map((s) => [s.id, s]));
+  const cut: ShiftInstance[] = [];
+  const rest: ShiftInstance[] = [];
+  for (const running of input.existing) {
+    if (!touched(running) || running.startsAt >= at || running.endsAt <= at) continue;
+    const next = generated.get(baseShiftId(running.id));
+    if (!next || next.endsAt.getTime() !== running.endsAt.getTime() || sameCrew(running, next)) continue;
+    cut.push({ ...running, endsAt: at, localEnd: localTimeOf(at) });
+    rest.push({
+      ...next,
+      id: continuationId(baseShiftId(running.id), at),
+      localDate: localDateOf(at),
+      localStart: localTimeOf(at),
+      startsAt: at,
+    });
+  }
+  return { cut, rest };
 }

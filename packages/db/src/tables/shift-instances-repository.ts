@@ -92,11 +92,12 @@ export interface StoredRegeneration {
 /**
  * Stores a regeneration: inserts the added instances (an id stored meanwhile by a concurrent run is
  * left alone), replaces the updated and deletes the removed ones — each only while it starts at or
- * after `cutoff`, so the past is never rewritten.
+ * after `cutoff`, so the past is never rewritten — and ends the cut ones (running shifts whose crew
+ * changes now) at the cut-off, only while they still run then: what was worked stays as it was.
  */
 export async function storeRegeneration(
   tx: DbOrTx,
-  change: Pick<Regeneration, 'added' | 'updated' | 'removed'>,
+  change: Pick<Regeneration, 'added' | 'updated' | 'removed'> & Partial<Pick<Regeneration, 'cut'>>,
   cutoff: Date,
   at: Date,
 ): Promise<StoredRegeneration> {
@@ -119,6 +120,18 @@ export async function storeRegeneration(
       .where(future(s.id))
       .returning({ id: shiftInstances.id });
     updated += rows.length;
+  }
+  for (const s of change.cut ?? []) {
+    await tx
+      .update(shiftInstances)
+      .set({ endsAt: s.endsAt, localEnd: s.localEnd, generatedAt: at })
+      .where(
+        and(
+          eq(shiftInstances.id, s.id),
+          lt(shiftInstances.startsAt, cutoff),
+          gt(shiftInstances.endsAt, cutoff),
+        ),
+      );
   }
   let removed = 0;
   if (change.removed.length > 0) {

@@ -1,0 +1,2 @@
+DROP INDEX "shift_instances_pattern_date_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "shift_instances_pattern_date_start_uq" ON "shift_instances" USING btree ("pattern_id","local_date","starts_at") WHERE "shift_instances"."source_kind" = 'pattern';
