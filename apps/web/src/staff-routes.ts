@@ -29,6 +29,8 @@ export const staffRoute: RouteObject = {
         { path: 'meldingen/:id', lazy: from('DetailPage') },
         { path: 'kaart', lazy: from('MapPage') },
         { path: 'indeelregels', lazy: from('RoutingPage') },
+        { path: 'roosters', lazy: from('RostersPage') },
+        { path: 'mijn-diensten', lazy: from('MyShiftsPage') },
         {
           lazy: from('RequireCoordinator'),
           children: [
@@ -38,7 +40,13 @@ export const staffRoute: RouteObject = {
             { path: 'gebruikers', lazy: from('UsersPage') },
           ],
         },
-        { lazy: from('RequireAdmin'), children: [{ path: 'vastgelopen', lazy: from('StuckJobsPage') }] },
+        {
+          lazy: from('RequireAdmin'),
+          children: [
+            { path: 'vastgelopen', lazy: from('StuckJobsPage') },
+            { path: 'gebieden', lazy: from('AreasPage') },
+          ],
+        },
         { path: '*', lazy: from('StaffNotFound') },
       ],
     },

@@ -102,7 +102,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // The error body, read leniently: a proxy's or an older API's refusal still gives its status.
 const errorBodySchema = errorResponseSchema.partial();
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface RequestOptions {
   skipSessionHandling?: boolean;
 }
@@ -133,7 +133,9 @@ export async function staffRequest(
   options: RequestOptions = {},
 ): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type.
+  const form = body instanceof FormData ? body : null;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (STATE_CHANGING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -142,7 +144,7 @@ export async function staffRequest(
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: form ?? JSON.stringify(body) } : {}),
     });
   } catch {
     throw new StaffApiError(0, 'NETWORK', staffTexts.networkError);

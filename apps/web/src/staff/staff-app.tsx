@@ -3,7 +3,7 @@ import './staff.css';
 import { Button } from '@utrecht/button-react/css';
 import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
-import { staffLoginTexts, staffTexts } from '../texts/index.ts';
+import { staffLoginTexts, staffRostersTexts, staffTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { isAdmin, isCoordinator } from './api.ts';
 import { formatDateTime } from './format.ts';
@@ -31,6 +31,9 @@ const RulesPage = lazy(() => import('./rules/rules-page.tsx'));
 const RoutingPage = lazy(() => import('./routing/routing-page.tsx'));
 const WeekPage = lazy(() => import('./week/week-page.tsx'));
 const StuckJobsPage = lazy(() => import('./stuck-jobs-page.tsx'));
+const RostersPage = lazy(() => import('./rosters/rosters-page.tsx'));
+const MyShiftsPage = lazy(() => import('./rosters/my-shifts-page.tsx'));
+const AreasPage = lazy(() => import('./areas/areas-page.tsx'));
 
 /**
  * The staff console: everything under /balie, loaded only when someone opens it. The app's one data
@@ -48,13 +51,16 @@ export default function StaffApp() {
 
 // The pieces the router (staff-routes.ts) takes from this chunk, one per route.
 export {
+  AreasPage,
   DetailPage,
   LoginPage,
   MapPage,
+  MyShiftsPage,
   QueuePage,
   RequireAdmin,
   RequireCoordinator,
   RequireSession,
+  RostersPage,
   RoutingPage,
   RulesPage,
   StandardTextsPage,
@@ -114,6 +120,16 @@ function StaffLayout() {
                   {staffTexts.header.routing}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/balie/roosters" className="bs-staff-nav__link">
+                  {staffRostersTexts.nav.rosters}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/balie/mijn-diensten" className="bs-staff-nav__link">
+                  {staffRostersTexts.nav.myShifts}
+                </NavLink>
+              </li>
               {isCoordinator(user) && (
                 <>
                   <li>
@@ -139,11 +155,18 @@ function StaffLayout() {
                 </>
               )}
               {isAdmin(user) && (
-                <li>
-                  <NavLink to="/balie/vastgelopen" className="bs-staff-nav__link">
-                    {staffTexts.header.stuck}
-                  </NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/balie/gebieden" className="bs-staff-nav__link">
+                      {staffRostersTexts.nav.areas}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/balie/vastgelopen" className="bs-staff-nav__link">
+                      {staffTexts.header.stuck}
+                    </NavLink>
+                  </li>
+                </>
               )}
             </ul>
           </nav>

@@ -11,6 +11,7 @@ export { staffActionTexts, staffDetailTexts, staffNotableTexts } from './staff-d
 export { staffLoginTexts, staffTotpTexts } from './staff-login.ts';
 export { resolutionLabel, staffCellTexts, staffMapTexts } from './staff-map.ts';
 export { staffQueueTexts } from './staff-queue.ts';
+export { staffAreasTexts, staffRostersTexts } from './staff-rosters.ts';
 export { staffRoutingTexts } from './staff-routing.ts';
 export { staffRulesTexts } from './staff-rules.ts';
 export { staffWeekTexts } from './staff-week.ts';

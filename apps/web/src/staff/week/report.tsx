@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { staffMapTexts, staffTexts, staffWeekTexts } from '../../texts/index.ts';
+import { staffMapTexts, staffRostersTexts, staffTexts, staffWeekTexts } from '../../texts/index.ts';
 import { formatDateTime } from '../format.ts';
 import type { WeeklyReport } from '../insight-api.ts';
 import { formatDate } from '../insight-format.ts';
 import { MeldingTable } from '../shared/melding-table.tsx';
 import { busiest, WeekdayHourTable } from '../weekday-hour-table.tsx';
 import { ChangeText } from './change-text.tsx';
+import { CoverageGapsTable } from './coverage-gaps-table.tsx';
 import { TrendTable } from './trend-table.tsx';
 
 /** One part of the report, headed for the overview and kept on one printed page where asked. */
@@ -162,6 +163,10 @@ export function Report({ report }: { report: WeeklyReport }) {
             ]}
           />
         )}
+      </ReportSection>
+
+      <ReportSection id="week-coverage" heading={staffRostersTexts.coverage.weekHeading}>
+        <CoverageGapsTable teams={r.coverageGaps} />
       </ReportSection>
 
       <ReportSection id="week-satisfaction" heading={staffWeekTexts.satisfaction} printKeep>
