@@ -70,5 +70,10 @@ export function formatWeekdays(days: readonly number[]): string {
 
 /** A valid 'HH:MM'. */
 export const isTime = (s: string): boolean => /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
-/** A valid 'YYYY-MM-DD'. */
-export const isDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s);
+/** A valid 'YYYY-MM-DD' (a real day: no 31 November). */
+export function isDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const [y = 0, m = 0, d = 0] = s.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}

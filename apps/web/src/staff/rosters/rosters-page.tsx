@@ -16,6 +16,7 @@ import { NowOnDuty } from './now-on-duty.tsx';
 import { PatternsSection } from './patterns-section.tsx';
 import { rosterApi, rosterKeys } from './roster-api.ts';
 import type { RosterContext } from './roster-context.ts';
+import { isDate, mondayOf, todayLocal } from './roster-format.ts';
 import { TeamSettings } from './team-settings.tsx';
 import { WeekView } from './week-view.tsx';
 
@@ -32,6 +33,12 @@ export default function RostersPage() {
   const teams = teamsQuery.data?.teams ?? [];
   const teamId = params.get('team') ?? teams[0]?.id ?? '';
   const team = teams.find((x) => x.id === teamId) ?? null;
+  const week = params.get('week') ?? '';
+  const monday = mondayOf(isDate(week) ? week : todayLocal());
+  const show = (next: { team?: string; week?: string }) =>
+    setParams(new URLSearchParams({ team: next.team ?? teamId, ...(next.week ? { week: next.week } : {}) }), {
+      replace: true,
+    });
 
   const ctx: RosterContext | null = team
     ? {
@@ -61,14 +68,14 @@ export default function RostersPage() {
           options={teams.map((x) => ({ value: x.id, label: x.name }))}
           onValueChange={(id) => {
             setAnnouncement('');
-            setParams(new URLSearchParams({ team: id }), { replace: true });
+            show({ team: id });
           }}
         />
       )}
       {ctx && (
         <div key={ctx.team.id}>
           <NowOnDuty ctx={ctx} />
-          <WeekView ctx={ctx} />
+          <WeekView ctx={ctx} monday={monday} onWeek={(m) => show({ week: m })} />
           <CoverageGaps ctx={ctx} />
           <PatternsSection ctx={ctx} />
           {ctx.canPlan && (

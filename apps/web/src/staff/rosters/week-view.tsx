@@ -14,9 +14,17 @@ const targetKey = (x: OverrideTarget): string =>
   x.kind === 'extra' ? `extra-${x.date}` : `${x.kind}-${x.shift.id}-${x.member.id}`;
 
 /** The team's week: days × shifts with who works them; previous/next week; overrides in two taps. */
-export function WeekView({ ctx }: { ctx: RosterContext }) {
+export function WeekView({
+  ctx,
+  monday,
+  onWeek,
+}: {
+  ctx: RosterContext;
+  /** The Monday of the week shown (in the page's address, so a week can be shared). */
+  monday: string;
+  onWeek: (monday: string) => void;
+}) {
   const today = todayLocal();
-  const [monday, setMonday] = useState(() => mondayOf(today));
   const sunday = addDaysTo(monday, 6);
   const week = useQuery({
     queryKey: rosterKeys.week(ctx.team.id, monday),
@@ -36,7 +44,7 @@ export function WeekView({ ctx }: { ctx: RosterContext }) {
   const range = t.week.range(formatLocalDate(monday, true), formatLocalDate(sunday, true));
   const go = (m: string) => {
     setTarget(null);
-    setMonday(m);
+    onWeek(m);
   };
 
   return (

@@ -1,0 +1,148 @@
+import { addDaysTo, localDateOf } from '@buurtsignaal/core';
+import { schema, seedReferenceData } from '@buurtsignaal/db';
+import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
+import { eq } from 'drizzle-orm';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatLocalDate, localMoment, mondayOf } from '../../src/staff/rosters/roster-format.ts';
+import type { Browser } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
+import { expectAccessible } from './form-helpers.ts';
+import type { E2eStack } from './stack.ts';
+import { apiLogin, browserLogin, browserLoginWithEnrolment, staffUser } from './staff-helpers.ts';
+
+// The roster console on a phone: the coordinator sees the boa-team's week with the evening shift ending
+// 22:30 (also in the week summer time starts), marks an officer sick on a shift with a reason, sees a
+// coverage gap once the evening pattern ends; the officer's "Mijn diensten" and a private calendar feed.
+
+let stack: E2eStack;
+let browser: Browser;
+browserSuite({ stepTimeoutMs: 15_000 }, (s, b) => {
+  stack = s;
+  browser = b;
+});
+
+const everyDay = [1, 2, 3, 4, 5, 6, 7];
+/** Tomorrow in Amsterdam: shifts that began are never rewritten, so the test changes a coming one. */
+const tomorrow = addDaysTo(localDateOf(new Date()), 1);
+// The next start of summer time after this test's "now" (the last Sunday of March).
+const dstSunday = '2027-03-28';
+
+beforeAll(async () => {
+  const db = stack.database.client.db;
+  await seedReferenceData(db);
+  const anna = await staffUser(stack, 'anna@soest.test', 'boa', ['boa-team']);
+  const bram = await staffUser(stack, 'bram@soest.test', 'boa', ['boa-team']);
+  await db.update(schema.staffUsers).set({ name: 'Anna Boa' }).where(eq(schema.staffUsers.id, anna.id));
+  await db.update(schema.staffUsers).set({ name: 'Bram Boa' }).where(eq(schema.staffUsers.id, bram.id));
+  // Another planner staffs the seeded day and evening shift with both boa's from today (an edit).
+  await staffUser(stack, 'planner@soest.test', 'coordinator', []);
+  const planner = await apiLogin(stack, 'planner@soest.test');
+  for (const [id, label, start, end] of [
+    ['boa-dag', 'Dagdienst', '07:00', '15:00'],
+    ['boa-avond', 'Avonddienst', '14:30', '22:30'],
+  ] as const) {
+    const res = await planner.call('PUT', `/teams/boa-team/roster/patterns/${id}`, {
+      label,
+      weekdays: everyDay,
+      start,
+      end,
+      memberIds: [anna.id, bram.id],
+      leadId: anna.id,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  // The worker generates six weeks ahead as time passes; here it runs as it will on 22 March 2027.
+  await generateShiftInstancesAhead(db, {
+    now: new Date('2027-03-22T08:00:00Z'),
+    teamId: 'boa-team',
+    days: 14,
+  });
+}, 120_000);
+
+const dayCard = (page: Page, date: string): Locator =>
+  page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${formatLocalDate(date)}`) }) });
+const evening = (day: Locator): Locator => day.getByRole('listitem', { name: 'Avonddienst 14:30 tot 22:30' });
+const rosterUrl = (date: string) => `${stack.baseUrl}/balie/roosters?team=boa-team&week=${mondayOf(date)}`;
+
+describe('the roster console (/balie/roosters) on a phone', () => {
+  it('shows the week in wall-clock time, marks an officer sick with a reason and shows a coverage gap', async () => {
+    const { page } = browser;
+    await staffUser(stack, 'coordinator@soest.test', 'coordinator', []);
+    await browserLoginWithEnrolment(page, stack, 'coordinator@soest.test');
+    await page.getByRole('link', { name: 'Roosters' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Roosters' }).waitFor();
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Boa-team Soest' });
+    await page.getByRole('heading', { level: 2, name: 'Nu in dienst' }).waitFor();
+
+    // The week summer time starts: the evening shift still ends 22:30 (local, whatever the device's zone).
+    await page.goto(rosterUrl(dstSunday));
+    await evening(dayCard(page, dstSunday)).waitFor();
+    expect(await evening(dayCard(page, dstSunday)).textContent()).toContain('14:30–22:30');
+
+    // Tomorrow's evening shift: "Ziek melden" on Anna, a reason, saved.
+    await page.goto(rosterUrl(tomorrow));
+    const shift = evening(dayCard(page, tomorrow));
+    const member = (name: string) => shift.locator('.bs-roster-member', { hasText: name });
+    await member('Anna Boa').waitFor();
+    await expectAccessible(page, 'roster week');
+    await shift.getByRole('button', { name: /^Ziek melden\s?: Anna Boa/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('override-reason');
+    const form = page.getByRole('form', { name: /^Anna Boa ziek melden voor Avonddienst/ });
+    await form.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await form.getByRole('link', { name: 'Vul de reden in.' }).waitFor();
+    await expectAccessible(page, 'override form with an error');
+    await form.getByLabel('Reden', { exact: true }).fill('Griep, belde om 12:00 af');
+    await form.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen: Anna Boa ziek melden' }).waitFor();
+    await expect.poll(() => shift.textContent(), { timeout: 10_000 }).not.toContain('Anna Boa');
+    await member('Bram Boa').waitFor();
+    await page.getByText('Reden: Griep, belde om 12:00 af').waitFor();
+
+    // Coverage: tomorrow afternoon is covered; once the evening pattern ends, 15:00 tomorrow is a gap.
+    const gapRow = page.getByRole('row', {
+      name: new RegExp(`geen bezetting ${localMoment(tomorrow, '15:00')}`),
+    });
+    await page.getByRole('heading', { level: 2, name: /^Gaten in de bezetting/ }).waitFor();
+    expect(await gapRow.count()).toBe(0);
+    await page.getByRole('button', { name: /^Beëindigen\s?: Avonddienst/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Patroon Avonddienst is beëindigd' }).waitFor();
+    await gapRow.waitFor();
+    expect(await gapRow.textContent()).toContain(localMoment(tomorrow, '22:30'));
+    await expect.poll(() => evening(dayCard(page, tomorrow)).count()).toBe(0);
+    await expectAccessible(page, 'roster with coverage gaps');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+  });
+
+  it("lists the officer's shifts and makes a private calendar feed that serves text/calendar", async () => {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await browserLogin(page, stack, 'anna@soest.test');
+    await page.getByRole('heading', { level: 1, name: 'Wachtrij' }).waitFor();
+    await page.getByRole('link', { name: 'Mijn diensten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn diensten' }).waitFor();
+    await page.getByText(formatLocalDate(tomorrow)).first().waitFor();
+    await page.getByText('Dagdienst — Boa-team Soest').first().waitFor();
+    await page.getByText('Er is geen link actief.').waitFor();
+
+    await page.getByRole('button', { name: 'Agenda-link maken' }).click();
+    const url = await page.getByLabel('Agenda-link').inputValue();
+    expect(url).toMatch(/\/api\/v1\/calendar\/[^/]+\.ics$/);
+    expect(await page.getByRole('link', { name: /Abonneren in de agenda/ }).getAttribute('href')).toBe(
+      url.replace(/^http:\/\//, 'webcal://'),
+    );
+    await expectAccessible(page, 'mijn diensten with a new feed');
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    const ics = await feed.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('Dagdienst');
+
+    await page.getByRole('button', { name: /^Intrekken/ }).click();
+    await page.getByRole('status').filter({ hasText: 'De link is ingetrokken' }).waitFor();
+    expect((await fetch(url)).status).toBe(404);
+  });
+});
