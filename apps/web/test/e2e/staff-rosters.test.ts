@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { addDaysTo, localDateOf } from '@buurtsignaal/core';
 import { schema, seedReferenceData } from '@buurtsignaal/db';
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
@@ -144,5 +145,74 @@ describe('the roster console (/balie/roosters) on a phone', () => {
     await page.getByRole('button', { name: /^Intrekken/ }).click();
     await page.getByRole('status').filter({ hasText: 'De link is ingetrokken' }).waitFor();
     expect((await fetch(url)).status).toBe(404);
+  });
+
+  it('imports an .ics roster and a CBS Wijk- en Buurtkaart with their reports (admin)', async () => {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await staffUser(stack, 'admin@soest.test', 'admin', []);
+    await browserLoginWithEnrolment(page, stack, 'admin@soest.test');
+    await page.goto(`${stack.baseUrl}/balie/roosters?team=boa-team`);
+    await page.getByRole('heading', { level: 2, name: 'Rooster inlezen (.ics)' }).waitFor();
+    const day = tomorrow.replaceAll('-', '');
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Planner//Rooster export//NL',
+      'BEGIN:VEVENT',
+      'UID:evenement@planner.example',
+      'DTSTAMP:20261201T080000Z',
+      `DTSTART;TZID=Europe/Amsterdam:${day}T180000`,
+      `DTEND;TZID=Europe/Amsterdam:${day}T230000`,
+      'SUMMARY:Kermis',
+      'ATTENDEE;CN=Anna:mailto:anna@soest.test',
+      'ATTENDEE;CN=Onbekend:mailto:onbekend@elders.example',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByRole('link', { name: 'Kies een .ics-bestand.' }).waitFor();
+    await page
+      .getByLabel('Bestand', { exact: true })
+      .setInputFiles({ name: 'rooster.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    const report = page.getByRole('region', { name: 'Verslag van het inlezen' });
+    await report.getByText('1 diensten ingelezen uit 1 afspraken.').waitFor();
+    await report.getByText('onbekend@elders.example').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Verslag');
+    await dayCard(page, tomorrow).getByRole('listitem', { name: 'Kermis 18:00 tot 23:00' }).waitFor();
+
+    await page.getByRole('link', { name: 'Gebieden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gebieden' }).waitFor();
+    await page.getByText(/Nu gelden de voorbeeldwijken/).waitFor();
+    const file = page.getByLabel('GeoJSON-bestand');
+    await file.setInputFiles({
+      name: 'kaart.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('geen json'),
+    });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByRole('link', { name: /Het bestand is geen JSON/ }).waitFor();
+    await expectAccessible(page, 'areas upload with an error');
+    const fixture = new URL(
+      '../../../api/test/areas/fixtures/cbs-wijkbuurtkaart-gm0342.geojson',
+      import.meta.url,
+    );
+    await file.setInputFiles({
+      name: 'soest.geojson',
+      mimeType: 'application/geo+json',
+      buffer: readFileSync(fixture),
+    });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page
+      .getByRole('region', { name: 'Verslag van het inlezen' })
+      .getByText(/^GM0342: \d+ wijken en \d+ buurten ingelezen\.$/)
+      .waitFor();
+    await page.getByText('De wijken en buurten komen uit een ingelezen CBS Wijk- en Buurtkaart.').waitFor();
+    await page.getByRole('row', { name: /WK034201 Soest-Noord Wijk GM0342 Ingelezen/ }).waitFor();
+    await expectAccessible(page, 'areas after an import');
   });
 });

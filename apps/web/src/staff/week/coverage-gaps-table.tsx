@@ -7,9 +7,12 @@ export function CoverageGapsTable({ teams }: { teams: WeeklyReport['coverageGaps
   const withGaps = teams.filter((x) => x.gaps.length > 0);
   if (withGaps.length === 0) return <p className="utrecht-paragraph bs-muted">{t.coverage.weekNone}</p>;
   return (
-    <div className="bs-table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways on a phone; a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="bs-table-scroll" aria-labelledby="week-coverage-caption" tabIndex={0}>
       <table className="bs-table bs-table--compact bs-print-keep" id="week-coverage-table">
-        <caption className="bs-table__caption">{t.coverage.weekCaption}</caption>
+        <caption id="week-coverage-caption" className="bs-table__caption">
+          {t.coverage.weekCaption}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t.coverage.colTeam}</th>
@@ -46,6 +49,6 @@ export function CoverageGapsTable({ teams }: { teams: WeeklyReport['coverageGaps
           </tbody>
         ))}
       </table>
-    </div>
+    </section>
   );
 }
