@@ -99,8 +99,28 @@ describe('the roster console (/balie/roosters) on a phone', () => {
     await form.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Opgeslagen: Anna Boa ziek melden' }).waitFor();
     await expect.poll(() => shift.textContent(), { timeout: 10_000 }).not.toContain('Anna Boa');
+    // Her button went with her: focus moves to the week's heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('roster-week-heading');
     await member('Bram Boa').waitFor();
     await page.getByText('Reden: Griep, belde om 12:00 af').waitFor();
+
+    // An extra shift for an event tomorrow night, across midnight.
+    const day = dayCard(page, tomorrow);
+    await day.getByRole('button', { name: /^Extra dienst/ }).click();
+    const extra = page.getByRole('form', { name: /^Extra dienst op/ });
+    await extra.getByLabel('Naam van de dienst').fill('Kermis');
+    await extra.getByLabel('Begintijd').fill('23:00');
+    await extra.getByLabel('Eindtijd').fill('01:00');
+    await extra.getByLabel('Bram Boa').check();
+    await extra.getByLabel('Reden', { exact: true }).fill('Kermis op het Kerkplein');
+    await extra.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const kermis = day.getByRole('listitem', { name: 'Kermis 23:00 tot 01:00' });
+    await kermis.waitFor();
+    expect(await kermis.textContent()).toContain('23:00–01:00 (volgende dag)');
+    // Focus is back on the button that opened the form.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^Extra dienst/);
 
     // Coverage: tomorrow afternoon is covered; once the evening pattern ends, 15:00 tomorrow is a gap.
     const gapRow = page.getByRole('row', {
@@ -114,6 +134,14 @@ describe('the roster console (/balie/roosters) on a phone', () => {
     expect(await gapRow.textContent()).toContain(localMoment(tomorrow, '22:30'));
     await expect.poll(() => evening(dayCard(page, tomorrow)).count()).toBe(0);
     await expectAccessible(page, 'roster with coverage gaps');
+
+    // The weekly overview of this week lists the gaps per team (the police's shifts have nobody on them).
+    await page.getByRole('link', { name: 'Weekoverzicht' }).click();
+    const weekSelect = page.getByLabel('Week', { exact: true });
+    await weekSelect.selectOption((await weekSelect.locator('option').first().getAttribute('value')) ?? '');
+    const gapsTable = page.getByRole('table', { name: /^Gaten in de bezetting per team/ });
+    await gapsTable.getByRole('rowheader', { name: 'Politie basisteam Eemland-Noord' }).waitFor();
+    expect(await gapsTable.getByRole('row', { name: /^Samen/ }).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Uitloggen' }).click();
   });
 
@@ -164,7 +192,7 @@ describe('the roster console (/balie/roosters) on a phone', () => {
       'DTSTAMP:20261201T080000Z',
       `DTSTART;TZID=Europe/Amsterdam:${day}T180000`,
       `DTEND;TZID=Europe/Amsterdam:${day}T230000`,
-      'SUMMARY:Kermis',
+      'SUMMARY:Evenement',
       'ATTENDEE;CN=Anna:mailto:anna@soest.test',
       'ATTENDEE;CN=Onbekend:mailto:onbekend@elders.example',
       'END:VEVENT',
@@ -183,7 +211,16 @@ describe('the roster console (/balie/roosters) on a phone', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
       .toContain('Verslag');
-    await dayCard(page, tomorrow).getByRole('listitem', { name: 'Kermis 18:00 tot 23:00' }).waitFor();
+    await dayCard(page, tomorrow).getByRole('listitem', { name: 'Evenement 18:00 tot 23:00' }).waitFor();
+
+    // Team settings: the police as the boa-team's fallback.
+    await page.getByLabel('Terugvalteam').selectOption({ label: 'Politie basisteam Eemland-Noord' });
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'De teaminstellingen zijn opgeslagen.' }).waitFor();
+    await page.reload();
+    await expect
+      .poll(() => page.getByLabel('Terugvalteam').inputValue(), { timeout: 10_000 })
+      .toBe('politie-basisteam');
 
     await page.getByRole('link', { name: 'Gebieden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gebieden' }).waitFor();

@@ -39,7 +39,11 @@ export function WeekView({
   };
   const close = () => {
     setTarget(null);
-    setTimeout(() => trigger.current?.focus(), 0);
+    // Back to the button that opened the form; after a save it may be gone (the member left the shift).
+    setTimeout(() => {
+      if (trigger.current?.isConnected) trigger.current.focus();
+      else document.getElementById('roster-week-heading')?.focus();
+    }, 0);
   };
   const range = t.week.range(formatLocalDate(monday, true), formatLocalDate(sunday, true));
   const go = (m: string) => {
@@ -49,7 +53,7 @@ export function WeekView({
 
   return (
     <section className="bs-section" aria-labelledby="roster-week-heading">
-      <h2 id="roster-week-heading" className="utrecht-heading-2">
+      <h2 id="roster-week-heading" className="utrecht-heading-2" tabIndex={-1}>
         {t.week.heading} {range}
       </h2>
       <div className="utrecht-button-group bs-roster-weeknav">
