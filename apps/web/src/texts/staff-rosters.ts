@@ -20,6 +20,7 @@ export const staffRostersTexts = {
     previous: 'Vorige week',
     next: 'Volgende week',
     thisWeek: 'Deze week',
+    today: '(vandaag)',
     noShifts: 'Geen diensten.',
     nextDay: '(volgende dag)',
     nobodyOnShift: 'Niemand ingeroosterd',

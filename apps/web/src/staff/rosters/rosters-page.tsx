@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { staffRostersTexts as t } from '../../texts/index.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { asApiError, isCoordinator } from '../api.ts';
+import { REFRESH_MS } from '../query/query-client.tsx';
 import { useSession } from '../session.tsx';
 import { ListMessages } from '../shared/managed-list.tsx';
 import { useTitle } from '../use-title.ts';
@@ -25,7 +26,12 @@ export default function RostersPage() {
   const { session } = useSession();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const teamsQuery = useQuery({ queryKey: rosterKeys.teams, queryFn: rosterApi.teams });
+  // "Nu in dienst" comes with the teams: read again while the page is visible.
+  const teamsQuery = useQuery({
+    queryKey: rosterKeys.teams,
+    queryFn: rosterApi.teams,
+    refetchInterval: REFRESH_MS,
+  });
   const [announcement, setAnnouncement] = useState('');
   const loadError = teamsQuery.error ? asApiError(teamsQuery.error).message : null;
   useTitle(t.heading, Boolean(loadError));

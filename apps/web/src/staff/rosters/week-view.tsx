@@ -84,7 +84,7 @@ export function WeekView({
               <li key={date} className={`bs-roster-day${date === today ? ' bs-roster-day--today' : ''}`}>
                 <h3 className="utrecht-heading-3">
                   {formatLocalDate(date)}
-                  {date === today && <span className="bs-roster-today"> (vandaag)</span>}
+                  {date === today && <span className="bs-roster-today"> {t.week.today}</span>}
                 </h3>
                 {shifts.length === 0 ? (
                   <p className="utrecht-paragraph bs-muted">{t.week.noShifts}</p>
