@@ -100,7 +100,11 @@ describe('the weekly overview (/balie/week)', () => {
     await page.getByRole('heading', { level: 1, name: `Melding ${flagged.reference}` }).waitFor();
     await page.getByRole('button', { name: 'Markeer als opvallend' }).click();
     await page.getByText('Vul de reden in.').first().waitFor();
-    await page.getByLabel('Reden', { exact: true }).fill('Derde keer deze maand bij de school');
+    // The detail page also has "opnieuw indelen" with a Reden: the notable form's own field.
+    await page
+      .getByRole('form', { name: 'Opvallend voor het veiligheidsoverleg' })
+      .getByLabel('Reden', { exact: true })
+      .fill('Derde keer deze maand bij de school');
     await page.getByRole('button', { name: 'Markeer als opvallend' }).click();
     await page.getByRole('status').filter({ hasText: 'De melding is gemarkeerd als opvallend.' }).waitFor();
     await page.getByText('Gemarkeerd als opvallend: Derde keer deze maand bij de school').waitFor();
