@@ -19,7 +19,9 @@ const subjectStatus = Object.fromEntries(
 
 export const mailTexts = {
   sender: 'Gemeente Soest – Buurtsignaal',
-  greeting: 'Beste melder,',
+  // One voice in every mail: greeted plainly (no "Beste melder"), addressed as "u", the melding is
+  // "uw melding" (never "hem" or "haar"; texts-voice.test.ts checks it).
+  greeting: 'Goedendag,',
   closing: 'Met vriendelijke groet,',
   signature: 'Gemeente Soest – Buurtsignaal',
   noReply: 'Dit is een automatisch bericht. U kunt op deze e-mail niet antwoorden.',
@@ -38,13 +40,13 @@ export const mailTexts = {
     heading: 'Volg uw melding',
     withLink: 'Via deze persoonlijke link ziet u hoe het met uw melding staat:',
     keepLink:
-      'Bewaar deze link goed en deel hem niet: iedereen met de link kan de status van uw melding zien.',
+      'Bewaar deze link goed en deel de link met niemand: iedereen met de link kan de status van uw melding zien.',
     withoutLink: `Hoe het met uw melding staat, ziet u ${viaIntakeLink}. Bewaar die link goed.`,
   },
 
   ontvangen: {
     subject: (reference: string) => `Uw melding ${reference} is ontvangen`,
-    intro: 'Bedankt voor uw melding. We hebben hem goed ontvangen.',
+    intro: 'Bedankt voor uw melding. We hebben uw melding goed ontvangen.',
     nextHeading: 'Wat gebeurt er nu?',
     next:
       'Uw melding staat in de werkvoorraad van het team dat erover gaat: de boa’s van de gemeente of de politie. ' +
@@ -68,6 +70,8 @@ export const mailTexts = {
       heropend: 'We hebben uw melding opnieuw geopend. Het team kijkt er nog een keer naar.',
     } satisfies Record<MeldingStatus, string>,
     messageHeading: 'Bericht van de behandelaar',
+    /** Above the melder's own words (their reason to reopen), so that nobody mistakes them for ours. */
+    melderWordsHeading: 'Wat u ons liet weten',
     questionHeading: 'Onze vraag',
     forwardedHeading: 'Naar wie en waarom',
     /** geannuleerd without a public message: the melder still deserves a reason in general terms. */

@@ -104,6 +104,21 @@ describe('renderStatusGewijzigd', () => {
     expect(mail.text).not.toContain('#vraag');
   });
 
+  it("quotes the melder's own reason to reopen as theirs, not as a message of the behandelaar", () => {
+    const own = renderStatusGewijzigd({
+      ...base,
+      status: 'heropend',
+      publicMessage: 'Ze zijn er nog steeds, elke avond.',
+      messageBy: 'melder',
+    });
+    expect(own.text).toContain('Wat u ons liet weten:\n  Ze zijn er nog steeds, elke avond.');
+    expect(own.text).not.toContain('Bericht van de behandelaar');
+    expect(own.html).toContain('Wat u ons liet weten');
+    // Reopened by staff with a message: that message is the behandelaar's.
+    const staff = renderStatusGewijzigd({ ...base, status: 'heropend', publicMessage: 'We kijken opnieuw.' });
+    expect(staff.text).toContain('Bericht van de behandelaar:\n  We kijken opnieuw.');
+  });
+
   it('in_behandeling and heropend carry neither form link', () => {
     for (const status of ['in_behandeling', 'heropend'] as const) {
       const mail = renderStatusGewijzigd({ ...base, status });

@@ -51,8 +51,8 @@ export const intakeTexts = {
     'Buurtsignaal is even niet bereikbaar. Uw melding is niet opgeslagen. Probeer het over een paar minuten opnieuw.',
   outcomeUnknown:
     'De verbinding met onze database viel weg terwijl uw melding werd opgeslagen. We weten daardoor niet ' +
-    'zeker of uw melding is opgeslagen. Verstuur haar opnieuw: is zij al opgeslagen, dan krijgt u dezelfde ' +
-    'referentie en wordt zij niet dubbel opgeslagen.',
+    'zeker of uw melding is opgeslagen. Verstuur de melding opnieuw: is die al opgeslagen, dan krijgt u ' +
+    'hetzelfde nummer en wordt de melding niet dubbel opgeslagen.',
   outcomeUnknownWithoutKey:
     'De verbinding met onze database viel weg terwijl uw melding werd opgeslagen. We weten daardoor niet ' +
     'zeker of uw melding is opgeslagen. Heeft u een e-mailadres opgegeven, kijk dan eerst of u een ' +

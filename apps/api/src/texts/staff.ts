@@ -70,5 +70,5 @@ export const stuckJobTexts = {
     return 'E-mail aan de melder: statuswijziging';
   },
   notFound: 'Deze vastgelopen taak bestaat niet.',
-  notStuck: 'Deze taak zit niet (meer) vast; misschien heeft iemand hem al opnieuw gestart.',
+  notStuck: 'Deze taak zit niet (meer) vast; misschien heeft iemand de taak al opnieuw gestart.',
 } as const;

@@ -135,7 +135,7 @@ export const formTexts = {
     failed: 'Uw melding is niet verstuurd.',
     unknownError: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',
     invalidResponse:
-      'Uw melding is ontvangen, maar het antwoord van de server kon niet worden gelezen. Verstuur haar niet opnieuw; neem bij vragen contact op met de gemeente.',
+      'Uw melding is ontvangen, maar het antwoord van de server kon niet worden gelezen. Verstuur de melding niet opnieuw; neem bij vragen contact op met de gemeente.',
     checkFields: 'Niet alle gegevens zijn goed ingevuld. Controleer de velden en probeer het opnieuw.',
   },
   confirmation: {
@@ -156,7 +156,7 @@ export const formTexts = {
       'Met deze persoonlijke link volgt u uw melding, ook als u anoniem heeft gemeld. Deel de link niet met anderen.',
     copy: 'Kopieer de link',
     copied: 'De link is gekopieerd.',
-    copyFailed: 'Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.',
+    copyFailed: 'Kopiëren lukte niet. Selecteer de link en kopieer die zelf.',
     openStatus: 'Bekijk de status van uw melding',
     newMelding: 'Nog een melding doen',
   },

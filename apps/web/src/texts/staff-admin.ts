@@ -2,12 +2,12 @@
 export const staffStandardTextsTexts = {
   heading: 'Standaardteksten',
   intro:
-    'Vaste berichten aan de melder, per status en onderwerp. Medewerkers kiezen een tekst en passen hem aan.',
+    'Vaste berichten aan de melder, per status en onderwerp. Medewerkers kiezen een tekst en passen die aan.',
   none: 'Er zijn nog geen standaardteksten.',
   newHeading: 'Nieuwe standaardtekst',
   editHeading: (title: string) => `Bewerken: ${title}`,
   title: 'Titel',
-  titleHint: 'Kort, zodat medewerkers hem herkennen in de keuzelijst.',
+  titleHint: 'Kort, zodat medewerkers de tekst herkennen in de keuzelijst.',
   body: 'Tekst aan de melder',
   status: 'Bij status',
   category: 'Onderwerp',

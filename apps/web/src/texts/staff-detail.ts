@@ -76,7 +76,7 @@ export const staffDetailTexts = {
 export const staffActionTexts = {
   heading: 'Acties',
   claim: 'Oppakken',
-  claimHint: 'Pak de melding op om hem te behandelen; collega’s zien dan dat u ermee bezig bent.',
+  claimHint: 'Pak de melding op om die te behandelen; collega’s zien dan dat u ermee bezig bent.',
   claimed: 'U heeft de melding opgepakt.',
   alreadyClaimed: 'Iemand anders heeft deze melding al opgepakt.',
   yours: 'U heeft deze melding opgepakt.',
@@ -93,9 +93,9 @@ export const staffActionTexts = {
   standardText: 'Standaardtekst',
   standardTextNone: 'Kies een standaardtekst',
   standardTextUse: 'Tekst invullen',
-  standardTextHint: 'De tekst komt in het berichtveld; u kunt hem daarna aanpassen.',
+  standardTextHint: 'De tekst komt in het berichtveld; u kunt de tekst daarna aanpassen.',
   standardTextsNone: 'Er zijn geen standaardteksten voor deze status en dit onderwerp.',
-  standardTextFilled: 'De standaardtekst staat in het berichtveld. Pas hem zo nodig aan.',
+  standardTextFilled: 'De standaardtekst staat in het berichtveld. Pas de tekst zo nodig aan.',
   forwardedTo: 'Doorgestuurd naar',
   forwardedToHint:
     'De organisatie of afdeling, bijvoorbeeld “Politie basisteam” of “Woningcorporatie Portaal”.',

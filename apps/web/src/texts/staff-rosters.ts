@@ -134,21 +134,21 @@ export const staffRostersTexts = {
     myHeading: 'Agenda-abonnement',
     teamHeading: 'Agenda-abonnement van het team',
     intro:
-      'Een privélink waarop u uw telefoonagenda kunt abonneren. Iedereen die de link heeft, ziet de diensten: deel hem niet.',
+      'Een privélink waarop u uw telefoonagenda kunt abonneren. Iedereen die de link heeft, ziet de diensten: deel de link met niemand.',
     teamIntro:
-      'Een privélink naar alle diensten van dit team, met wie ze werken. Iedereen die de link heeft, ziet het rooster: deel hem niet.',
+      'Een privélink naar alle diensten van dit team, met wie ze werken. Iedereen die de link heeft, ziet het rooster: deel de link met niemand.',
     active: (n: number) => (n === 1 ? 'Er is één link actief.' : `Er zijn ${n} links actief.`),
     noneActive: 'Er is geen link actief.',
     createdOn: (when: string) => `Link gemaakt op ${when}`,
     create: 'Agenda-link maken',
-    created: 'De link is gemaakt. Hij wordt maar één keer getoond: kopieer hem nu.',
+    created: 'De link is gemaakt en wordt maar één keer getoond: kopieer de link nu.',
     urlLabel: 'Agenda-link',
     copy: 'Link kopiëren',
     copied: 'De link is gekopieerd.',
-    copyFailed: 'Kopiëren lukte niet; selecteer de link en kopieer hem zelf.',
+    copyFailed: 'Kopiëren lukte niet; selecteer de link en kopieer die zelf.',
     subscribe: 'Abonneren in de agenda van dit apparaat (webcal://)',
     revoke: 'Intrekken',
-    revoked: 'De link is ingetrokken; wie hem heeft, ziet niets meer.',
+    revoked: 'De link is ingetrokken; wie de link heeft, ziet niets meer.',
   },
 
   settings: {
@@ -192,7 +192,7 @@ export const staffAreasTexts = {
   sources: { sample: 'Voorbeeld', imported: 'Ingelezen' } as Record<string, string>,
   uploadHeading: 'CBS Wijk- en Buurtkaart inlezen',
   uploadIntro:
-    'Een GeoJSON-bestand (WGS84) van de Wijk- en Buurtkaart van het CBS, met WK_CODE, WK_NAAM, BU_CODE, BU_NAAM en GM_CODE. Alleen de gekozen gemeente wordt bewaard en vervangt haar eerdere wijken en buurten.',
+    'Een GeoJSON-bestand (WGS84) van de Wijk- en Buurtkaart van het CBS, met WK_CODE, WK_NAAM, BU_CODE, BU_NAAM en GM_CODE. Alleen de gekozen gemeente wordt bewaard en vervangt de eerdere wijken en buurten van die gemeente.',
   gemeente: 'CBS-gemeentecode',
   gemeenteHint: 'GM en vier cijfers, bijvoorbeeld GM0342 (Soest).',
   gemeenteInvalid: 'Vul een CBS-gemeentecode in: GM en vier cijfers, bijvoorbeeld GM0342.',

@@ -58,7 +58,7 @@ export const satisfactionTexts = {
   no: 'Nee',
   explanationLabel: 'Toelichting',
   explanationDescription:
-    'Vertel kort wat er nog niet is opgelost. Uw melding gaat dan opnieuw naar het team dat haar behandelde.',
+    'Vertel kort wat er nog niet is opgelost. Uw melding gaat dan opnieuw naar het team dat de melding behandelde.',
   submit: 'Antwoord versturen',
   chooseAnswer: 'Kies ja of nee.',
   explanationRequired: 'Vertel kort wat er nog niet is opgelost.',

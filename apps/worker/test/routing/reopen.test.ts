@@ -116,7 +116,8 @@ describe('the melder reopens a melding: routed to the team again, and told so', 
       { what: 'the heropend mail' },
     );
     expect(mail.parsed.subject).toBe(`Uw melding ${m.reference}: heropend`);
-    expect(mail.parsed.text).toContain('Ze zijn er gisteravond weer.');
+    expect(mail.parsed.text).toContain('Wat u ons liet weten:\n  Ze zijn er gisteravond weer.');
+    expect(mail.parsed.text).not.toContain('Bericht van de behandelaar');
     expect(mail.parsed.text).toContain(`${publicBaseUrl}/m/${m.statusToken}`);
     expect((await finishedNotification(heropendEvent))?.returnvalue).toBe('sent');
 

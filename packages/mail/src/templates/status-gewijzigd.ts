@@ -18,6 +18,8 @@ export interface StatusGewijzigdInput {
   statusLabel?: string | undefined;
   /** The officer's message to the melder: escaped, line breaks kept, never made a link. */
   publicMessage?: string | null | undefined;
+  /** Whose words publicMessage holds: the officer's (default), or the melder's own (their reopen reason). */
+  messageBy?: 'staff' | 'melder' | undefined;
   /** The private status link (see melderLinks); without it the mail points to the link from intake. */
   statusUrl?: string | undefined;
   /** Used only for reactie_gevraagd. */
@@ -28,19 +30,24 @@ export interface StatusGewijzigdInput {
 
 const t = mailTexts.statusGewijzigd;
 
-function messageHeading(status: MeldingStatus): string {
+function messageHeading(status: MeldingStatus, by: StatusGewijzigdInput['messageBy']): string {
+  if (by === 'melder') return t.melderWordsHeading;
   if (status === 'reactie_gevraagd') return t.questionHeading;
   if (status === 'doorgestuurd') return t.forwardedHeading;
   return t.messageHeading;
 }
 
-function messagePart(status: MeldingStatus, publicMessage: string | null | undefined): Part | undefined {
+function messagePart(
+  status: MeldingStatus,
+  publicMessage: string | null | undefined,
+  by: StatusGewijzigdInput['messageBy'],
+): Part | undefined {
   const message = publicMessage ? normalizeMessage(publicMessage) : '';
   if (message) {
-    const title = messageHeading(status);
+    const title = messageHeading(status, by);
     return {
       text: [`${title}:`, ...message.split('\n').map((line) => (line ? `  ${line}` : ''))],
-      // A quoted block, so that the melder sees where the officer's own words begin and end.
+      // A quoted block, so that the melder sees where the quoted words begin and end.
       html: `${heading(title)}<div style="${mailStyles.publicMessage}">${publicMessageHtml(message)}</div>`,
     };
   }
@@ -96,7 +103,7 @@ export function renderStatusGewijzigd(input: StatusGewijzigdInput): RenderedMail
 
   const intro = t.intro[input.status];
   const parts = [
-    messagePart(input.status, input.publicMessage),
+    messagePart(input.status, input.publicMessage, input.messageBy),
     actionPart(input),
     summaryPart(rows),
     statusLinkPart(statusUrl),

@@ -1,4 +1,4 @@
-import { getCategory, isMeldingStatus, statusChangeReachesMelder } from '@buurtsignaal/core';
+import { getCategory, isMeldingStatus, MELDER_ACTOR, statusChangeReachesMelder } from '@buurtsignaal/core';
 import type { Db } from '@buurtsignaal/db';
 import type { NotificationContext } from '@buurtsignaal/db/queries/melder/notification-context';
 import { loadTerugkoppelingEvent } from '@buurtsignaal/db/queries/melder/terugkoppeling';
@@ -38,6 +38,8 @@ export async function prepareStatusGewijzigd(
       street: streetFromAddress(ctx.addressText),
       status,
       publicMessage: event.publicMessage,
+      // A reopen by the melder carries their own reason: the mail quotes it as theirs.
+      messageBy: event.actor === MELDER_ACTOR ? 'melder' : 'staff',
       statusUrl: links?.statusUrl,
       answerUrl: links?.answerUrl,
       feedbackUrl: links?.feedbackUrl,
