@@ -1,4 +1,4 @@
-import { createDatabase, seedReferenceData } from '@buurtsignaal/db';
+import { createDatabase, seedReferenceData, seedStarterContent } from '@buurtsignaal/db';
 import { createRedisConnection } from '@buurtsignaal/jobs';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
@@ -36,6 +36,7 @@ const database = await createDatabase({
 });
 await database.migrate();
 await seedReferenceData(database.db);
+await seedStarterContent(database.db);
 const redis = config.redisUrl ? createRedisConnection({ url: config.redisUrl, role: 'producer' }) : undefined;
 const photoStore = createFilePhotoStore(config.photosDir);
 const app = await buildApp({ config, database, redis, photoStore, logger: true });

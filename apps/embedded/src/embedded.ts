@@ -23,6 +23,7 @@ import {
   DataDirLockedError,
   SecretBox,
   seedReferenceData,
+  seedStarterContent,
 } from '@buurtsignaal/db';
 import { createRedisConnection } from '@buurtsignaal/jobs';
 import { createMailTransport } from '@buurtsignaal/mail';
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
   cleanups.push(() => database.close());
   await database.migrate();
   await seedReferenceData(database.db);
+  await seedStarterContent(database.db);
 
   const statusLinkKey = apiConfig.statusLinkKey ?? loadOrCreateStatusLinkKey(dataDir);
   const secretBox = SecretBox.fromBase64(statusLinkKey);

@@ -88,3 +88,4 @@ export const transitionMessages = {
 // stays the one place to review.
 export * from './texts/roster-nl.ts';
 export * from './texts/routing-nl.ts';
+export * from './texts/starter-content-nl.ts';

@@ -4,10 +4,12 @@ import {
   soestRosterTeams,
   soestRoutingRules,
   soestShiftPatterns,
+  starterHotspotRule,
+  starterStandardTexts,
 } from '@buurtsignaal/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
-import { teams } from './schema.ts';
+import { hotspotRules, standardTexts, teams } from './schema.ts';
 import { insertRoutingRule } from './tables/routing-rules-repository.ts';
 import { fillSeededPatternMembers, seedMembersOf } from './tables/seeded-pattern-members.ts';
 import { insertShiftPatternIfAbsent } from './tables/shift-patterns-repository.ts';
@@ -64,4 +66,20 @@ export async function seedReferenceData(db: DbOrTx, at: Date = new Date()): Prom
   for (const rule of soestRoutingRules)
     await db.transaction((tx) => insertRoutingRule(tx, rule, { createdBy: null, at }));
   await seedPatterns(db, at);
+}
+
+/**
+ * What a new installation starts with (core's starter content): standard texts per category and
+ * outcome and one hotspot rule. Fixed ids, inserted only when absent: a coordinator's edit stays, and
+ * one switched off stays off. Not part of the test template — tests start without them.
+ */
+export async function seedStarterContent(db: DbOrTx, at: Date = new Date()): Promise<void> {
+  await db
+    .insert(standardTexts)
+    .values(starterStandardTexts.map((t) => ({ ...t, createdAt: at, updatedAt: at })))
+    .onConflictDoNothing({ target: standardTexts.id });
+  await db
+    .insert(hotspotRules)
+    .values({ ...starterHotspotRule, createdAt: at, updatedAt: at })
+    .onConflictDoNothing({ target: hotspotRules.id });
 }

@@ -13,7 +13,10 @@ export const staffWeekTexts = {
   currentWeek: '– lopende week, nog niet compleet',
   exportCsv: 'Exporteer CSV',
   exportMeldingen: 'Meldingen als CSV',
-  exportNote: 'In de CSV-bestanden staan aantallen onder de grens als “< k”. Geen contactgegevens.',
+  exportNote: (minCount: number | null) =>
+    minCount === null
+      ? 'In de CSV-bestanden staan kleine aantallen niet precies. Geen contactgegevens.'
+      : `In de CSV-bestanden staan aantallen onder de ${minCount} als “< ${minCount}”. Geen contactgegevens.`,
   print: 'Afdrukken',
   generated: (at: string) => `Gemaakt op ${at}.`,
   totals: 'Totaal',

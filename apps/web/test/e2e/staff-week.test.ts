@@ -142,6 +142,9 @@ describe('the weekly overview (/balie/week)', () => {
     await page.getByRole('link', { name: lateReference }).waitFor();
     await expectAccessible(page, 'weekly overview');
 
+    // The note under the exports names the threshold itself (REPORT_MIN_COUNT, 5 by default), not "< k".
+    await expect.poll(() => page.getByText('aantallen onder de 5 als “< 5”').isVisible()).toBe(true);
+    expect(await page.getByText('< k').count()).toBe(0);
     // The exports are links to the API's CSV, with the session's cookie.
     const csvHref = await page.getByRole('link', { name: 'Exporteer CSV' }).getAttribute('href');
     expect(csvHref).toBe(`/api/v1/staff/reports/weekly?week=${lastWeekKey}&format=csv`);

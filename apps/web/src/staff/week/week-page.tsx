@@ -54,7 +54,12 @@ export default function WeekPage() {
         )}
       </header>
 
-      <WeekTools week={week} coordinator={coordinator} setWeek={setWeek} />
+      <WeekTools
+        week={week}
+        coordinator={coordinator}
+        setWeek={setWeek}
+        minCount={report?.minCount ?? null}
+      />
 
       {error && (
         <Alert type="error" role="alert">

@@ -10,10 +10,13 @@ export function WeekTools({
   week,
   coordinator,
   setWeek,
+  minCount,
 }: {
   week: string;
   coordinator: boolean;
   setWeek: (week: string | null) => void;
+  /** The export threshold (REPORT_MIN_COUNT) of the report shown; null while it loads. */
+  minCount: number | null;
 }) {
   const options = useMemo(() => weekOptions(week), [week]);
   return (
@@ -57,7 +60,7 @@ export function WeekTools({
               {staffWeekTexts.exportMeldingen}
             </a>
           )}
-          <span className="bs-muted">{staffWeekTexts.exportNote}</span>
+          <span className="bs-muted">{staffWeekTexts.exportNote(minCount)}</span>
         </p>
       )}
     </div>
