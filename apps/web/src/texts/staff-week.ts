@@ -10,7 +10,9 @@ export const staffWeekTexts = {
     `Week ${week} ${year} (${from} – ${to})`,
   previous: 'Vorige week',
   next: 'Volgende week',
-  currentWeek: '– lopende week, nog niet compleet',
+  currentWeek: '– deze week tot nu',
+  thisWeekSoFar: 'Deze week tot nu',
+  thisWeekNote: 'Deze week is nog niet voorbij: de aantallen lopen tot nu.',
   exportCsv: 'Exporteer CSV',
   exportMeldingen: 'Meldingen als CSV',
   exportNote: (minCount: number | null) =>

@@ -176,13 +176,17 @@ describe('the weekly overview (/balie/week)', () => {
     await page.emulateMedia({ media: 'screen' });
     await expect.poll(() => page.locator('nav.bs-staff-nav').isVisible(), { timeout: 10_000 }).toBe(true);
 
-    // The current week lists the melding flagged a moment ago.
+    // "Deze week tot nu" beside the ISO weeks: the running week, said to be running, lists the melding
+    // flagged a moment ago.
     const current = await page
       .getByLabel('Week', { exact: true })
       .locator('option')
       .first()
       .getAttribute('value');
-    await page.getByLabel('Week', { exact: true }).selectOption(current ?? '');
+    await page.getByRole('button', { name: 'Deze week tot nu' }).click();
+    await expect.poll(() => page.getByLabel('Week', { exact: true }).inputValue()).toBe(current);
+    await page.getByText('Deze week is nog niet voorbij: de aantallen lopen tot nu.').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Deze week tot nu' }).isDisabled()).toBe(true);
     const notable = page.getByRole('heading', { level: 2, name: /^Opvallende meldingen/ });
     await notable.waitFor();
     await page.getByRole('cell', { name: 'Derde keer deze maand bij de school' }).waitFor();

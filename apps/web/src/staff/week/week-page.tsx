@@ -10,6 +10,7 @@ import { formatDate } from '../insight-format.ts';
 import { useSession } from '../session.tsx';
 import { useTitle } from '../use-title.ts';
 import { Report } from './report.tsx';
+import { currentWeekKey } from './week-dates.ts';
 import { WeekTools } from './week-tools.tsx';
 
 /** The weekly overview for the veiligheidsoverleg: on screen, printed, or as CSV. */
@@ -51,6 +52,9 @@ export default function WeekPage() {
           <p className="utrecht-paragraph bs-week__range">
             {staffWeekTexts.range(formatDate(report.from), formatDate(lastDay))}
           </p>
+        )}
+        {report && report.week === currentWeekKey() && (
+          <p className="utrecht-paragraph">{staffWeekTexts.thisWeekNote}</p>
         )}
       </header>
 

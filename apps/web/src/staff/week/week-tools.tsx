@@ -46,6 +46,14 @@ export function WeekTools({
         >
           {staffWeekTexts.next}
         </Button>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          disabled={week === currentWeekKey()}
+          onClick={() => setWeek(currentWeekKey())}
+        >
+          {staffWeekTexts.thisWeekSoFar}
+        </Button>
         <Button type="button" appearance="secondary-action-button" onClick={() => window.print()}>
           {staffWeekTexts.print}
         </Button>
