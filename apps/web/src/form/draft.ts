@@ -46,6 +46,8 @@ export interface Draft {
   wantsFeedback: boolean;
   /** Set when the resident pressed "Versturen"; cleared on a 4xx. Resumed on load. */
   submission?: PendingSubmission;
+  /** Counts the changes, so that the newer of the two saved copies wins on load (see draft-store). */
+  revision?: number;
 }
 
 export const emptyDraft = (): Draft => ({

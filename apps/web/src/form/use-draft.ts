@@ -5,8 +5,10 @@ import {
   clearDraft,
   loadConfirmation,
   loadDraft,
+  newestDraft,
   saveConfirmation,
   saveDraft,
+  saveMirror,
 } from './draft-store.ts';
 import type { DraftUpdate } from './steps/step-props.ts';
 
@@ -31,8 +33,9 @@ export function useDraft() {
 
   useEffect(() => {
     let cancelled = false;
-    void Promise.all([loadDraft(), loadConfirmation()]).then(([d, c]) => {
+    void Promise.all([loadDraft(), loadConfirmation()]).then(([stored, c]) => {
       if (cancelled) return;
+      const d = newestDraft(stored);
       if (d) {
         latest.current = d;
         setDraft(d);
@@ -60,12 +63,17 @@ export function useDraft() {
       // Computed from the ref, not in a state updater, so that several updates in one event chain
       // and an immediate saveNow() all see the newest draft.
       const prev = latest.current;
-      const next = typeof change === 'function' ? change(prev) : { ...prev, ...change };
+      const changed = typeof change === 'function' ? change(prev) : { ...prev, ...change };
+      const next = { ...changed, revision: (prev.revision ?? 0) + 1 };
       latest.current = next;
+      // Synchronously, in the event that made the change — before React renders the next step.
+      saveMirror(next, next.revision);
       setDraft(next);
       dirty.current = true;
       clearTimeout(timer.current);
-      timer.current = setTimeout(flush, SAVE_DELAY_MS);
+      // Photos only live in IndexedDB: write them at once rather than after the debounce.
+      if (next.photos !== prev.photos) flush();
+      else timer.current = setTimeout(flush, SAVE_DELAY_MS);
     },
     [flush],
   );
