@@ -3,7 +3,7 @@ import L from 'leaflet';
 import markerIcon from 'leaflet/dist/images/marker-icon.png';
 import markerIcon2x from 'leaflet/dist/images/marker-icon-2x.png';
 import markerShadow from 'leaflet/dist/images/marker-shadow.png';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { MapContainer, Marker, TileLayer, useMap, useMapEvents, ZoomControl } from 'react-leaflet';
 import { locationTexts } from '../texts/index.ts';
 
@@ -47,6 +47,7 @@ export function LocationMap(props: LocationMapProps) {
         zoomOutTitle={locationTexts.zoomOut}
       />
       <Accessible hintId={props.hintId} />
+      <SafeUnmount />
       <TileLayer url={props.tileUrl} attribution={props.attribution} maxZoom={props.maxZoom} />
       <ClickToPick onPick={props.onPick} />
       {position && <Pin position={position} onPick={props.onPick} />}
@@ -65,6 +66,26 @@ function Accessible({ hintId }: { hintId: string }) {
     el.setAttribute('aria-describedby', hintId);
     map.attributionControl?.setPrefix(LEAFLET_CREDIT);
   }, [map, hintId]);
+  return null;
+}
+
+/**
+ * A map removed while it zooms (the resident taps "Volgende" right after GPS or a zoom button) gets
+ * Leaflet's zoom-end timer after its panes are gone: "Cannot read properties of undefined (reading
+ * '_leaflet_pos')" (Leaflet issues #6813, #8296). Before react-leaflet removes the map — a layout
+ * effect's cleanup runs before MapContainer's passive one — stop every animation and end the zoom
+ * animation, so that the pending timer finds nothing to do.
+ */
+function SafeUnmount() {
+  const map = useMap();
+  useLayoutEffect(
+    () => () => {
+      map.stop();
+      // Private Leaflet state, read by the pending _onZoomTransitionEnd: false makes it a no-op.
+      (map as unknown as { _animatingZoom: boolean })._animatingZoom = false;
+    },
+    [map],
+  );
   return null;
 }
 
@@ -103,7 +124,10 @@ function Pin({
 function Follow({ position, maxZoom }: { position: { lat: number; lng: number }; maxZoom: number }) {
   const map = useMap();
   useEffect(() => {
-    map.setView([position.lat, position.lng], Math.min(maxZoom, Math.max(map.getZoom(), FOCUS_ZOOM)));
+    // Without animation: the resident sees the spot at once, and no animation outlives the step.
+    map.setView([position.lat, position.lng], Math.min(maxZoom, Math.max(map.getZoom(), FOCUS_ZOOM)), {
+      animate: false,
+    });
   }, [map, position.lat, position.lng, maxZoom]);
   return null;
 }
