@@ -3,7 +3,7 @@ import L from 'leaflet';
 import markerIcon from 'leaflet/dist/images/marker-icon.png';
 import markerIcon2x from 'leaflet/dist/images/marker-icon-2x.png';
 import markerShadow from 'leaflet/dist/images/marker-shadow.png';
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { MapContainer, Marker, TileLayer, useMap, useMapEvents, ZoomControl } from 'react-leaflet';
 import { locationTexts } from '../texts/index.ts';
 
@@ -27,10 +27,18 @@ export interface LocationMapProps {
   follow: boolean;
   hintId: string;
   onPick: (lat: number, lng: number) => void;
+  /** Called once when no tile loads: every tile of the first view failed, or none came in time. */
+  onTilesFailed: () => void;
 }
+
+/** A tile server that answers nothing within this time counts as unavailable. */
+export const TILE_TIMEOUT_MS = 8000;
+/** Failed tiles, without a single loaded one, after which the map counts as unavailable. */
+const FAILED_TILES = 3;
 
 export function LocationMap(props: LocationMapProps) {
   const { position } = props;
+  const tileEvents = useTileWatch(props.onTilesFailed);
   const start: [number, number] = position ? [position.lat, position.lng] : props.center;
   return (
     <MapContainer
@@ -48,11 +56,48 @@ export function LocationMap(props: LocationMapProps) {
       />
       <Accessible hintId={props.hintId} />
       <SafeUnmount />
-      <TileLayer url={props.tileUrl} attribution={props.attribution} maxZoom={props.maxZoom} />
+      <TileLayer
+        url={props.tileUrl}
+        attribution={props.attribution}
+        maxZoom={props.maxZoom}
+        eventHandlers={tileEvents}
+      />
       <ClickToPick onPick={props.onPick} />
       {position && <Pin position={position} onPick={props.onPick} />}
       {position && props.follow && <Follow position={position} maxZoom={props.maxZoom} />}
     </MapContainer>
+  );
+}
+
+/** Tells once that the tiles do not come: a grey box without a word helps no one. */
+function useTileWatch(onFailed: () => void): L.LeafletEventHandlerFnMap {
+  const state = useRef({ loaded: false, failed: 0, told: false });
+  const onFailedRef = useRef(onFailed);
+  onFailedRef.current = onFailed;
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (!state.current.loaded && !state.current.told) {
+        state.current.told = true;
+        onFailedRef.current();
+      }
+    }, TILE_TIMEOUT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return useMemo(
+    () => ({
+      tileload: () => {
+        state.current.loaded = true;
+      },
+      tileerror: () => {
+        const s = state.current;
+        s.failed += 1;
+        if (!s.loaded && !s.told && s.failed >= FAILED_TILES) {
+          s.told = true;
+          onFailedRef.current();
+        }
+      },
+    }),
+    [],
   );
 }
 

@@ -9,7 +9,7 @@ import { AddressSearch } from './address-search.tsx';
 import { ChosenLocation, type ReverseState } from './chosen-location.tsx';
 import { LocationMap } from './location-map.tsx';
 import type { LocationStepProps, LocationValue } from './location-types.ts';
-import { createPdokClient, isAbort, latestOnly } from './pdok-client.ts';
+import { createPdokClient, isAbort, latestOnly, withTimeout } from './pdok-client.ts';
 import { type GpsPosition, useGeolocation } from './use-geolocation.ts';
 
 type ConfigState = { kind: 'loading' } | { kind: 'ready'; config: WebConfig } | { kind: 'error' };
@@ -20,6 +20,8 @@ export default function LocationStep({ value, onChange, error, fieldId }: Locati
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [reverse, setReverse] = useState<ReverseState>('idle');
   const [searchKey, setSearchKey] = useState(0);
+  const [mapFailed, setMapFailed] = useState(false);
+  const onTilesFailed = useCallback(() => setMapFailed(true), []);
   const focusSearch = useRef(false);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -40,7 +42,12 @@ export default function LocationStep({ value, onChange, error, fieldId }: Locati
   const config = configState.kind === 'ready' ? configState.config : undefined;
   const client = useMemo(
     () =>
-      config ? createPdokClient(config.pdok.locatieserverUrl, (url, init) => fetch(url, init)) : undefined,
+      config
+        ? createPdokClient(
+            config.pdok.locatieserverUrl,
+            withTimeout((url, init) => fetch(url, init)),
+          )
+        : undefined,
     [config],
   );
 
@@ -139,6 +146,11 @@ export default function LocationStep({ value, onChange, error, fieldId }: Locati
       {configState.kind === 'loading' && <p className="bs-location__message">{locationTexts.loading}</p>}
       {config && (
         <div className="bs-location__map-wrap">
+          <div role="alert">
+            {mapFailed && (
+              <p className="bs-location__message bs-location__message--error">{locationTexts.mapFailed}</p>
+            )}
+          </div>
           <p id={hintId} className="bs-location__message">
             {locationTexts.mapHint}
           </p>
@@ -152,6 +164,7 @@ export default function LocationStep({ value, onChange, error, fieldId }: Locati
             follow={value?.source !== 'map'}
             hintId={hintId}
             onPick={onPick}
+            onTilesFailed={onTilesFailed}
           />
         </div>
       )}

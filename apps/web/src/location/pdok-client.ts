@@ -134,6 +134,29 @@ export function createPdokClient(base: string, fetchFn: FetchLike): PdokClient {
   };
 }
 
+export const PDOK_TIMEOUT_MS = 8000;
+
+/**
+ * A fetch that gives up after `ms`: a PDOK that does not answer (blocked host, bad connection) must
+ * end in a message, not in a search that spins for ever. Aborts of the caller still abort.
+ */
+export function withTimeout(fetchFn: FetchLike, ms = PDOK_TIMEOUT_MS): FetchLike {
+  return async (url, init) => {
+    const controller = new AbortController();
+    const outer = init?.signal;
+    const onAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) onAbort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(new PdokError('PDOK: no answer in time')), ms);
+    try {
+      return await fetchFn(url, { signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  };
+}
+
 /**
  * Hands out one AbortSignal at a time: asking for the next aborts the previous, so an answer to a
  * stale request (the resident typed on, or moved the pin again) is never applied.

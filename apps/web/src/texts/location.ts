@@ -15,7 +15,8 @@ export const locationTexts = {
   searchListLabel: 'Gevonden adressen',
   suggestionCount: (n: number) => (n === 1 ? '1 suggestie' : `${n} suggesties`),
   noSuggestions: 'Geen adressen gevonden',
-  searchFailed: 'Het zoeken naar adressen lukt nu niet. Kies de plek op de kaart of gebruik uw locatie.',
+  searchFailed:
+    'Het zoeken naar adressen lukt nu niet. Gebruik uw locatie, of kies hieronder uw wijk en beschrijf de plek.',
   lookupFailed: 'Dit adres kon niet worden opgehaald. Probeer het opnieuw of kies de plek op de kaart.',
 
   mapLabel: 'Kaart: tik op de plek van de overlast',
@@ -27,6 +28,8 @@ export const locationTexts = {
   mapUnavailable:
     'De kaart en het zoeken naar adressen zijn nu niet beschikbaar. Gebruik uw locatie of probeer het later opnieuw.',
   loading: 'Kaart laden…',
+  mapFailed:
+    'De kaart kan nu niet worden geladen. Gebruik uw locatie, zoek een adres, of kies hieronder uw wijk en beschrijf de plek.',
 
   chosenHeading: 'Gekozen plek',
   chosenAddress: (address: string) => `Adres: ${address}`,

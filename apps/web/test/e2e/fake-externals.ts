@@ -61,8 +61,13 @@ export interface RecordedRequest {
   referer: string | undefined;
 }
 
+/** How a fake service answers: as the real one, with 503, or never (the request hangs). */
+export type ExternalMode = 'ok' | 'unavailable' | 'hang';
+
 export interface FakeExternals {
   url: string;
+  /** Lets PDOK and/or the tile server fail until set back to 'ok' (a test sets and resets it). */
+  setMode(mode: { pdok?: ExternalMode; tiles?: ExternalMode }): void;
   pdokUrl: string;
   tileUrl: string;
   requests: RecordedRequest[];
@@ -135,11 +140,18 @@ export async function startFakeExternals(): Promise<FakeExternals> {
     .png()
     .toBuffer();
   const requests: RecordedRequest[] = [];
+  const modes: { pdok: ExternalMode; tiles: ExternalMode } = { pdok: 'ok', tiles: 'ok' };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push({ path: url.pathname, query: queryOf(url), referer: req.headers.referer });
     // The browser calls these from the web app's origin.
     res.setHeader('access-control-allow-origin', '*');
+    const mode = url.pathname.startsWith('/tiles/') ? modes.tiles : modes.pdok;
+    if (mode === 'hang') return; // never answered; close() cuts the connection
+    if (mode === 'unavailable') {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
+      return;
+    }
     if (url.pathname.startsWith('/tiles/')) {
       res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' }).end(tile);
       return;
@@ -159,8 +171,15 @@ export async function startFakeExternals(): Promise<FakeExternals> {
     url,
     pdokUrl: `${url}/pdok`,
     tileUrl: `${url}/tiles/{z}/{x}/{y}.png`,
+    setMode(mode) {
+      Object.assign(modes, mode);
+    },
     requests,
     pdokRequests: (kind) => requests.filter((r) => r.path === `/pdok/${kind}`),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
