@@ -5,6 +5,7 @@ export * from './geo/areas.ts';
 export type * from './geo/geojson-types.ts';
 export * from './geo/h3-cells.ts';
 export * from './geo/h3-geometry.ts';
+export * from './geo/wijk-centre.ts';
 export * from './geo/zoom.ts';
 export * from './hotspots/index.ts';
 export * from './intake-schema.ts';

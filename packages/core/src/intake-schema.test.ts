@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categories } from './categories.ts';
+import { findWijk, listWijken } from './geo/areas.ts';
+import { wijkCentre } from './geo/wijk-centre.ts';
 import type { IntakeInput } from './intake-schema.ts';
 import {
   categoriesResponseSchema,
@@ -206,5 +208,26 @@ describe('response schemas', () => {
       intakeSchema.parse({ ...valid, location: { ...valid.location, accuracy } });
     expect(parse(5e-323).location.accuracy).toBe(0);
     expect(parse(12.3456).location.accuracy).toBe(12.35);
+  });
+
+  it('takes the place in words for an approximate location, and names the field when it is wrong', () => {
+    const centre = wijkCentre(listWijken()[0]?.code ?? '');
+    expect(centre).not.toBeNull();
+    if (!centre) return;
+    // Every wijk's centre lies in that wijk, so that the melding is routed to the right one.
+    for (const wijk of listWijken()) {
+      const c = wijkCentre(wijk.code);
+      expect(c && findWijk(c.lat, c.lng)?.code, wijk.naam).toBe(wijk.code);
+    }
+    const approximate = (description: unknown) => ({
+      ...valid,
+      location: { lat: centre.lat, lng: centre.lng, accuracy: Math.min(centre.radius, 10_000), description },
+    });
+    const parsed = intakeSchema.parse(approximate('  bij het speelveld achter de Albert Heijn '));
+    expect(parsed.location.description).toBe('bij het speelveld achter de Albert Heijn');
+    const message = issuesOf(approximate('hier'))['location.description'];
+    expect(message).toContain('beschrijving van de plek');
+    expect(issuesOf(approximate('x'.repeat(301)))).toHaveProperty('location.description');
+    expect(issuesOf(approximate(12))).toHaveProperty('location.description');
   });
 });

@@ -14,6 +14,8 @@ export const EMAIL_MAX = 254;
 export const PHONE_MAX = 20;
 export const ADDRESS_MAX = 200;
 export const ACCURACY_MAX = 10_000;
+export const LOCATION_DESCRIPTION_MIN = 5;
+export const LOCATION_DESCRIPTION_MAX = 300;
 
 /** Dutch or international number: optional + or 00, then 9–15 digits, spaces or dashes between. */
 export const phonePattern = /^(?:\+|00)?\d(?:[ -]?\d){8,14}$/;
@@ -46,6 +48,21 @@ const locationSchema = z.strictObject(
     address: text({ trim: true, error: m.addressInvalid })
       .min(1, { error: m.addressInvalid })
       .max(ADDRESS_MAX, { error: m.addressInvalid })
+      .optional(),
+    /**
+     * The place in the resident's words, when neither map nor address search worked and only the wijk
+     * was chosen: lat/lng are then the wijk's centre and the accuracy is the wijk's size.
+     */
+    description: text({
+      trim: true,
+      error: m.locationDescriptionInvalid(LOCATION_DESCRIPTION_MIN, LOCATION_DESCRIPTION_MAX),
+    })
+      .min(LOCATION_DESCRIPTION_MIN, {
+        error: m.locationDescriptionInvalid(LOCATION_DESCRIPTION_MIN, LOCATION_DESCRIPTION_MAX),
+      })
+      .max(LOCATION_DESCRIPTION_MAX, {
+        error: m.locationDescriptionInvalid(LOCATION_DESCRIPTION_MIN, LOCATION_DESCRIPTION_MAX),
+      })
       .optional(),
   },
   { error: strictObjectError(m.locationRequired) },

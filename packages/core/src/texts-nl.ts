@@ -31,6 +31,8 @@ export const intakeMessages = {
   longitudeInvalid: 'De lengtegraad van de locatie is ongeldig.',
   addressInvalid: 'Het adres mag niet leeg zijn en hoogstens 200 tekens lang zijn.',
   accuracyInvalid: 'De nauwkeurigheid van de locatie moet tussen 0 en 10.000 meter liggen.',
+  locationDescriptionInvalid: (min: number, max: number) =>
+    `Beschrijf de plek (veld "beschrijving van de plek") in ${min} tot ${max} tekens, bijvoorbeeld "bij het speelveld achter de supermarkt".`,
   emailInvalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
   emailTooLong: 'Het e-mailadres mag hoogstens 254 tekens lang zijn.',
   phoneInvalid: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678 of +31 35 1234567.',

@@ -62,6 +62,8 @@ export const meldingen = pgTable(
     lng: doublePrecision('lng').notNull(),
     accuracy: real('accuracy'),
     addressText: text('address_text'),
+    /** The place in the resident's words when only the wijk was chosen (lat/lng: the wijk's centre). */
+    locationDescription: text('location_description'),
     wijkCode: text('wijk_code'),
     // H3 cells as their canonical hex strings: PGlite returns int8 as a JS number, which cannot hold
     // a 64-bit H3 index exactly.

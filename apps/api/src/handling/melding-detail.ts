@@ -143,7 +143,12 @@ export async function loadMeldingDetail(
   return {
     ...head,
     address: row.addressText,
-    location: { lat: row.lat, lng: row.lng, accuracy: row.accuracy },
+    location: {
+      lat: row.lat,
+      lng: row.lng,
+      accuracy: row.accuracy,
+      description: row.locationDescription,
+    },
     description: row.description,
     answers: answersView(row.category, row.answers),
     occurredAt: row.occurredAt,

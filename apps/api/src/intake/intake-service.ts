@@ -155,7 +155,7 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
           statusTokenSealed: secretBox.seal(token, meldingId),
         }
       : undefined;
-    const { lat, lng, accuracy, address } = intake.location;
+    const { lat, lng, accuracy, address, description: placeDescription } = intake.location;
     let inserted: InsertedMelding;
     try {
       inserted = await insertMelding(database.db, {
@@ -172,6 +172,7 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
           lng,
           accuracy: accuracy ?? null,
           addressText: address ?? null,
+          locationDescription: placeDescription ?? null,
           wijkCode: findWijk(lat, lng)?.code ?? null,
           h3: h3Cells(lat, lng),
           statusTokenHash: sha256Hex(token),

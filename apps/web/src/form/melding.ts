@@ -35,7 +35,7 @@ export function buildMelding(draft: Draft, category: PublicCategory | undefined)
   const occurredAt = occurredAtOf(draft);
   if (occurredAt) melding.occurredAt = occurredAt;
   if (draft.location) {
-    const { lat, lng, accuracy, address } = draft.location;
+    const { lat, lng, accuracy, address, source, description } = draft.location;
     melding.location = {
       lat,
       lng,
@@ -43,6 +43,8 @@ export function buildMelding(draft: Draft, category: PublicCategory | undefined)
         ? { accuracy: Math.max(0, accuracy) }
         : {}),
       ...(address?.trim() ? { address: address.trim().slice(0, 200) } : {}),
+      // Sent as typed (also when empty or too short), so that the schema's message reaches the field.
+      ...(source === 'wijk' ? { description: description ?? '' } : {}),
     };
   }
   const answers: Record<string, AnswerValue> = {};

@@ -1,5 +1,5 @@
 // Loaded lazily (from step 2 on): the shared intake schema brings zod, which step 1 does not need.
-import { formTexts } from '../texts/index.ts';
+import { formTexts, locationTexts } from '../texts/index.ts';
 import { intakeMessages, intakeSchema, type PublicCategory } from './core.ts';
 import type { Draft } from './draft.ts';
 import { type FieldErrors, normaliseField, sortErrors } from './field-keys.ts';
@@ -17,6 +17,9 @@ export function validateDraft(
   };
   if (!draft.category) add('category', formTexts.category.required);
   if (!draft.location) add('location', intakeMessages.locationRequired);
+  else if (draft.location.source === 'wijk' && !draft.location.description?.trim()) {
+    add('location', locationTexts.placeRequired);
+  }
   if (draft.when === 'eerder') {
     if (!draft.date || !draft.time) add('occurredAt', formTexts.details.dateTimeRequired);
     else {

@@ -17,7 +17,9 @@ export function ChosenLocation({
 }) {
   let main: string = locationTexts.nothingChosen;
   if (value?.source === 'address' && value.address) main = locationTexts.chosenAddress(value.address);
-  else if (value?.source === 'gps') main = locationTexts.chosenByGps(value.lat, value.lng);
+  else if (value?.source === 'wijk') {
+    main = locationTexts.chosenApproximate(value.wijkName ?? '', value.description ?? '');
+  } else if (value?.source === 'gps') main = locationTexts.chosenByGps(value.lat, value.lng);
   else if (value) main = locationTexts.chosenOnMap(value.lat, value.lng);
   const nearest = value && value.source !== 'address' && value.address;
   return (

@@ -11,6 +11,7 @@ import { LocationMap } from './location-map.tsx';
 import type { LocationStepProps, LocationValue } from './location-types.ts';
 import { createPdokClient, isAbort, latestOnly, withTimeout } from './pdok-client.ts';
 import { type GpsPosition, useGeolocation } from './use-geolocation.ts';
+import { WijkPicker } from './wijk-picker.tsx';
 
 type ConfigState = { kind: 'loading' } | { kind: 'ready'; config: WebConfig } | { kind: 'error' };
 
@@ -168,6 +169,18 @@ export default function LocationStep({ value, onChange, error, fieldId }: Locati
           />
         </div>
       )}
+
+      <WijkPicker
+        key={value?.source === 'wijk' ? 'wijk' : `other-${searchKey}`}
+        value={value}
+        fieldId={fieldId}
+        onChange={(v) => {
+          reverses.cancel();
+          setReverse('idle');
+          setRefusal(undefined);
+          onChange(v);
+        }}
+      />
 
       <ChosenLocation value={value} reverse={reverse} onClear={clear} />
     </div>

@@ -125,6 +125,7 @@ export const formTexts = {
     sourceGps: 'uw locatie',
     sourceMap: 'gekozen op de kaart',
     sourceAddress: 'gekozen adres',
+    sourceWijk: 'ongeveer: alleen de wijk en uw beschrijving',
   },
   submit: {
     sending: 'Uw melding wordt verstuurd…',

@@ -31,6 +31,18 @@ export const locationTexts = {
   mapFailed:
     'De kaart kan nu niet worden geladen. Gebruik uw locatie, zoek een adres, of kies hieronder uw wijk en beschrijf de plek.',
 
+  wijkLegend: 'Geen kaart of adres? Kies uw wijk en beschrijf de plek',
+  wijkIntro:
+    'Dit werkt altijd, ook zonder kaart en zonder adres. De boa zoekt de plek dan aan de hand van uw beschrijving.',
+  wijkLabel: 'Wijk',
+  wijkChoose: 'Kies een wijk',
+  placeLabel: 'Beschrijving van de plek',
+  placeHint: 'Bijvoorbeeld: bij het speelveld achter de Albert Heijn.',
+  chosenApproximate: (wijk: string, description: string) =>
+    description.trim() ? `Ongeveer: wijk ${wijk} — ‘${description.trim()}’` : `Ongeveer: wijk ${wijk}`,
+  placeRequired:
+    'Beschrijf de plek in de gekozen wijk, bijvoorbeeld: bij het speelveld achter de Albert Heijn.',
+
   chosenHeading: 'Gekozen plek',
   chosenAddress: (address: string) => `Adres: ${address}`,
   nearestAddress: (address: string) => `Dichtstbijzijnde adres: ${address}`,

@@ -20,6 +20,8 @@ export const staffDetailTexts = {
   location: 'Plek',
   address: 'Adres',
   noAddress: 'Geen adres opgegeven; zie de kaart.',
+  approximate: (wijk: string | undefined, description: string) =>
+    `Ongeveer: ${wijk ? `wijk ${wijk}` : 'plek onbekend'} — ‘${description}’ (de melder kon geen kaart of adres gebruiken; de speld staat midden in de wijk)`,
   coordinates: (lat: number, lng: number, accuracy: number | null) =>
     `Coördinaten ${lat.toFixed(5)}, ${lng.toFixed(5)}${accuracy ? ` (nauwkeurig tot ongeveer ${Math.round(accuracy)} m)` : ''}`,
   mapLabel: 'Kaart met de plek van de melding',

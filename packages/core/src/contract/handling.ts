@@ -95,7 +95,13 @@ export const meldingDetailSchema = z
   .object({
     ...meldingHeadShape,
     address: z.string().nullable(),
-    location: z.object({ lat: z.number(), lng: z.number(), accuracy: z.number().nullable() }),
+    location: z.object({
+      lat: z.number(),
+      lng: z.number(),
+      accuracy: z.number().nullable(),
+      /** The resident's words for an approximate place (only the wijk chosen); null otherwise. */
+      description: z.string().nullable(),
+    }),
     description: z.string(),
     answers: z.array(z.object({ questionId: z.string(), label: z.string(), value: z.string() })),
     occurredAt: instant.nullable(),

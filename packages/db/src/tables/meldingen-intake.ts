@@ -38,6 +38,8 @@ export interface NewMelding {
   lng: number;
   accuracy: number | null;
   addressText: string | null;
+  /** Optional for callers that never have one (seeds, tests); null when absent. */
+  locationDescription?: string | null;
   wijkCode: string | null;
   h3: { r7: string; r8: string; r9: string; r10: string };
   /** sha256 (hex) of the melder's status token. */
@@ -120,11 +122,11 @@ function buildInsertStatement(parts: { melder: boolean; attachments: boolean; id
   ctes.push(
     sql`m AS (
       INSERT INTO meldingen (id, reference, category, subcategory, answers, description, occurred_at, lat, lng,
-        accuracy, address_text, wijk_code, h3_r7, h3_r8, h3_r9, h3_r10, status, status_token_hash, created_at, updated_at)
+        accuracy, address_text, location_description, wijk_code, h3_r7, h3_r8, h3_r9, h3_r10, status, status_token_hash, created_at, updated_at)
       SELECT ${p('id')}::uuid, r.reference,
         ${p('category')}::text, ${p('subcategory')}::text, ${p('answers')}::jsonb, ${p('description')}::text,
         ${p('occurredAt')}::timestamptz, ${p('lat')}::double precision, ${p('lng')}::double precision, ${p('accuracy')}::real,
-        ${p('addressText')}::text, ${p('wijkCode')}::text, ${p('h3R7')}::text, ${p('h3R8')}::text, ${p('h3R9')}::text, ${p('h3R10')}::text,
+        ${p('addressText')}::text, ${p('locationDescription')}::text, ${p('wijkCode')}::text, ${p('h3R7')}::text, ${p('h3R8')}::text, ${p('h3R9')}::text, ${p('h3R10')}::text,
         'gemeld', ${p('statusTokenHash')}::text, ${p('createdAt')}::timestamptz, ${p('createdAt')}::timestamptz
       FROM r${parts.idempotency ? sql`, ik` : sql``}
       RETURNING id, reference
@@ -209,6 +211,7 @@ export async function insertMelding(db: DbOrTx, input: InsertMeldingInput): Prom
     lng: m.lng,
     accuracy: m.accuracy,
     addressText: m.addressText,
+    locationDescription: m.locationDescription ?? null,
     wijkCode: m.wijkCode,
     h3R7: m.h3.r7,
     h3R8: m.h3.r8,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formTexts } from '../../texts/index.ts';
+import { formTexts, locationTexts } from '../../texts/index.ts';
 import { useObjectUrls } from '../../ui/use-object-urls.ts';
 import type { PublicCategory, PublicQuestion } from '../core.ts';
 import type { Draft, DraftAnswer, StepNumber } from '../draft.ts';
@@ -70,6 +70,7 @@ export function ReviewSummary({ draft, category, editable }: ReviewSummaryProps)
         gps: formTexts.review.sourceGps,
         map: formTexts.review.sourceMap,
         address: formTexts.review.sourceAddress,
+        wijk: formTexts.review.sourceWijk,
       }[loc.source]
     : '';
   const occurredAt = occurredAtOf(draft);
@@ -93,11 +94,15 @@ export function ReviewSummary({ draft, category, editable }: ReviewSummaryProps)
         <Row term={formTexts.review.location}>
           {loc ? (
             <>
-              {loc.address ?? formTexts.review.coordinates(loc.lat, loc.lng)}
+              {loc.source === 'wijk'
+                ? locationTexts.chosenApproximate(loc.wijkName ?? '', loc.description ?? '')
+                : (loc.address ?? formTexts.review.coordinates(loc.lat, loc.lng))}
               <br />
               <span className="bs-muted">
                 {source}
-                {loc.accuracy !== undefined && `, ${formTexts.review.accuracy(loc.accuracy)}`}
+                {loc.accuracy !== undefined &&
+                  loc.source !== 'wijk' &&
+                  `, ${formTexts.review.accuracy(loc.accuracy)}`}
               </span>
             </>
           ) : (

@@ -164,9 +164,15 @@ export default function DetailPage() {
             <h2 id="location-heading" className="utrecht-heading-2">
               {staffDetailTexts.location}
             </h2>
-            <p className="utrecht-paragraph">
-              <strong>{staffDetailTexts.address}:</strong> {m.address ?? staffDetailTexts.noAddress}
-            </p>
+            {m.location.description !== null ? (
+              <p className="utrecht-paragraph">
+                <strong>{staffDetailTexts.approximate(m.wijk?.naam, m.location.description)}</strong>
+              </p>
+            ) : (
+              <p className="utrecht-paragraph">
+                <strong>{staffDetailTexts.address}:</strong> {m.address ?? staffDetailTexts.noAddress}
+              </p>
+            )}
             {m.location && (
               <>
                 <p className="utrecht-paragraph bs-muted">

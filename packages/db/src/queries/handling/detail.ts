@@ -27,6 +27,7 @@ export interface StaffMeldingRow {
   lng: number;
   accuracy: number | null;
   addressText: string | null;
+  locationDescription: string | null;
   wijkCode: string | null;
   status: string;
   priority: string | null;
@@ -55,6 +56,7 @@ export async function findStaffMeldingRow(
       lng: meldingen.lng,
       accuracy: meldingen.accuracy,
       addressText: meldingen.addressText,
+      locationDescription: meldingen.locationDescription,
       wijkCode: meldingen.wijkCode,
       status: meldingen.status,
       priority: meldingen.priority,

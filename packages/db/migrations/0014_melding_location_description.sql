@@ -1,0 +1,1 @@
+ALTER TABLE "meldingen" ADD COLUMN "location_description" text;
