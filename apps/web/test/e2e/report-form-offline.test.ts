@@ -2,6 +2,7 @@ import { findWijk, listWijken } from '@buurtsignaal/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectAccessible, expectStep, next } from './form-helpers.ts';
 import { meldingByReference, readReference, reportFormSuite } from './report-form-helpers.ts';
+import { browserLoginWithEnrolment, staffUser } from './staff-helpers.ts';
 
 // When the map tiles and PDOK do not answer (bad connection, blocked host, PDOK down), the resident is
 // told so in words, and still has a way forward (issue 12).
@@ -71,5 +72,12 @@ describe('the location step without map and address search', () => {
     // An approximate location: inside the chosen wijk, with an accuracy the size of a wijk.
     expect(findWijk(melding.lat, melding.lng)?.code).toBe(wijk.code);
     expect(melding.accuracy).toBeGreaterThanOrEqual(250);
+
+    // Staff see it as approximate, with the resident's words — not "Geen adres opgegeven".
+    await staffUser(stack(), 'coordinator@soest.test', 'coordinator', []);
+    await browserLoginWithEnrolment(page, stack(), 'coordinator@soest.test');
+    await page.goto(`${stack().baseUrl}/balie/meldingen/${melding.id}`);
+    await page.getByText(`Ongeveer: wijk ${wijk.naam} — ‘${words}’`).waitFor();
+    expect(await page.getByText('Geen adres opgegeven').count()).toBe(0);
   }, 60_000);
 });
