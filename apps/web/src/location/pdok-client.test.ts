@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   createPdokClient,
   type FetchLike,
+  isAbort,
   latestOnly,
   lookupUrl,
   parseWktPoint,
   reverseUrl,
   suggestUrl,
+  withTimeout,
 } from './pdok-client.ts';
 
 const BASE = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1';
@@ -125,5 +127,28 @@ describe('latestOnly', () => {
     expect(second.aborted).toBe(false);
     requests.cancel();
     expect(second.aborted).toBe(true);
+  });
+});
+
+describe('withTimeout', () => {
+  // A fetch that answers only when aborted, as a hanging PDOK does.
+  const hanging: FetchLike = (_url, init) =>
+    new Promise((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+    });
+
+  it('gives up on a PDOK that does not answer, with an error that is not an abort', async () => {
+    const signal = new AbortController().signal;
+    const client = createPdokClient(BASE, withTimeout(hanging, 20));
+    const err = await client.suggest('Steenhoff', signal).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(isAbort(err, signal)).toBe(false);
+  });
+
+  it('still passes the caller’s abort on', async () => {
+    const controller = new AbortController();
+    const pending = withTimeout(hanging, 60_000)('x', { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(isAbort(await pending, controller.signal)).toBe(true);
   });
 });
