@@ -1,6 +1,3 @@
-import type { Db } from '@buurtsignaal/db';
-import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
 import { type PeriodicContext, type PeriodicJob, startPeriodicJob } from '../scheduling/periodic-job.ts';
 import { detectHotspots } from './hotspot-detection.ts';
 

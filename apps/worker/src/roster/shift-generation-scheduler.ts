@@ -1,8 +1,5 @@
-import type { Db } from '@buurtsignaal/db';
 import { fillSeededPatternMembers } from '@buurtsignaal/db/tables/seeded-pattern-members';
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
-import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
 import { type PeriodicContext, type PeriodicJob, startPeriodicJob } from '../scheduling/periodic-job.ts';
 
 export const SHIFT_GENERATION_QUEUE = 'shift-generation';

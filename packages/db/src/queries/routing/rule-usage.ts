@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { assignments, meldingen } from '../../schema.ts';
 import { routingInputColumns } from './routing-facts.ts';
