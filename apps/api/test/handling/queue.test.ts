@@ -63,6 +63,7 @@ describe('GET /api/v1/staff/queue', () => {
       createdAt: at(20).toISOString(),
       deadlineAt: null,
       nuGaande: false,
+      reopenCount: 0,
       assignedTo: null,
       photoCount: 0,
     });

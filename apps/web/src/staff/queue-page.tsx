@@ -229,8 +229,14 @@ function QueueCard({ item, now }: { item: QueueItem; now: Date }) {
           {priorityLabel}
         </span>
       </span>
-      {(item.nuGaande || item.deadlineAt) && (
+      {(item.nuGaande || item.deadlineAt || item.reopenCount > 0) && (
         <span className="bs-staff-card__row">
+          {item.reopenCount > 0 && (
+            <span className="bs-staff-badge bs-staff-badge--reopened">
+              <span aria-hidden="true">↺ </span>
+              {staffQueueTexts.reopened(item.reopenCount)}
+            </span>
+          )}
           {item.nuGaande && (
             <span className="bs-staff-badge bs-staff-badge--nu">
               <span aria-hidden="true">● </span>

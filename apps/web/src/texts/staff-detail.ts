@@ -15,6 +15,11 @@ export const staffDetailTexts = {
   createdAt: 'Gemeld op',
   duplicateOf: 'Dubbel van',
   reopenCount: 'Keer heropend',
+  reopenedHeading: (count: number) => (count === 1 ? 'Heropend' : `Heropend (${count} keer)`),
+  reopenedWhen: (at: string, byStaff: string | null) =>
+    byStaff ? `Heropend op ${at} door ${byStaff}.` : `Heropend op ${at} door de melder: niet opgelost.`,
+  reopenedMelderWords: 'Wat de melder schreef:',
+  reopenedStaffWords: 'Reden:',
   description: 'Omschrijving',
   answers: 'Antwoorden',
   location: 'Plek',

@@ -31,6 +31,7 @@ export const staffQueueTexts = {
   photos: (n: number) => `${n} ${plural(n, 'foto', 'foto’s')}`,
   priority: 'Prioriteit',
   nuGaande: 'Nu gaande',
+  reopened: (count: number) => (count === 1 ? 'Heropend' : `Heropend (${count}×)`),
   deadline: (when: string) => `Termijn: ${when}`,
   overdue: (when: string) => `Termijn verstreken: ${when}`,
   hotspotsHeading: 'Nieuwe hotspots',

@@ -7,6 +7,7 @@ import { browserSuite } from './browser-suite.ts';
 import { expectAccessible } from './form-helpers.ts';
 import { postMelding, routed } from './intake-helpers.ts';
 import type { E2eStack } from './stack.ts';
+import { browserLogin, staffUser } from './staff-helpers.ts';
 
 let stack: E2eStack;
 let browser: Browser;
@@ -98,6 +99,21 @@ describe('the melder answers on the status page (Chromium, phone)', () => {
     );
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Status: Heropend' }).waitFor();
+
+    // The boa who picks it up sees that it was reopened, and why, instead of a melding that looks new.
+    await staffUser(stack, 'boa.heropend@soest.test', 'boa', ['boa-team']);
+    await browserLogin(page, stack, 'boa.heropend@soest.test');
+    const card = page.getByRole('link').filter({ hasText: m.reference });
+    await card.waitFor();
+    await expect.poll(() => card.textContent()).toContain('Heropend');
+    await card.click();
+    const reopened = page.getByRole('region', { name: 'Heropend' });
+    await reopened.waitFor();
+    await expect.poll(() => reopened.textContent()).toContain('door de melder: niet opgelost');
+    await expect
+      .poll(() => reopened.textContent())
+      .toContain('Gisteravond waren ze er weer, tot na middernacht.');
+    await expectAccessible(page, 'reopened melding in the console');
   });
 
   it('answers the question from the mail’s link (#vraag) and the status goes back to In behandeling', async () => {

@@ -43,6 +43,8 @@ export const queueItemSchema = z
     deadlineAt: instant.nullable(),
     /** The melder said it is happening now ("nu gaande"). */
     nuGaande: z.boolean(),
+    /** How often it was reopened: a reopened melding must not look new in the queue. */
+    reopenCount: z.number().int(),
     assignedTo: assigneeSchema,
     photoCount: z.number().int(),
   })

@@ -78,6 +78,7 @@ const queueRoutes: FastifyPluginAsyncZod<QueueRoutesOptions> = async (app, { mel
         createdAt: r.createdAt,
         deadlineAt: r.deadlineAt,
         nuGaande: r.nuGaande,
+        reopenCount: r.reopenCount,
         assignedTo: assigneeView(r.assignedUserId, r.assignedUserName),
         photoCount: r.photoCount,
       }));

@@ -16,6 +16,7 @@ import { ClaimAction } from './claim-action.tsx';
 import { Deliveries, MelderContact, StatusTimeline } from './detail-parts.tsx';
 import { NotableForm } from './notable-form.tsx';
 import { NoteForm } from './note-form.tsx';
+import { ReopenedNotice } from './reopened-notice.tsx';
 import { TransitionForm } from './transition-form.tsx';
 
 const SpotMap = lazy(() => import('../spot-map.tsx'));
@@ -103,6 +104,7 @@ export default function DetailPage() {
 
       <div className="bs-staff-detail">
         <div className="bs-staff-detail__main">
+          <ReopenedNotice melding={m} />
           <AssignmentPanel melding={m} />
           <ClaimAction melding={m} myId={session?.user.id} onDone={onDone} />
 

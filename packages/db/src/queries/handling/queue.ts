@@ -34,6 +34,8 @@ export interface QueueRow {
   deadlineAt: Date | null;
   /** The melder answered "Is het nu aan de gang?" with yes. */
   nuGaande: boolean;
+  /** How often it was reopened (by the melder's "niet opgelost", or by staff). */
+  reopenCount: number;
   assignedUserId: string | null;
   assignedUserName: string | null;
   photoCount: number;
@@ -78,6 +80,7 @@ export async function listQueue(
       teamId: meldingen.teamId,
       teamName: teams.name,
       wijkCode: meldingen.wijkCode,
+      reopenCount: meldingen.reopenCount,
       addressText: meldingen.addressText,
       createdAt: meldingen.createdAt,
       deadlineAt: meldingen.deadlineAt,
