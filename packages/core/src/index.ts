@@ -18,3 +18,4 @@ export * from './status-machine.ts';
 export * from './text-schema.ts';
 export * from './texts-nl.ts';
 export * from './time/wall-clock.ts';
+export * from './dispatch/index.ts';

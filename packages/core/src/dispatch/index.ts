@@ -1,0 +1,2 @@
+export * from './dispatch-plan.ts';
+export * from './escalation-policy.ts';
