@@ -1,5 +1,6 @@
 import type {
   AreaGeometry,
+  EscalationPolicy,
   ExpectedCoverage,
   FieldError,
   RuleConditions,
@@ -44,6 +45,8 @@ export const teams = pgTable('teams', {
   active: boolean('active').notNull().default(true),
   /** Where a melding goes when this team does not pick it up in time (later: roster escalation). */
   fallbackTeamId: text('fallback_team_id').references((): AnyPgColumn => teams.id),
+  /** Escalation levels when nobody claims (core escalationPolicySchema); null: core's default policy. */
+  escalationPolicy: jsonb('escalation_policy').$type<EscalationPolicy>(),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -247,6 +250,8 @@ export const assignments = pgTable(
     ruleVersion: integer('rule_version'),
     /** The rule's note for the officer (Dutch), as it was when it decided. */
     note: text('note'),
+    /** Every escalation step ran and nobody claimed it: listed for the coordinator ("onbeantwoord"). */
+    unansweredAt: timestamp('unanswered_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -258,6 +263,40 @@ export const assignments = pgTable(
       foreignColumns: [routingRuleVersions.ruleId, routingRuleVersions.version],
       name: 'assignments_rule_version_fk',
     }),
+  ],
+);
+
+/**
+ * Who was told about an assignment, at which dispatch step and through which channel. The unique key
+ * makes dispatch idempotent: a job that runs twice, or again after a crash, adds no second notice.
+ */
+export const dispatchNotices = pgTable(
+  'dispatch_notices',
+  {
+    id: uuid('id').primaryKey(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    /** 0: the first dispatch; n: escalation step n (core dispatch-plan.ts). */
+    step: integer('step').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references((): AnyPgColumn => staffUsers.id),
+    /** 'console' | 'email' | 'push' */
+    channel: text('channel').notNull(),
+    /** Why this officer: core NoticeReason ('on_duty', 'lead', 'coordinator', 'team', 'fallback'). */
+    reason: text('reason').notNull(),
+    /** 'pending' (to be sent) | 'sent' | 'failed' */
+    status: text('status').notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('dispatch_notices_key_uq').on(t.assignmentId, t.step, t.userId, t.channel),
+    index('dispatch_notices_melding_idx').on(t.meldingId, t.createdAt),
   ],
 );
 

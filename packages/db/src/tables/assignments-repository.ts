@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { assignments } from '../schema.ts';
 import { assignMeldingToTeam } from './meldingen-repository.ts';
@@ -100,4 +100,14 @@ export async function recordAssignment(tx: DbOrTx, a: NewAssignment): Promise<bo
     at: a.at,
   });
   return true;
+}
+
+/** Marks the assignment onbeantwoord (every escalation step ran); false when it already was. */
+export async function markAssignmentUnanswered(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(assignments)
+    .set({ unansweredAt: at })
+    .where(and(eq(assignments.id, id), isNull(assignments.unansweredAt)))
+    .returning({ id: assignments.id });
+  return rows.length > 0;
 }

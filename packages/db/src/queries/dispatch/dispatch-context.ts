@@ -1,0 +1,94 @@
+import { type EscalationPolicy, escalationPolicySchema, type Roster } from '@buurtsignaal/core';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../client.ts';
+import { assignments, meldingen, staffUsers, teams } from '../../schema.ts';
+import { listShiftInstances } from '../../tables/shift-instances-repository.ts';
+
+// What the dispatcher reads for one step of one assignment: the assignment and its melding (no
+// personal data of the melder), the team's fallback and policy, the coordinators, and the roster.
+
+export interface DispatchAssignment {
+  assignmentId: string;
+  meldingId: string;
+  teamId: string;
+  priority: string;
+  unansweredAt: Date | null;
+  /** The melding's current status and its newest assignment: a rerouted melding is not this one's. */
+  status: string;
+  currentAssignmentId: string | null;
+  reference: string;
+  category: string;
+  wijkCode: string | null;
+  fallbackTeamId: string | null;
+  /** null when the team has none (or a stored one no longer parses): core's default applies. */
+  policy: EscalationPolicy | null;
+}
+
+export async function findDispatchAssignment(
+  db: DbOrTx,
+  assignmentId: string,
+): Promise<DispatchAssignment | undefined> {
+  const [row] = await db
+    .select({
+      assignmentId: assignments.id,
+      meldingId: assignments.meldingId,
+      teamId: assignments.teamId,
+      priority: assignments.priority,
+      unansweredAt: assignments.unansweredAt,
+      status: meldingen.status,
+      reference: meldingen.reference,
+      category: meldingen.category,
+      wijkCode: meldingen.wijkCode,
+      fallbackTeamId: teams.fallbackTeamId,
+      policy: teams.escalationPolicy,
+    })
+    .from(assignments)
+    .innerJoin(meldingen, eq(meldingen.id, assignments.meldingId))
+    .innerJoin(teams, eq(teams.id, assignments.teamId))
+    .where(eq(assignments.id, assignmentId));
+  if (!row) return undefined;
+  const [current] = await db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(eq(assignments.meldingId, row.meldingId))
+    .orderBy(desc(assignments.createdAt), desc(assignments.id))
+    .limit(1);
+  const policy = escalationPolicySchema.safeParse(row.policy);
+  return { ...row, currentAssignmentId: current?.id ?? null, policy: policy.success ? policy.data : null };
+}
+
+/** Active coordinators: who the "coordinator" escalation target tells (there is no coordinator roster). */
+export async function listCoordinatorIds(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.role, 'coordinator'), isNull(staffUsers.disabledAt)))
+    .orderBy(staffUsers.createdAt, staffUsers.id);
+  return rows.map((r) => r.id);
+}
+
+/** Shift instances of these teams from `at` on, far enough ahead to find the next shift start. */
+export async function rosterFrom(
+  db: DbOrTx,
+  teamIds: readonly string[],
+  at: Date,
+  horizonDays = 8,
+): Promise<Roster> {
+  const until = new Date(at.getTime() + horizonDays * 24 * 3_600_000);
+  return { instances: await listShiftInstances(db, { teamIds: [...new Set(teamIds)], from: at, until }) };
+}
+
+export interface StaffContact {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** Name and work address of officers who are to be told; disabled accounts are left out. */
+export async function listStaffContacts(db: DbOrTx, ids: readonly string[]): Promise<StaffContact[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email })
+    .from(staffUsers)
+    .where(and(inArray(staffUsers.id, [...ids]), isNull(staffUsers.disabledAt)));
+}
