@@ -108,6 +108,7 @@ async function start(): Promise<void> {
     mailSendLeaseMs: workerConfig.mailSendLeaseMs,
     jobLocks: workerConfig.jobLocks,
     reconcile: workerConfig.reconcile,
+    pickupMinutes: workerConfig.pickupMinutes,
   });
   cleanups.push(() => worker.close());
 

@@ -84,6 +84,7 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
       mailSendLeaseMs: config.mailSendLeaseMs,
       jobLocks: config.jobLocks,
       reconcile: config.reconcile,
+      pickupMinutes: config.pickupMinutes,
     });
   } catch (err) {
     mailer.close();

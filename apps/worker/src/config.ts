@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { defaultPickupMinutes, type PickupMinutes } from '@buurtsignaal/core';
 import { z } from 'zod';
 
 // The only module of the worker that reads the environment (CONVENTIONS.md): everything else receives
@@ -45,6 +46,10 @@ const envSchema = z.object({
   RECONCILE_AFTER_MS: positiveInt(5 * 60_000),
   RECONCILE_MAX_ATTEMPTS: positiveInt(3),
   RECONCILE_LOOKBACK_DAYS: positiveInt(30),
+  // Dispatch: minutes the officers on duty have to claim a melding before it escalates, per priority.
+  DISPATCH_PICKUP_SPOED_MINUTES: positiveInt(defaultPickupMinutes.spoed),
+  DISPATCH_PICKUP_HOOG_MINUTES: positiveInt(defaultPickupMinutes.hoog),
+  DISPATCH_PICKUP_NORMAAL_MINUTES: positiveInt(defaultPickupMinutes.normaal),
   // The standalone worker's health endpoint (health/health-server.ts); `off` runs without it.
   WORKER_HEALTH_PORT: z
     .string()
@@ -92,6 +97,8 @@ export interface WorkerConfig {
   jobLocks: { lockDurationMs: number; stalledIntervalMs: number; maxStalledCount: number };
   /** Reconciliation of work not done (ReconcileSettings). */
   reconcile: { everyMs: number; afterMs: number; maxAttempts: number; lookbackMs: number };
+  /** Dispatch: minutes to claim a melding after the notice before it escalates, per priority. */
+  pickupMinutes: PickupMinutes;
   /** Port of the health endpoint (GET /health/live, /health/ready); undefined: none. */
   healthPort: number | undefined;
   /** Where the health endpoint listens: loopback for a container's own check, 0.0.0.0 for a kubelet. */
@@ -136,6 +143,11 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
       afterMs: e.RECONCILE_AFTER_MS,
       maxAttempts: e.RECONCILE_MAX_ATTEMPTS,
       lookbackMs: e.RECONCILE_LOOKBACK_DAYS * 24 * 3600_000,
+    },
+    pickupMinutes: {
+      spoed: e.DISPATCH_PICKUP_SPOED_MINUTES,
+      hoog: e.DISPATCH_PICKUP_HOOG_MINUTES,
+      normaal: e.DISPATCH_PICKUP_NORMAAL_MINUTES,
     },
     healthPort: e.WORKER_HEALTH_PORT,
     healthHost: e.WORKER_HEALTH_HOST,

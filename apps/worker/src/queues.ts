@@ -40,6 +40,10 @@ export const jobIds = {
   routing: (outboxId: number) => `routing-${outboxId}`,
   notification: (notificationKey: string) => `notify-${notificationKey}`,
   roster: (assignmentId: string) => `assignment-${assignmentId}`,
+  /** The claim check of one dispatch step (step n + 1 after the notices of step n). */
+  pickup: (assignmentId: string, step: number) => `pickup-${assignmentId}-${step}`,
+  /** The first dispatch again when the next shift starts (no one on duty, not spoed). */
+  shiftStart: (assignmentId: string, at: Date) => `shiftstart-${assignmentId}-${at.getTime()}`,
   /** Reconciliation's n-th re-send of one piece of work (workKeys). */
   reconcile: (workKey: string, attempt: number) => `reconcile-${workKey}-${attempt}`,
   /** An admin's retry, from the `job.retry` outbox row. */

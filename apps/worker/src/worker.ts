@@ -1,9 +1,10 @@
+import { defaultPickupMinutes, type PickupMinutes } from '@buurtsignaal/core';
 import type { DatabaseClient, SecretBox } from '@buurtsignaal/db';
 import { createRedisConnection, createWorker, type QueueName } from '@buurtsignaal/jobs';
 import type { Mailer } from '@buurtsignaal/mail';
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
+import { startDispatchWorkers } from './dispatch/dispatch-worker.ts';
 import { DEFAULT_DETECT_EVERY_MS, startHotspotScheduler } from './hotspots/hotspot-scheduler.ts';
 import { errorText, throttledWarn } from './log-safety.ts';
 import { createNotificationProcessor } from './notifications/notification-worker.ts';
@@ -13,6 +14,7 @@ import { createProducerQueues, defaultRetry, jobIds, type RetryPolicy } from './
 import { defaultReconcile, type ReconcileSettings } from './reconciliation/reconciliation.ts';
 import { startReconciliationScheduler } from './reconciliation/reconciliation-scheduler.ts';
 import { recordFailedJob } from './reconciliation/stuck-job-recorder.ts';
+import { redisAnswers, waitForReady } from './redis-readiness.ts';
 import {
   DEFAULT_SHIFT_GENERATION_EVERY_MS,
   startShiftGenerationScheduler,
@@ -52,6 +54,8 @@ export interface WorkerDeps {
   mailSendLeaseMs?: number | undefined;
   /** Reconciliation of work not done (reconciliation/reconciliation.ts, defaultReconcile). */
   reconcile?: Partial<ReconcileSettings>;
+  /** Dispatch: minutes to claim a melding before it escalates, per priority; default core's. */
+  pickupMinutes?: PickupMinutes;
   /** BullMQ's lock and stalled-job checks of the routing and notification workers (jobLockDefaults). */
   jobLocks?: Partial<JobLockSettings>;
 }
@@ -71,41 +75,6 @@ export const jobLockDefaults: JobLockSettings = {
   stalledIntervalMs: 10_000,
   maxStalledCount: 1,
 };
-
-/** Whether Redis answers a PING within `timeoutMs` (the producer connection fails fast when it is down). */
-async function redisAnswers(redis: Redis, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([
-      redis.ping().then(
-        () => true,
-        () => false,
-      ),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Resolves when `redis` is connected, or after `timeoutMs` either way. */
-async function waitForReady(redis: Redis, timeoutMs: number): Promise<boolean> {
-  if (redis.status === 'ready') return true;
-  return new Promise<boolean>((resolve) => {
-    const onReady = () => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    const timer = setTimeout(() => {
-      redis.off('ready', onReady);
-      resolve(false);
-    }, timeoutMs);
-    redis.once('ready', onReady);
-  });
-}
 
 export interface RunningWorker {
   /** Stops taking work, lets running jobs finish, closes this worker's Redis connections. */
@@ -189,6 +158,18 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     ['routing', routingWorker as Worker],
     ['notifications', notificationWorker as Worker],
   ];
+  const dispatchWorkers = await startDispatchWorkers({
+    db: deps.database.db,
+    now,
+    mailer: deps.mailer,
+    mailFrom: deps.mailFrom,
+    publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
+    pickupMinutes: deps.pickupMinutes ?? defaultPickupMinutes,
+    logger,
+    queues,
+    consumerOptions,
+    onRedisError,
+  });
   const failedRecords = new Set<Promise<void>>();
   for (const [queue, worker] of workers) {
     worker.on('error', onRedisError(`worker ${queue}`));
@@ -241,7 +222,10 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
 
   let closing: Promise<void> | undefined;
   return {
-    isRunning: () => closing === undefined && workers.every(([, w]) => w.isRunning()),
+    isRunning: () =>
+      closing === undefined &&
+      workers.every(([, w]) => w.isRunning()) &&
+      dispatchWorkers.every(([, w]) => w.isRunning()),
     redisAnswers: () => redisAnswers(producer, 1_000),
     close() {
       closing ??= (async () => {
@@ -256,6 +240,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
         const closeAll = (force: boolean) =>
           Promise.all([
             ...workers.map(([, w]) => w.close(force)),
+            ...dispatchWorkers.map(([, w]) => w.close(force)),
             hotspots.close(force),
             shifts.close(force),
             reconciliation.close(force),

@@ -58,6 +58,14 @@ export const workKeys = {
 /** An assignment on its team's roster queue (the same ids the `melding.rerouted` outbox row carries). */
 export type RosterJob = RosterPayload;
 
+/**
+ * A later step of the same assignment on the same roster queue (job name `dispatch-step`): the pick-up
+ * check after a notice (step n + 1), or the first dispatch again at the next shift start (step 0).
+ */
+export interface DispatchStepJob extends RosterJob {
+  step: number;
+}
+
 export interface JobPayloads {
   routing: RoutingJob;
   notifications: NotificationJob;

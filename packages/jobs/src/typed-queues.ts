@@ -46,3 +46,12 @@ export function createWorker<N extends QueueName>(
 ): Worker<JobPayloads[N]> {
   return new Worker<JobPayloads[N]>(name, processor, opts);
 }
+
+/** A worker of one team's roster queue (`roster-<teamId>`): first dispatches and their later steps. */
+export function createRosterWorker(
+  teamId: string,
+  processor: (job: Job<RosterJob>, token?: string) => Promise<unknown>,
+  opts: ConsumerOptions,
+): Worker<RosterJob> {
+  return new Worker<RosterJob>(rosterQueueName(teamId), processor, opts);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Priority } from '../categories.ts';
+import { type Priority, priorities } from '../categories.ts';
 
 // A team's escalation policy (after PagerDuty/Opsgenie): ordered levels, each telling its targets and
 // then waiting `delayMinutes` for a claim; the whole list is run `1 + repeat` times, then the melding
@@ -42,3 +42,6 @@ export const defaultEscalationPolicy: EscalationPolicy = {
 export type PickupMinutes = Record<Priority, number>;
 
 export const defaultPickupMinutes: PickupMinutes = { spoed: 10, hoog: 30, normaal: 120 };
+
+export const isPriority = (value: string): value is Priority =>
+  (priorities as readonly string[]).includes(value);

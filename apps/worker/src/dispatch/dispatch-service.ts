@@ -1,0 +1,180 @@
+import {
+  type DispatchPlan,
+  defaultEscalationPolicy,
+  type EscalationPolicy,
+  isPriority,
+  type PickupMinutes,
+  planDispatch,
+} from '@buurtsignaal/core';
+import type { Db } from '@buurtsignaal/db';
+import {
+  type DispatchAssignment,
+  findDispatchAssignment,
+  listCoordinatorIds,
+  listStaffContacts,
+  rosterFrom,
+} from '@buurtsignaal/db/queries/dispatch/dispatch-context';
+import { markAssignmentUnanswered } from '@buurtsignaal/db/tables/assignments-repository';
+import {
+  listPendingNotices,
+  markNotice,
+  type NewNotice,
+  recordNotices,
+} from '@buurtsignaal/db/tables/dispatch-notices-repository';
+import type { DispatchStepJob } from '@buurtsignaal/jobs';
+import { type Mailer, messageIdDomain, notificationMessageId } from '@buurtsignaal/mail';
+import type { Logger } from 'pino';
+import { jobIds } from '../queues.ts';
+import { dispatchMail } from './dispatch-texts.ts';
+
+export interface DispatchDeps {
+  db: Db;
+  now: () => Date;
+  mailer: Mailer;
+  mailFrom: string;
+  /** Without a trailing slash; the mail links to the melding in the console. */
+  publicBaseUrl: string;
+  pickupMinutes: PickupMinutes;
+  /** Puts a later step on the team's roster queue, due at `at`; idempotent per job id. */
+  schedule: (job: DispatchStepJob, at: Date, jobId: string) => Promise<void>;
+  logger: Logger;
+}
+
+export type DispatchOutcome =
+  | { kind: 'notified'; step: number; notices: number; checkAt: Date }
+  | { kind: 'waiting'; until: Date }
+  | { kind: 'unanswered' }
+  /** Nothing to do: claimed (or closed, cancelled), rerouted, already onbeantwoord, or gone. */
+  | { kind: 'stopped'; why: 'claimed' | 'rerouted' | 'unanswered' | 'missing' };
+
+function stopReason(
+  a: DispatchAssignment | undefined,
+): Extract<DispatchOutcome, { kind: 'stopped' }>['why'] | undefined {
+  if (!a) return 'missing';
+  if (a.currentAssignmentId !== a.assignmentId) return 'rerouted';
+  // Claimed is acknowledged: in_behandeling or any later status ends the escalation.
+  if (a.status !== 'ingedeeld') return 'claimed';
+  if (a.unansweredAt) return 'unanswered';
+  return undefined;
+}
+
+const namedTeams = (policy: EscalationPolicy): string[] =>
+  policy.levels.flatMap((l) => l.targets.flatMap((t) => (t.startsWith('team:') ? [t.slice(5)] : [])));
+
+async function plan(
+  deps: DispatchDeps,
+  a: DispatchAssignment,
+  step: number,
+  now: Date,
+): Promise<DispatchPlan> {
+  const policy = a.policy ?? defaultEscalationPolicy;
+  const teamIds = [a.teamId, ...(a.fallbackTeamId ? [a.fallbackTeamId] : []), ...namedTeams(policy)];
+  return planDispatch({
+    priority: isPriority(a.priority) ? a.priority : 'normaal',
+    teamId: a.teamId,
+    step,
+    now,
+    roster: await rosterFrom(deps.db, teamIds, now),
+    policy,
+    fallbackTeamId: a.fallbackTeamId,
+    coordinatorIds: await listCoordinatorIds(deps.db),
+    pickupMinutes: deps.pickupMinutes,
+  });
+}
+
+/** Sends the step's e-mails not sent yet; a failure leaves them pending for the job's retry. */
+async function sendPendingMails(deps: DispatchDeps, a: DispatchAssignment, step: number): Promise<void> {
+  const pending = await listPendingNotices(deps.db, a.assignmentId, step, 'email');
+  if (pending.length === 0) return;
+  const contacts = new Map(
+    (
+      await listStaffContacts(
+        deps.db,
+        pending.map((n) => n.userId),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  const mail = dispatchMail({
+    reference: a.reference,
+    category: a.category,
+    priority: a.priority,
+    wijkCode: a.wijkCode,
+    step,
+    consoleUrl: `${deps.publicBaseUrl}/balie/meldingen/${a.meldingId}`,
+  });
+  const domain = messageIdDomain(deps.mailFrom);
+  for (const notice of pending) {
+    const contact = contacts.get(notice.userId);
+    if (!contact) {
+      await markNotice(deps.db, notice.id, 'failed', deps.now());
+      continue;
+    }
+    // The same Message-ID on every attempt: a copy after a crash between send and 'sent' can be dropped.
+    await deps.mailer.sendMail({
+      from: deps.mailFrom,
+      to: contact.email,
+      subject: mail.subject,
+      text: mail.text,
+      messageId: notificationMessageId(`dispatch-${notice.id}`, domain, a.meldingId),
+    });
+    await markNotice(deps.db, notice.id, 'sent', deps.now());
+  }
+}
+
+/**
+ * Runs one dispatch step of one assignment. Safe to run again: notices are unique per (assignment,
+ * step, officer, channel), pending mails are sent once they are recorded, and the next step's job id
+ * is deterministic.
+ */
+export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob): Promise<DispatchOutcome> {
+  const a = await findDispatchAssignment(deps.db, job.assignmentId);
+  const stop = stopReason(a);
+  if (stop || !a) return { kind: 'stopped', why: stop ?? 'missing' };
+  const now = deps.now();
+  const decided = await plan(deps, a, job.step, now);
+  const base = {
+    meldingId: a.meldingId,
+    assignmentId: a.assignmentId,
+    teamId: job.teamId,
+    priority: a.priority,
+  };
+  if (decided.kind === 'wait') {
+    await deps.schedule(
+      { ...base, step: 0 },
+      decided.until,
+      jobIds.shiftStart(a.assignmentId, decided.until),
+    );
+    return { kind: 'waiting', until: decided.until };
+  }
+  if (decided.kind === 'unanswered') {
+    await markAssignmentUnanswered(deps.db, a.assignmentId, now);
+    deps.logger.warn({ meldingId: a.meldingId, assignmentId: a.assignmentId }, 'dispatch: onbeantwoord');
+    return { kind: 'unanswered' };
+  }
+  const contacts = await listStaffContacts(
+    deps.db,
+    decided.recipients.map((r) => r.userId),
+  );
+  const reachable = new Set(contacts.map((c) => c.id));
+  const notices: NewNotice[] = decided.recipients
+    .filter((r) => reachable.has(r.userId))
+    .flatMap((r) => {
+      const n = {
+        assignmentId: a.assignmentId,
+        meldingId: a.meldingId,
+        step: decided.step,
+        userId: r.userId,
+      };
+      return [
+        // The console reads its notices from the database: recorded is delivered.
+        { ...n, reason: r.reason, channel: 'console', status: 'sent', at: now },
+        { ...n, reason: r.reason, channel: 'email', status: 'pending', at: now },
+      ] satisfies NewNotice[];
+    });
+  const added = await recordNotices(deps.db, notices);
+  await sendPendingMails(deps, a, decided.step);
+  const next = decided.step + 1;
+  await deps.schedule({ ...base, step: next }, decided.checkAt, jobIds.pickup(a.assignmentId, next));
+  deps.logger.info({ meldingId: a.meldingId, step: decided.step, notices: added }, 'dispatched');
+  return { kind: 'notified', step: decided.step, notices: added, checkAt: decided.checkAt };
+}
