@@ -289,7 +289,7 @@ export const dispatchNotices = pgTable(
     channel: text('channel').notNull(),
     /** Why this officer: core NoticeReason ('on_duty', 'lead', 'coordinator', 'team', 'fallback'). */
     reason: text('reason').notNull(),
-    /** 'pending' (to be sent) | 'sent' | 'failed' */
+    /** 'pending' (to be sent) | 'sending' (since sent_at) | 'sent' | 'failed' */
     status: text('status').notNull(),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),

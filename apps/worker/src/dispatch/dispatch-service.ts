@@ -16,9 +16,11 @@ import {
 } from '@buurtsignaal/db/queries/dispatch/dispatch-context';
 import { markAssignmentUnanswered } from '@buurtsignaal/db/tables/assignments-repository';
 import {
-  listPendingNotices,
+  claimNoticesToSend,
+  countNoticesSending,
   markNotice,
   type NewNotice,
+  type NoticeRow,
   recordNotices,
 } from '@buurtsignaal/db/tables/dispatch-notices-repository';
 import type { DispatchStepJob } from '@buurtsignaal/jobs';
@@ -35,6 +37,8 @@ export interface DispatchDeps {
   /** Without a trailing slash; the mail links to the melding in the console. */
   publicBaseUrl: string;
   pickupMinutes: PickupMinutes;
+  /** How long a sending attempt holds a notice before another may take over; default 2 minutes. */
+  sendLeaseMs?: number;
   /** Puts a later step on the team's roster queue, due at `at`; idempotent per job id. */
   schedule: (job: DispatchStepJob, at: Date, jobId: string) => Promise<void>;
   logger: Logger;
@@ -84,8 +88,26 @@ async function plan(
 
 /** Sends the step's e-mails not sent yet; a failure leaves them pending for the job's retry. */
 async function sendPendingMails(deps: DispatchDeps, a: DispatchAssignment, step: number): Promise<void> {
-  const pending = await listPendingNotices(deps.db, a.assignmentId, step, 'email');
-  if (pending.length === 0) return;
+  const at = deps.now();
+  const staleBefore = new Date(at.getTime() - (deps.sendLeaseMs ?? 120_000));
+  const q = { assignmentId: a.assignmentId, step, channel: 'email' as const, at, staleBefore };
+  const pending = await claimNoticesToSend(deps.db, q);
+  if (pending.length > 0) await sendMails(deps, a, step, pending);
+  // Another attempt holds some (or died holding them): retry after backoff, they are taken over once stale.
+  const inFlight = await countNoticesSending(deps.db, {
+    assignmentId: a.assignmentId,
+    step,
+    channel: 'email',
+  });
+  if (inFlight > 0) throw new Error(`${inFlight} dispatch mails of step ${step} are held by another attempt`);
+}
+
+async function sendMails(
+  deps: DispatchDeps,
+  a: DispatchAssignment,
+  step: number,
+  pending: readonly NoticeRow[],
+): Promise<void> {
   const contacts = new Map(
     (
       await listStaffContacts(
@@ -103,22 +125,35 @@ async function sendPendingMails(deps: DispatchDeps, a: DispatchAssignment, step:
     consoleUrl: `${deps.publicBaseUrl}/balie/meldingen/${a.meldingId}`,
   });
   const domain = messageIdDomain(deps.mailFrom);
-  for (const notice of pending) {
+  for (const [i, notice] of pending.entries()) {
     const contact = contacts.get(notice.userId);
     if (!contact) {
       await markNotice(deps.db, notice.id, 'failed', deps.now());
       continue;
     }
     // The same Message-ID on every attempt: a copy after a crash between send and 'sent' can be dropped.
-    await deps.mailer.sendMail({
-      from: deps.mailFrom,
-      to: contact.email,
-      subject: mail.subject,
-      text: mail.text,
-      messageId: notificationMessageId(`dispatch-${notice.id}`, domain, a.meldingId),
-    });
+    try {
+      await deps.mailer.sendMail({
+        from: deps.mailFrom,
+        to: contact.email,
+        subject: mail.subject,
+        text: mail.text,
+        messageId: notificationMessageId(`dispatch-${notice.id}`, domain, a.meldingId),
+      });
+    } catch (err) {
+      // This one and the rest of this attempt go back for the retry.
+      for (const left of pending.slice(i)) await markNotice(deps.db, left.id, 'pending', deps.now());
+      throw err;
+    }
     await markNotice(deps.db, notice.id, 'sent', deps.now());
   }
+  // Another attempt holds some (or died holding them): retry after backoff, they are taken over once stale.
+  const inFlight = await countNoticesSending(deps.db, {
+    assignmentId: a.assignmentId,
+    step,
+    channel: 'email',
+  });
+  if (inFlight > 0) throw new Error(`${inFlight} dispatch mails of step ${step} are held by another attempt`);
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 import type { Job, Worker } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
+import type { DispatchDeps } from '../../src/dispatch/dispatch-service.ts';
 import { createDispatchProcessor, scheduleOn } from '../../src/dispatch/dispatch-worker.ts';
 import { createProducerQueues, defaultRetry, jobIds, type ProducerQueues } from '../../src/queues.ts';
 import { mailFrom, publicBaseUrl, silentLogger } from '../support/helpers.ts';
@@ -42,8 +43,15 @@ export interface DispatchWorld {
   sink: SmtpSink;
   queues: ProducerQueues;
   setClock(t: Date): void;
-  /** A melding of `category` assigned to `teamId` with `priority` at `now`, put on the roster queue. */
-  assign(o: { teamId: string; priority: string; now: Date }): Promise<RosterJob & { reference: string }>;
+  /** The processor's dependencies, some replaced (a mailer that dies, say). */
+  deps(over?: Partial<DispatchDeps>): DispatchDeps;
+  /** A melding assigned to `teamId` with `priority` at `now`, put on the roster queue unless `enqueue: false`. */
+  assign(o: {
+    teamId: string;
+    priority: string;
+    now: Date;
+    enqueue?: boolean;
+  }): Promise<RosterJob & { reference: string }>;
   /** Waits until the job with this id on the team's queue completed; returns its result. */
   completed(teamId: string, jobId: string): Promise<unknown>;
   /** Moves the clock to `t` and runs the delayed job `jobId` now (what BullMQ does once its delay ran out). */
@@ -79,7 +87,7 @@ export async function createDispatchWorld(prefix: string): Promise<DispatchWorld
     retry: defaultRetry,
     onError: () => {},
   });
-  const processor = createDispatchProcessor({
+  const deps = (over: Partial<DispatchDeps> = {}): DispatchDeps => ({
     db,
     now,
     mailer,
@@ -88,7 +96,9 @@ export async function createDispatchWorld(prefix: string): Promise<DispatchWorld
     pickupMinutes: { spoed: 10, hoog: 30, normaal: 120 },
     schedule: scheduleOn(queues, now),
     logger: silentLogger,
+    ...over,
   });
+  const processor = createDispatchProcessor(deps());
   const workers: Worker[] = ['boa-team', 'politie-basisteam'].map(
     (teamId) => createRosterWorker(teamId, processor, { connection: consumer, prefix }) as Worker,
   );
@@ -110,7 +120,8 @@ export async function createDispatchWorld(prefix: string): Promise<DispatchWorld
     setClock: (t) => {
       clock = t;
     },
-    async assign({ teamId, priority, now: t }) {
+    deps,
+    async assign({ teamId, priority, now: t, enqueue = true }) {
       clock = t;
       const { meldingId, statusEventId } = await insertRoutingMelding(db, {
         category: 'jeugdoverlast',
@@ -131,7 +142,7 @@ export async function createDispatchWorld(prefix: string): Promise<DispatchWorld
         }),
       );
       const job: RosterJob = { meldingId, assignmentId, teamId, priority };
-      await queues.roster(teamId).add('assignment', job, { jobId: jobIds.roster(assignmentId) });
+      if (enqueue) await queues.roster(teamId).add('assignment', job, { jobId: jobIds.roster(assignmentId) });
       const [row] = await db
         .select({ reference: schema.meldingen.reference })
         .from(schema.meldingen)

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { dispatchNotices } from '../schema.ts';
 
 // The only writer of dispatch_notices: one row per (assignment, step, officer, channel).
 
 export type NoticeChannel = 'console' | 'email' | 'push';
-export type NoticeStatus = 'pending' | 'sent' | 'failed';
+/** 'sending': an attempt holds it (sent_at is when it began), taken over once that is stale. */
+export type NoticeStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 export interface NewNotice {
   assignmentId: string;
@@ -50,28 +51,38 @@ export async function recordNotices(db: DbOrTx, notices: readonly NewNotice[]): 
   return inserted.length;
 }
 
-/** The notices of one step that still wait to be sent through `channel`. */
-export async function listPendingNotices(
+/**
+ * Takes the notices of one step that wait to be sent through `channel` for this attempt: pending ones,
+ * and ones whose sending attempt began before `staleBefore` (a worker that died while sending). A
+ * conditional UPDATE, so two attempts at once never send the same notice twice.
+ */
+export async function claimNoticesToSend(
   db: DbOrTx,
-  assignmentId: string,
-  step: number,
-  channel: NoticeChannel,
+  q: { assignmentId: string; step: number; channel: NoticeChannel; at: Date; staleBefore: Date },
 ): Promise<NoticeRow[]> {
   return db
-    .select()
-    .from(dispatchNotices)
+    .update(dispatchNotices)
+    .set({ status: 'sending', sentAt: q.at })
     .where(
       and(
-        eq(dispatchNotices.assignmentId, assignmentId),
-        eq(dispatchNotices.step, step),
-        eq(dispatchNotices.channel, channel),
-        eq(dispatchNotices.status, 'pending'),
+        eq(dispatchNotices.assignmentId, q.assignmentId),
+        eq(dispatchNotices.step, q.step),
+        eq(dispatchNotices.channel, q.channel),
+        or(
+          eq(dispatchNotices.status, 'pending'),
+          and(eq(dispatchNotices.status, 'sending'), lt(dispatchNotices.sentAt, q.staleBefore)),
+        ),
       ),
     )
-    .orderBy(asc(dispatchNotices.createdAt), asc(dispatchNotices.id));
+    .returning();
 }
 
-export async function markNotice(db: DbOrTx, id: string, status: 'sent' | 'failed', at: Date): Promise<void> {
+export async function markNotice(
+  db: DbOrTx,
+  id: string,
+  status: 'pending' | 'sent' | 'failed',
+  at: Date,
+): Promise<void> {
   await db.update(dispatchNotices).set({ status, sentAt: at }).where(eq(dispatchNotices.id, id));
 }
 
@@ -81,4 +92,23 @@ export async function listNoticesForMelding(db: DbOrTx, meldingId: string): Prom
     .from(dispatchNotices)
     .where(eq(dispatchNotices.meldingId, meldingId))
     .orderBy(asc(dispatchNotices.createdAt), asc(dispatchNotices.step), asc(dispatchNotices.id));
+}
+
+/** How many notices of one step another attempt is sending right now (status 'sending'). */
+export async function countNoticesSending(
+  db: DbOrTx,
+  q: { assignmentId: string; step: number; channel: NoticeChannel },
+): Promise<number> {
+  const rows = await db
+    .select({ id: dispatchNotices.id })
+    .from(dispatchNotices)
+    .where(
+      and(
+        eq(dispatchNotices.assignmentId, q.assignmentId),
+        eq(dispatchNotices.step, q.step),
+        eq(dispatchNotices.channel, q.channel),
+        eq(dispatchNotices.status, 'sending'),
+      ),
+    );
+  return rows.length;
 }
