@@ -3,9 +3,11 @@ import type { MeldingDetail, TimelineEntry } from '@buurtsignaal/core/contract';
 import type { DbOrTx } from '@buurtsignaal/db';
 import {
   type CurrentAssignmentRow,
+  type DispatchNoticeRow,
   findCurrentAssignment,
   findStaffMeldingRow,
   type InternalNoteRow,
+  listDispatchNotices,
   listInternalNotes,
   listMelderFeedback,
   listMeldingPhotos,
@@ -79,13 +81,48 @@ const feedbackEntry = (f: MelderFeedbackRow): TimelineEntry =>
     publicMessage: f.explanation,
   });
 
+type Channel = NonNullable<TimelineEntry['notified']>[number]['channels'][number];
+const channelOrder: readonly Channel[] = ['console', 'push', 'email'];
+const isChannel = (c: string): c is Channel => (channelOrder as readonly string[]).includes(c);
+
+/** One entry per dispatch step: "gemeld aan M. de Vries (console, e-mail)", at the step's first notice. */
+function noticeEntries(notices: DispatchNoticeRow[]): TimelineEntry[] {
+  type Told = { name: string; channels: Channel[] };
+  const steps = new Map<number, { at: Date; people: Map<string, Told> }>();
+  for (const n of notices) {
+    if (n.status === 'failed' || !isChannel(n.channel)) continue;
+    const step = steps.get(n.step) ?? { at: n.createdAt, people: new Map<string, Told>() };
+    if (n.createdAt < step.at) step.at = n.createdAt;
+    const told = step.people.get(n.userId) ?? { name: n.userName, channels: [] };
+    told.channels.push(n.channel);
+    step.people.set(n.userId, told);
+    steps.set(n.step, step);
+  }
+  return [...steps.entries()].map(([step, { at, people }]) => ({
+    kind: 'notice',
+    at,
+    actor: { kind: 'systeem' },
+    step,
+    notified: [...people.values()].map((t) => ({
+      name: t.name,
+      channels: channelOrder.filter((c) => t.channels.includes(c)),
+    })),
+  }));
+}
+
 /** Newest first; at the same moment a note or answer comes after (above) the status change it explains. */
 function timeline(
   events: StaffStatusEventRow[],
   notes: InternalNoteRow[],
   feedback: MelderFeedbackRow[],
+  notices: DispatchNoticeRow[],
 ): TimelineEntry[] {
-  const entries = [...feedback.map(feedbackEntry), ...notes.map(noteEntry), ...events.map(statusEntry)];
+  const entries = [
+    ...feedback.map(feedbackEntry),
+    ...notes.map(noteEntry),
+    ...noticeEntries(notices),
+    ...events.map(statusEntry),
+  ];
   // A stable sort: at equal times the order above holds, and status events keep their id order.
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
@@ -131,13 +168,14 @@ export async function loadMeldingDetail(
 ): Promise<Omit<MeldingDetail, 'melder'> | undefined> {
   const row = await findStaffMeldingRow(db, meldingId);
   if (!row) return undefined;
-  const [assignment, photos, events, notes, feedback, deliveries] = await Promise.all([
+  const [assignment, photos, events, notes, feedback, deliveries, notices] = await Promise.all([
     findCurrentAssignment(db, meldingId),
     listMeldingPhotos(db, meldingId),
     listStaffStatusEvents(db, meldingId),
     listInternalNotes(db, meldingId),
     listMelderFeedback(db, meldingId),
     listEmailDeliveries(db, meldingId),
+    listDispatchNotices(db, meldingId),
   ]);
   const head = meldingHeadView(row);
   return {
@@ -166,7 +204,7 @@ export async function loadMeldingDetail(
       width: p.width,
       height: p.height,
     })),
-    timeline: timeline(events, notes, feedback),
+    timeline: timeline(events, notes, feedback, notices),
     emailDeliveries: deliveries.map((d) => ({
       id: Number(d.id),
       template: d.template,

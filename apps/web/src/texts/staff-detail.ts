@@ -1,3 +1,5 @@
+const noticeChannels: Record<string, string> = { console: 'console', push: 'push', email: 'e-mail' };
+
 /** Texts of one melding in the console. */
 export const staffDetailTexts = {
   heading: (reference: string) => `Melding ${reference}`,
@@ -56,6 +58,12 @@ export const staffDetailTexts = {
   forwardedTo: 'Doorgestuurd naar:',
   reason: 'Reden:',
   noteEntry: 'Interne notitie',
+  /** "Gemeld aan M. de Vries (console, e-mail), J. Bakker (console)"; a later step is an escalation. */
+  noticeEntry: (step: number, told: readonly { name: string; channels: readonly string[] }[]) =>
+    `${step === 0 ? 'Gemeld aan' : 'Opnieuw gemeld (escalatie) aan'} ${
+      told.map((t) => `${t.name} (${t.channels.map((c) => noticeChannels[c] ?? c).join(', ')})`).join(', ') ||
+      'niemand'
+    }`,
   statusChange: (to: string) => `Status: ${to}`,
   statusChangeFrom: (from: string, to: string) => `Status: ${from} → ${to}`,
   actorMelder: 'de melder',

@@ -78,7 +78,7 @@ const actorSchema = z.object({
 
 export const timelineEntrySchema = z
   .object({
-    kind: z.enum(['status', 'note', 'melder']),
+    kind: z.enum(['status', 'note', 'melder', 'notice']),
     at: instant,
     actor: actorSchema,
     from: statusCodeSchema.optional(),
@@ -90,6 +90,11 @@ export const timelineEntrySchema = z
     reason: z.string().optional(),
     /** kind 'melder': the melder's answer to "Is uw melding opgelost?". */
     solved: z.boolean().optional(),
+    /** kind 'notice': dispatch step (0 the first notice, then escalation) and who was told, how. */
+    step: z.number().int().min(0).optional(),
+    notified: z
+      .array(z.object({ name: z.string(), channels: z.array(z.enum(['console', 'email', 'push'])) }))
+      .optional(),
   })
   .meta({ id: 'TimelineEntry' });
 

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../client.ts';
 import {
   assignments,
   attachments,
+  dispatchNotices,
   internalNotes,
   melderFeedback,
   meldingen,
@@ -236,4 +237,30 @@ export async function findCurrentAssignment(
     .orderBy(desc(assignments.createdAt), desc(assignments.id))
     .limit(1);
   return row;
+}
+
+/** One notice to one officer through one channel (dispatch_notices), for the staff timeline. */
+export interface DispatchNoticeRow {
+  step: number;
+  userId: string;
+  channel: string;
+  status: string;
+  userName: string;
+  createdAt: Date;
+}
+
+export async function listDispatchNotices(db: DbOrTx, meldingId: string): Promise<DispatchNoticeRow[]> {
+  return db
+    .select({
+      step: dispatchNotices.step,
+      userId: dispatchNotices.userId,
+      channel: dispatchNotices.channel,
+      status: dispatchNotices.status,
+      userName: staffUsers.name,
+      createdAt: dispatchNotices.createdAt,
+    })
+    .from(dispatchNotices)
+    .innerJoin(staffUsers, eq(staffUsers.id, dispatchNotices.userId))
+    .where(eq(dispatchNotices.meldingId, meldingId))
+    .orderBy(asc(dispatchNotices.createdAt), asc(dispatchNotices.step), asc(staffUsers.name));
 }

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import * as schema from '@buurtsignaal/db/schema';
+import { type NewNotice, recordNotices } from '@buurtsignaal/db/tables/dispatch-notices-repository';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMelding, useHandlingWorld } from '../support/handling-helpers.ts';
+
+// Staff see on the melding's timeline who the dispatcher told, when, and through which channel.
+
+const w = useHandlingWorld();
+let meldingId: string;
+
+beforeAll(async () => {
+  ({ id: meldingId } = await createMelding(w.t.app, w.db, { teamId: 'boa-team', status: 'ingedeeld' }));
+  const assignmentId = randomUUID();
+  await w.db.insert(schema.assignments).values({
+    id: assignmentId,
+    meldingId,
+    routingKey: `test-${assignmentId}`,
+    teamId: 'boa-team',
+    priority: 'spoed',
+    reason: 'test',
+  });
+  const base = { assignmentId, meldingId, reason: 'on_duty', status: 'sent' } as const;
+  const t0 = new Date('2026-06-02T21:31:00Z');
+  const t1 = new Date('2026-06-02T21:41:00Z');
+  const notices: NewNotice[] = [
+    { ...base, step: 0, userId: w.boa.id, channel: 'console', at: t0 },
+    { ...base, step: 0, userId: w.boa.id, channel: 'email', at: t0 },
+    { ...base, step: 0, userId: w.boa2.id, channel: 'console', at: t0 },
+    { ...base, step: 0, userId: w.boa2.id, channel: 'email', status: 'failed', at: t0 },
+    { ...base, step: 1, userId: w.coordinator.id, channel: 'console', reason: 'coordinator', at: t1 },
+  ];
+  await recordNotices(w.db, notices);
+});
+
+describe('the timeline shows the dispatch notices', () => {
+  it('one entry per step with the officers told and their channels (failed ones left out)', async () => {
+    const res = await w.asBoa('GET', `/api/v1/staff/meldingen/${meldingId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const [name] = await w.db
+      .select({ name: schema.staffUsers.name })
+      .from(schema.staffUsers)
+      .where(eq(schema.staffUsers.id, w.boa.id));
+    const [name2] = await w.db
+      .select({ name: schema.staffUsers.name })
+      .from(schema.staffUsers)
+      .where(eq(schema.staffUsers.id, w.coordinator.id));
+    const notices = (res.json().timeline as { kind: string }[]).filter((e) => e.kind === 'notice');
+    expect(notices).toEqual([
+      {
+        kind: 'notice',
+        at: '2026-06-02T21:41:00.000Z',
+        actor: { kind: 'systeem' },
+        step: 1,
+        notified: [{ name: name2?.name, channels: ['console'] }],
+      },
+      {
+        kind: 'notice',
+        at: '2026-06-02T21:31:00.000Z',
+        actor: { kind: 'systeem' },
+        step: 0,
+        notified: expect.arrayContaining([
+          { name: name?.name, channels: ['console', 'email'] },
+          { name: expect.any(String), channels: ['console'] },
+        ]),
+      },
+    ]);
+  });
+});
