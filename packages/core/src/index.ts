@@ -1,6 +1,7 @@
 export * from './answers.ts';
 export * from './categories.ts';
 export * from './claim.ts';
+export * from './dispatch/index.ts';
 export * from './geo/areas.ts';
 export type * from './geo/geojson-types.ts';
 export * from './geo/h3-cells.ts';
@@ -18,4 +19,3 @@ export * from './status-machine.ts';
 export * from './text-schema.ts';
 export * from './texts-nl.ts';
 export * from './time/wall-clock.ts';
-export * from './dispatch/index.ts';

@@ -66,7 +66,12 @@ describe('dispatch idempotency', () => {
       reachedMail = resolve;
     });
     // The process freezes on its first mail (as if killed there): notices recorded, nothing sent.
-    const dying = { sendMail: () => (reachedMail(), new Promise<never>(() => {})) } as unknown as Mailer;
+    const dying = {
+      sendMail: () => {
+        reachedMail();
+        return new Promise<never>(() => {});
+      },
+    } as unknown as Mailer;
     void runDispatchStep(w.deps({ mailer: dying }), step);
     await reached;
     // Before the dead attempt's lease ran out, a retry sends nothing and asks to be retried later.
