@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createStuckJobService, type StuckJobService } from './admin/stuck-job-service.ts';
 import { type AreasService, createAreasService } from './areas/areas-service.ts';
 import type { ApiConfig } from './config.ts';
+import { createUnansweredService, type UnansweredService } from './dispatch/unanswered-service.ts';
 import { createHandlingService, type HandlingService } from './handling/handling-service.ts';
 import {
   createNotableService,
@@ -66,6 +67,7 @@ export interface Services {
   rosters: RosterService;
   calendar: CalendarService;
   areas: AreasService;
+  unanswered: UnansweredService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -121,5 +123,6 @@ export function createServices(deps: ServiceDeps): Services {
     rosters: createRosterService({ db, now }),
     calendar: createCalendarService({ db, now, publicBaseUrl: config.publicBaseUrl }),
     areas: createAreasService({ db, now }),
+    unanswered: createUnansweredService({ db }),
   };
 }

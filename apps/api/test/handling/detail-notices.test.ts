@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import * as schema from '@buurtsignaal/db/schema';
+import { markAssignmentUnanswered } from '@buurtsignaal/db/tables/assignments-repository';
 import { type NewNotice, recordNotices } from '@buurtsignaal/db/tables/dispatch-notices-repository';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMelding, useHandlingWorld } from '../support/handling-helpers.ts';
 
-// Staff see on the melding's timeline who the dispatcher told, when, and through which channel.
+// Staff see on the melding's timeline who the dispatcher told, when, and through which channel; the
+// coordinator lists the meldingen nobody claimed after every escalation step.
 
 const w = useHandlingWorld();
 let meldingId: string;
+let assignmentId: string;
 
 beforeAll(async () => {
   ({ id: meldingId } = await createMelding(w.t.app, w.db, { teamId: 'boa-team', status: 'ingedeeld' }));
-  const assignmentId = randomUUID();
+  assignmentId = randomUUID();
   await w.db.insert(schema.assignments).values({
     id: assignmentId,
     meldingId,
@@ -66,5 +69,25 @@ describe('the timeline shows the dispatch notices', () => {
         ]),
       },
     ]);
+  });
+});
+
+describe('GET /dispatch/unanswered', () => {
+  it('lists for the coordinator what nobody claimed after the last step; officers may not', async () => {
+    const url = '/api/v1/staff/dispatch/unanswered';
+    const before = await w.asCoordinator('GET', url);
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json().items).toEqual([]);
+    await markAssignmentUnanswered(w.db, assignmentId, new Date('2026-06-02T21:51:00Z'));
+    const after = await w.asCoordinator('GET', url);
+    expect(after.json().items).toEqual([
+      expect.objectContaining({
+        id: meldingId,
+        priority: 'spoed',
+        teamId: 'boa-team',
+        unansweredAt: '2026-06-02T21:51:00.000Z',
+      }),
+    ]);
+    expect((await w.asBoa('GET', url)).statusCode).toBe(403);
   });
 });

@@ -11,6 +11,7 @@ export {
 } from '../intake-schema.ts';
 export * from './admin.ts';
 export * from './areas.ts';
+export * from './dispatch.ts';
 export * from './errors.ts';
 export * from './handling.ts';
 export * from './hotspots.ts';

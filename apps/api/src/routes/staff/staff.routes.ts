@@ -6,6 +6,7 @@ import staffAuth from '../../staff/staff-auth.plugin.ts';
 import adminStuckRoutes from './admin-stuck.routes.ts';
 import areasRoutes from './areas.routes.ts';
 import authRoutes from './auth.routes.ts';
+import dispatchRoutes from './dispatch.routes.ts';
 import handlingRoutes from './handling.routes.ts';
 import hotspotsRoutes from './hotspots.routes.ts';
 import meldingenRoutes from './meldingen.routes.ts';
@@ -68,6 +69,7 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   await app.register(rostersPlanRoutes, { rosters: services.rosters });
   await app.register(rostersCalendarRoutes, { calendar: services.calendar });
   await app.register(areasRoutes, { areas: services.areas });
+  await app.register(dispatchRoutes, { unanswered: services.unanswered });
 };
 
 export default staffRoutes;
