@@ -63,6 +63,8 @@ export interface WorkerHarnessOptions {
   reconcile?: WorkerDeps['reconcile'];
   sweepIntervalMs?: number;
   outboxRetryBackoff?: WorkerDeps['outboxRetryBackoff'];
+  /** The worker's clock (routing, rosters, dispatch); default the real one. */
+  now?: () => Date;
 }
 
 export interface WorkerHarness {
@@ -107,6 +109,7 @@ export function useWorkerHarness(prefix: string, options: WorkerHarnessOptions =
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.reconcile ? { reconcile: options.reconcile } : {}),
       ...(options.outboxRetryBackoff ? { outboxRetryBackoff: options.outboxRetryBackoff } : {}),
+      ...(options.now ? { now: options.now } : {}),
     });
     worker.set(started);
     return started;
