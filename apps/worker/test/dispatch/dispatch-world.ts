@@ -160,12 +160,15 @@ export async function createDispatchWorld(prefix: string): Promise<DispatchWorld
     },
     async notices(meldingId) {
       const names = new Map(Object.values(staff).map((s) => [s.id as string, s.name as string]));
-      return (await listNoticesForMelding(db, meldingId)).map((n) => ({
+      const rows = (await listNoticesForMelding(db, meldingId)).map((n) => ({
         step: n.step,
         user: names.get(n.userId) ?? n.userId,
         channel: n.channel,
         status: n.status,
       }));
+      // Notices of one moment in a stable order: step, officer, channel.
+      const key = (n: (typeof rows)[number]) => `${n.step}/${n.user}/${n.channel}`;
+      return rows.sort((a, b) => key(a).localeCompare(key(b)));
     },
     async claim(meldingId, userId, t) {
       await claimMeldingRow(db, { meldingId, userId, at: t, claimable: ['ingedeeld'] });

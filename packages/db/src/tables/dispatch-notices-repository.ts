@@ -91,7 +91,12 @@ export async function listNoticesForMelding(db: DbOrTx, meldingId: string): Prom
     .select()
     .from(dispatchNotices)
     .where(eq(dispatchNotices.meldingId, meldingId))
-    .orderBy(asc(dispatchNotices.createdAt), asc(dispatchNotices.step), asc(dispatchNotices.id));
+    .orderBy(
+      asc(dispatchNotices.createdAt),
+      asc(dispatchNotices.step),
+      asc(dispatchNotices.userId),
+      asc(dispatchNotices.channel),
+    );
 }
 
 /** How many notices of one step another attempt is sending right now (status 'sending'). */
