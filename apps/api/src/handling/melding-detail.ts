@@ -90,7 +90,8 @@ function noticeEntries(notices: DispatchNoticeRow[]): TimelineEntry[] {
   type Told = { name: string; channels: Channel[] };
   const steps = new Map<number, { at: Date; people: Map<string, Told> }>();
   for (const n of notices) {
-    if (n.status === 'failed' || !isChannel(n.channel)) continue;
+    // Told means sent: a mail still pending or failed is not on the timeline.
+    if (n.status !== 'sent' || !isChannel(n.channel)) continue;
     const step = steps.get(n.step) ?? { at: n.createdAt, people: new Map<string, Told>() };
     if (n.createdAt < step.at) step.at = n.createdAt;
     const told = step.people.get(n.userId) ?? { name: n.userName, channels: [] };

@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 
 describe('the timeline shows the dispatch notices', () => {
-  it('one entry per step with the officers told and their channels (failed ones left out)', async () => {
+  it('one entry per step with the officers told and their channels (only what was sent)', async () => {
     const res = await w.asBoa('GET', `/api/v1/staff/meldingen/${meldingId}`);
     expect(res.statusCode, res.body).toBe(200);
     const [name] = await w.db

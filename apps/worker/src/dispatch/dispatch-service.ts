@@ -207,9 +207,11 @@ export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob):
       ] satisfies NewNotice[];
     });
   const added = await recordNotices(deps.db, notices);
-  await sendPendingMails(deps, a, decided.step);
+  // The check before the mails: a mail relay that is down delays the mails (this job retries), never
+  // the escalation.
   const next = decided.step + 1;
   await deps.schedule({ ...base, step: next }, decided.checkAt, jobIds.pickup(a.assignmentId, next));
+  await sendPendingMails(deps, a, decided.step);
   deps.logger.info({ meldingId: a.meldingId, step: decided.step, notices: added }, 'dispatched');
   return { kind: 'notified', step: decided.step, notices: added, checkAt: decided.checkAt };
 }

@@ -85,4 +85,30 @@ describe('dispatch idempotency', () => {
     expect(mails).toHaveLength(2);
     expect(new Set(mails.map((m) => m.envelopeTo[0])).size).toBe(2);
   });
+
+  it('a mail relay that refuses delays the mails, not the pick-up check', async () => {
+    const job = await w.assign({
+      teamId: 'boa-team',
+      priority: 'spoed',
+      now: at(TUESDAY, '19:00'),
+      enqueue: false,
+    });
+    const step = { ...job, step: 0 };
+    w.sink.defaultBehaviour = { code: 451, message: 'try again later' };
+    try {
+      await expect(runDispatchStep(w.deps(), step)).rejects.toThrow();
+    } finally {
+      w.sink.defaultBehaviour = 'accept';
+    }
+    const check = await w.queues.roster('boa-team').getJob(jobIds.pickup(job.assignmentId, 1));
+    expect(await check?.getState()).toBe('delayed');
+    const waiting = await w.notices(job.meldingId);
+    expect(waiting.filter((n) => n.channel === 'email').map((n) => n.status)).toEqual(['pending', 'pending']);
+    expect(waiting.filter((n) => n.channel === 'console').map((n) => n.status)).toEqual(['sent', 'sent']);
+
+    // The job's retry sends them, once each.
+    await runDispatchStep(w.deps(), step);
+    await expectOneEach(job.meldingId);
+    expect(mailsFor(job.reference)).toHaveLength(2);
+  });
 });
