@@ -1,3 +1,4 @@
+import { failUnsentNotices } from '@buurtsignaal/db/tables/dispatch-notices-repository';
 import { listTeams } from '@buurtsignaal/db/tables/teams-repository';
 import {
   type ConsumerOptions,
@@ -13,13 +14,37 @@ import { type DispatchDeps, type DispatchOutcome, runDispatchStep } from './disp
 /** The job name of a later step (pick-up check, shift start); routing's first dispatch is 'assignment'. */
 export const dispatchStepJobName = 'dispatch-step';
 
+const stepOf = (job: Job<RosterJob>): number =>
+  job.name === dispatchStepJobName ? (job.data as DispatchStepJob).step : 0;
+
 export function createDispatchProcessor(
   deps: DispatchDeps,
 ): (job: Job<RosterJob>) => Promise<DispatchOutcome> {
-  return (job) => {
-    const step = job.name === dispatchStepJobName ? (job.data as DispatchStepJob).step : 0;
-    return runDispatchStep(deps, { ...job.data, step });
-  };
+  return (job) => runDispatchStep(deps, { ...job.data, step: stepOf(job) });
+}
+
+/**
+ * A dispatch job that failed for good: its unsent notices become 'failed' (the escalation goes on, its
+ * check was scheduled before the mails). Logged; not a stuck_jobs record yet.
+ */
+export async function recordFailedDispatch(
+  deps: Pick<DispatchDeps, 'db' | 'now' | 'logger'>,
+  job: Job<RosterJob> | undefined,
+  err: Error,
+): Promise<void> {
+  if (!job) return;
+  const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+  deps.logger.error(
+    { queue: job.queueName, jobId: job.id, attemptsMade: job.attemptsMade, final, err: errorText(err) },
+    'dispatch job failed',
+  );
+  if (!final) return;
+  try {
+    const q = { assignmentId: job.data.assignmentId, step: stepOf(job), at: deps.now() };
+    await failUnsentNotices(deps.db, q);
+  } catch (e) {
+    deps.logger.error({ jobId: job.id, err: errorText(e) }, 'could not mark unsent dispatch notices failed');
+  }
 }
 
 /** A later step as a delayed job on the team's roster queue (BullMQ's delay is real time from now()). */
@@ -49,13 +74,7 @@ export async function startDispatchWorkers(
   return teams.map((t) => {
     const worker = createRosterWorker(t.id, processor, consumerOptions);
     worker.on('error', onRedisError(`worker roster-${t.id}`));
-    worker.on('failed', (job, err) => {
-      // Not a stuck_jobs record yet (its work keys name routing and notifications only): logged.
-      deps.logger.error(
-        { queue: `roster-${t.id}`, jobId: job?.id, err: errorText(err) },
-        'dispatch job failed',
-      );
-    });
+    worker.on('failed', (job, err) => void recordFailedDispatch(deps, job, err));
     return [t.id, worker];
   });
 }

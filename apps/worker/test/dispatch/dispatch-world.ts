@@ -22,7 +22,11 @@ import type { Job, Worker } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import type { DispatchDeps } from '../../src/dispatch/dispatch-service.ts';
-import { createDispatchProcessor, scheduleOn } from '../../src/dispatch/dispatch-worker.ts';
+import {
+  createDispatchProcessor,
+  recordFailedDispatch,
+  scheduleOn,
+} from '../../src/dispatch/dispatch-worker.ts';
 import { createProducerQueues, defaultRetry, jobIds, type ProducerQueues } from '../../src/queues.ts';
 import { mailFrom, publicBaseUrl, silentLogger } from '../support/helpers.ts';
 import { insertRoutingMelding } from '../support/routing-fixtures.ts';
@@ -99,9 +103,11 @@ export async function createDispatchWorld(prefix: string): Promise<DispatchWorld
     ...over,
   });
   const processor = createDispatchProcessor(deps());
-  const workers: Worker[] = ['boa-team', 'politie-basisteam'].map(
-    (teamId) => createRosterWorker(teamId, processor, { connection: consumer, prefix }) as Worker,
-  );
+  const workers: Worker[] = ['boa-team', 'politie-basisteam'].map((teamId) => {
+    const worker = createRosterWorker(teamId, processor, { connection: consumer, prefix });
+    worker.on('failed', (job, err) => void recordFailedDispatch(deps(), job, err));
+    return worker as Worker;
+  });
 
   const completed = async (teamId: string, jobId: string) =>
     waitUntil(

@@ -1,5 +1,5 @@
 import type { Mailer } from '@buurtsignaal/mail';
-import { testRedisPrefix } from '@buurtsignaal/testkit';
+import { testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDispatchStep } from '../../src/dispatch/dispatch-service.ts';
 import { jobIds } from '../../src/queues.ts';
@@ -110,5 +110,28 @@ describe('dispatch idempotency', () => {
     await runDispatchStep(w.deps(), step);
     await expectOneEach(job.meldingId);
     expect(mailsFor(job.reference)).toHaveLength(2);
+  });
+
+  it('a dispatch job that fails for good marks its unsent mails failed; the escalation still comes', async () => {
+    const job = await w.assign({
+      teamId: 'boa-team',
+      priority: 'spoed',
+      now: at(TUESDAY, '18:00'),
+      enqueue: false,
+    });
+    w.sink.defaultBehaviour = { code: 554, message: 'no' };
+    try {
+      await w.queues
+        .roster('boa-team')
+        .add('assignment', job, { jobId: jobIds.roster(job.assignmentId), attempts: 1 });
+      await waitUntil(
+        async () => (await w.notices(job.meldingId)).filter((n) => n.status === 'failed').length === 2,
+        { what: 'the unsent mails marked failed' },
+      );
+    } finally {
+      w.sink.defaultBehaviour = 'accept';
+    }
+    const check = await w.queues.roster('boa-team').getJob(jobIds.pickup(job.assignmentId, 1));
+    expect(await check?.getState()).toBe('delayed');
   });
 });

@@ -117,3 +117,22 @@ export async function countNoticesSending(
     );
   return rows.length;
 }
+
+/** After the last try of a step: what still waits to be sent is failed (visible, not silently pending). */
+export async function failUnsentNotices(
+  db: DbOrTx,
+  q: { assignmentId: string; step: number; at: Date },
+): Promise<number> {
+  const rows = await db
+    .update(dispatchNotices)
+    .set({ status: 'failed', sentAt: q.at })
+    .where(
+      and(
+        eq(dispatchNotices.assignmentId, q.assignmentId),
+        eq(dispatchNotices.step, q.step),
+        or(eq(dispatchNotices.status, 'pending'), eq(dispatchNotices.status, 'sending')),
+      ),
+    )
+    .returning({ id: dispatchNotices.id });
+  return rows.length;
+}
