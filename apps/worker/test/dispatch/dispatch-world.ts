@@ -105,16 +105,22 @@ export async function createDispatchWorld(prefix: string): Promise<DispatchWorld
   const processor = createDispatchProcessor(deps());
   const workers: Worker[] = ['boa-team', 'politie-basisteam'].map((teamId) => {
     const worker = createRosterWorker(teamId, processor, { connection: consumer, prefix });
-    worker.on('failed', (job, err) => void recordFailedDispatch(deps(), job, err));
+    worker.on('failed', (job, err) => {
+      // A failed attempt is retried (and the tests pass); said here so that a slow or flaky one is seen.
+      console.warn(`dispatch job ${job?.id} attempt ${job?.attemptsMade} failed: ${err.message}`);
+      void recordFailedDispatch(deps(), job, err);
+    });
     return worker as Worker;
   });
 
   const completed = async (teamId: string, jobId: string) =>
     waitUntil(
       async () => {
-        const job: Job | undefined = await queues.roster(teamId).getJob(jobId);
-        if (job && (await job.getState()) === 'completed') return { value: job.returnvalue as unknown };
-        return undefined;
+        const queue = queues.roster(teamId);
+        if ((await queue.getJobState(jobId)) !== 'completed') return undefined;
+        // Read after the state: a job object read before completion holds no return value.
+        const job: Job | undefined = await queue.getJob(jobId);
+        return job ? { value: job.returnvalue as unknown } : undefined;
       },
       { what: `job ${jobId} completed` },
     ).then((r) => r.value);

@@ -24,15 +24,14 @@ describe('dispatch', () => {
   it('tells the boa on duty of a spoed melding, escalates after 10 minutes, stops when claimed', async () => {
     const job = await w.assign({ teamId: 'boa-team', priority: 'spoed', now: at(TUESDAY, '20:00') });
     const first = await w.completed('boa-team', jobIds.roster(job.assignmentId));
-    expect(first).toMatchObject({ kind: 'notified', step: 0, notices: 4 });
-    expect(await w.notices(job.meldingId)).toEqual(
-      expect.arrayContaining([
-        { step: 0, user: 'M. de Vries', channel: 'console', status: 'sent' },
-        { step: 0, user: 'M. de Vries', channel: 'email', status: 'sent' },
-        { step: 0, user: 'J. Bakker', channel: 'console', status: 'sent' },
-        { step: 0, user: 'J. Bakker', channel: 'email', status: 'sent' },
-      ]),
-    );
+    // (The job's result counts the notices it added; a retry after a failed attempt adds none.)
+    expect(first).toMatchObject({ kind: 'notified', step: 0 });
+    expect(await w.notices(job.meldingId)).toEqual([
+      { step: 0, user: 'J. Bakker', channel: 'console', status: 'sent' },
+      { step: 0, user: 'J. Bakker', channel: 'email', status: 'sent' },
+      { step: 0, user: 'M. de Vries', channel: 'console', status: 'sent' },
+      { step: 0, user: 'M. de Vries', channel: 'email', status: 'sent' },
+    ]);
     await w.sink.waitFor(2);
     const mails = mailsFor(job.reference);
     expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(
