@@ -3,6 +3,7 @@ import {
   claimPendingOutbox,
   markOutboxRelayed,
   markOutboxRetry,
+  msUntilNextOutboxDue,
   type PendingOutboxRow,
 } from '@buurtsignaal/db/tables/outbox-repository';
 import type { Logger } from 'pino';
@@ -58,10 +59,16 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
 
   // Rows that failed are due again after their backoff; wake up for them then rather than waiting for
   // the next sweep (or NOTIFY), which may be far away.
+  // One timer, for the soonest row: a sooner one replaces a later one.
+  let retryAt = Number.POSITIVE_INFINITY;
   function wakeForRetry(delayMs: number): void {
-    if (stopped || retryTimer) return;
+    const at = Date.now() + delayMs + 10;
+    if (stopped || (retryTimer && retryAt <= at)) return;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryAt = at;
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
+      retryAt = Number.POSITIVE_INFINITY;
       wake();
     }, delayMs + 10);
   }
@@ -111,6 +118,10 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
         while (!stopped && (await relayBatch())) {
           // a full batch went through: there may be more
         }
+        // Rows still backing off that this pass could not take (not due yet; they may have failed in
+        // an earlier pass than the rows just relayed): wake for the first of them, not at the sweep.
+        const nextDue = stopped ? undefined : await msUntilNextOutboxDue(database.db);
+        if (nextDue !== undefined) wakeForRetry(nextDue);
       } catch (err) {
         logger.warn({ err: errorText(err) }, 'outbox relay pass failed; the next sweep tries again');
       }

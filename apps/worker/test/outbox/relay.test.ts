@@ -4,7 +4,7 @@ import * as schema from '@buurtsignaal/db/schema';
 import type { PendingOutboxRow } from '@buurtsignaal/db/tables/outbox-repository';
 import { createRedisConnection } from '@buurtsignaal/jobs';
 import { cleanRedisPrefix, testEnv, testRedisPrefix, waitUntil } from '@buurtsignaal/testkit';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishOutboxRow } from '../../src/outbox/outbox-jobs.ts';
@@ -189,6 +189,35 @@ describe('outbox relay on PostgreSQL', () => {
       expect(row?.attempts).toBe(1);
     } finally {
       await flaky.stop();
+    }
+  });
+
+  it('wakes for a row still backing off when a pass relayed only the others (no sweep, no NOTIFY)', async () => {
+    const steady = relay((row) => publishOutboxRow(queues, row));
+    await steady.start();
+    try {
+      // One row failed earlier and is due in 300 ms; another is due now and goes at once.
+      const [waiting] = await database.db
+        .insert(schema.outbox)
+        .values({
+          topic: 'melding.gemeld',
+          aggregateId: randomUUID(),
+          payload: { meldingId: randomUUID(), statusEventId: 20_001 },
+          attempts: 1,
+          availableAt: sql`now() + interval '300 milliseconds'`,
+        })
+        .returning();
+      const [due] = await insertRows(1);
+      await waitUntil(async () => (await rowsById([due as number]))[0]?.relayedAt != null, {
+        what: 'the due row to be relayed',
+      });
+      // The backing-off row goes once its time has come, though the sweep is a minute away.
+      await waitUntil(async () => (await rowsById([waiting?.id as number]))[0]?.relayedAt != null, {
+        what: 'the backing-off row to be relayed without a sweep',
+        timeoutMs: 3_000,
+      });
+    } finally {
+      await steady.stop();
     }
   });
 });

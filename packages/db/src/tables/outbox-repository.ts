@@ -118,3 +118,20 @@ export async function countPendingOutbox(db: DbOrTx): Promise<number> {
     .where(isNull(outbox.relayedAt));
   return Number(row?.n ?? 0);
 }
+
+/**
+ * Milliseconds until the next pending row that is backing off becomes due (database clock), or
+ * undefined when no pending row waits for its backoff. The relay wakes itself then.
+ */
+export async function msUntilNextOutboxDue(db: DbOrTx): Promise<number | undefined> {
+  const [row] = await db
+    .select({
+      ms: sql<
+        number | string | null
+      >`(extract(epoch from (min(${outbox.availableAt}) - now())) * 1000)::float8`,
+    })
+    .from(outbox)
+    .where(and(isNull(outbox.relayedAt), sql`${outbox.availableAt} > now()`));
+  if (row?.ms === null || row?.ms === undefined) return undefined;
+  return Math.max(0, Math.ceil(Number(row.ms)));
+}
