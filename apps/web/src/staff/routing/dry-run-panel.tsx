@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { staffTexts, staffRoutingTexts as t } from '../../texts/index.ts';
 import { RadioGroup, SelectField, TextField } from '../../ui/fields.tsx';
-import { SaveButtons } from '../shared/save-form.tsx';
+import { CategorySelect, SaveButtons, SubcategorySelect } from '../shared/save-form.tsx';
 import { useFormErrors } from '../use-form-errors.tsx';
 import { type DryRunInput, type DryRunResult, renameFields, routingApi } from './routing-api.ts';
 import { wijkCentres } from './wijk-centre.ts';
@@ -57,7 +57,6 @@ export function DryRunPanel() {
       showApiError(renamed(err));
     },
   });
-  const cat = categories.find((c) => c.id === category);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -83,26 +82,23 @@ export function DryRunPanel() {
     <>
       <form className="bs-form" noValidate onSubmit={onSubmit}>
         {summary}
-        <SelectField
+        <CategorySelect
           id={ids.category}
           label={t.category}
           value={category}
-          options={categories.map((c) => ({ value: c.id, label: c.label }))}
           error={errors.category}
           onValueChange={(v) => {
             setCategory(v);
             setSubcategory('');
           }}
         />
-        <SelectField
+        <SubcategorySelect
           id={ids.subcategory}
           label={t.subcategory}
+          anyLabel={t.anySubcategory}
+          category={category}
           value={subcategory}
           error={errors.subcategory}
-          options={[
-            { value: '', label: t.anySubcategory },
-            ...(cat?.subcategories ?? []).map((s) => ({ value: s.id, label: s.label })),
-          ]}
           onValueChange={setSubcategory}
         />
         <RadioGroup

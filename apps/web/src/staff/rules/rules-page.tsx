@@ -6,7 +6,7 @@ import { CheckboxField, SelectField, TextField } from '../../ui/fields.tsx';
 import { type HotspotRule, type HotspotRuleInput, insightApi } from '../insight-api.ts';
 import { keys } from '../query/query-client.tsx';
 import { ListMessages, ManagedItem, useEditableList } from '../shared/managed-list.tsx';
-import { CategorySelect, SaveButtons, useSaveForm } from '../shared/save-form.tsx';
+import { CategorySelect, SaveButtons, SubcategorySelect, useSaveForm } from '../shared/save-form.tsx';
 
 const categoryLabel = (id: string | null): string =>
   (id ? (categories.find((c) => c.id === id)?.label ?? id) : staffRulesTexts.anyCategory).toLowerCase();
@@ -137,7 +137,6 @@ function RuleForm({
       if (!rule) setName('');
     },
   );
-  const cat = categories.find((c) => c.id === category);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -185,15 +184,13 @@ function RuleForm({
           setSubcategory('');
         }}
       />
-      <SelectField
+      <SubcategorySelect
         id={ids.subcategory}
         label={staffRulesTexts.subcategory}
+        anyLabel={staffRulesTexts.anySubcategory}
+        category={category}
         value={subcategory}
         error={errors.subcategory}
-        options={[
-          { value: '', label: staffRulesTexts.anySubcategory },
-          ...(cat?.subcategories ?? []).map((s) => ({ value: s.id, label: s.label })),
-        ]}
         onValueChange={setSubcategory}
       />
       <SelectField

@@ -58,29 +58,39 @@ export function SaveButtons({
 }
 
 /** A category select whose first option is "all categories" (the empty value). */
-export function CategorySelect({
-  id,
-  label,
-  anyLabel,
-  value,
-  error,
-  onValueChange,
-}: {
+interface CategoryFieldProps {
   id: string;
   label: string;
-  anyLabel: string;
   value: string;
   error?: string | undefined;
   onValueChange: (value: string) => void;
-}) {
+}
+
+/** The categories; with `anyLabel` first an option for every category (empty value). */
+export function CategorySelect({ anyLabel, ...field }: CategoryFieldProps & { anyLabel?: string }) {
+  const options = categories.map((c) => ({ value: c.id, label: c.label }));
   return (
     <SelectField
-      id={id}
-      label={label}
-      value={value}
-      error={error}
-      options={[{ value: '', label: anyLabel }, ...categories.map((c) => ({ value: c.id, label: c.label }))]}
-      onValueChange={onValueChange}
+      {...field}
+      options={anyLabel === undefined ? options : [{ value: '', label: anyLabel }, ...options]}
+    />
+  );
+}
+
+/** The subcategories of `category`, after an option for all of them (empty value). */
+export function SubcategorySelect({
+  category,
+  anyLabel,
+  ...field
+}: CategoryFieldProps & { category: string; anyLabel: string }) {
+  const subcategories = categories.find((c) => c.id === category)?.subcategories ?? [];
+  return (
+    <SelectField
+      {...field}
+      options={[
+        { value: '', label: anyLabel },
+        ...subcategories.map((s) => ({ value: s.id, label: s.label })),
+      ]}
     />
   );
 }
