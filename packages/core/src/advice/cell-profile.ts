@@ -17,6 +17,11 @@ export interface AdviceMelding {
   cell: string;
   happenedAt: Date;
   origin: MeldingOrigin;
+  /**
+   * How many meldingen this row stands for (default 1): the database hands over one row per cell,
+   * category, subcategory and Amsterdam hour of a week, with the earliest of them as happenedAt.
+   */
+  count?: number;
 }
 
 /** Hours of the week: index (isoWeekday − 1) × 24 + hour, Monday 00:00 = 0, Sunday 23:00 = 167. */
@@ -76,8 +81,11 @@ export function cellProfiles(
     let index = 0;
     while (index < historyWeeks - 1 && t >= (starts[index + 1] ?? Number.POSITIVE_INFINITY)) index++;
     const weeksBack = historyWeeks - index;
+    const n = m.count ?? 1;
     const weight =
-      harmWeight(settings.harmWeights, m.category, m.subcategory) * recencyWeight(weeksBack, historyWeeks);
+      n *
+      harmWeight(settings.harmWeights, m.category, m.subcategory) *
+      recencyWeight(weeksBack, historyWeeks);
     const local = amsterdamParts(m.happenedAt);
     const slot = slotOf(local.isoWeekday, local.hour);
     let p = profiles.get(m.cell);
@@ -93,12 +101,12 @@ export function cellProfiles(
       };
       profiles.set(m.cell, p);
     }
-    p.count++;
+    p.count += n;
     p.score += weight;
-    p.slotCounts[slot] = (p.slotCounts[slot] ?? 0) + 1;
+    p.slotCounts[slot] = (p.slotCounts[slot] ?? 0) + n;
     p.slotScores[slot] = (p.slotScores[slot] ?? 0) + weight;
-    p.weeklyCounts[index] = (p.weeklyCounts[index] ?? 0) + 1;
-    p.byCategory[m.category] = (p.byCategory[m.category] ?? 0) + 1;
+    p.weeklyCounts[index] = (p.weeklyCounts[index] ?? 0) + n;
+    p.byCategory[m.category] = (p.byCategory[m.category] ?? 0) + n;
   }
   return profiles;
 }

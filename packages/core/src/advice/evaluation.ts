@@ -92,7 +92,7 @@ export function evaluateWindow(
             : undefined;
     if (!period) continue;
     const c = counts.get(m.cell) ?? { before: 0, during: 0, after: 0 };
-    c[period]++;
+    c[period] += m.count ?? 1;
     counts.set(m.cell, c);
   }
 

@@ -246,3 +246,21 @@ describe('the DST nights', () => {
     expect(hm(advice.patrolWindows[0]?.to ?? new Date())).toBe('00:00');
   });
 });
+
+describe('rows that stand for several meldingen', () => {
+  it('give the same advice as the meldingen one by one', () => {
+    const single = syntheticMeldingen();
+    const rows = new Map<string, AdviceMelding>();
+    for (const x of single) {
+      const p = amsterdamParts(x.happenedAt);
+      const key = [x.cell, x.category, x.subcategory, x.origin, p.year, p.month, p.day, p.hour].join('|');
+      const row = rows.get(key);
+      if (row) row.count = (row.count ?? 1) + 1;
+      else rows.set(key, { ...x, count: 1 });
+    }
+    expect(rows.size).toBeLessThan(single.length);
+    const a = adviseRoster({ teamId: 'boa-team', week, meldingen: single, shifts });
+    const b = adviseRoster({ teamId: 'boa-team', week, meldingen: [...rows.values()], shifts });
+    expect(b).toEqual(a);
+  });
+});
