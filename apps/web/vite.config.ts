@@ -1,11 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import { utrechtStylesheets } from './vite-plugins/utrecht-stylesheets.ts';
 
 // In development the API runs on its own port; the built app is served by the API itself.
 const apiProxyTarget = process.env.VITE_API_PROXY ?? 'http://localhost:3000';
 export default defineConfig({
-  plugins: [utrechtStylesheets(), react()],
+  plugins: [
+    utrechtStylesheets(),
+    react(),
+    // Every text asset gets a .br and a .gz sibling at build time (the largest settings: made once, sent
+    // often), which the API sends to browsers that accept them (apps/api/src/runtime/web-app.plugin.ts).
+    compression({
+      include: /\.(js|css|html|svg|json|txt|webmanifest)$/,
+      algorithms: ['brotliCompress', 'gzip'],
+      logLevel: 'silent',
+    }),
+  ],
   server: {
     proxy: {
       // The API refuses staff writes from an origin other than its own (PUBLIC_BASE_URL): the browser

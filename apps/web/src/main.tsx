@@ -1,5 +1,5 @@
 import './zod-config.ts';
-import '@utrecht/design-tokens/dist/index.css';
+import '@utrecht/design-tokens/dist/theme.css';
 import '@utrecht/root-css/dist/index.css';
 import '@utrecht/document-css/dist/index.css';
 import '@utrecht/page-css/dist/index.css';

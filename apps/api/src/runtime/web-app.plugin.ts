@@ -32,6 +32,11 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     wildcard: false,
     index: false,
     cacheControl: false,
+    // The build writes a brotli and a gzip sibling next to every file (vite-plugin-compression2 in
+    // apps/web/vite.config.ts): the one the browser accepts is sent as it is, br before gzip, with
+    // `vary: accept-encoding`; a file without a sibling (compressing it would not make it smaller) goes
+    // out as it is.
+    preCompressed: true,
     setHeaders: (reply, file) => {
       if (!reply.hasHeader('cache-control'))
         reply.header('cache-control', cacheControlForFile(distDir, file));

@@ -1,4 +1,4 @@
-import '@utrecht/design-tokens/dist/index.css';
+import '@utrecht/design-tokens/dist/theme.css';
 import '@utrecht/heading-css/dist/index.css';
 import '@utrecht/paragraph-css/dist/index.css';
 import '@utrecht/alert-css/dist/index.css';
