@@ -5,20 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, devices, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 
-/** Debian's Chromium, as on the CI machine; playwright cannot download its own browsers here. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { chromiumArgs, chromiumPath } from './chromium.ts';
 
 /**
  * Every Content Security Policy violation any page of any browser of this test file reported since the

@@ -39,10 +39,14 @@ const hasBrotliSibling = (r: WireResponse) => existsSync(join(webDistDir, `${pat
 /** A raw HTTP GET (node:http does not decompress), for the headers a given Accept-Encoding gets. */
 function rawGet(url: string, acceptEncoding?: string): Promise<Record<string, string | undefined>> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.headers as Record<string, string | undefined>));
-    });
+    const req = request(
+      url,
+      { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers as Record<string, string | undefined>));
+      },
+    );
     req.on('error', reject);
     req.end();
   });

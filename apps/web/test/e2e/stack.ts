@@ -31,7 +31,9 @@ export interface E2eStack {
   close(): Promise<void>;
 }
 
-export async function startE2eStack(): Promise<E2eStack> {
+export async function startE2eStack(
+  options: { beforeListen?: (app: E2eStack['app']) => void } = {},
+): Promise<E2eStack> {
   const database = await createTestDatabase();
   const sink = await SmtpSink.start();
   const externals = await startFakeExternals();
@@ -59,6 +61,7 @@ export async function startE2eStack(): Promise<E2eStack> {
     logger: false,
   });
   if (!(await registerWebApp(app, webDistDir))) throw new Error(`the web app is not built: ${webDistDir}`);
+  options.beforeListen?.(app);
   await app.listen({ port, host: '127.0.0.1' });
 
   const mailer = createMailTransport({ smtpUrl: sink.url });
