@@ -11,3 +11,4 @@ export * from './pg-listener.ts';
 export * as schema from './schema.ts';
 export * from './secret-box.ts';
 export * from './seed.ts';
+export * from './demo-seed.ts';

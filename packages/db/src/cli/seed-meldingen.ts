@@ -1,6 +1,6 @@
 /**
- * pnpm db:seed:meldingen -- --count 1000000 — realistic meldingen in bulk for benchmarks and demos
- * (PostgreSQL only: DATABASE_URL). Skewed towards five hot places and evening hours, categories
+ * pnpm db:seed:meldingen -- --count 1000000 — realistic meldingen in bulk for benchmarks and demos,
+ * on PostgreSQL (DATABASE_URL) or else on the embedded PGlite under DATA_DIR. Skewed towards five hot places and evening hours, categories
  * weighted, spread over the two years before now. H3 cannot be computed in SQL, so Node computes the
  * cells of a fixed set of points once (a grid over the municipality plus clusters around the hot
  * places) into a temporary lookup table, and one INSERT … SELECT over generate_series per batch picks
@@ -74,7 +74,13 @@ export function seedPoints(): SeedPoint[] {
   return points;
 }
 
-async function loadPoints(client: pg.Client, points: SeedPoint[]): Promise<void> {
+/** What the seed needs of a connection: pg's Client and PGlite both answer `query(text, params)`. */
+export interface SeedConnection {
+  query(text: string, params?: unknown[]): Promise<unknown>;
+}
+
+async function loadPoints(client: SeedConnection, points: SeedPoint[]): Promise<void> {
+  await client.query('DROP TABLE IF EXISTS seed_points');
   await client.query(`CREATE TEMP TABLE seed_points (
     pid int PRIMARY KEY, hot boolean NOT NULL, lat float8 NOT NULL, lng float8 NOT NULL, wijk text,
     r7 text NOT NULL, r8 text NOT NULL, r9 text NOT NULL, r10 text NOT NULL)`);
@@ -112,7 +118,8 @@ WITH base AS (
     CASE WHEN random() < $4 THEN floor(random() * $5)::int
          ELSE $5 + floor(random() * ($6 - $5))::int END AS pid,
     random() AS rc, random() AS rs, random() AS rst, random() AS rnt,
-    now() - random() * interval '730 days' AS day_ts,
+    now() - make_interval(days => ($10::int[])[1 + floor(random() * array_length($10::int[], 1))::int])
+          - random() * interval '1 day' AS day_ts,
     ($7::int[])[1 + floor(random() * array_length($7::int[], 1))::int] AS hr,
     floor(random() * 60)::int AS mi,
     random() * interval '3 hours' AS delay
@@ -130,16 +137,16 @@ WITH base AS (
 )
 INSERT INTO meldingen (id, reference, category, subcategory, description, occurred_at, lat, lng, wijk_code,
   h3_r7, h3_r8, h3_r9, h3_r10, status, team_id, priority, status_token_hash, created_at, updated_at)
-SELECT gen_random_uuid(), 'SEED-' || $3 || '-' || d.g, d.category,
+SELECT gen_random_uuid(), $11 || '-' || $3 || '-' || d.g, d.category,
   CASE d.category
     WHEN 'jeugdoverlast' THEN (ARRAY['hangen','geluid','vernieling','intimidatie','drugs_alcohol'])[1 + floor(d.rs * 5)::int]
     WHEN 'woonoverlast' THEN (ARRAY['geluid','bedreiging','drugs_vanuit_woning','vervuiling_stank'])[1 + floor(d.rs * 4)::int]
     ELSE (ARRAY['persoon','voertuig','woning'])[1 + floor(d.rs * 3)::int]
   END,
-  'Seed-melding voor benchmark en demo.',
+  $12,
   CASE WHEN d.rnt < 0.1 THEN NULL ELSE d.occ END,
   d.lat, d.lng, d.wijk, d.r7, d.r8, d.r9, d.r10,
-  CASE WHEN d.created < now() - interval '30 days'
+  CASE WHEN d.created < now() - interval '14 days'
        THEN (CASE WHEN d.rst < 0.9 THEN 'afgehandeld' WHEN d.rst < 0.95 THEN 'geannuleerd' ELSE 'doorgestuurd' END)
        ELSE (CASE WHEN d.rst < 0.3 THEN 'ingedeeld' WHEN d.rst < 0.55 THEN 'in_behandeling'
                   WHEN d.rst < 0.85 THEN 'afgehandeld' WHEN d.rst < 0.9 THEN 'geannuleerd' ELSE 'reactie_gevraagd' END)
@@ -151,6 +158,55 @@ SELECT gen_random_uuid(), 'SEED-' || $3 || '-' || d.g, d.category,
   d.created, d.created
 FROM dated d`;
 
+export interface SeedOptions {
+  count: number;
+  /** The days before today a melding can fall on, one entry per share (a day twice is twice as likely). */
+  dayOffsets?: readonly number[];
+  /** Reference prefix: SEED for benchmarks, DEMO for the embedded demo data. */
+  referencePrefix?: string;
+  description?: string;
+  log?: (line: string) => void;
+}
+
+/** Every day of the two years before now, each as likely: what the benchmarks are measured on. */
+const TWO_YEARS = Array.from({ length: 730 }, (_, i) => i);
+
+/** Seeds `count` meldingen through one connection (the temporary lookup table lives on it). */
+export async function seedMeldingenOn(client: SeedConnection, options: SeedOptions): Promise<void> {
+  const { count, log = console.log } = options;
+  const started = Date.now();
+  const points = seedPoints();
+  await loadPoints(client, points);
+  const hotCount = points.filter((p) => p.hot).length;
+  log(
+    `${points.length} points (${hotCount} around ${HOT_PLACES.length} hot places) in ${Date.now() - started} ms`,
+  );
+  const run = randomBytes(4).toString('hex');
+  const defaults = categoryDefaultTeams();
+  for (let first = 1; first <= count; first += BATCH) {
+    const last = Math.min(count, first + BATCH - 1);
+    await client.query(insertBatch, [
+      first,
+      last,
+      run,
+      HOT_SHARE,
+      hotCount,
+      points.length,
+      HOURS,
+      defaults.categories,
+      defaults.teams,
+      [...(options.dayOffsets ?? TWO_YEARS)],
+      options.referencePrefix ?? 'SEED',
+      options.description ?? 'Seed-melding voor benchmark en demo.',
+    ]);
+    log(`${last} / ${count} meldingen (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  await client.query('DROP TABLE seed_points');
+  // Index-only scans need the visibility map; the planner needs statistics.
+  await client.query('VACUUM (ANALYZE) meldingen');
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 export async function seedMeldingen(
   databaseUrl: string,
   count: number,
@@ -159,33 +215,7 @@ export async function seedMeldingen(
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const started = Date.now();
-    const points = seedPoints();
-    await loadPoints(client, points);
-    const hotCount = points.filter((p) => p.hot).length;
-    log(
-      `${points.length} points (${hotCount} around ${HOT_PLACES.length} hot places) in ${Date.now() - started} ms`,
-    );
-    const run = randomBytes(4).toString('hex');
-    const defaults = categoryDefaultTeams();
-    for (let first = 1; first <= count; first += BATCH) {
-      const last = Math.min(count, first + BATCH - 1);
-      await client.query(insertBatch, [
-        first,
-        last,
-        run,
-        HOT_SHARE,
-        hotCount,
-        points.length,
-        HOURS,
-        defaults.categories,
-        defaults.teams,
-      ]);
-      log(`${last} / ${count} meldingen (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    }
-    // Index-only scans need the visibility map; the planner needs statistics.
-    await client.query('VACUUM (ANALYZE) meldingen');
-    log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await seedMeldingenOn(client, { count, log });
   } finally {
     await client.end();
   }
@@ -201,15 +231,23 @@ function parseCount(argv: readonly string[]): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = parseCount(process.argv.slice(2));
   const databaseUrl = process.env.DATABASE_URL?.trim();
-  if (!databaseUrl) {
-    console.error(
-      'DATABASE_URL is required: the bulk seed runs on PostgreSQL only (not on the embedded PGlite).',
-    );
-    process.exit(1);
-  }
   try {
-    await seedMeldingen(databaseUrl, parseCount(process.argv.slice(2)));
+    if (databaseUrl) {
+      await seedMeldingen(databaseUrl, count);
+    } else {
+      // The embedded PGlite under DATA_DIR (the embedded process must not be running: it holds the lock).
+      const { openCliDatabase } = await import('./cli-env.ts');
+      const { pgliteConnection } = await import('../demo-seed.ts');
+      const cli = await openCliDatabase();
+      try {
+        console.log(`seeding ${cli.describe}`);
+        await seedMeldingenOn(pgliteConnection(cli.database), { count });
+      } finally {
+        await cli.close();
+      }
+    }
   } catch (err) {
     console.error(err);
     process.exit(1);
