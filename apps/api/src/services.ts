@@ -1,4 +1,10 @@
-import { createOutboxNotifier, type DatabaseClient, type OutboxNotifier, SecretBox } from '@buurtsignaal/db';
+import {
+  countDemoMeldingen,
+  createOutboxNotifier,
+  type DatabaseClient,
+  type OutboxNotifier,
+  SecretBox,
+} from '@buurtsignaal/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { createStuckJobService, type StuckJobService } from './admin/stuck-job-service.ts';
 import { type AreasService, createAreasService } from './areas/areas-service.ts';
@@ -68,6 +74,8 @@ export interface Services {
   calendar: CalendarService;
   areas: AreasService;
   unanswered: UnansweredService;
+  /** How many demo meldingen (DEMO_SEED) the database holds: the console marks them. */
+  demoData: { count(): Promise<number> };
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -124,5 +132,6 @@ export function createServices(deps: ServiceDeps): Services {
     calendar: createCalendarService({ db, now, publicBaseUrl: config.publicBaseUrl }),
     areas: createAreasService({ db, now }),
     unanswered: createUnansweredService({ db }),
+    demoData: { count: () => countDemoMeldingen(db) },
   };
 }

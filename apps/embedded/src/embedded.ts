@@ -22,6 +22,7 @@ import {
   type DatabaseClient,
   DataDirLockedError,
   SecretBox,
+  seedDemoMeldingen,
   seedReferenceData,
   seedStarterContent,
 } from '@buurtsignaal/db';
@@ -41,6 +42,18 @@ const dataDir = resolve(apiConfig.dataDir);
 const cleanups: (() => Promise<void> | void)[] = [];
 // The worker's own close is bounded at about 20 s (running jobs finish); every other step is quick.
 const CLEANUP_STEP_MS = 20_000;
+
+/**
+ * DEMO_SEED=1 (off by default): at the first start, a few thousand demo meldingen (DEMO_SEED_COUNT,
+ * default 3000) so that a newcomer sees hotspots and the weekly overview at once; marked as demo data.
+ */
+function demoSeedCount(env: NodeJS.ProcessEnv): number | undefined {
+  if (!/^(1|true|ja|yes)$/i.test(env.DEMO_SEED?.trim() ?? '')) return undefined;
+  const count = Number(env.DEMO_SEED_COUNT?.trim() || 3000);
+  if (!Number.isSafeInteger(count) || count < 1 || count > 1_000_000)
+    throw new Error(`DEMO_SEED_COUNT must be a whole number from 1 to 1000000, got ${env.DEMO_SEED_COUNT}`);
+  return count;
+}
 
 /**
  * Runs the clean-ups in reverse order, each bounded: one that hangs (a connection to a Redis that a
@@ -83,6 +96,9 @@ async function start(): Promise<void> {
   await database.migrate();
   await seedReferenceData(database.db);
   await seedStarterContent(database.db);
+  const demoCount = demoSeedCount(process.env);
+  const demoSeeded = demoCount === undefined ? 0 : await seedDemoMeldingen(database, demoCount);
+  if (demoSeeded > 0) log.info({ count: demoSeeded }, 'demo meldingen seeded (DEMO_SEED)');
 
   const statusLinkKey = apiConfig.statusLinkKey ?? loadOrCreateStatusLinkKey(dataDir);
   const secretBox = SecretBox.fromBase64(statusLinkKey);
@@ -151,6 +167,7 @@ async function start(): Promise<void> {
         : `  ontwikkel-mailbox ${base}/dev/mailbox`,
       `  database        ${apiConfig.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${join(dataDir, 'pglite')}`}`,
       `  redis           ${privateRedis ? `eigen redis-server (${redisUrl})` : 'REDIS_URL'}`,
+      ...(demoSeeded > 0 ? [`  demodata        ${demoSeeded} demomeldingen gezaaid (DEMO_SEED)`] : []),
       ...(demoAccounts.length > 0 ? demoAccountLines(demoAccounts) : []),
       '',
     ].join('\n'),

@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { staffLoginTexts, staffRostersTexts, staffTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { isAdmin, isCoordinator } from './api.ts';
+import { DemoDataMarker } from './demo-data-marker.tsx';
 import { formatDateTime } from './format.ts';
 import { LoginPage } from './login-page.tsx';
 import { StaffQueryProvider } from './query/query-client.tsx';
@@ -173,6 +174,7 @@ function StaffLayout() {
         )}
       </header>
       <main id="main" tabIndex={-1} className="bs-staff-container bs-main">
+        {session && <DemoDataMarker />}
         {session && failedLogins && (
           <Alert type="warning" role="status" className="bs-staff-login-warning">
             <p className="utrecht-paragraph">

@@ -58,4 +58,9 @@ export const staffTexts = {
   relative: {
     justNow: 'zojuist',
   },
+  demoData: {
+    badge: 'Demodata',
+    note: (count: number) =>
+      `Deze installatie bevat ${count.toLocaleString('nl-NL')} demomeldingen (kenmerk DEMO-…): voorbeeldgegevens, geen echte meldingen.`,
+  },
 } as const;

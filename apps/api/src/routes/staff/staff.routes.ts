@@ -6,6 +6,7 @@ import staffAuth from '../../staff/staff-auth.plugin.ts';
 import adminStuckRoutes from './admin-stuck.routes.ts';
 import areasRoutes from './areas.routes.ts';
 import authRoutes from './auth.routes.ts';
+import demoDataRoutes from './demo-data.routes.ts';
 import dispatchRoutes from './dispatch.routes.ts';
 import handlingRoutes from './handling.routes.ts';
 import hotspotsRoutes from './hotspots.routes.ts';
@@ -70,6 +71,7 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   await app.register(rostersCalendarRoutes, { calendar: services.calendar });
   await app.register(areasRoutes, { areas: services.areas });
   await app.register(dispatchRoutes, { unanswered: services.unanswered });
+  await app.register(demoDataRoutes, { demoData: services.demoData });
 };
 
 export default staffRoutes;
