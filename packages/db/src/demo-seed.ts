@@ -1,8 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
-import type { DatabaseClient, Db } from './client.ts';
 import { type SeedConnection, seedMeldingenOn } from './cli/seed-meldingen.ts';
+import type { DatabaseClient, Db } from './client.ts';
 
 /**
  * Demo data for a newcomer (the embedded default with DEMO_SEED=1): a few thousand meldingen of the
@@ -44,10 +44,6 @@ export async function seedConnectionOf(
   const client = await (driver as pg.Pool).connect();
   return { connection: client, release: () => client.release() };
 }
-
-/** PGlite's own handle, for the command-line seed on the embedded database. */
-export const pgliteConnection = (database: DatabaseClient): SeedConnection =>
-  (database.db as unknown as { $client: PGlite }).$client;
 
 export async function countDemoMeldingen(db: Db): Promise<number> {
   const result = await db.execute(

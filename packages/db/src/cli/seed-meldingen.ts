@@ -239,11 +239,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     } else {
       // The embedded PGlite under DATA_DIR (the embedded process must not be running: it holds the lock).
       const { openCliDatabase } = await import('./cli-env.ts');
-      const { pgliteConnection } = await import('../demo-seed.ts');
       const cli = await openCliDatabase();
       try {
         console.log(`seeding ${cli.describe}`);
-        await seedMeldingenOn(pgliteConnection(cli.database), { count });
+        // PGlite is one connection: drizzle's handle of it is what the seed needs.
+        const pglite = (cli.database.db as unknown as { $client: SeedConnection }).$client;
+        await seedMeldingenOn(pglite, { count });
       } finally {
         await cli.close();
       }
