@@ -94,6 +94,12 @@ export const meldingen = pgTable(
     notableAt: timestamp('notable_at', { withTimezone: true }),
     notableBy: uuid('notable_by').references((): AnyPgColumn => staffUsers.id),
     notableReason: text('notable_reason'),
+    /**
+     * Who made it: 'resident' (the public form) or 'staff' (an officer's own finding). The roster
+     * advice reads only residents' meldingen, so that it does not send officers back to where they
+     * already are.
+     */
+    origin: text('origin').notNull().default('resident'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /**
@@ -783,4 +789,66 @@ export const areas = pgTable(
     index('areas_bbox_idx').on(t.minLat, t.maxLat, t.minLng, t.maxLng),
     check('areas_kind_ck', sql`${t.kind} in ('wijk', 'buurt')`),
   ],
+);
+
+/**
+ * The coordinator's decision on one proposal of the roster advice (issue 13): a patrol window or a
+ * roster proposal of a team's week, by the proposal's stable id. The proposal as accepted (edited or
+ * not) is kept, so the evaluation later reads what was decided, not what the advice says today.
+ */
+export const rosterAdviceDecisions = pgTable(
+  'roster_advice_decisions',
+  {
+    id: uuid('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    /** ISO week, 'YYYY-Www'. */
+    week: text('week').notNull(),
+    proposalId: text('proposal_id').notNull(),
+    /** 'patrol' | 'roster' */
+    kind: text('kind').notNull(),
+    /** 'accepted' | 'rejected' */
+    decision: text('decision').notNull(),
+    /** The proposal as decided (places, hours, visits or the shift). No personal data. */
+    proposal: jsonb('proposal').$type<Record<string, unknown>>().notNull(),
+    /** The roster overrides an accepted roster proposal became. */
+    overrideIds: jsonb('override_ids').$type<string[]>().notNull().default([]),
+    reason: text('reason'),
+    decidedBy: uuid('decided_by').references((): AnyPgColumn => staffUsers.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('roster_advice_decisions_proposal_uq').on(t.teamId, t.week, t.proposalId),
+    check('roster_advice_decisions_kind_ck', sql`${t.kind} in ('patrol', 'roster')`),
+    check('roster_advice_decisions_decision_ck', sql`${t.decision} in ('accepted', 'rejected')`),
+  ],
+);
+
+/**
+ * A visit of an accepted patrol window: a place (H3 cell and its centre) and a moment, for the team
+ * on duty then. "Bezocht" records when and by whom it was tapped; nothing else about officers is kept.
+ */
+export const patrolTasks = pgTable(
+  'patrol_tasks',
+  {
+    id: uuid('id').primaryKey(),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => rosterAdviceDecisions.id, { onDelete: 'cascade' }),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    cell: text('cell').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    /** The place in words ("Kjoeps, Soesterberg"): the wijk the cell lies in. */
+    placeLabel: text('place_label').notNull(),
+    plannedAt: timestamp('planned_at', { withTimezone: true }).notNull(),
+    minutes: integer('minutes').notNull(),
+    visitedAt: timestamp('visited_at', { withTimezone: true }),
+    visitedBy: uuid('visited_by').references((): AnyPgColumn => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('patrol_tasks_team_planned_idx').on(t.teamId, t.plannedAt)],
 );
