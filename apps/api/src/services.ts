@@ -7,6 +7,9 @@ import {
 } from '@buurtsignaal/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { createStuckJobService, type StuckJobService } from './admin/stuck-job-service.ts';
+import { type AdviceDecisionService, createAdviceDecisionService } from './advice/advice-decisions.ts';
+import { createPatrolTaskService, type PatrolTaskService } from './advice/patrol-task-service.ts';
+import { createRosterAdviceService, type RosterAdviceService } from './advice/roster-advice-service.ts';
 import { type AreasService, createAreasService } from './areas/areas-service.ts';
 import type { ApiConfig } from './config.ts';
 import { createUnansweredService, type UnansweredService } from './dispatch/unanswered-service.ts';
@@ -74,6 +77,9 @@ export interface Services {
   calendar: CalendarService;
   areas: AreasService;
   unanswered: UnansweredService;
+  rosterAdvice: RosterAdviceService;
+  adviceDecisions: AdviceDecisionService;
+  patrolTasks: PatrolTaskService;
   /** How many demo meldingen (DEMO_SEED) the database holds: the console marks them. */
   demoData: { count(): Promise<number> };
 }
@@ -110,6 +116,8 @@ export function createServices(deps: ServiceDeps): Services {
   });
   const staffKey = resolveStaffKey(config, log, deps.staffKey);
   const routingRules = createRoutingRuleService({ db, now });
+  const rosters = createRosterService({ db, now });
+  const rosterAdvice = createRosterAdviceService({ db, now, minCount: config.reports.minCount });
   return {
     outboxNotifier,
     intake,
@@ -128,10 +136,13 @@ export function createServices(deps: ServiceDeps): Services {
     dryRuns: createDryRunService({ db, now, validateDraft: routingRules.validate }),
     reroutes: createRerouteService({ db, now, outboxNotifier }),
     teams: createTeamService({ db, now }),
-    rosters: createRosterService({ db, now }),
+    rosters,
     calendar: createCalendarService({ db, now, publicBaseUrl: config.publicBaseUrl }),
     areas: createAreasService({ db, now }),
     unanswered: createUnansweredService({ db }),
+    rosterAdvice,
+    adviceDecisions: createAdviceDecisionService({ db, now, advice: rosterAdvice, rosters }),
+    patrolTasks: createPatrolTaskService({ db, now }),
     demoData: { count: () => countDemoMeldingen(db) },
   };
 }

@@ -70,3 +70,32 @@ export const routingTexts = {
     `Een melding met status "${status}" kan niet opnieuw worden ingedeeld.`,
   rerouteReason: (reason: string, decision: string) => `Opnieuw ingedeeld (${reason}): ${decision}`,
 } as const;
+
+/** The roster advice and the patrol tasks (coordinator, officers on duty). */
+export const rosterAdviceApiTexts = {
+  weekInvalid: 'Deze week bestaat niet. Geef een week op als JJJJ-Www, bijvoorbeeld 2026-W50.',
+  proposalNotFound:
+    'Dit voorstel staat niet (meer) in het advies van deze week; laad het advies opnieuw en kies opnieuw.',
+  alreadyDecided: 'Over dit voorstel is al besloten; het eerste besluit geldt.',
+  cellsNotInProposal: 'Kies alleen plekken die in het voorstel staan.',
+  membersRequired: 'Kies wie de dienst werkt: het voorstel noemt niemand die al in dienst is.',
+  datesNotInProposal: 'Kies alleen dagen die in het voorstel staan.',
+  overrideReason: (week: string) => `Roosteradvies ${week}`,
+  overrideLabel: 'Roosteradvies',
+  taskNotFound: 'Deze patrouilletaak bestaat niet.',
+  notYourTeam: 'Deze patrouilletaak hoort bij een team waar u niet in zit.',
+  cellName: (cell: string) => `vak ${cell.slice(0, 8)}…`,
+  csvHeader: [
+    'soort',
+    'dagen',
+    'datum',
+    'van',
+    'tot',
+    'plek',
+    'meldingen in deze uren',
+    'meldingen in de periode',
+    'trend',
+    'opmerking',
+    'besluit',
+  ],
+} as const;

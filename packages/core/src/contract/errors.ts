@@ -80,6 +80,10 @@ export const errorCodes = [
   'ROSTER_OVERRIDE_NOT_FOUND',
   'SHIFT_PATTERN_NOT_FOUND',
   'TEAM_NOT_FOUND',
+  // Staff: roster advice and patrol tasks
+  'ADVICE_ALREADY_DECIDED',
+  'ADVICE_PROPOSAL_NOT_FOUND',
+  'PATROL_TASK_NOT_FOUND',
   // Admin
   'DEV_MAILBOX_LOCAL_ONLY',
   'STUCK_JOB_NOT_FOUND',

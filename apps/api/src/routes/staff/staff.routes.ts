@@ -14,6 +14,7 @@ import meldingenRoutes from './meldingen.routes.ts';
 import notableRoutes from './notable.routes.ts';
 import queueRoutes from './queue.routes.ts';
 import reportsRoutes from './reports.routes.ts';
+import rosterAdviceRoutes from './roster-advice.routes.ts';
 import rostersRoutes from './rosters.routes.ts';
 import rostersCalendarRoutes from './rosters-calendar.routes.ts';
 import rostersPlanRoutes from './rosters-plan.routes.ts';
@@ -72,6 +73,11 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   await app.register(areasRoutes, { areas: services.areas });
   await app.register(dispatchRoutes, { unanswered: services.unanswered });
   await app.register(demoDataRoutes, { demoData: services.demoData });
+  await app.register(rosterAdviceRoutes, {
+    advice: services.rosterAdvice,
+    decisions: services.adviceDecisions,
+    tasks: services.patrolTasks,
+  });
 };
 
 export default staffRoutes;
