@@ -24,7 +24,8 @@ const weekdayOptions = staffTexts.weekdays.map((label, i) => ({ value: String(i 
 /** Kind, expected hours, fallback team and members of a team (coordinators and admins). */
 export function TeamSettings({ ctx }: { ctx: RosterContext }) {
   const team = ctx.team;
-  const users = useQuery({ queryKey: keys.users, queryFn: staffApi.users });
+  // The same cache entry as the users page (useManagedList keeps the list itself): one shape per key.
+  const users = useQuery({ queryKey: keys.users, queryFn: async () => (await staffApi.users()).users });
   const [kind, setKind] = useState<Kind>(team.kind);
   const [always, setAlways] = useState(team.coverage.kind === 'always');
   const [windows, setWindows] = useState<Window[]>(
@@ -68,7 +69,7 @@ export function TeamSettings({ ctx }: { ctx: RosterContext }) {
     });
   };
 
-  const candidates = (users.data?.users ?? []).filter((u) => !u.disabled);
+  const candidates = (users.data ?? []).filter((u) => !u.disabled);
   return (
     <section className="bs-section" aria-labelledby="team-settings-heading">
       <h2 id="team-settings-heading" className="utrecht-heading-2">
