@@ -63,12 +63,17 @@ export function contentSecurityPolicy(options: SecurityHeadersOptions): Record<s
 }
 
 /**
- * Geolocation only where the resident uses it: the form (`/`, its steps are `/?stap=n`). The status page
- * (`/m/:token`), the console and the API never ask for it, so a script there could not either.
+ * Geolocation only where it is used: the resident's form (`/`, its steps are `/?stap=n`) and the
+ * console (`/balie…`), whose map shows an officer's own position ("Waar ben ik"). The console is one
+ * document whose pages change without loading, so every console URL carries it. The status page
+ * (`/m/:token`) and the API never ask for it, so a script there could not either.
  */
+const usesGeolocation = (path: string | undefined): boolean =>
+  path === '/' || path === '/balie' || (path?.startsWith('/balie/') ?? false);
+
 export function permissionsPolicyFor(url: string): string {
   const path = url.split('?')[0];
-  const geolocation = path === '/' ? 'geolocation=(self)' : 'geolocation=()';
+  const geolocation = usesGeolocation(path) ? 'geolocation=(self)' : 'geolocation=()';
   return `${geolocation}, camera=(), microphone=(), payment=(), usb=()`;
 }
 

@@ -95,11 +95,12 @@ describe('security headers', () => {
     expect(parseCsp(plain.headers['content-security-policy']).has('upgrade-insecure-requests')).toBe(false);
   });
 
-  it('allows geolocation on the form only', async () => {
-    for (const url of ['/', '/?stap=2']) {
+  it('allows geolocation on the form and in the console (its map) only', async () => {
+    const allowed = ['/', '/?stap=2', '/balie', '/balie/kaart', '/balie/kaart?nu=1'];
+    for (const url of allowed) {
       expect((await get(https, url)).headers['permissions-policy'], url).toMatch(/^geolocation=\(self\)/);
     }
-    for (const url of everyKind.filter((u) => !u.startsWith('/?') && u !== '/')) {
+    for (const url of [...everyKind.filter((u) => !allowed.includes(u)), '/baliex']) {
       const policy = String((await get(https, url)).headers['permissions-policy']);
       expect(policy, url).toMatch(/^geolocation=\(\)/);
       expect(policy, url).toContain('camera=()');

@@ -75,7 +75,7 @@ describe('the web app under its security headers', () => {
     );
   });
 
-  it('lets the form use geolocation, and not the status page', async () => {
+  it('lets the form and the console use geolocation, and not the status page', async () => {
     browser = await launchPhone({ geolocation: soest });
     const { page } = browser;
     const ask = () =>
@@ -95,6 +95,10 @@ describe('the web app under its security headers', () => {
     await page.goto(`${stack.baseUrl}/m/onbekend-token`);
     // 1 = PERMISSION_DENIED: the Permissions-Policy of this page allows no one to ask.
     expect(await ask()).toBe('error 1');
+    // The console (one document for all its pages): its map shows the officer's own position.
+    await page.goto(`${stack.baseUrl}/balie`);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen bij de balie' }).waitFor();
+    expect(await ask()).toBe('position');
   });
 
   it('refuses to show the console inside another site’s frame', async () => {

@@ -14,9 +14,11 @@ import {
 } from 'react-leaflet';
 import type { WebConfig } from '../../runtime-config.ts';
 import { staffMapTexts } from '../../texts/index.ts';
-import type { ActiveHotspot, GeoPolygon, HotspotsResponse } from '../insight-api.ts';
+import type { ActiveHotspot, GeoPolygon, HotspotsResponse, MeldingPoint } from '../insight-api.ts';
 import { type ScaleStep, stepFor } from '../insight-format.ts';
 import { MeldingClusters } from '../melding-clusters.tsx';
+import { MyPositionLayer } from './my-position-layer.tsx';
+import type { MyPosition } from './use-my-position.ts';
 
 const DEBOUNCE_MS = 300;
 /** The API takes a bbox of at most 1° a side; the map below zoom 11 would be wider on a large screen. */
@@ -52,6 +54,8 @@ export function HotspotMap({
   target,
   onView,
   onSelect,
+  me = null,
+  points = null,
 }: {
   config: WebConfig['map'];
   data: HotspotsResponse | null;
@@ -62,7 +66,12 @@ export function HotspotMap({
   target: Target | null;
   onView: (view: View) => void;
   onSelect: (cell: string) => void;
+  /** The officer's own position ("Waar ben ik"), shown only here. */
+  me?: MyPosition | null;
+  /** Meldingen to mark instead of those of `data` (the "Nu" view's open meldingen). */
+  points?: MeldingPoint[] | null;
 }) {
+  const markers = points ?? data?.meldingen ?? null;
   const labels = (data?.cells.length ?? 0) <= MAX_LABELS;
   return (
     <MapContainer
@@ -129,7 +138,8 @@ export function HotspotMap({
           />
         ))}
       </Pane>
-      {data?.meldingen && <MeldingClusters points={data.meldingen} />}
+      {markers && <MeldingClusters points={markers} />}
+      {me && <MyPositionLayer position={me} />}
     </MapContainer>
   );
 }

@@ -15,8 +15,12 @@ import { useTitle } from '../use-title.ts';
 import { HotspotMap, type Target, type View } from './hotspot-map.tsx';
 import { Legend } from './legend.tsx';
 import { MapFilters } from './map-filters.tsx';
+import { NowPanel, nowInAmsterdam, useOpenAround } from './now-view.tsx';
+import { PhoneTools } from './phone-tools.tsx';
 import { useHotspotFilters } from './use-hotspot-filters.ts';
 import { useHotspots, useMapBasics } from './use-hotspots.ts';
+import { useMyPosition } from './use-my-position.ts';
+import { usePhone } from './use-phone.ts';
 
 /** An H3 cell id as the API writes it (15 hex digits); `?cel=` takes nothing else. */
 const CELL_ID = /^[0-9a-f]{15}$/;
@@ -35,6 +39,19 @@ export default function MapPage() {
   const { config, configFailed, active } = useMapBasics();
   const [view, setView] = useState<View | null>(null);
   const { res, data, before, loading, error } = useHotspots(view, filters, previous);
+  // On a phone the map comes first: the filters fold away, "Waar ben ik" and "Nu" sit above the map.
+  const phone = usePhone();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const { state: position, locate } = useMyPosition();
+  const open = useOpenAround(view, f.nowView);
+  const toggleNow = () => {
+    if (f.nowView) {
+      setParam({ nu: null, dag: null, uur: null });
+      return;
+    }
+    const now = nowInAmsterdam();
+    setParam({ nu: '1', dag: String(now.weekday), uur: String(now.hour) });
+  };
   const announce = data ? staffMapTexts.updated(data.total) : '';
   // A link into the map on one cell (the queue's "nieuwe hotspot" notice: `?cel=<cell>`): that cell
   // becomes the selected one, so its panel opens, and the map moves to it once its centre is known.
@@ -89,7 +106,7 @@ export default function MapPage() {
   return (
     <div className="bs-insight bs-insight--wide">
       <h1 className="utrecht-heading-1">{staffMapTexts.heading}</h1>
-      <p className="utrecht-paragraph">{staffMapTexts.intro}</p>
+      <p className="utrecht-paragraph bs-map-intro">{staffMapTexts.intro}</p>
       {coordinator && (
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to="/balie/hotspotregels">
@@ -98,7 +115,20 @@ export default function MapPage() {
         </p>
       )}
 
-      <MapFilters f={f} />
+      {phone && (
+        <PhoneTools
+          filtersOpen={filtersOpen}
+          activeFilters={f.activeCount}
+          onToggleFilters={() => setFiltersOpen((o) => !o)}
+          position={position}
+          onLocate={locate}
+          now={f.nowView}
+          onToggleNow={toggleNow}
+        />
+      )}
+      <div id="map-filters" hidden={phone && !filtersOpen}>
+        <MapFilters f={f} />
+      </div>
 
       <p className="bs-visually-hidden" role="status">
         {announce}
@@ -124,6 +154,8 @@ export default function MapPage() {
               target={target}
               onView={setView}
               onSelect={select}
+              me={position.kind === 'found' ? position.position : null}
+              points={f.nowView ? (open.points ?? []) : null}
             />
           )}
           <p id="map-hint" className="utrecht-paragraph bs-muted bs-map-hint">
@@ -146,6 +178,16 @@ export default function MapPage() {
           </div>
         )}
       </div>
+
+      {f.nowView && f.weekday && f.hour && (
+        <NowPanel
+          weekday={Number(f.weekday)}
+          hour={Number(f.hour)}
+          points={open.points}
+          tooFar={open.tooFar}
+          truncated={open.truncated}
+        />
+      )}
 
       <section aria-labelledby="hotspots-heading" className="bs-section">
         <h2 id="hotspots-heading" className="utrecht-heading-2">

@@ -25,6 +25,18 @@ export function useHotspotFilters() {
   const showWijken = params.get('wijken') === '1';
   const selected = params.get('vak');
   const linked = params.get('cel');
+  /** The "Nu" view (weekday and hour set to the moment it was switched on, plus the open meldingen). */
+  const nowView = params.get('nu') === '1';
+  /** How many filters differ from their default (the phone's folded filters say so). */
+  const activeCount = [
+    category,
+    category && subcategory,
+    period !== '30',
+    weekday,
+    hour,
+    status === 'open',
+    showWijken,
+  ].filter(Boolean).length;
 
   const setParam = useCallback(
     (changes: Record<string, string | null>) => {
@@ -92,6 +104,8 @@ export function useHotspotFilters() {
     showWijken,
     selected,
     linked,
+    nowView,
+    activeCount,
     setParam,
     customInvalid,
     filters,
