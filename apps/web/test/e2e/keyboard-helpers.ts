@@ -150,8 +150,8 @@ export async function expectNoTrap(page: Page, where: string): Promise<void> {
     left = !now.inMain;
   }
   expect(left, `Tab leads out of the main content of ${where} (from ${describe(start)})`).toBe(true);
-  // Back into main from the top, then Shift+Tab out again.
-  await tabTo(page, /./, { where });
+  // Round the top of the page back into main, then Shift+Tab out of it again.
+  await tabTo(page, (f) => f.inMain, { where, max: 400 });
   let back = false;
   for (let i = 0; i < 300 && !back; i++) {
     await page.keyboard.press('Shift+Tab');
