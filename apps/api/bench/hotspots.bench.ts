@@ -9,23 +9,21 @@
  * The seeded database is kept as a template (named after the migrations and the count), so a second
  * run only copies it; drop `bs_bench_hotspots_*` databases to seed again.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { cellsInBbox, type H3Resolution } from '@buurtsignaal/core';
 import { formatIsoWeek, isoWeekAt } from '@buurtsignaal/core/time';
 import { createDatabase, type DatabaseClient, SecretBox } from '@buurtsignaal/db';
-import { databaseUrlFor, ensureTemplate, testEnv } from '@buurtsignaal/testkit';
-import { type SQL, sql } from 'drizzle-orm';
+import { databaseUrlFor } from '@buurtsignaal/testkit';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { loadApiConfig } from '../src/config.ts';
 import { createFilePhotoStore } from '../src/photos/photo-store.ts';
 import { buildWeeklyReport } from '../src/reports/weekly-report-service.ts';
 import { createStaffAccount } from '../src/staff/user-service.ts';
+import { admin, seededTemplate } from './seeded-database.ts';
 
 const count = Number(process.env.BENCH_COUNT ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 31);
@@ -44,49 +42,6 @@ const bbox = {
   maxLat: centre.lat + halfLat,
 };
 
-const seedCli = fileURLToPath(new URL('../../../packages/db/src/cli/seed-meldingen.ts', import.meta.url));
-
-/** Runs statements on the admin database (CREATE/DROP/ALTER DATABASE). Names are ours: [a-z0-9_]. */
-async function admin(...statements: SQL[]): Promise<unknown[]> {
-  const client = await createDatabase({ databaseUrl: testEnv.databaseAdminUrl, poolMax: 1 });
-  try {
-    const out: unknown[] = [];
-    for (const statement of statements) out.push(await client.db.execute(statement));
-    return out;
-  } finally {
-    await client.close();
-  }
-}
-
-async function exists(name: string): Promise<boolean> {
-  const [result] = await admin(sql`SELECT 1 FROM pg_database WHERE datname = ${name}`);
-  return (result as { rows: unknown[] }).rows.length > 0;
-}
-
-/** The seeded database for this schema and count, made once (seeded under a temporary name, then renamed). */
-async function seededTemplate(): Promise<string> {
-  const template = await ensureTemplate();
-  const name = `bs_bench_hotspots_${template.slice('bs_template_'.length)}_${count}`;
-  if (await exists(name)) {
-    console.log(`reusing seeded database ${name}`);
-    return name;
-  }
-  const partial = `${name}_partial`;
-  await admin(
-    sql.raw(`DROP DATABASE IF EXISTS ${partial} WITH (FORCE)`),
-    sql.raw(`CREATE DATABASE ${partial} TEMPLATE ${template}`),
-  );
-  console.log(`seeding ${count} meldingen (pnpm db:seed:meldingen) …`);
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', seedCli, '--count', String(count)],
-    { env: { ...process.env, DATABASE_URL: databaseUrlFor(partial) }, maxBuffer: 16 * 1024 * 1024 },
-  );
-  console.log(stdout.trim().split('\n').slice(-1)[0]);
-  await admin(sql.raw(`ALTER DATABASE ${partial} RENAME TO ${name}`));
-  return name;
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)] ?? 0;
 
@@ -97,7 +52,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const seeded = await seededTemplate();
+  const seeded = await seededTemplate('bs_bench_hotspots', count);
   const runDb = `bs_bench_run_${randomBytes(4).toString('hex')}`;
   const copyMs = await timed(() => admin(sql.raw(`CREATE DATABASE ${runDb} TEMPLATE ${seeded}`)));
   console.log(`fresh copy ${runDb} in ${(copyMs / 1000).toFixed(1)} s`);
