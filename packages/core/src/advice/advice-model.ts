@@ -116,9 +116,24 @@ export function evidence(p: CellProfile, windowCount: number, s: AdviceSettings)
 /** Meldingen of a cell in the hours of the week that an interval of `week` touches. */
 export function countIn(p: CellProfile, week: IsoWeek, part: Interval): number {
   let count = 0;
-  for (let slot = 0; slot < 168 + 24; slot++) {
-    const hour = windowInterval(week, { startSlot: slot, hours: 1 });
+  for (const [slot, hour] of hoursOfWeek(week).entries()) {
     if (clipInterval(hour, part.start, part.end)) count += p.slotCounts[slot % 168] ?? 0;
   }
   return count;
+}
+
+const weekHours = new Map<string, Interval[]>();
+
+/** The hours of `week` and of the Monday after it as instants, computed once per week (Temporal is slow). */
+function hoursOfWeek(week: IsoWeek): Interval[] {
+  const key = `${week.year}-${week.week}`;
+  let hours = weekHours.get(key);
+  if (!hours) {
+    hours = Array.from({ length: 168 + 24 }, (_, slot) =>
+      windowInterval(week, { startSlot: slot, hours: 1 }),
+    );
+    if (weekHours.size > 64) weekHours.clear();
+    weekHours.set(key, hours);
+  }
+  return hours;
 }

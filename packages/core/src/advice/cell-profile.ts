@@ -22,6 +22,18 @@ export interface AdviceMelding {
    * category, subcategory and Amsterdam hour of a week, with the earliest of them as happenedAt.
    */
   count?: number;
+  /**
+   * The hour of the week on the Amsterdam clock (slotOf), when the database computed it already;
+   * otherwise it is read from happenedAt (through Temporal, which costs per row).
+   */
+  slot?: number;
+}
+
+/** The hour of the week (slotOf) of a melding on the Amsterdam clock. */
+export function slotOfMelding(m: Pick<AdviceMelding, 'happenedAt' | 'slot'>): number {
+  if (m.slot !== undefined) return m.slot;
+  const local = amsterdamParts(m.happenedAt);
+  return slotOf(local.isoWeekday, local.hour);
 }
 
 /** Hours of the week: index (isoWeekday − 1) × 24 + hour, Monday 00:00 = 0, Sunday 23:00 = 167. */
@@ -86,8 +98,7 @@ export function cellProfiles(
       n *
       harmWeight(settings.harmWeights, m.category, m.subcategory) *
       recencyWeight(weeksBack, historyWeeks);
-    const local = amsterdamParts(m.happenedAt);
-    const slot = slotOf(local.isoWeekday, local.hour);
+    const slot = slotOfMelding(m);
     let p = profiles.get(m.cell);
     if (!p) {
       p = {

@@ -3,9 +3,8 @@
 // (same category, similar counts before) and for the neighbouring cells, where nuisance that moved
 // would show (the "waterbedeffect"). A simple difference-in-differences: it shows a change, not a cause.
 import { gridDisk } from 'h3-js';
-import { amsterdamParts } from '../time/amsterdam-time.ts';
 import { type IsoWeek, shiftWeek, weekBounds } from '../time/iso-week.ts';
-import { type AdviceMelding, slotOf } from './cell-profile.ts';
+import { type AdviceMelding, slotOfMelding } from './cell-profile.ts';
 
 export interface TreatedWindow {
   /** The cells visited. */
@@ -80,8 +79,7 @@ export function evaluateWindow(
     if (m.origin !== 'resident' || m.category !== window.category) continue;
     const t = m.happenedAt.getTime();
     if (t < beforeFrom || t >= afterTo.getTime()) continue;
-    const local = amsterdamParts(m.happenedAt);
-    if (!slots.has(slotOf(local.isoWeekday, local.hour))) continue;
+    if (!slots.has(slotOfMelding(m))) continue;
     const period: Period | undefined =
       t < during.from.getTime()
         ? 'before'

@@ -262,5 +262,11 @@ describe('rows that stand for several meldingen', () => {
     const a = adviseRoster({ teamId: 'boa-team', week, meldingen: single, shifts });
     const b = adviseRoster({ teamId: 'boa-team', week, meldingen: [...rows.values()], shifts });
     expect(b).toEqual(a);
+    // …and with the hour of the week computed by the database.
+    const withSlot = [...rows.values()].map((x) => {
+      const p = amsterdamParts(x.happenedAt);
+      return { ...x, slot: (p.isoWeekday - 1) * 24 + p.hour };
+    });
+    expect(adviseRoster({ teamId: 'boa-team', week, meldingen: withSlot, shifts })).toEqual(a);
   });
 });

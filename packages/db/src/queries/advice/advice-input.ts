@@ -20,22 +20,24 @@ export interface AdviceInputQuery {
  * mistakes) and meldingen made by staff are left out.
  */
 export async function adviceInput(db: DbOrTx, q: AdviceInputQuery): Promise<AdviceMelding[]> {
-  const local = sql`(happened_at AT TIME ZONE 'Europe/Amsterdam')`;
+  const hour = sql`date_trunc('hour', happened_at AT TIME ZONE 'Europe/Amsterdam')`;
   const result = await rows<{
     cell: string;
     category: string;
     subcategory: string | null;
     at: Date | string;
+    slot: number;
     count: number;
   }>(
     db,
-    sql`SELECT h3_r9 AS cell, category, subcategory, min(happened_at) AS at, count(*)::int AS count
+    sql`SELECT h3_r9 AS cell, category, subcategory, min(happened_at) AS at, count(*)::int AS count,
+               ((extract(isodow FROM ${hour})::int - 1) * 24 + extract(hour FROM ${hour})::int) AS slot
           FROM meldingen
          WHERE team_id = ${q.teamId}
            AND happened_at >= ${ts(q.from)} AND happened_at < ${ts(q.to)}
            AND origin = 'resident' AND status <> 'geannuleerd'
            ${q.category ? sql`AND category = ${q.category}` : sql``}
-         GROUP BY h3_r9, category, subcategory, date_trunc('hour', ${local})`,
+         GROUP BY h3_r9, category, subcategory, ${hour}`,
   );
   return result.map((r) => ({
     cell: r.cell,
@@ -44,5 +46,6 @@ export async function adviceInput(db: DbOrTx, q: AdviceInputQuery): Promise<Advi
     happenedAt: toDate(r.at),
     origin: 'resident',
     count: r.count,
+    slot: r.slot,
   }));
 }
