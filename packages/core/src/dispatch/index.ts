@@ -1,2 +1,3 @@
 export * from './dispatch-plan.ts';
 export * from './escalation-policy.ts';
+export * from './pickup-expectation.ts';
