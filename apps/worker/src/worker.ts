@@ -151,6 +151,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       statusLinkBox: deps.statusLinkBox,
       logger,
       sendLeaseMs: deps.mailSendLeaseMs,
+      now,
     }),
     consumerOptions,
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { validateAnswers } from './answers.ts';
 import type { CategoryDefinition } from './categories.ts';
 import { categories, categoryIds, getCategory, isCategoryId } from './categories.ts';
+import { melderPickupSchema } from './contract/pickup.ts';
 import { referencePattern } from './reference.ts';
 import { meldingStatuses } from './status-machine.ts';
 import { text } from './text-schema.ts';
@@ -152,6 +153,8 @@ export const intakeResponseSchema = z.object({
   status: z.enum(meldingStatuses),
   /** The private status link for the melder (contains a secret token). */
   statusUrl: z.string().min(1),
+  /** Who will pick it up and when (routing's decision and the roster); absent when it could not be told. */
+  pickup: melderPickupSchema.optional(),
 });
 export type IntakeResponse = z.output<typeof intakeResponseSchema>;
 

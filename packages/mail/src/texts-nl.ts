@@ -48,9 +48,11 @@ export const mailTexts = {
     subject: (reference: string) => `Uw melding ${reference} is ontvangen`,
     intro: 'Bedankt voor uw melding. We hebben uw melding goed ontvangen.',
     nextHeading: 'Wat gebeurt er nu?',
+    /** When the mail cannot say who picks it up and when (core's pickup sentence is used otherwise). */
     next:
       'Uw melding staat in de werkvoorraad van het team dat erover gaat: de boa’s van de gemeente of de politie. ' +
       'Zij bekijken wat er nodig is zodra zij aan het werk zijn. Verandert er iets aan uw melding, dan krijgt u van ons een e-mail.',
+    updates: 'Verandert er iets aan uw melding, dan krijgt u van ons een e-mail.',
   },
 
   statusGewijzigd: {

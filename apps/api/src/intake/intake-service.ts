@@ -6,8 +6,10 @@ import {
   type IntakeResponse,
   isInsideMunicipality,
   occursInFuture,
+  toPickupNotice,
 } from '@buurtsignaal/core';
 import type { DatabaseClient, SecretBox } from '@buurtsignaal/db';
+import { findMelderPickup } from '@buurtsignaal/db/queries/melder/pickup';
 import {
   claimIdempotencyKey,
   releaseIdempotencyKey,
@@ -90,6 +92,21 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
 
   const replayContext = (meldingId: string) => `idempotency:${meldingId}`;
   const sealForReplay = (token: string, meldingId: string) => secretBox.seal(token, replayContext(meldingId));
+
+  /**
+   * Who will pick it up and when, for the confirmation page: the stored assignment once routing ran,
+   * before that a preview of the same decision. Left out when it cannot be told (the page then says so).
+   */
+  async function withPickup(body: IntakeResponse): Promise<IntakeResponse> {
+    try {
+      const at = now();
+      const pickup = await findMelderPickup(database.db, body.id, at);
+      return pickup ? { ...body, pickup: toPickupNotice(pickup.expectation, at) } : body;
+    } catch {
+      // The melding is stored: a failed preview must not turn the 201 into an error.
+      return body;
+    }
+  }
 
   function replayBody(stored: unknown): IntakeResponse {
     const { id, reference, status, statusTokenSealed } = stored as StoredIntakeResponse;
@@ -205,7 +222,8 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
     } catch {
       // A wake-up is an optimisation: the outbox row is committed and the relay's sweep finds it.
     }
-    return { statusCode: 201, body: { ...responseBody, reference: inserted.reference }, replayed: false };
+    const body = await withPickup({ ...responseBody, reference: inserted.reference });
+    return { statusCode: 201, body, replayed: false };
   }
 
   return {
@@ -229,7 +247,7 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
         }
         return {
           statusCode: existing.responseStatus,
-          body: replayBody(existing.responseBody),
+          body: await withPickup(replayBody(existing.responseBody)),
           replayed: true,
         };
       }

@@ -1,6 +1,7 @@
-import { getCategory, isMeldingStatus, publicStatusLabel } from '@buurtsignaal/core';
+import { getCategory, isMeldingStatus, publicStatusLabel, toPickupNotice } from '@buurtsignaal/core';
 import type { MelderStatus } from '@buurtsignaal/core/contract';
 import type { DatabaseClient, DbOrTx } from '@buurtsignaal/db';
+import { findMelderPickup } from '@buurtsignaal/db/queries/melder/pickup';
 import { findMelderStatusView, type MelderStatusView } from '@buurtsignaal/db/queries/melder/status-view';
 import { hasMelderFeedback } from '@buurtsignaal/db/tables/melder-feedback-repository';
 import { findLastStatusEventTo } from '@buurtsignaal/db/tables/status-events-repository';
@@ -87,6 +88,8 @@ export function createStatusService({ database, config, now }: StatusServiceDeps
         timeline.push({ at: event.at.toISOString(), status, message: event.publicMessage });
       }
       const current = shownStatus(view.status, shown);
+      const at = now();
+      const pickup = await findMelderPickup(database.db, view.id, at);
       return {
         reference: view.reference,
         category: { id: view.category, label: category?.label ?? view.category },
@@ -94,7 +97,8 @@ export function createStatusService({ database, config, now }: StatusServiceDeps
         createdAt: view.createdAt.toISOString(),
         status: { code: current, label: labelOf(current) },
         timeline: timeline.reverse(),
-        ...(await melderPrompts(database.db, view, config, now())),
+        ...(await melderPrompts(database.db, view, config, at)),
+        ...(pickup ? { pickup: toPickupNotice(pickup.expectation, at) } : {}),
       };
     },
   };

@@ -36,6 +36,8 @@ describe('GET /api/v1/status/:token', () => {
       timeline: [{ at: expect.any(String), status: 'Ontvangen', message: null }],
       question: null,
       feedbackOpen: false,
+      // No shift is planned in the test database: no time is promised, and 112 / 0900-8844 are named.
+      pickup: expect.objectContaining({ kind: 'no_shift_planned', teamName: 'Boa-team Soest' }),
     });
   });
 

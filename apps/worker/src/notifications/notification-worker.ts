@@ -16,6 +16,7 @@ import { type Mailer, messageIdDomain, notificationMessageId } from '@buurtsigna
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { errorText } from '../log-safety.ts';
+import { ontvangenPickup, RoutingPending } from './ontvangen-pickup.ts';
 import { classifySmtpError } from './smtp-errors.ts';
 import { prepareOntvangen } from './templates/ontvangen-mail.ts';
 import type { PreparedMail } from './templates/prepared-mail.ts';
@@ -35,6 +36,10 @@ export interface NotificationDeps {
   logger: Logger;
   /** How long an attempt holds its notification (see claimEmailSend); default DEFAULT_SEND_LEASE_MS. */
   sendLeaseMs?: number | undefined;
+  /** The clock of the pickup sentence ("morgen vanaf 07:00"); default the system clock. */
+  now?: (() => Date) | undefined;
+  /** How long the ontvangen mail waits for routing (see ontvangen-pickup.ts). */
+  routingWaitMs?: number | undefined;
 }
 
 /** Another attempt holds the notification's lease: try again once it has run out. */
@@ -120,7 +125,11 @@ async function recordOutcome(
 export async function deliverNotification(
   deps: NotificationDeps,
   job: NotificationJob,
-  attempt: { isLastAttempt: boolean },
+  attempt: {
+    isLastAttempt: boolean;
+    /** Since the job was first added; the ontvangen mail waits for routing up to a limit. Default: no wait. */
+    waitedMs?: number;
+  },
 ): Promise<NotificationOutcome> {
   const ctx = await loadNotificationContext(deps.db, job.meldingId);
   if (!ctx) return 'skipped';
@@ -138,7 +147,11 @@ export async function deliverNotification(
   }
   if (await hasSentEmail(deps.db, job.notificationKey)) return 'already-sent';
 
-  const mail = prepared();
+  const pickup =
+    job.template === 'ontvangen'
+      ? await ontvangenPickup(deps, ctx.meldingId, attempt.waitedMs ?? Number.POSITIVE_INFINITY)
+      : undefined;
+  const mail = prepared({ pickup });
   const leaseMs = deps.sendLeaseMs ?? DEFAULT_SEND_LEASE_MS;
   const messageId = notificationMessageId(job.notificationKey, messageIdDomain(deps.mailFrom), ctx.meldingId);
   const claimedAt = Date.now();
@@ -209,11 +222,12 @@ export function createNotificationProcessor(
       return await deliverNotification(deps, job.data, {
         // attemptsMade counts the finished tries before this one.
         isLastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+        waitedMs: Date.now() - job.timestamp,
       });
     } catch (err) {
       // Waiting for another attempt's lease is not a failed try: park the job until the lease has run
       // out, without using up one of its attempts.
-      if (err instanceof SendInFlight && token) {
+      if ((err instanceof SendInFlight || err instanceof RoutingPending) && token) {
         await job.moveToDelayed(Date.now() + err.retryInMs + 50, token);
         throw new DelayedError();
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { melderPickupSchema } from './pickup.ts';
 import { labelledSchema } from './wire.ts';
 
 // The melder's view of a melding (GET /api/v1/status/:token and the answers to the melder's actions).
@@ -25,6 +26,8 @@ export const melderStatusSchema = z
       .nullable(),
     /** "Is uw melding opgelost?" may be answered: afgehandeld, not yet answered, within MELDER_FEEDBACK_DAYS. */
     feedbackOpen: z.boolean(),
+    /** Which team has it and when it is (or was) picked up; absent once past that (closed, forwarded). */
+    pickup: melderPickupSchema.optional(),
   })
   .meta({ id: 'MelderStatus' });
 export type MelderStatus = z.output<typeof melderStatusSchema>;

@@ -21,6 +21,11 @@ export interface OntvangenInput {
   street?: string | undefined;
   /** The melder's private status link; absent when it cannot be rebuilt (no key, or anonymised). */
   statusUrl?: string | undefined;
+  /**
+   * Who picks it up and when (core pickupMessage of the routing outcome and the roster): the sentence,
+   * and the 112 / 0900-8844 line when the team is not at work. Absent: the mail promises no time.
+   */
+  pickup?: { message: string; safety: string | null } | undefined;
 }
 
 const t = mailTexts.ontvangen;
@@ -40,6 +45,9 @@ export function renderOntvangen(input: OntvangenInput): RenderedMail {
   const summary = summaryPart(rows);
   const status = statusLinkPart(statusUrl);
   const closing = closingPart(input.reference);
+  const next = input.pickup
+    ? [input.pickup.message, ...(input.pickup.safety ? [input.pickup.safety] : []), t.updates]
+    : [t.next];
 
   const text = [
     mailTexts.greeting,
@@ -49,7 +57,7 @@ export function renderOntvangen(input: OntvangenInput): RenderedMail {
     ...summary.text,
     '',
     t.nextHeading,
-    t.next,
+    ...next,
     '',
     ...status.text,
     ...closing.text,
@@ -62,7 +70,7 @@ export function renderOntvangen(input: OntvangenInput): RenderedMail {
       paragraph(escapeHtml(t.intro)),
       summary.html,
       heading(t.nextHeading),
-      paragraph(escapeHtml(t.next)),
+      ...next.map((line) => paragraph(escapeHtml(line))),
       status.html,
       closing.html,
     ].join('\n'),

@@ -6,7 +6,7 @@ import type { PreparedMail } from './prepared-mail.ts';
 
 /** Confirmation of receipt: always due once the melder can receive mail. */
 export function prepareOntvangen(deps: LinkDeps, ctx: NotificationContext): PreparedMail {
-  return () => {
+  return ({ pickup }) => {
     const category = getCategory(ctx.category);
     const subcategory = category?.subcategories.find((s) => s.id === ctx.subcategory);
     return renderOntvangen({
@@ -15,6 +15,7 @@ export function prepareOntvangen(deps: LinkDeps, ctx: NotificationContext): Prep
       subcategoryLabel: subcategory?.label,
       street: streetFromAddress(ctx.addressText),
       statusUrl: melderLinksFor(deps, ctx)?.statusUrl,
+      pickup,
     });
   };
 }

@@ -1,0 +1,105 @@
+import {
+  decideRoute,
+  expectPickup,
+  isPriority,
+  type PickupExpectation,
+  type PickupTeam,
+  type Priority,
+} from '@buurtsignaal/core';
+import { desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../client.ts';
+import { assignments, meldingen, teams } from '../../schema.ts';
+import { findLastStatusEventTo } from '../../tables/status-events-repository.ts';
+import { listCoordinatorIds, rosterFrom } from '../dispatch/dispatch-context.ts';
+import { loadRoutingContext } from '../routing/routing-context.ts';
+import { findRoutingInput } from '../routing/routing-facts.ts';
+
+// What the melder is told about who picks the melding up and when (confirmation, "ontvangen" mail,
+// status page): core expectPickup over the stored assignment — authoritative once routing stored it —
+// or, before that, over a preview of the same routing decision (core decideRoute with the same rules,
+// areas and rosters). Only team names leave here, never an officer's.
+
+/** Statuses in which the melding waits for an officer, and in which an officer has it. */
+const waiting = new Set(['gemeld', 'ingedeeld', 'heropend']);
+const claimed = new Set(['in_behandeling', 'reactie_gevraagd']);
+
+export interface MelderPickup {
+  expectation: PickupExpectation;
+  /** 'assignment': from the stored routing; 'preview': routing has not stored it yet. */
+  source: 'assignment' | 'preview';
+}
+
+interface Routed {
+  teamId: string;
+  priority: Priority;
+}
+
+async function storedRoute(db: DbOrTx, meldingId: string): Promise<Routed | undefined> {
+  const [row] = await db
+    .select({ teamId: assignments.teamId, priority: assignments.priority })
+    .from(assignments)
+    .where(eq(assignments.meldingId, meldingId))
+    .orderBy(desc(assignments.createdAt), desc(assignments.id))
+    .limit(1);
+  return row
+    ? { teamId: row.teamId, priority: isPriority(row.priority) ? row.priority : 'normaal' }
+    : undefined;
+}
+
+/** The routing decision as the worker will take it at `at`, for a melding it has not routed yet. */
+async function previewRoute(db: DbOrTx, meldingId: string, at: Date): Promise<Routed | undefined> {
+  const input = await findRoutingInput(db, meldingId);
+  if (!input) return undefined;
+  const loaded = await loadRoutingContext(db, { ...input, at, countsSelf: true });
+  const decision = decideRoute(input.facts, loaded.rules, loaded.context);
+  return decision ? { teamId: decision.teamId, priority: decision.priority } : undefined;
+}
+
+async function teamsOf(
+  db: DbOrTx,
+  teamId: string,
+): Promise<{ team: PickupTeam; fallback: PickupTeam | null }> {
+  const [team] = await db
+    .select({ id: teams.id, name: teams.name, fallbackTeamId: teams.fallbackTeamId })
+    .from(teams)
+    .where(eq(teams.id, teamId));
+  if (!team) return { team: { id: teamId, name: teamId }, fallback: null };
+  const ids = team.fallbackTeamId ? [team.fallbackTeamId] : [];
+  const [fallback] = ids.length
+    ? await db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, ids))
+    : [];
+  return { team: { id: team.id, name: team.name }, fallback: fallback ?? null };
+}
+
+/**
+ * Who picks the melding up and when, as seen at `now`; undefined when the melding is gone, its
+ * category cannot be routed, or it is past being picked up (doorgestuurd, afgehandeld, geannuleerd).
+ */
+export async function findMelderPickup(
+  db: DbOrTx,
+  meldingId: string,
+  now: Date,
+): Promise<MelderPickup | undefined> {
+  const [melding] = await db
+    .select({ status: meldingen.status })
+    .from(meldingen)
+    .where(eq(meldingen.id, meldingId));
+  if (!melding || !(waiting.has(melding.status) || claimed.has(melding.status))) return undefined;
+  const stored = await storedRoute(db, meldingId);
+  const routed = stored ?? (await previewRoute(db, meldingId, now));
+  if (!routed) return undefined;
+  const { team, fallback } = await teamsOf(db, routed.teamId);
+  const claimedAt = claimed.has(melding.status)
+    ? ((await findLastStatusEventTo(db, meldingId, 'in_behandeling'))?.createdAt ?? null)
+    : null;
+  const expectation = expectPickup({
+    priority: routed.priority,
+    team,
+    fallback,
+    roster: await rosterFrom(db, [team.id, ...(fallback ? [fallback.id] : [])], now),
+    coordinatorIds: await listCoordinatorIds(db),
+    now,
+    claimedAt,
+  });
+  return { expectation, source: stored ? 'assignment' : 'preview' };
+}
