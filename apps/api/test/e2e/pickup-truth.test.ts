@@ -20,7 +20,7 @@ import { useTestDatabase } from '../support/test-app.ts';
 // rosters (boa's 07:00–22:30, police around the clock), on an injected clock. API and worker together,
 // as in production: the mail goes out after routing has stored the assignment.
 
-const officers = { boa: 'M. de Vries', politie: 'K. Jansen' };
+const officers = { boa: 'M. de Vries', politie: 'K. Jansen' } as const;
 
 describe('the melder hears who picks the melding up, and when', () => {
   const database = useTestDatabase();
@@ -34,7 +34,8 @@ describe('the melder hears who picks the melding up, and when', () => {
 
   beforeAll(async () => {
     const db = database.db;
-    for (const [role, name] of Object.entries(officers)) {
+    for (const role of ['boa', 'politie'] as const) {
+      const name = officers[role];
       const id = randomUUID();
       const teamIds = [role === 'boa' ? 'boa-team' : 'politie-basisteam'];
       await insertStaffUser(db, { id, name, role, teamIds, email: `${id}@soest.test`, passwordHash: 'x' });

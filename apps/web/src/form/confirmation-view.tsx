@@ -14,6 +14,13 @@ function absoluteUrl(url: string): string {
   }
 }
 
+/** What happens and when (from the server, its clock), the 112 line when the team is off duty, the link. */
+const pickupLines = (pickup: NonNullable<Confirmation['pickup']>): string[] => [
+  pickup.message,
+  ...(pickup.safety ? [pickup.safety] : []),
+  formTexts.confirmation.nextStatusLink,
+];
+
 export function ConfirmationView({
   confirmation,
   onNew,
@@ -58,11 +65,13 @@ export function ConfirmationView({
           {formTexts.confirmation.nextHeading}
         </h2>
         <ul className="utrecht-unordered-list">
-          {formTexts.confirmation.next.map((line) => (
-            <li key={line} className="utrecht-unordered-list__item">
-              {line}
-            </li>
-          ))}
+          {(confirmation.pickup ? pickupLines(confirmation.pickup) : formTexts.confirmation.next).map(
+            (line) => (
+              <li key={line} className="utrecht-unordered-list__item" data-testid="next-line">
+                {line}
+              </li>
+            ),
+          )}
           {confirmation.wantsFeedback && (
             <li className="utrecht-unordered-list__item">{formTexts.confirmation.nextEmail}</li>
           )}

@@ -71,6 +71,8 @@ export interface Confirmation {
   statusUrl: string;
   wantsFeedback: boolean;
   at: string;
+  /** Who picks it up and when, as the server wrote it at intake; absent when it could not be told. */
+  pickup?: { message: string; safety: string | null };
 }
 
 export const isStepNumber = (n: number): n is StepNumber => Number.isInteger(n) && n >= 1 && n <= STEP_COUNT;

@@ -74,6 +74,7 @@ export function ReportForm() {
         statusUrl: body.statusUrl,
         wantsFeedback: sent.contactChoice === 'gegevens' && sent.wantsFeedback && sent.email.trim() !== '',
         at: new Date().toISOString(),
+        ...(body.pickup ? { pickup: { message: body.pickup.message, safety: body.pickup.safety } } : {}),
       }).then(() => {
         setJustConfirmed(true);
         navigate('/', { replace: true });

@@ -169,7 +169,15 @@ function MeldingStatus({ token, status, onDone }: MeldingStatusProps) {
         <h2 className="utrecht-heading-2" id={statusHeadingId}>
           {statusPageTexts.statusLine(status.status.label)}
         </h2>
-        {explanation && <p className="utrecht-paragraph">{explanation}</p>}
+        {status.pickup ? (
+          // Which team has it and when it is (or was) picked up, as the server wrote it.
+          <div data-testid="pickup">
+            <p className="utrecht-paragraph">{status.pickup.message}</p>
+            {status.pickup.safety && <p className="utrecht-paragraph">{status.pickup.safety}</p>}
+          </div>
+        ) : (
+          explanation && <p className="utrecht-paragraph">{explanation}</p>
+        )}
       </section>
 
       {status.question && (

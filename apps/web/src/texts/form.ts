@@ -144,9 +144,11 @@ export const formTexts = {
     heading: 'Bedankt, uw melding is ontvangen',
     referenceLabel: 'Uw referentie',
     nextHeading: 'Wat gebeurt er nu?',
+    /** With the server's pickup sentence (who picks it up and when), this closes the list. */
+    nextStatusLink: 'Via uw persoonlijke statuslink ziet u wat er met uw melding gebeurt.',
     next: [
-      // Truthful until the platform knows who is on duty (rosters): the melding reaches the team's
-      // queue at once, not necessarily someone at work at this moment.
+      // Only when the intake reply could not say who picks it up and when: the melding reaches the
+      // team's queue at once, not necessarily someone at work at this moment.
       'Uw melding staat meteen in de werkvoorraad van het team dat erover gaat: de boa’s van de gemeente of de politie.',
       'Zij bekijken uw melding zodra zij aan het werk zijn en gaan, als dat nodig is, ter plaatse. Is er nu gevaar? Bel 112.',
       'Via uw persoonlijke statuslink ziet u wat er met uw melding gebeurt.',

@@ -31,8 +31,12 @@ export interface E2eStack {
   close(): Promise<void>;
 }
 
+/**
+ * `now`: the clock of the API and the worker (routing, rosters, the melder's "morgen vanaf 07:00").
+ * `beforeListen`: a hook on the app before it listens.
+ */
 export async function startE2eStack(
-  options: { beforeListen?: (app: E2eStack['app']) => void } = {},
+  options: { beforeListen?: (app: E2eStack['app']) => void; now?: () => Date } = {},
 ): Promise<E2eStack> {
   const database = await createTestDatabase();
   const sink = await SmtpSink.start();
@@ -59,6 +63,7 @@ export async function startE2eStack(
     photoStore: createFilePhotoStore(config.photosDir),
     secretBox: SecretBox.fromBase64(key),
     logger: false,
+    ...(options.now ? { now: options.now } : {}),
   });
   if (!(await registerWebApp(app, webDistDir))) throw new Error(`the web app is not built: ${webDistDir}`);
   options.beforeListen?.(app);
@@ -75,6 +80,7 @@ export async function startE2eStack(
     statusLinkBox: SecretBox.fromBase64(key),
     logger: pino({ level: 'silent' }),
     sweepIntervalMs: 500,
+    ...(options.now ? { now: options.now } : {}),
   });
 
   return {
