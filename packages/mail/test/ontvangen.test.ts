@@ -66,3 +66,29 @@ describe('renderOntvangen', () => {
     expect(mail.text).toContain('- Soort: Woonoverlast\n');
   });
 });
+
+describe('renderOntvangen with who picks it up and when', () => {
+  it('says the pickup sentence and the 112 / 0900-8844 line instead of the general text', () => {
+    const mail = renderOntvangen({
+      ...base,
+      pickup: {
+        message: 'Boa-team Soest is nu niet in dienst; uw melding wordt morgen vanaf 07:00 opgepakt.',
+        safety: 'Is er nu gevaar? Bel 112. Wilt u de politie spreken zonder spoed? Bel 0900-8844.',
+      },
+    });
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain('uw melding wordt morgen vanaf 07:00 opgepakt');
+      expect(body).toContain('0900-8844');
+      expect(body).not.toContain('werkvoorraad');
+    }
+  });
+
+  it('leaves the safety line out when the team is at work', () => {
+    const mail = renderOntvangen({
+      ...base,
+      pickup: { message: 'Boa-team Soest is nu in dienst en krijgt uw melding direct.', safety: null },
+    });
+    expect(mail.text).toContain('krijgt uw melding direct');
+    expect(mail.text).not.toContain('0900-8844');
+  });
+});

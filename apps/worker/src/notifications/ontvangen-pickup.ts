@@ -9,8 +9,8 @@ import { findMelderPickup } from '@buurtsignaal/db/queries/melder/pickup';
 // takes the preview of the same decision, so a stuck routing never holds the melder's mail back long.
 
 /** How long the ontvangen mail waits for routing before it goes with the preview. */
-export const ROUTING_WAIT_MS = 30_000;
-const RECHECK_MS = 500;
+export const ROUTING_WAIT_MS = 10_000;
+const RECHECK_MS = 300;
 
 /** Routing has not stored the assignment yet: run the mail again after `retryInMs`. */
 export class RoutingPending extends Error {
