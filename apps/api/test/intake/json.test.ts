@@ -28,6 +28,8 @@ describe('POST /api/v1/meldingen (JSON)', () => {
       reference: expect.stringMatching(/^SOE-2026-\d{6}$/),
       status: 'gemeld',
       statusUrl: expect.stringMatching(/^https:\/\/buurtsignaal\.test\/m\/[A-Za-z0-9_-]{43}$/),
+      // Who picks it up and when (a preview of the routing: the worker has not run); no shifts here.
+      pickup: expect.objectContaining({ teamName: 'Boa-team Soest', kind: 'no_shift_planned' }),
     });
     expect(body.reference).toMatch(referencePattern);
 
