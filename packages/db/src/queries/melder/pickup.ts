@@ -89,17 +89,20 @@ export async function findMelderPickup(
   const routed = stored ?? (await previewRoute(db, meldingId, now));
   if (!routed) return undefined;
   const { team, fallback } = await teamsOf(db, routed.teamId);
-  const claimedAt = claimed.has(melding.status)
-    ? ((await findLastStatusEventTo(db, meldingId, 'in_behandeling'))?.createdAt ?? null)
-    : null;
+  // Independent reads, side by side (on the intake's path: the confirmation waits for them).
+  const [roster, coordinatorIds, claimedEvent] = await Promise.all([
+    rosterFrom(db, [team.id, ...(fallback ? [fallback.id] : [])], now),
+    listCoordinatorIds(db),
+    claimed.has(melding.status) ? findLastStatusEventTo(db, meldingId, 'in_behandeling') : undefined,
+  ]);
   const expectation = expectPickup({
     priority: routed.priority,
     team,
     fallback,
-    roster: await rosterFrom(db, [team.id, ...(fallback ? [fallback.id] : [])], now),
-    coordinatorIds: await listCoordinatorIds(db),
+    roster,
+    coordinatorIds,
     now,
-    claimedAt,
+    claimedAt: claimedEvent?.createdAt ?? null,
   });
   return { expectation, source: stored ? 'assignment' : 'preview' };
 }
