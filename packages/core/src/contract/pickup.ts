@@ -4,6 +4,14 @@ import { z } from 'zod';
 // writes the sentence with its own clock ("morgen" is the server's tomorrow in Amsterdam), so the page
 // shows it as sent. A team name only, never an officer's.
 
+/**
+ * - on_duty_now: someone of the team is on duty and is told now;
+ * - fallback_now: nobody of the team on duty, spoed: the fallback team (e.g. the police) is told now;
+ * - coordinator_now: spoed, nobody of the team or its fallback on duty: the coordinator is told now;
+ * - next_shift: nobody on duty, not spoed: the officers of the next shift are told when it starts;
+ * - no_shift_planned: nobody on duty and no shift planned ahead: listed for the coordinator;
+ * - in_behandeling: an officer of the team has claimed it.
+ */
 export const pickupKinds = [
   'on_duty_now',
   'fallback_now',

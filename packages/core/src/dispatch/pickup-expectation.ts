@@ -1,4 +1,5 @@
 import type { Priority } from '../categories.ts';
+import type { pickupKinds } from '../contract/pickup.ts';
 import type { Roster } from '../roster/roster-schema.ts';
 import { zonedAt } from '../time/amsterdam-time.ts';
 import { planDispatch } from './dispatch-plan.ts';
@@ -8,19 +9,8 @@ import { defaultEscalationPolicy, defaultPickupMinutes } from './escalation-poli
 // step (planDispatch, step 0), so that the confirmation, the mail and the status page can never promise
 // something the dispatcher does not do. Pure: the caller brings the roster and the clock.
 
-export type PickupKind =
-  /** Someone of the team is on duty and is told now. */
-  | 'on_duty_now'
-  /** Nobody of the team is on duty, the melding is spoed: the fallback team (e.g. the police) is told now. */
-  | 'fallback_now'
-  /** Spoed, nobody of the team or its fallback on duty: the coordinator is told now. */
-  | 'coordinator_now'
-  /** Nobody on duty, not spoed: the officers of the next shift are told when it starts. */
-  | 'next_shift'
-  /** Nobody on duty and no shift planned ahead: the coordinator lists it as onbeantwoord. */
-  | 'no_shift_planned'
-  /** An officer of the team has claimed it. */
-  | 'in_behandeling';
+/** What happens with the melding now; the list and its meanings are in contract/pickup.ts. */
+export type PickupKind = (typeof pickupKinds)[number];
 
 export interface PickupTeam {
   id: string;
