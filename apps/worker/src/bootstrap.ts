@@ -85,6 +85,7 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
       jobLocks: config.jobLocks,
       reconcile: config.reconcile,
       pickupMinutes: config.pickupMinutes,
+      push: config.vapid,
     });
   } catch (err) {
     mailer.close();

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { defaultPickupMinutes, type PickupMinutes } from '@buurtsignaal/core';
 import { z } from 'zod';
+import type { VapidKeys } from './dispatch/push-channel.ts';
 
 // The only module of the worker that reads the environment (CONVENTIONS.md): everything else receives
 // a WorkerConfig or explicit dependencies, so tests and the embedded runner never touch process.env.
@@ -71,6 +72,27 @@ const envSchema = z.object({
   ),
 });
 
+const vapidKey = (name: string, bytes: number) =>
+  optionalString.refine(
+    (v) => v === undefined || (/^[A-Za-z0-9_-]+$/.test(v) && Buffer.from(v, 'base64url').length === bytes),
+    `${name} must be ${bytes} bytes, base64url (npx web-push generate-vapid-keys)`,
+  );
+
+/** Web Push: the three together or none (push is then off and officers are mailed). */
+const vapidSchema = z
+  .object({
+    VAPID_PUBLIC_KEY: vapidKey('VAPID_PUBLIC_KEY', 65),
+    VAPID_PRIVATE_KEY: vapidKey('VAPID_PRIVATE_KEY', 32),
+    VAPID_SUBJECT: optionalString.refine(
+      (v) => v === undefined || /^(mailto:|https:\/\/)/.test(v),
+      'VAPID_SUBJECT must be a mailto: or https: URL',
+    ),
+  })
+  .refine(
+    (v) => [v.VAPID_PUBLIC_KEY, v.VAPID_PRIVATE_KEY, v.VAPID_SUBJECT].filter(Boolean).length % 3 === 0,
+    'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT: all three or none',
+  );
+
 export type LogLevel = z.output<typeof envSchema>['LOG_LEVEL'];
 
 export interface WorkerConfig {
@@ -105,6 +127,8 @@ export interface WorkerConfig {
   healthHost: string;
   /** base64 of 32 bytes, the same key as the API's: opens the sealed status token for the mail link. */
   statusLinkKey: string | undefined;
+  /** Web Push (VAPID_*); undefined: not configured (the embedded default generates a pair). */
+  vapid: VapidKeys | undefined;
 }
 
 export class ConfigError extends Error {
@@ -112,7 +136,7 @@ export class ConfigError extends Error {
 }
 
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.and(vapidSchema).safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(`invalid worker configuration:\n  ${problems.join('\n  ')}`);
@@ -152,5 +176,9 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     healthPort: e.WORKER_HEALTH_PORT,
     healthHost: e.WORKER_HEALTH_HOST,
     statusLinkKey: e.STATUS_LINK_KEY,
+    vapid:
+      e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT
+        ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT }
+        : undefined,
   };
 }

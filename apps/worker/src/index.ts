@@ -1,5 +1,6 @@
 export * from './bootstrap.ts';
 export * from './config.ts';
+export type { VapidKeys } from './dispatch/push-channel.ts';
 export * from './notifications/notification-worker.ts';
 export * from './outbox/outbox-relay.ts';
 export * from './routing/routing-worker.ts';

@@ -5,6 +5,7 @@ import type { Mailer } from '@buurtsignaal/mail';
 import type { Worker } from 'bullmq';
 import { type Logger, pino } from 'pino';
 import { startDispatchWorkers } from './dispatch/dispatch-worker.ts';
+import type { VapidKeys } from './dispatch/push-channel.ts';
 import { DEFAULT_DETECT_EVERY_MS, startHotspotScheduler } from './hotspots/hotspot-scheduler.ts';
 import { errorText, throttledWarn } from './log-safety.ts';
 import { createNotificationProcessor } from './notifications/notification-worker.ts';
@@ -58,6 +59,8 @@ export interface WorkerDeps {
   pickupMinutes?: PickupMinutes;
   /** BullMQ's lock and stalled-job checks of the routing and notification workers (jobLockDefaults). */
   jobLocks?: Partial<JobLockSettings>;
+  /** Web Push to the officers' devices; undefined: off, every officer told is mailed. */
+  push?: VapidKeys | undefined;
 }
 
 export interface JobLockSettings {
@@ -166,6 +169,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     mailFrom: deps.mailFrom,
     publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
     pickupMinutes: deps.pickupMinutes ?? defaultPickupMinutes,
+    push: deps.push,
     logger,
     queues,
     consumerOptions,

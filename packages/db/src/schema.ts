@@ -47,6 +47,8 @@ export const teams = pgTable('teams', {
   fallbackTeamId: text('fallback_team_id').references((): AnyPgColumn => teams.id),
   /** Escalation levels when nobody claims (core escalationPolicySchema); null: core's default policy. */
   escalationPolicy: jsonb('escalation_policy').$type<EscalationPolicy>(),
+  /** Dispatch mails every officer told, also one whose phone gets Web Push; false: mail only without push. */
+  notifyEmailAlways: boolean('notify_email_always').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -406,6 +408,32 @@ export const staffUsers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_users_email_uq').on(t.email)],
+);
+
+/**
+ * A device of an officer that receives Web Push (the console's "Meldingen op dit toestel ontvangen").
+ * The endpoint is the push service's URL for that browser; p256dh and auth (base64url) encrypt the
+ * payload for it. Deleted when the officer turns it off, or when the push service says it is gone.
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    /** A short label of the browser ("Chrome op Android"), so that the officer recognises the device. */
+    userAgentLabel: text('user_agent_label'),
+    createdAt: createdAt(),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_endpoint_uq').on(t.endpoint),
+    index('push_subscriptions_user_idx').on(t.userId),
+  ],
 );
 
 export const staffUserTeams = pgTable(

@@ -1,4 +1,5 @@
 export * from './env.ts';
+export * from './fake-push-service.ts';
 export * from './postgres.ts';
 export * from './redis.ts';
 export * from './smtp-sink.ts';

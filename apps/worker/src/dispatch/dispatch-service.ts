@@ -7,6 +7,7 @@ import {
   planDispatch,
 } from '@buurtsignaal/core';
 import type { Db } from '@buurtsignaal/db';
+import { findDispatchChannels } from '@buurtsignaal/db/queries/dispatch/dispatch-channels';
 import {
   type DispatchAssignment,
   findDispatchAssignment,
@@ -28,6 +29,7 @@ import { type Mailer, messageIdDomain, notificationMessageId } from '@buurtsigna
 import type { Logger } from 'pino';
 import { jobIds } from '../queues.ts';
 import { dispatchMail } from './dispatch-texts.ts';
+import { sendPendingPushes, type VapidKeys } from './push-channel.ts';
 
 export interface DispatchDeps {
   db: Db;
@@ -42,6 +44,8 @@ export interface DispatchDeps {
   /** Puts a later step on the team's roster queue, due at `at`; idempotent per job id. */
   schedule: (job: DispatchStepJob, at: Date, jobId: string) => Promise<void>;
   logger: Logger;
+  /** Web Push (push-channel.ts); undefined: not configured, every officer told is mailed. */
+  push?: VapidKeys | undefined;
 }
 
 export type DispatchOutcome =
@@ -191,6 +195,13 @@ export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob):
     decided.recipients.map((r) => r.userId),
   );
   const reachable = new Set(contacts.map((c) => c.id));
+  const channels = await findDispatchChannels(deps.db, {
+    teamId: a.teamId,
+    userIds: [...reachable],
+    wijkCode: a.wijkCode,
+  });
+  // Push to an officer's devices; e-mail where there are none, or always when the team wants it.
+  const pushes = (userId: string) => deps.push !== undefined && channels.pushUserIds.has(userId);
   const notices: NewNotice[] = decided.recipients
     .filter((r) => reachable.has(r.userId))
     .flatMap((r) => {
@@ -200,10 +211,16 @@ export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob):
         step: decided.step,
         userId: r.userId,
       };
+      const push = pushes(r.userId);
       return [
         // The console reads its notices from the database: recorded is delivered.
         { ...n, reason: r.reason, channel: 'console', status: 'sent', at: now },
-        { ...n, reason: r.reason, channel: 'email', status: 'pending', at: now },
+        ...(push
+          ? [{ ...n, reason: r.reason, channel: 'push' as const, status: 'pending' as const, at: now }]
+          : []),
+        ...(!push || channels.emailAlways
+          ? [{ ...n, reason: r.reason, channel: 'email' as const, status: 'pending' as const, at: now }]
+          : []),
       ] satisfies NewNotice[];
     });
   const added = await recordNotices(deps.db, notices);
@@ -211,7 +228,13 @@ export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob):
   // the escalation.
   const next = decided.step + 1;
   await deps.schedule({ ...base, step: next }, decided.checkAt, jobIds.pickup(a.assignmentId, next));
+  // Push first: an officer whose devices turn out to be gone gets a mail notice, sent just after.
+  const pushFailure = await sendPendingPushes(deps, a, decided.step, channels.wijkName).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   await sendPendingMails(deps, a, decided.step);
+  if (pushFailure) throw pushFailure;
   deps.logger.info({ meldingId: a.meldingId, step: decided.step, notices: added }, 'dispatched');
   return { kind: 'notified', step: decided.step, notices: added, checkAt: decided.checkAt };
 }

@@ -65,7 +65,11 @@ export interface DispatchWorld {
   close(): Promise<void>;
 }
 
-export async function createDispatchWorld(prefix: string): Promise<DispatchWorld> {
+/** `extra`: dependencies every step of this world gets (Web Push keys, say). */
+export async function createDispatchWorld(
+  prefix: string,
+  extra: Partial<DispatchDeps> = {},
+): Promise<DispatchWorld> {
   const testDb: TestDatabase = await createTestDatabase();
   const db = testDb.client.db;
   for (const s of Object.values(staff)) {
@@ -100,6 +104,7 @@ export async function createDispatchWorld(prefix: string): Promise<DispatchWorld
     pickupMinutes: { spoed: 10, hoog: 30, normaal: 120 },
     schedule: scheduleOn(queues, now),
     logger: silentLogger,
+    ...extra,
     ...over,
   });
   const processor = createDispatchProcessor(deps());

@@ -16,6 +16,7 @@ export * from './errors.ts';
 export * from './handling.ts';
 export * from './hotspots.ts';
 export * from './pickup.ts';
+export * from './push.ts';
 export * from './roster-advice.ts';
 export * from './rosters.ts';
 export * from './routing.ts';

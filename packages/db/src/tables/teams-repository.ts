@@ -12,6 +12,8 @@ export interface TeamRow {
   coverage: ExpectedCoverage;
   active: boolean;
   fallbackTeamId: string | null;
+  /** Dispatch mails also the officers whose phone gets Web Push. */
+  notifyEmailAlways: boolean;
 }
 
 const columns = {
@@ -21,6 +23,7 @@ const columns = {
   coverage: teams.coverage,
   active: teams.active,
   fallbackTeamId: teams.fallbackTeamId,
+  notifyEmailAlways: teams.notifyEmailAlways,
 };
 
 export async function listTeams(db: DbOrTx): Promise<TeamRow[]> {
@@ -38,6 +41,7 @@ export interface TeamRosterSettings {
   coverage?: ExpectedCoverage;
   active?: boolean;
   fallbackTeamId?: string | null;
+  notifyEmailAlways?: boolean;
 }
 
 /** undefined when there is no such team. */

@@ -1,0 +1,175 @@
+import { getCategory, isPriority } from '@buurtsignaal/core';
+import { type PushNotice, pushNoticeSchema } from '@buurtsignaal/core/contract';
+import type { Db } from '@buurtsignaal/db';
+import type { DispatchAssignment } from '@buurtsignaal/db/queries/dispatch/dispatch-context';
+import {
+  claimNoticesToSend,
+  countNoticesSending,
+  markNotice,
+  type NoticeRow,
+  recordNotices,
+} from '@buurtsignaal/db/tables/dispatch-notices-repository';
+import {
+  deleteExpiredPushSubscription,
+  listPushSubscriptions,
+  markPushSuccess,
+  type PushSubscriptionRow,
+} from '@buurtsignaal/db/tables/push-subscriptions-repository';
+import type { Logger } from 'pino';
+import webpush from 'web-push';
+import { errorText } from '../log-safety.ts';
+
+// The Web Push channel of dispatch: one 'push' notice per officer, sent to each of the officer's
+// devices, encrypted for that device (aes128gcm, RFC 8291) and signed with the VAPID key (RFC 8292).
+// A device the push service says is gone (404/410) is forgotten; an officer left without any device
+// is mailed instead. A push service that fails otherwise is tried again with the job's retry.
+
+export interface VapidKeys {
+  /** base64url, uncompressed P-256 point (65 bytes): what the browser subscribes with. */
+  publicKey: string;
+  /** base64url, 32 bytes. */
+  privateKey: string;
+  /** mailto: or https: URL the push service may contact. */
+  subject: string;
+}
+
+export interface PushChannelDeps {
+  db: Db;
+  now: () => Date;
+  /** undefined: push is not configured; every officer is mailed. */
+  push?: VapidKeys | undefined;
+  sendLeaseMs?: number;
+  logger: Logger;
+}
+
+/** How long a push service keeps an undelivered notice: longer than any pick-up time makes no sense. */
+const TTL_SECONDS = 2 * 3600;
+const SEND_TIMEOUT_MS = 10_000;
+
+type DeviceOutcome = 'ok' | 'gone' | 'refused' | 'retry';
+
+/** The payload: exactly the keys of pushNoticeSchema, nothing of the melder or the description. */
+export function pushNoticeFor(a: DispatchAssignment, wijkName: string | null): PushNotice {
+  return pushNoticeSchema.parse({
+    meldingId: a.meldingId,
+    reference: a.reference,
+    category: getCategory(a.category)?.label ?? a.category,
+    priority: isPriority(a.priority) ? a.priority : 'normaal',
+    wijk: wijkName,
+  });
+}
+
+async function sendToDevice(
+  deps: PushChannelDeps & { push: VapidKeys },
+  device: PushSubscriptionRow,
+  notice: PushNotice,
+): Promise<DeviceOutcome> {
+  const details = webpush.generateRequestDetails(
+    { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
+    JSON.stringify(notice),
+    {
+      vapidDetails: deps.push,
+      TTL: TTL_SECONDS,
+      urgency: notice.priority === 'spoed' ? 'high' : 'normal',
+      // One melding, one topic: a push service replaces an earlier notice of it not delivered yet.
+      topic: notice.meldingId.replaceAll('-', ''),
+      contentEncoding: 'aes128gcm',
+    },
+  );
+  // generateRequestDetails + fetch rather than sendNotification: the same request over http too (a
+  // push service of the tests' own), and fetch's own Content-Length.
+  const headers = Object.fromEntries(
+    Object.entries(details.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
+  ) as Record<string, string>;
+  let status: number;
+  try {
+    const res = await fetch(details.endpoint, {
+      method: 'POST',
+      headers,
+      body: details.body,
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    status = res.status;
+    await res.body?.cancel();
+  } catch (err) {
+    deps.logger.warn({ deviceId: device.id, err: errorText(err) }, 'push service unreachable');
+    return 'retry';
+  }
+  if (status >= 200 && status < 300) {
+    await markPushSuccess(deps.db, device.id, deps.now());
+    return 'ok';
+  }
+  if (status === 404 || status === 410) {
+    await deleteExpiredPushSubscription(deps.db, device.id);
+    deps.logger.info({ deviceId: device.id, status }, 'push subscription expired: removed');
+    return 'gone';
+  }
+  deps.logger.warn({ deviceId: device.id, status }, 'push service refused a notice');
+  return status === 429 || status >= 500 ? 'retry' : 'refused';
+}
+
+/** 'sent' when a device has it; 'retry' when one may still get it; 'unreachable' when none can. */
+function noticeOutcome(outcomes: readonly DeviceOutcome[]): 'sent' | 'retry' | 'unreachable' {
+  if (outcomes.includes('retry')) return 'retry';
+  return outcomes.includes('ok') ? 'sent' : 'unreachable';
+}
+
+async function sendNotice(
+  deps: PushChannelDeps & { push: VapidKeys },
+  notice: NoticeRow,
+  payload: PushNotice,
+): Promise<'sent' | 'retry' | 'unreachable'> {
+  const devices = await listPushSubscriptions(deps.db, [notice.userId]);
+  const outcomes: DeviceOutcome[] = [];
+  // One device after the other: an officer has one or two, and a retry must not resend to those done.
+  for (const device of devices) outcomes.push(await sendToDevice(deps, device, payload));
+  return noticeOutcome(outcomes);
+}
+
+/**
+ * Sends the step's push notices not sent yet. An officer whose devices are all gone (or refused) gets
+ * a pending e-mail notice instead, which the mail channel sends right after. Throws when a push
+ * service asked to try again (the job retries; sent notices stay sent).
+ */
+export async function sendPendingPushes(
+  deps: PushChannelDeps,
+  a: DispatchAssignment,
+  step: number,
+  wijkName: string | null,
+): Promise<void> {
+  const { push } = deps;
+  if (!push) return;
+  const at = deps.now();
+  const staleBefore = new Date(at.getTime() - (deps.sendLeaseMs ?? 120_000));
+  const q = { assignmentId: a.assignmentId, step, channel: 'push' as const };
+  const pending = await claimNoticesToSend(deps.db, { ...q, at, staleBefore });
+  const payload = pushNoticeFor(a, wijkName);
+  let retries = 0;
+  for (const notice of pending) {
+    const outcome = await sendNotice({ ...deps, push }, notice, payload);
+    if (outcome === 'retry') {
+      retries++;
+      await markNotice(deps.db, notice.id, 'pending', deps.now());
+      continue;
+    }
+    await markNotice(deps.db, notice.id, outcome === 'sent' ? 'sent' : 'failed', deps.now());
+    if (outcome === 'unreachable') {
+      const { assignmentId, meldingId, userId, reason } = notice;
+      await recordNotices(deps.db, [
+        {
+          assignmentId,
+          meldingId,
+          step,
+          userId,
+          reason,
+          channel: 'email',
+          status: 'pending',
+          at: deps.now(),
+        },
+      ]);
+    }
+  }
+  if (retries > 0) throw new Error(`${retries} push notices of step ${step} are to be tried again`);
+  const inFlight = await countNoticesSending(deps.db, q);
+  if (inFlight > 0) throw new Error(`${inFlight} push notices of step ${step} are held by another attempt`);
+}
