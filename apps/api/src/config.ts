@@ -94,6 +94,11 @@ const envSchema = z.object({
   MELDER_ANSWER_DAYS: positiveInt(14),
   MELDER_FEEDBACK_DAYS: positiveInt(14),
   REPORT_MIN_COUNT: positiveInt(5),
+  // Web Push: the browser subscribes with the public key; the worker signs with the private one.
+  VAPID_PUBLIC_KEY: optionalString.refine(
+    (v) => v === undefined || (/^[A-Za-z0-9_-]+$/.test(v) && Buffer.from(v, 'base64url').length === 65),
+    'VAPID_PUBLIC_KEY must be 65 bytes, base64url (npx web-push generate-vapid-keys)',
+  ),
 });
 
 /**
@@ -131,6 +136,13 @@ export interface ApiConfig {
   staff: StaffConfig;
   melder: MelderConfig;
   reports: ReportsConfig;
+  push: PushConfig;
+}
+
+/** Web Push to the officers' devices (the worker sends; the API hands out the key and stores devices). */
+export interface PushConfig {
+  /** base64url; undefined: push is off (the embedded default generates a pair under DATA_DIR). */
+  vapidPublicKey: string | undefined;
 }
 
 /** The weekly overview (reports/). */
@@ -236,6 +248,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     },
     melder: { answerDays: e.MELDER_ANSWER_DAYS, feedbackDays: e.MELDER_FEEDBACK_DAYS },
     reports: { minCount: e.REPORT_MIN_COUNT },
+    push: { vapidPublicKey: e.VAPID_PUBLIC_KEY },
   };
 }
 

@@ -6,6 +6,7 @@ export { createFilePhotoStore, isValidPhotoKey, type PhotoStore, photoKey } from
 export { registerDevMailbox } from './runtime/dev-mailbox.routes.ts';
 export { type PrivateRedis, RedisUnavailableError, startPrivateRedis } from './runtime/private-redis.ts';
 export { loadOrCreateStatusLinkKey } from './runtime/status-link-key.ts';
+export { generateVapidKeys, loadOrCreateVapidKeys, type VapidKeyPair } from './runtime/vapid-keys.ts';
 export { registerWebApp } from './runtime/web-app.plugin.ts';
 export { webDistDir } from './runtime/web-dist.ts';
 export { demoAccountLines, seedDemoAccounts } from './staff/demo-accounts.ts';

@@ -25,6 +25,10 @@ import {
 import { createHotspotService, type HotspotService } from './hotspots/hotspot-service.ts';
 import { createIntakeService, type IntakeService } from './intake/intake-service.ts';
 import type { PhotoStore } from './photos/photo-store.ts';
+import {
+  createPushSubscriptionService,
+  type PushSubscriptionService,
+} from './push/push-subscription-service.ts';
 import { createWeeklyReportService, type WeeklyReportService } from './reports/weekly-report-service.ts';
 import { type CalendarService, createCalendarService } from './rosters/calendar-service.ts';
 import { createRosterService, type RosterService } from './rosters/roster-service.ts';
@@ -82,6 +86,8 @@ export interface Services {
   patrolTasks: PatrolTaskService;
   /** How many demo meldingen (DEMO_SEED) the database holds: the console marks them. */
   demoData: { count(): Promise<number> };
+  /** The officers' devices that receive Web Push. */
+  push: PushSubscriptionService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -144,5 +150,6 @@ export function createServices(deps: ServiceDeps): Services {
     adviceDecisions: createAdviceDecisionService({ db, now, advice: rosterAdvice, rosters }),
     patrolTasks: createPatrolTaskService({ db, now }),
     demoData: { count: () => countDemoMeldingen(db) },
+    push: createPushSubscriptionService({ db, now, publicKey: config.push.vapidPublicKey }),
   };
 }

@@ -7,6 +7,7 @@ import {
   deriveStaffKey,
   loadApiConfig,
   loadOrCreateStatusLinkKey,
+  loadOrCreateVapidKeys,
   type PrivateRedis,
   RedisUnavailableError,
   registerDevMailbox,
@@ -74,6 +75,12 @@ async function cleanup(): Promise<void> {
   cleanups.length = 0;
 }
 
+/** VAPID's subject (a contact for the push service): the sender address of the mails. */
+function vapidSubjectFrom(mailFrom: string): string {
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return `mailto:${address.includes('@') ? address : 'noreply@buurtsignaal.local'}`;
+}
+
 async function start(): Promise<void> {
   if (!apiConfig.databaseUrl) {
     cleanups.push(acquireDataDirLock(dataDir));
@@ -105,6 +112,10 @@ async function start(): Promise<void> {
   const staffKey = apiConfig.staff.secretKey
     ? Buffer.from(apiConfig.staff.secretKey, 'base64')
     : deriveStaffKey(statusLinkKey);
+  const push = workerConfig.vapid ?? {
+    ...loadOrCreateVapidKeys(dataDir),
+    subject: vapidSubjectFrom(workerConfig.mailFrom),
+  };
   const demoAccounts = apiConfig.staff.demoAccounts ? await seedDemoAccounts(database.db, staffKey) : [];
   const mailboxDir = join(dataDir, 'mailbox');
   const mailer = createMailTransport({ smtpUrl: workerConfig.smtpUrl, devMailboxDir: mailboxDir });
@@ -125,6 +136,7 @@ async function start(): Promise<void> {
     jobLocks: workerConfig.jobLocks,
     reconcile: workerConfig.reconcile,
     pickupMinutes: workerConfig.pickupMinutes,
+    push,
   });
   cleanups.push(() => worker.close());
 
@@ -132,7 +144,8 @@ async function start(): Promise<void> {
   cleanups.push(() => redis.disconnect());
   const photoStore = createFilePhotoStore(resolve(apiConfig.photosDir));
   const app = await buildApp({
-    config: apiConfig,
+    // The browser subscribes with the public key of the pair the worker signs with.
+    config: { ...apiConfig, push: { vapidPublicKey: push.publicKey } },
     database,
     redis,
     photoStore,

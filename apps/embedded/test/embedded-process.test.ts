@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ function launch(dataDir: string, port: number): Running {
   for (const [k, v] of Object.entries(process.env)) {
     if (
       v !== undefined &&
-      !/^(DATABASE_URL|REDIS_URL|SMTP_URL|PUBLIC_BASE_URL|STATUS_LINK_KEY|HOST)$/.test(k)
+      !/^(DATABASE_URL|REDIS_URL|SMTP_URL|PUBLIC_BASE_URL|STATUS_LINK_KEY|HOST|VAPID_\w+)$/.test(k)
     )
       env[k] = v;
   }
@@ -147,6 +147,23 @@ describe('embedded default (one process, nothing configured)', () => {
     // http://localhost: no Secure flag, or the browser would drop the cookie.
     expect(res.headers.get('set-cookie')).toMatch(/^bs_session=.*HttpOnly; SameSite=Strict/);
     expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
+  it('generates a VAPID key pair once under DATA_DIR (0600) and hands its public key to the console', async () => {
+    const file = join(dataDir, 'secrets', 'vapid.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { publicKey: string; privateKey: string };
+    expect(Buffer.from(stored.publicKey, 'base64url')).toHaveLength(65);
+    expect(Buffer.from(stored.privateKey, 'base64url')).toHaveLength(32);
+    const password = /boa@soest\.demo\s+wachtwoord (\S+)/.exec(first.output())?.[1];
+    const login = await fetch(`${base()}/api/v1/staff/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'boa@soest.demo', password }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const key = await fetch(`${base()}/api/v1/staff/push/key`, { headers: { cookie } });
+    expect(await key.json()).toEqual({ publicKey: stored.publicKey });
   });
 
   it.skipIf(outwardAddress === undefined)(

@@ -72,3 +72,13 @@ export const stuckJobTexts = {
   notFound: 'Deze vastgelopen taak bestaat niet.',
   notStuck: 'Deze taak zit niet (meer) vast; misschien heeft iemand de taak al opnieuw gestart.',
 } as const;
+
+/** How the console names a device that receives Web Push (push/push-subscription-service.ts). */
+export const deviceTexts = {
+  otherBrowser: 'Browser',
+  browserOn: (browser: string, os: string) => `${browser} op ${os}`,
+} as const;
+
+export const pushErrorTexts = {
+  notConfigured: 'Meldingen op een toestel zijn op deze server niet ingesteld (geen VAPID-sleutels).',
+} as const;

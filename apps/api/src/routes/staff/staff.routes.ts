@@ -12,6 +12,7 @@ import handlingRoutes from './handling.routes.ts';
 import hotspotsRoutes from './hotspots.routes.ts';
 import meldingenRoutes from './meldingen.routes.ts';
 import notableRoutes from './notable.routes.ts';
+import pushRoutes from './push.routes.ts';
 import queueRoutes from './queue.routes.ts';
 import reportsRoutes from './reports.routes.ts';
 import rosterAdviceRoutes from './roster-advice.routes.ts';
@@ -78,6 +79,7 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
     decisions: services.adviceDecisions,
     tasks: services.patrolTasks,
   });
+  await app.register(pushRoutes, { push: services.push });
 };
 
 export default staffRoutes;
