@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { serviceWorker } from './vite-plugins/service-worker.ts';
 import { utrechtStylesheets } from './vite-plugins/utrecht-stylesheets.ts';
 
 // In development the API runs on its own port; the built app is served by the API itself.
@@ -16,6 +17,7 @@ export default defineConfig({
       algorithms: ['brotliCompress', 'gzip'],
       logLevel: 'silent',
     }),
+    serviceWorker(),
   ],
   server: {
     proxy: {

@@ -9,6 +9,7 @@ import { isAdmin, isCoordinator } from './api.ts';
 import { DemoDataMarker } from './demo-data-marker.tsx';
 import { formatDateTime } from './format.ts';
 import { LoginPage } from './login-page.tsx';
+import { useConsolePwa } from './push/use-console-pwa.ts';
 import { StaffQueryProvider } from './query/query-client.tsx';
 import { QueuePage } from './queue-page.tsx';
 import {
@@ -41,6 +42,7 @@ const AreasPage = lazy(() => import('./areas/areas-page.tsx'));
  * router (app.tsx, routes in staff-routes.ts) renders this as the /balie route, its pages below it.
  */
 export default function StaffApp() {
+  useConsolePwa();
   return (
     <StaffQueryProvider>
       <SessionProvider>

@@ -10,6 +10,7 @@ export { staffStandardTextsTexts, staffStuckTexts, staffUsersTexts } from './sta
 export { staffActionTexts, staffDetailTexts, staffNotableTexts } from './staff-detail.ts';
 export { staffLoginTexts, staffTotpTexts } from './staff-login.ts';
 export { resolutionLabel, staffCellTexts, staffMapTexts } from './staff-map.ts';
+export { staffPushTexts } from './staff-push.ts';
 export { staffQueueTexts } from './staff-queue.ts';
 export { staffAreasTexts, staffRostersTexts } from './staff-rosters.ts';
 export { staffRoutingTexts } from './staff-routing.ts';

@@ -33,10 +33,15 @@ export interface E2eStack {
 
 /**
  * `now`: the clock of the API and the worker (routing, rosters, the melder's "morgen vanaf 07:00").
- * `beforeListen`: a hook on the app before it listens.
+ * `beforeListen`: a hook on the app before it listens. `apiEnv`: more of the API's environment (e.g.
+ * VAPID_PUBLIC_KEY).
  */
 export async function startE2eStack(
-  options: { beforeListen?: (app: E2eStack['app']) => void; now?: () => Date } = {},
+  options: {
+    beforeListen?: (app: E2eStack['app']) => void;
+    now?: () => Date;
+    apiEnv?: Record<string, string>;
+  } = {},
 ): Promise<E2eStack> {
   const database = await createTestDatabase();
   const sink = await SmtpSink.start();
@@ -56,6 +61,7 @@ export async function startE2eStack(
     PDOK_LOCATIESERVER_URL: externals.pdokUrl,
     MAP_TILE_URL: externals.tileUrl,
     PUBLIC_BASE_URL: baseUrl,
+    ...options.apiEnv,
   });
   const app = await buildApp({
     config,

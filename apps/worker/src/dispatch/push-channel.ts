@@ -86,7 +86,7 @@ async function sendToDevice(
     const res = await fetch(details.endpoint, {
       method: 'POST',
       headers,
-      body: details.body,
+      body: details.body ? new Uint8Array(details.body) : null,
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
     status = res.status;

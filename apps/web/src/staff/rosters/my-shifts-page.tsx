@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffRostersTexts as t } from '../../texts/index.ts';
 import { asApiError } from '../api.ts';
+import { PushOptIn } from '../push/push-opt-in.tsx';
 import { ListMessages } from '../shared/managed-list.tsx';
 import { useTitle } from '../use-title.ts';
 import { CalendarFeedBox } from './calendar-feed.tsx';
@@ -37,6 +38,7 @@ export default function MyShiftsPage() {
           ))}
         </ul>
       </section>
+      <PushOptIn />
       <CalendarFeedBox owner={{ kind: 'me' }} headingLevel={2} onAnnounce={setAnnouncement} />
     </div>
   );

@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'vite';
+
+/** The console's service worker: at this URL, never hashed, so that a browser finds its update there. */
+export const SERVICE_WORKER_FILE = 'balie-sw.js';
+const entry = fileURLToPath(new URL('../src/sw/balie-sw.ts', import.meta.url));
+
+/** One classic script (a service worker registered without `type: 'module'` may not import). */
+async function bundle(outDir: string, write: boolean): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      write,
+      minify: true,
+      lib: { entry, formats: ['iife'], name: 'balieServiceWorker', fileName: () => SERVICE_WORKER_FILE },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as { output?: { code?: string }[] }[];
+  return outputs[0]?.output?.[0]?.code ?? '';
+}
+
+/**
+ * Builds src/sw/balie-sw.ts into dist/balie-sw.js after the app's own build (the API serves it with
+ * `no-cache`, as every file outside assets/), and serves it in development from memory.
+ */
+export function serviceWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'buurtsignaal-service-worker',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      if (this.meta.watchMode) return;
+      await bundle(outDir, true);
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${SERVICE_WORKER_FILE}`, (_req, res, next) => {
+        bundle(outDir, false).then(
+          (code) => res.setHeader('content-type', 'text/javascript').end(code),
+          (err: unknown) => next(err),
+        );
+      });
+    },
+  };
+}
