@@ -40,6 +40,7 @@ export function createTeamService({ db, now }: TeamServiceDeps) {
         coverage: team.coverage,
         active: team.active,
         fallbackTeam: fallback ? { id: fallback.id, name: fallback.name } : null,
+        notifyEmailAlways: team.notifyEmailAlways,
         members: members
           .filter((m) => m.teamId === team.id)
           .map((m) => ({ id: m.id, name: m.name, role: m.role })),

@@ -249,5 +249,13 @@ describe('a team roster in Amsterdam wall-clock time', () => {
       teamId: 'boa-team',
       changed: ['coverage', 'fallbackTeamId'],
     });
+    expect(ok.json().notifyEmailAlways).toBe(false);
+    // Dispatch mails every officer as well, also those whose phone gets Web Push.
+    const mailAll = await w.asCoordinator('PATCH', base, { notifyEmailAlways: true });
+    expect(mailAll.statusCode, mailAll.body).toBe(200);
+    expect(mailAll.json().notifyEmailAlways).toBe(true);
+    const notBool = await w.asCoordinator('PATCH', base, { notifyEmailAlways: 'ja' });
+    expect(notBool.statusCode).toBe(400);
+    expect(notBool.json().details.map((d: { field: string }) => d.field)).toEqual(['notifyEmailAlways']);
   });
 });

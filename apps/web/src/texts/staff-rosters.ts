@@ -164,6 +164,9 @@ export const staffRostersTexts = {
     fallback: 'Terugvalteam',
     fallbackHint: 'Neemt spoed over als niemand van dit team in dienst is.',
     noFallback: 'Geen',
+    emailAlways: 'Ook e-mail sturen aan wie meldingen op een toestel krijgt',
+    emailAlwaysHint:
+      'Uit: wie meldingen op een toestel heeft aangezet, krijgt geen e-mail. Wie dat niet heeft, krijgt altijd een e-mail op het werkadres.',
     members: 'Leden (vanaf vandaag)',
     save: 'Instellingen opslaan',
     saved: 'De teaminstellingen zijn opgeslagen.',

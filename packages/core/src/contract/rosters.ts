@@ -30,6 +30,8 @@ export const teamViewSchema = z
     coverage: expectedCoverageSchema,
     active: z.boolean(),
     fallbackTeam: teamRefSchema.nullable(),
+    /** Dispatch mails every officer told, also those whose phone gets Web Push. */
+    notifyEmailAlways: z.boolean(),
     members: z.array(teamMemberSchema),
     /** "Nu in dienst": who works a shift of this team at this moment. */
     onDutyNow: z.array(personRefSchema),
@@ -43,6 +45,7 @@ export const teamPatchBodySchema = z
     coverage: expectedCoverageSchema.optional(),
     active: z.boolean().optional(),
     fallbackTeamId: text().min(1).max(100).nullable().optional(),
+    notifyEmailAlways: z.boolean().optional(),
     /** Today's members (staff user ids); replaces the list. */
     memberIds: z.array(staffIdSchema).max(200).optional(),
   })

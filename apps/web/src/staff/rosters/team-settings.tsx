@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { type FormEvent, useState } from 'react';
 import { staffTexts, staffRostersTexts as t } from '../../texts/index.ts';
-import { CheckboxGroup, RadioGroup, SelectField, TextField } from '../../ui/fields.tsx';
+import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextField } from '../../ui/fields.tsx';
 import { staffApi } from '../api.ts';
 import { keys } from '../query/query-client.tsx';
 import { SaveButtons, useSaveForm } from '../shared/save-form.tsx';
@@ -35,6 +35,7 @@ export function TeamSettings({ ctx }: { ctx: RosterContext }) {
   );
   const [fallback, setFallback] = useState(team.fallbackTeam?.id ?? '');
   const [memberIds, setMemberIds] = useState(team.members.map((m) => m.id));
+  const [emailAlways, setEmailAlways] = useState(team.notifyEmailAlways);
   const { errors, summary, pending, submit } = useSaveForm(
     ids,
     'team-errors',
@@ -65,6 +66,7 @@ export function TeamSettings({ ctx }: { ctx: RosterContext }) {
             windows: windows.map((w) => ({ weekdays: w.weekdays.map(Number), start: w.start, end: w.end })),
           },
       fallbackTeamId: fallback || null,
+      notifyEmailAlways: emailAlways,
       memberIds,
     });
   };
@@ -162,6 +164,13 @@ export function TeamSettings({ ctx }: { ctx: RosterContext }) {
             ...ctx.teams.filter((x) => x.id !== team.id).map((x) => ({ value: x.id, label: x.name })),
           ]}
           onValueChange={setFallback}
+        />
+        <CheckboxField
+          id="team-email-always"
+          label={t.settings.emailAlways}
+          description={t.settings.emailAlwaysHint}
+          checked={emailAlways}
+          onValueChange={setEmailAlways}
         />
         <CheckboxGroup
           id={ids.memberIds}
