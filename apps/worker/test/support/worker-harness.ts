@@ -65,6 +65,8 @@ export interface WorkerHarnessOptions {
   outboxRetryBackoff?: WorkerDeps['outboxRetryBackoff'];
   /** The worker's clock (routing, rosters, dispatch); default the real one. */
   now?: () => Date;
+  /** Web Push keys of the dispatch; default none (officers are mailed). */
+  push?: WorkerDeps['push'];
 }
 
 export interface WorkerHarness {
@@ -110,6 +112,7 @@ export function useWorkerHarness(prefix: string, options: WorkerHarnessOptions =
       ...(options.reconcile ? { reconcile: options.reconcile } : {}),
       ...(options.outboxRetryBackoff ? { outboxRetryBackoff: options.outboxRetryBackoff } : {}),
       ...(options.now ? { now: options.now } : {}),
+      ...(options.push ? { push: options.push } : {}),
     });
     worker.set(started);
     return started;
