@@ -1,4 +1,5 @@
 import { listPushSubscriptions } from '@buurtsignaal/db/tables/push-subscriptions-repository';
+import { waitUntil } from '@buurtsignaal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
 import { SUBSCRIBE_TIMEOUT_MS } from '../../src/staff/push/push-timing.ts';
@@ -83,6 +84,53 @@ describe('the console as an app', () => {
     await b.page.goto(stack.baseUrl);
     await b.page.getByRole('heading', { name: 'Wat wilt u melden?' }).waitFor();
     expect(await b.page.locator('link[rel="manifest"]').count()).toBe(0);
+  });
+});
+
+describe('the service worker in Chromium', () => {
+  it('shows a pushed notice as a notification with only reference, category, priority and wijk', async () => {
+    const b = await phone();
+    await b.context.grantPermissions(['notifications'], { origin: stack.baseUrl });
+    await openMyShifts(b);
+    // DevTools delivers a push message straight to the service worker: the push event without a push
+    // service (headless Chromium has none).
+    const cdp = await b.context.newCDPSession(b.page);
+    const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = [];
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));
+    await cdp.send('ServiceWorker.enable');
+    const registration = await waitUntil(
+      () => registrations.find((r) => r.scopeURL === `${stack.baseUrl}/balie` && !r.isDeleted),
+      { what: 'the console service worker in DevTools' },
+    );
+    const meldingId = '0b9d3f0e-6f1a-4c1e-9d7b-2d6f3c4b5a69';
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: stack.baseUrl,
+      registrationId: registration.registrationId,
+      data: JSON.stringify({
+        meldingId,
+        reference: 'SOE-2026-000777',
+        category: 'Jeugdoverlast',
+        priority: 'spoed',
+        wijk: 'Soest-Zuid',
+      }),
+    });
+    const shown = async () =>
+      b.page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+          title: n.title,
+          body: n.body,
+          tag: n.tag,
+          url: (n.data as { url?: string } | null)?.url,
+        })),
+      );
+    await expect.poll(shown).toEqual([
+      {
+        title: 'Spoed: Jeugdoverlast',
+        body: 'SOE-2026-000777 in wijk Soest-Zuid',
+        tag: `melding-${meldingId}`,
+        url: `${stack.baseUrl}/balie/meldingen/${meldingId}`,
+      },
+    ]);
   });
 });
 
