@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
 
 /** The console's service worker: at this URL, never hashed, so that a browser finds its update there. */
@@ -39,6 +42,14 @@ export function serviceWorker(): Plugin {
     async closeBundle() {
       if (this.meta.watchMode) return;
       await bundle(outDir, true);
+      // Built after the compression plugin ran: its .br and .gz siblings here (the API sends them).
+      const file = join(outDir, SERVICE_WORKER_FILE);
+      const code = readFileSync(file);
+      writeFileSync(
+        `${file}.br`,
+        brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      );
+      writeFileSync(`${file}.gz`, gzipSync(code, { level: 9 }));
     },
     configureServer(server) {
       server.middlewares.use(`/${SERVICE_WORKER_FILE}`, (_req, res, next) => {

@@ -22,6 +22,9 @@ function distIsFresh(): boolean {
   if (!existsSync(join(dist, 'index.html')) || !existsSync(stampFile)) return false;
   const sources = Math.max(
     newestMtime(join(webRoot, 'src')),
+    // The build's own plugins (the service worker's) and the files copied as they are (manifest, icons).
+    newestMtime(join(webRoot, 'vite-plugins')),
+    newestMtime(join(webRoot, 'public')),
     statSync(join(webRoot, 'index.html')).mtimeMs,
     statSync(join(webRoot, 'vite.config.ts')).mtimeMs,
   );

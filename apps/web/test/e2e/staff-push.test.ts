@@ -47,8 +47,9 @@ async function openMyShifts(b: Browser) {
 
 describe('the console as an app', () => {
   it('serves the service worker at a stable URL, revalidated on every use, and the manifest', async () => {
-    const sw = await fetch(`${stack.baseUrl}/balie-sw.js`);
+    const sw = await fetch(`${stack.baseUrl}/balie-sw.js`, { headers: { 'accept-encoding': 'br' } });
     expect(sw.status).toBe(200);
+    expect(sw.headers.get('content-encoding')).toBe('br');
     expect(sw.headers.get('content-type')).toMatch(/javascript/);
     expect(sw.headers.get('cache-control')).toBe('no-cache');
     const code = await sw.text();
