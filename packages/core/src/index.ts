@@ -10,6 +10,7 @@ export * from './geo/wijk-centre.ts';
 export * from './geo/zoom.ts';
 export * from './hotspots/index.ts';
 export * from './intake-schema.ts';
+export * from './public-categories.ts';
 export * from './notifications/index.ts';
 export * from './outbox-topics.ts';
 export * from './reference.ts';

@@ -9,8 +9,8 @@ import {
   intakeResponseSchema,
   intakeSchema,
   occursInFuture,
-  toPublicCategories,
 } from './intake-schema.ts';
+import { toPublicCategories } from './public-categories.ts';
 
 const valid: IntakeInput = {
   category: 'jeugdoverlast',

@@ -1,8 +1,7 @@
 // Zod schemas at the public boundary, shared by api (validation, OpenAPI) and web (form validation).
 import { z } from 'zod';
 import { validateAnswers } from './answers.ts';
-import type { CategoryDefinition } from './categories.ts';
-import { categories, categoryIds, getCategory, isCategoryId } from './categories.ts';
+import { categoryIds, getCategory, isCategoryId } from './categories.ts';
 import { melderPickupSchema } from './contract/pickup.ts';
 import { referencePattern } from './reference.ts';
 import { meldingStatuses } from './status-machine.ts';
@@ -189,20 +188,3 @@ export type PublicCategory = z.output<typeof publicCategorySchema>;
 
 export const categoriesResponseSchema = z.object({ categories: z.array(publicCategorySchema) });
 export type CategoriesResponse = z.output<typeof categoriesResponseSchema>;
-
-/** What residents may see of the categories: no team or priority. */
-export function toPublicCategories(
-  definitions: readonly CategoryDefinition[] = categories,
-): CategoriesResponse {
-  return {
-    categories: definitions.map((c) => ({
-      id: c.id,
-      label: c.label,
-      description: c.description,
-      show112Advice: c.show112Advice,
-      showAnonymousTipAdvice: c.showAnonymousTipAdvice,
-      subcategories: c.subcategories.map((s) => ({ id: s.id, label: s.label })),
-      questions: c.questions.map((q) => structuredClone(q)),
-    })),
-  };
-}

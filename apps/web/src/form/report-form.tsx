@@ -4,9 +4,6 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { appTexts, formTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { loadCategories } from './categories-api.ts';
-import { ConfirmationView } from './confirmation-view.tsx';
-import type { PublicCategory } from './core.ts';
 import { type Draft, isStepNumber, STEP_COUNT, STEPS, type StepNumber, without } from './draft.ts';
 import {
   domIdOf,
@@ -18,18 +15,28 @@ import {
 } from './field-keys.ts';
 import { Progress } from './progress.tsx';
 import { CategoryStep } from './steps/category-step.tsx';
-import { ContactStep } from './steps/contact-step.tsx';
 import { WhereStep } from './steps/location-step-lazy.tsx';
-import { ReviewSummary } from './steps/review-step.tsx';
 import type { ApiErrorBody } from './submit.ts';
 import { SubmitStatus } from './submit-status.tsx';
+import { useCategories } from './use-categories.ts';
 import { useDraft } from './use-draft.ts';
-import { useSubmission } from './use-submission.ts';
+import { loadSubmit, useSubmission } from './use-submission.ts';
 
-// Steps 3–5 need the shared intake schema (zod) and its limits: loaded when the resident gets there,
-// so that the first screen stays small.
+// Only step 1 is in the first screen's chunk. The later steps, the confirmation and the shared intake
+// schema (zod) are chunks of their own, asked for as soon as the resident picks a category (see
+// `prefetchLaterSteps`), so that they are there by the time "Volgende" is pressed.
 const loadValidation = () => import('./validation.ts');
-const DetailsStep = lazy(() => import('./steps/details-step.tsx').then((m) => ({ default: m.DetailsStep })));
+const loadDetails = () => import('./steps/details-step.tsx');
+const loadContact = () => import('./steps/contact-step.tsx');
+const loadReview = () => import('./steps/review-step.tsx');
+const loadConfirmation = () => import('./confirmation-view.tsx');
+const DetailsStep = lazy(() => loadDetails().then((m) => ({ default: m.DetailsStep })));
+const ContactStep = lazy(() => loadContact().then((m) => ({ default: m.ContactStep })));
+const ReviewSummary = lazy(() => loadReview().then((m) => ({ default: m.ReviewSummary })));
+const ConfirmationView = lazy(() => loadConfirmation().then((m) => ({ default: m.ConfirmationView })));
+const prefetchLaterSteps = () => {
+  for (const load of [loadValidation, loadDetails, loadContact, loadReview, loadSubmit]) void load().catch(() => {});
+};
 
 interface ErrorState {
   step: StepNumber;
@@ -42,7 +49,6 @@ const stepParam = (value: string | null): number => (value === null ? Number.NaN
 export function ReportForm() {
   const { loaded, draft, update, saveNow, restored, dismissRestored, confirmation, confirm, startOver } =
     useDraft();
-  const [categories, setCategories] = useState<PublicCategory[] | 'loading' | 'error'>('loading');
   const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
   const [errorState, setErrorState] = useState<ErrorState | undefined>();
@@ -52,20 +58,18 @@ export function ReportForm() {
   const summaryRef = useRef<HTMLDivElement>(null);
   const [justConfirmed, setJustConfirmed] = useState(false);
 
-  const fetchCategories = useCallback(() => {
-    setCategories('loading');
-    loadCategories().then(setCategories, () => setCategories('error'));
-  }, []);
-  useEffect(fetchCategories, []);
+  // The resident has started (chose a category, or came back to a draft): the rest is fetched now.
+  const started = loaded && (draft.category !== undefined || draft.step > 1);
+  const categories = useCategories(started);
+  useEffect(() => {
+    if (started) prefetchLaterSteps();
+  }, [started]);
 
-  const categoryOf = useCallback(
-    (d: Draft) => (Array.isArray(categories) ? categories.find((c) => c.id === d.category) : undefined),
-    [categories],
-  );
+  const categoryOf = useCallback((d: Draft) => categories.find((c) => c.id === d.category), [categories]);
   const category = categoryOf(draft);
 
   const { pending, progress } = useSubmission({
-    ready: loaded && categories !== 'loading',
+    ready: loaded,
     draft,
     categoryOf,
     onCreated: (body, sent) => {
@@ -170,10 +174,6 @@ export function ReportForm() {
     if (summaryFocus > 0) summaryRef.current?.focus();
   }, [summaryFocus]);
 
-  useEffect(() => {
-    if (step >= 2) void loadValidation().catch(() => {});
-  }, [step]);
-
   async function next(e: FormEvent) {
     e.preventDefault();
     if (step === 5) return submit();
@@ -222,13 +222,15 @@ export function ReportForm() {
 
   if (confirmation) {
     return (
-      <ConfirmationView
-        confirmation={confirmation}
-        focusOnMount={justConfirmed}
-        onNew={() => {
-          void startOver().then(() => navigate('/'));
-        }}
-      />
+      <Suspense fallback={<p className="utrecht-paragraph">{appTexts.loading}</p>}>
+        <ConfirmationView
+          confirmation={confirmation}
+          focusOnMount={justConfirmed}
+          onNew={() => {
+            void startOver().then(() => navigate('/'));
+          }}
+        />
+      </Suspense>
     );
   }
 
@@ -236,7 +238,13 @@ export function ReportForm() {
   return (
     <form noValidate onSubmit={(e) => void next(e)} className="bs-form" aria-labelledby="step-heading">
       <Progress step={step} />
-      <h1 id="step-heading" ref={headingRef} tabIndex={-1} className="utrecht-heading-1">
+      <h1
+        id="step-heading"
+        ref={headingRef}
+        tabIndex={-1}
+        className="utrecht-heading-1"
+        elementtiming="step-heading"
+      >
         {formTexts.steps[STEPS[step - 1] ?? 'category']}
       </h1>
       {restored && step > 1 && !hasErrors && (
@@ -260,21 +268,19 @@ export function ReportForm() {
       )}
       {hasErrors && <ErrorSummary ref={summaryRef} errors={errors} idOf={domIdOf} message={errorMessage} />}
 
-      {step === 1 && <CategoryStep {...stepProps} categories={categories} onRetry={fetchCategories} />}
+      {step === 1 && <CategoryStep {...stepProps} categories={categories} />}
       {step === 2 && <WhereStep {...stepProps} />}
-      {step === 3 && (
-        <Suspense fallback={<p className="utrecht-paragraph">{appTexts.loading}</p>}>
-          <DetailsStep {...stepProps} />
-        </Suspense>
-      )}
-      {step === 4 && <ContactStep {...stepProps} />}
-      {step === 5 && (
-        <>
-          <p className="utrecht-paragraph">{formTexts.review.intro}</p>
-          <ReviewSummary draft={draft} category={category} editable={!pending} />
-          <SubmitStatus progress={pending ? (progress ?? { kind: 'sending' }) : undefined} />
-        </>
-      )}
+      <Suspense fallback={<p className="utrecht-paragraph">{appTexts.loading}</p>}>
+        {step === 3 && <DetailsStep {...stepProps} />}
+        {step === 4 && <ContactStep {...stepProps} />}
+        {step === 5 && (
+          <>
+            <p className="utrecht-paragraph">{formTexts.review.intro}</p>
+            <ReviewSummary draft={draft} category={category} editable={!pending} />
+          </>
+        )}
+      </Suspense>
+      {step === 5 && <SubmitStatus progress={pending ? (progress ?? { kind: 'sending' }) : undefined} />}
 
       <div className="utrecht-button-group bs-nav">
         <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>

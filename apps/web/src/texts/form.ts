@@ -25,8 +25,6 @@ export const formTexts = {
     'Ziet of hoort u jeugdoverlast, woonoverlast of een verdachte situatie? Meld het hier. U krijgt een referentie en een persoonlijke link om te volgen wat er met uw melding gebeurt.',
   category: {
     legend: 'Kies het onderwerp',
-    loadError: 'De onderwerpen konden niet worden geladen. Controleer uw verbinding en probeer het opnieuw.',
-    retry: 'Opnieuw proberen',
     required: 'Kies wat u wilt melden.',
   },
   location: {
