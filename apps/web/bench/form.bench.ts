@@ -55,7 +55,10 @@ function observeLcp(): void {
   w.__lcp = [];
   w.__heading = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as (PerformanceEntry & { identifier?: string; renderTime?: number })[]) {
+    for (const e of list.getEntries() as (PerformanceEntry & {
+      identifier?: string;
+      renderTime?: number;
+    })[]) {
       if (e.identifier === 'step-heading') w.__heading.push(e.renderTime || e.startTime);
     }
   }).observe({ type: 'element', buffered: true });

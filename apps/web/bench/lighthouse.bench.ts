@@ -41,20 +41,29 @@ interface Report {
 
 async function audit(name: string, url: string, dir: string): Promise<void> {
   const out = join(dir, `${name}.json`);
-  await run(
-    bin,
-    [url, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${chromeFlags}`],
-    { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 },
-  );
+  await run(bin, [url, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${chromeFlags}`], {
+    env: { ...process.env, CHROME_PATH: chromiumPath },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const report = JSON.parse(await readFile(out, 'utf8')) as Report;
   const scores = Object.values(report.categories)
     .map((c) => `${c.title} ${c.score === null ? '–' : Math.round(c.score * 100)}`)
     .join(', ');
-  const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']
+  const metrics = [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+  ]
     .map((id) => `${report.audits[id]?.title}: ${report.audits[id]?.displayValue ?? '–'}`)
     .join('; ');
   const failing = Object.values(report.audits)
-    .filter((a) => a.score !== null && a.score < 0.9 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
+    .filter(
+      (a) =>
+        a.score !== null &&
+        a.score < 0.9 &&
+        ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode),
+    )
     .map((a) => `  - ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
   process.stdout.write(`${name}: ${scores}\n  ${metrics}\n${failing.join('\n')}\n  report: ${out}\n`);
 }

@@ -35,7 +35,8 @@ const ContactStep = lazy(() => loadContact().then((m) => ({ default: m.ContactSt
 const ReviewSummary = lazy(() => loadReview().then((m) => ({ default: m.ReviewSummary })));
 const ConfirmationView = lazy(() => loadConfirmation().then((m) => ({ default: m.ConfirmationView })));
 const prefetchLaterSteps = () => {
-  for (const load of [loadValidation, loadDetails, loadContact, loadReview, loadSubmit]) void load().catch(() => {});
+  for (const load of [loadValidation, loadDetails, loadContact, loadReview, loadSubmit])
+    void load().catch(() => {});
 };
 
 interface ErrorState {
