@@ -1,5 +1,5 @@
 import { Button } from '@utrecht/button-react/css';
-import { type FormEvent, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { appTexts, formTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
@@ -13,6 +13,14 @@ import {
   sortErrors,
   stepOfField,
 } from './field-keys.ts';
+import {
+  ConfirmationView,
+  ContactStep,
+  DetailsStep,
+  loadValidation,
+  prefetchLaterSteps,
+  ReviewSummary,
+} from './later-steps.ts';
 import { Progress } from './progress.tsx';
 import { CategoryStep } from './steps/category-step.tsx';
 import { WhereStep } from './steps/location-step-lazy.tsx';
@@ -20,24 +28,7 @@ import type { ApiErrorBody } from './submit.ts';
 import { SubmitStatus } from './submit-status.tsx';
 import { useCategories } from './use-categories.ts';
 import { useDraft } from './use-draft.ts';
-import { loadSubmit, useSubmission } from './use-submission.ts';
-
-// Only step 1 is in the first screen's chunk. The later steps, the confirmation and the shared intake
-// schema (zod) are chunks of their own, asked for as soon as the resident picks a category (see
-// `prefetchLaterSteps`), so that they are there by the time "Volgende" is pressed.
-const loadValidation = () => import('./validation.ts');
-const loadDetails = () => import('./steps/details-step.tsx');
-const loadContact = () => import('./steps/contact-step.tsx');
-const loadReview = () => import('./steps/review-step.tsx');
-const loadConfirmation = () => import('./confirmation-view.tsx');
-const DetailsStep = lazy(() => loadDetails().then((m) => ({ default: m.DetailsStep })));
-const ContactStep = lazy(() => loadContact().then((m) => ({ default: m.ContactStep })));
-const ReviewSummary = lazy(() => loadReview().then((m) => ({ default: m.ReviewSummary })));
-const ConfirmationView = lazy(() => loadConfirmation().then((m) => ({ default: m.ConfirmationView })));
-const prefetchLaterSteps = () => {
-  for (const load of [loadValidation, loadDetails, loadContact, loadReview, loadSubmit])
-    void load().catch(() => {});
-};
+import { useSubmission } from './use-submission.ts';
 
 interface ErrorState {
   step: StepNumber;
