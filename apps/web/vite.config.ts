@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { serviceWorker } from './vite-plugins/service-worker.ts';
+import { firstScreen } from './vite-plugins/first-screen.ts';
 import { utrechtStylesheets } from './vite-plugins/utrecht-stylesheets.ts';
 
 // In development the API runs on its own port; the built app is served by the API itself.
@@ -10,6 +11,8 @@ export default defineConfig({
   plugins: [
     utrechtStylesheets(),
     react(),
+    // Step 1 of the form as HTML in index.html, so that a phone paints it before the JavaScript arrives.
+    firstScreen(),
     // Every text asset gets a .br and a .gz sibling at build time (the largest settings: made once, sent
     // often), which the API sends to browsers that accept them (apps/api/src/runtime/web-app.plugin.ts).
     compression({

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { ReportForm } from './form/report-form.tsx';
+import { PublicShell } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { staffRoute } from './staff-routes.ts';
 import { appTexts } from './texts/index.ts';
@@ -14,30 +15,14 @@ const Loading = () => (
   </p>
 );
 
-/** Skip link, header, the one <main> landmark, footer — around every page. */
+/** The public pages, in the shell that index.html already shows (see first-screen.tsx). */
 export function Layout() {
   return (
-    <div className="bs-app">
-      <a className="bs-skip-link" href="#main">
-        {appTexts.skipLink}
-      </a>
-      <header className="bs-header">
-        <div className="bs-container bs-header__inner">
-          <span className="bs-header__municipality">{appTexts.municipality}</span>
-          <span className="bs-header__app">{appTexts.appName}</span>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="bs-container bs-main">
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
-      </main>
-      <footer className="bs-footer">
-        <div className="bs-container">
-          <p className="utrecht-paragraph">{appTexts.advice.call112}</p>
-        </div>
-      </footer>
-    </div>
+    <PublicShell>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </PublicShell>
   );
 }
 

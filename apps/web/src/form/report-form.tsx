@@ -204,14 +204,9 @@ export function ReportForm() {
     saveNow();
   }
 
-  if (!loaded) {
-    return (
-      <p className="utrecht-paragraph" role="status">
-        {appTexts.loading}
-      </p>
-    );
-  }
-
+  // Until the draft is read from IndexedDB, step 1 of an empty draft is shown: what index.html already
+  // shows (built from this component, first-screen.tsx), so the first render changes nothing on screen;
+  // a restored draft then takes the resident to the step where it was.
   if (confirmation) {
     return (
       <Suspense fallback={<p className="utrecht-paragraph">{appTexts.loading}</p>}>
