@@ -3,11 +3,12 @@ import { appTexts } from './texts/index.ts';
 
 /**
  * Skip link, header, the one <main> landmark, footer — around every public page. Also rendered at build
- * time around step 1 of the form into index.html (first-screen.tsx), so it must not depend on the router.
+ * time around step 1 of the form into index.html (first-screen.tsx), so it must not depend on the router;
+ * `inert` there, as nothing in it works before the app has replaced it.
  */
-export function PublicShell({ children }: { children: ReactNode }) {
+export function PublicShell({ children, inert }: { children: ReactNode; inert?: boolean }) {
   return (
-    <div className="bs-app">
+    <div className="bs-app" inert={inert}>
       <a className="bs-skip-link" href="#main">
         {appTexts.skipLink}
       </a>
