@@ -66,7 +66,9 @@ function observeLcp(): void {
     for (const e of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
       w.__lcp.push({
         t: e.startTime,
-        el: e.element?.tagName ?? '?',
+        // No element: the node was gone when the entry was read (the prerendered step 1, which the app
+        // replaces with the same markup).
+        el: e.element?.tagName ?? '(replaced)',
         text: (e.element?.textContent ?? '').trim().slice(0, 60),
       });
     }
