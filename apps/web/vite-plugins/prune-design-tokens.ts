@@ -80,7 +80,8 @@ export function pruneDesignTokens(): Plugin {
         const m = DECLARATION.exec(line);
         if (m) values.set(m[1] as string, m[2] as string);
       }
-      if (values.size < 100) throw new Error(`${id}: expected one declaration per line, found ${values.size}`);
+      if (values.size < 100)
+        throw new Error(`${id}: expected one declaration per line, found ${values.size}`);
       // Tokens that kept tokens refer to are kept too, until nothing new is found.
       const pending = [...used];
       while (pending.length > 0) {
