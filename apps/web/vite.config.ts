@@ -1,9 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
-import { serviceWorker } from './vite-plugins/service-worker.ts';
 import { firstScreen } from './vite-plugins/first-screen.ts';
 import { pruneDesignTokens } from './vite-plugins/prune-design-tokens.ts';
+import { serviceWorker } from './vite-plugins/service-worker.ts';
 import { utrechtStylesheets } from './vite-plugins/utrecht-stylesheets.ts';
 
 // In development the API runs on its own port; the built app is served by the API itself.
