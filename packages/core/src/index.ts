@@ -8,6 +8,7 @@ export * from './geo/h3-cells.ts';
 export * from './geo/h3-geometry.ts';
 export * from './geo/wijk-centre.ts';
 export * from './geo/zoom.ts';
+export * from './grouping/index.ts';
 export * from './hotspots/index.ts';
 export * from './intake-schema.ts';
 export * from './notifications/index.ts';
