@@ -137,6 +137,7 @@ async function start(): Promise<void> {
     reconcile: workerConfig.reconcile,
     pickupMinutes: workerConfig.pickupMinutes,
     push,
+    grouping: workerConfig.grouping,
   });
   cleanups.push(() => worker.close());
 

@@ -86,6 +86,7 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
       reconcile: config.reconcile,
       pickupMinutes: config.pickupMinutes,
       push: config.vapid,
+      grouping: config.grouping,
     });
   } catch (err) {
     mailer.close();

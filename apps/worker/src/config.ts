@@ -1,5 +1,10 @@
 import { join, resolve } from 'node:path';
-import { defaultPickupMinutes, type PickupMinutes } from '@buurtsignaal/core';
+import {
+  defaultGroupingSettings,
+  defaultPickupMinutes,
+  type GroupingSettings,
+  type PickupMinutes,
+} from '@buurtsignaal/core';
 import { z } from 'zod';
 import type { VapidKeys } from './dispatch/push-channel.ts';
 
@@ -51,6 +56,15 @@ const envSchema = z.object({
   DISPATCH_PICKUP_SPOED_MINUTES: positiveInt(defaultPickupMinutes.spoed),
   DISPATCH_PICKUP_HOOG_MINUTES: positiveInt(defaultPickupMinutes.hoog),
   DISPATCH_PICKUP_NORMAAL_MINUTES: positiveInt(defaultPickupMinutes.normaal),
+  // One incident, many reports: a new melding of the same category and team within this many metres
+  // and minutes of an open one is grouped with it (one notice for the group). 0 metres: never grouped.
+  GROUPING_RADIUS_METERS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(5_000)
+    .default(defaultGroupingSettings.radiusMeters),
+  GROUPING_WINDOW_MINUTES: positiveInt(defaultGroupingSettings.windowMinutes),
   // The standalone worker's health endpoint (health/health-server.ts); `off` runs without it.
   WORKER_HEALTH_PORT: z
     .string()
@@ -121,6 +135,8 @@ export interface WorkerConfig {
   reconcile: { everyMs: number; afterMs: number; maxAttempts: number; lookbackMs: number };
   /** Dispatch: minutes to claim a melding after the notice before it escalates, per priority. */
   pickupMinutes: PickupMinutes;
+  /** Grouping of meldingen of one incident when routed; false: switched off (GROUPING_RADIUS_METERS=0). */
+  grouping: GroupingSettings | false;
   /** Port of the health endpoint (GET /health/live, /health/ready); undefined: none. */
   healthPort: number | undefined;
   /** Where the health endpoint listens: loopback for a container's own check, 0.0.0.0 for a kubelet. */
@@ -173,6 +189,10 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
       hoog: e.DISPATCH_PICKUP_HOOG_MINUTES,
       normaal: e.DISPATCH_PICKUP_NORMAAL_MINUTES,
     },
+    grouping:
+      e.GROUPING_RADIUS_METERS === 0
+        ? false
+        : { radiusMeters: e.GROUPING_RADIUS_METERS, windowMinutes: e.GROUPING_WINDOW_MINUTES },
     healthPort: e.WORKER_HEALTH_PORT,
     healthHost: e.WORKER_HEALTH_HOST,
     statusLinkKey: e.STATUS_LINK_KEY,

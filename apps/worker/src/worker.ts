@@ -1,4 +1,4 @@
-import { defaultPickupMinutes, type PickupMinutes } from '@buurtsignaal/core';
+import { defaultPickupMinutes, type GroupingSettings, type PickupMinutes } from '@buurtsignaal/core';
 import type { DatabaseClient, SecretBox } from '@buurtsignaal/db';
 import { createRedisConnection, createWorker, type QueueName } from '@buurtsignaal/jobs';
 import type { Mailer } from '@buurtsignaal/mail';
@@ -57,6 +57,8 @@ export interface WorkerDeps {
   reconcile?: Partial<ReconcileSettings>;
   /** Dispatch: minutes to claim a melding before it escalates, per priority; default core's. */
   pickupMinutes?: PickupMinutes;
+  /** Grouping of one incident's meldingen when routed (default core's 150 m, 30 min); false: off. */
+  grouping?: GroupingSettings | false;
   /** BullMQ's lock and stalled-job checks of the routing and notification workers (jobLockDefaults). */
   jobLocks?: Partial<JobLockSettings>;
   /** Web Push to the officers' devices; undefined: off, every officer told is mailed. */
@@ -138,6 +140,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       db: deps.database.db,
       now,
       logger,
+      ...(deps.grouping === undefined ? {} : { grouping: deps.grouping }),
       enqueueRoster: async (job) => {
         await queues.roster(job.teamId).add('assignment', job, { jobId: jobIds.roster(job.assignmentId) });
       },

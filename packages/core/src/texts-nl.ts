@@ -89,6 +89,7 @@ export const transitionMessages = {
 export * from './texts/pickup-nl.ts';
 // Rosters and routing keep their texts beside this file, in texts/; re-exported so that this module
 // stays the one place to review.
+export * from './texts/grouping-nl.ts';
 export * from './texts/roster-nl.ts';
 export * from './texts/routing-nl.ts';
 export * from './texts/starter-content-nl.ts';

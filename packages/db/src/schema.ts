@@ -308,6 +308,37 @@ export const dispatchNotices = pgTable(
   ],
 );
 
+/**
+ * One incident, many reports: meldingen of the same kind close in place and time, handled as one. The
+ * primary is the melding whose dispatch tells the officers; the others start no notice chain of their
+ * own. Grouped by the routing worker (created_by 'systeem') or by hand ('staff:<id>').
+ */
+export const incidentGroups = pgTable('incident_groups', {
+  id: uuid('id').primaryKey(),
+  primaryMeldingId: uuid('primary_melding_id')
+    .notNull()
+    .unique()
+    .references(() => meldingen.id, { onDelete: 'cascade' }),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Which group a melding is in: at most one (the primary is a member too). Split: the row goes. */
+export const incidentGroupMembers = pgTable(
+  'incident_group_members',
+  {
+    meldingId: uuid('melding_id')
+      .primaryKey()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => incidentGroups.id, { onDelete: 'cascade' }),
+    addedBy: text('added_by').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_group_members_group_idx').on(t.groupId)],
+);
+
 /** Transactional outbox: written in the same transaction as the change it announces. */
 export const outbox = pgTable(
   'outbox',

@@ -27,6 +27,7 @@ import {
 import type { DispatchStepJob } from '@buurtsignaal/jobs';
 import { type Mailer, messageIdDomain, notificationMessageId } from '@buurtsignaal/mail';
 import type { Logger } from 'pino';
+import { dispatchedWithGroup, meldingenInNotice } from '../grouping/grouped-dispatch.ts';
 import { jobIds } from '../queues.ts';
 import { dispatchMail } from './dispatch-texts.ts';
 import { sendPendingPushes, type VapidKeys } from './push-channel.ts';
@@ -52,8 +53,8 @@ export type DispatchOutcome =
   | { kind: 'notified'; step: number; notices: number; checkAt: Date }
   | { kind: 'waiting'; until: Date }
   | { kind: 'unanswered' }
-  /** Nothing to do: claimed (or closed, cancelled), rerouted, already onbeantwoord, or gone. */
-  | { kind: 'stopped'; why: 'claimed' | 'rerouted' | 'unanswered' | 'missing' };
+  /** Nothing to do: claimed (or closed, cancelled), rerouted, already onbeantwoord, gone, or in a group. */
+  | { kind: 'stopped'; why: 'claimed' | 'rerouted' | 'unanswered' | 'missing' | 'grouped' };
 
 function stopReason(
   a: DispatchAssignment | undefined,
@@ -126,6 +127,7 @@ async function sendMails(
     priority: a.priority,
     wijkCode: a.wijkCode,
     step,
+    meldingen: await meldingenInNotice(deps.db, a.meldingId),
     consoleUrl: `${deps.publicBaseUrl}/balie/meldingen/${a.meldingId}`,
   });
   const domain = messageIdDomain(deps.mailFrom);
@@ -169,6 +171,8 @@ export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob):
   const a = await findDispatchAssignment(deps.db, job.assignmentId);
   const stop = stopReason(a);
   if (stop || !a) return { kind: 'stopped', why: stop ?? 'missing' };
+  // One incident, one notice chain: the group's primary carries it.
+  if (await dispatchedWithGroup(deps.db, a.meldingId)) return { kind: 'stopped', why: 'grouped' };
   const now = deps.now();
   const decided = await plan(deps, a, job.step, now);
   const base = {

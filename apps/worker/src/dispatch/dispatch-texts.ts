@@ -1,4 +1,4 @@
-import { getCategory } from '@buurtsignaal/core';
+import { getCategory, groupingTexts } from '@buurtsignaal/core';
 
 // Every text of the dispatch e-mail an officer reads, in Dutch, in one place. The mail names the
 // melding only by reference, category, priority and wijk: no description, address or melder data.
@@ -10,6 +10,8 @@ export interface DispatchMailFacts {
   wijkCode: string | null;
   /** 0: the first notice; higher: an escalation ("nog niet opgepakt"). */
   step: number;
+  /** How many meldingen of one incident this notice is for (a group); 1 or absent: one melding. */
+  meldingen?: number;
   /** Link to the melding in the staff console. */
   consoleUrl: string;
 }
@@ -20,8 +22,10 @@ export function dispatchMail(f: DispatchMailFacts): { subject: string; text: str
   const category = getCategory(f.category)?.label ?? f.category;
   const priority = priorityLabels[f.priority] ?? f.priority;
   const lead = f.step === 0 ? 'Nieuwe melding voor uw team' : 'Nog niet opgepakt';
+  const count = f.meldingen ?? 1;
+  const group = count > 1 ? `, ${groupingTexts.count(count)}` : '';
   return {
-    subject: `${lead}: ${f.reference} (${priority.toLowerCase()}, ${category.toLowerCase()})`,
+    subject: `${lead}: ${f.reference} (${priority.toLowerCase()}, ${category.toLowerCase()}${group})`,
     text: [
       f.step === 0
         ? 'Er is een melding voor uw team binnengekomen.'
@@ -31,6 +35,7 @@ export function dispatchMail(f: DispatchMailFacts): { subject: string; text: str
       `Soort: ${category}`,
       `Prioriteit: ${priority}`,
       `Wijk: ${f.wijkCode ?? 'onbekend'}`,
+      ...(count > 1 ? [`Meldingen over dit voorval: ${count}`] : []),
       '',
       `Open de melding in de console: ${f.consoleUrl}`,
       '',

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { canTransition, isMeldingStatus } from '@buurtsignaal/core';
-import type { Db } from '@buurtsignaal/db';
+import {
+  canTransition,
+  defaultGroupingSettings,
+  type GroupingSettings,
+  isMeldingStatus,
+} from '@buurtsignaal/core';
+import { type Db, notifyOutbox } from '@buurtsignaal/db';
 import {
   decisionFields,
   findAssignmentByRoutingKey,
@@ -10,6 +15,7 @@ import { lockMeldingForRouting } from '@buurtsignaal/db/tables/meldingen-reposit
 import type { RosterJob, RoutingJob } from '@buurtsignaal/jobs';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
+import { type GroupingOutcome, groupOnRouting } from '../grouping/grouping-on-routing.ts';
 import { deadlineForRouting } from './routing-deadline.ts';
 import { decideRouting, type RoutingResult, syncRuleFlags } from './routing-service.ts';
 
@@ -19,6 +25,8 @@ export interface RoutingDeps {
   /** Puts the assignment on the team's roster queue; must be idempotent per assignment id. */
   enqueueRoster: (job: RosterJob) => Promise<void>;
   logger: Logger;
+  /** One incident, many reports: grouping of a new melding (default 150 m, 30 min); false: never. */
+  grouping?: GroupingSettings | false;
 }
 
 export type RoutingOutcome =
@@ -36,6 +44,7 @@ export const routingKeyFor = (statusEventId: number) => `event-${statusEventId}`
 export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<RoutingOutcome> {
   const routingKey = routingKeyFor(job.statusEventId);
   let routed: RoutingResult | undefined;
+  let grouping = { kind: 'alone' } as GroupingOutcome;
   const outcome = await deps.db.transaction(async (tx): Promise<RoutingOutcome> => {
     const melding = await lockMeldingForRouting(tx, job.meldingId);
     if (!melding) return { kind: 'melding-missing' };
@@ -77,8 +86,17 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
         priority: winner.priority,
       };
     }
+    // In the same transaction: a job that runs twice takes the 'already-assigned' path and groups once.
+    grouping = await groupOnRouting(tx, {
+      meldingId: melding.id,
+      fromStatus: melding.status,
+      at,
+      settings: deps.grouping ?? defaultGroupingSettings,
+    });
     return { kind: 'assigned', assignmentId, teamId: decision.teamId, priority: decision.priority };
   });
+  // Joining a group in behandeling claimed this melding too: its melder hears of it.
+  if (grouping.kind === 'grouped' && grouping.claimed) await notifyOutbox(deps.db);
 
   // After the commit, outside the melding's lock: a rule found invalid is flagged for the console.
   if (outcome.kind === 'assigned' && routed) await syncRuleFlags(deps.db, routed, deps.now(), deps.logger);
@@ -93,7 +111,12 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
     });
   }
   deps.logger.info(
-    { meldingId: job.meldingId, statusEventId: job.statusEventId, outcome: outcome.kind },
+    {
+      meldingId: job.meldingId,
+      statusEventId: job.statusEventId,
+      outcome: outcome.kind,
+      grouping: grouping.kind,
+    },
     'routed',
   );
   return outcome;

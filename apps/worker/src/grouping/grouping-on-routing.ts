@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import {
+  chooseGroupFor,
+  claimableStatuses,
+  type GroupingSettings,
+  groupingTexts,
+  isMeldingStatus,
+  isOpen,
+} from '@buurtsignaal/core';
+import type { DbOrTx } from '@buurtsignaal/db';
+import {
+  findGroupingSubject,
+  listGroupingCandidates,
+} from '@buurtsignaal/db/queries/grouping/group-candidates';
+import {
+  addGroupMember,
+  createGroup,
+  lockGroupingOf,
+  removeGroupMember,
+} from '@buurtsignaal/db/tables/incident-groups-repository';
+import { claimMeldingRow, lockMeldingForHandling } from '@buurtsignaal/db/tables/meldingen-repository';
+import { insertStatusChangedOutbox } from '@buurtsignaal/db/tables/outbox-repository';
+import { appendStatusEvent } from '@buurtsignaal/db/tables/status-events-repository';
+
+// One incident, many reports: inside the routing transaction (after the assignment is recorded), a new
+// melding joins the group of an open one of the same kind close by (core chooseGroupFor). Its own
+// dispatch then stops as 'grouped' (grouped-dispatch.ts): the officers get one notice for the group.
+
+export type GroupingOutcome =
+  | { kind: 'alone' }
+  | { kind: 'grouped'; groupId: string; primaryMeldingId: string; claimed: boolean }
+  /** A reopened melding leaves its group: it is routed and dispatched on its own. */
+  | { kind: 'left'; groupId: string; dissolved: boolean };
+
+export async function groupOnRouting(
+  tx: DbOrTx,
+  input: { meldingId: string; fromStatus: string; at: Date; settings: GroupingSettings | false },
+): Promise<GroupingOutcome> {
+  if (input.fromStatus === 'heropend') {
+    const left = await removeGroupMember(tx, input.meldingId);
+    return left ? { kind: 'left', ...left } : { kind: 'alone' };
+  }
+  if (input.fromStatus !== 'gemeld' || input.settings === false) return { kind: 'alone' };
+  const subject = await findGroupingSubject(tx, input.meldingId);
+  if (!subject) return { kind: 'alone' };
+  await lockGroupingOf(tx, subject.category);
+  const rows = await listGroupingCandidates(tx, {
+    excludeId: subject.id,
+    category: subject.category,
+    lat: subject.lat,
+    lng: subject.lng,
+    reportedAt: subject.reportedAt,
+    settings: input.settings,
+  });
+  // A group is joined through its primary: place and time are measured to the first report.
+  const candidates = rows.filter((r) => r.groupId === null || r.primaryMeldingId === r.id);
+  const chosen = chooseGroupFor(subject, candidates, input.settings);
+  if (!chosen) return { kind: 'alone' };
+  // Under the primary's lock, again: staff may have closed it since it was read.
+  const primary = await lockMeldingForHandling(tx, chosen.id);
+  if (!primary || !isMeldingStatus(primary.status) || !isOpen(primary.status)) return { kind: 'alone' };
+  const group =
+    chosen.groupId !== null
+      ? { groupId: chosen.groupId, primaryMeldingId: chosen.id }
+      : await createGroup(tx, { id: randomUUID(), primaryMeldingId: chosen.id, by: 'systeem', at: input.at });
+  const added = await addGroupMember(tx, { ...group, meldingId: subject.id, by: 'systeem', at: input.at });
+  if (!added) return { kind: 'alone' };
+  // The group is someone's already: this melding is that officer's too (its melder hears "in behandeling").
+  let claimed = false;
+  if (primary.status === 'in_behandeling' && primary.assignedUserId) {
+    claimed = await claimMeldingRow(tx, {
+      meldingId: subject.id,
+      userId: primary.assignedUserId,
+      at: input.at,
+      claimable: claimableStatuses,
+    });
+    if (claimed) {
+      const statusEventId = await appendStatusEvent(tx, {
+        meldingId: subject.id,
+        fromStatus: 'ingedeeld',
+        toStatus: 'in_behandeling',
+        actor: 'systeem',
+        internalNote: groupingTexts.joinedClaimedGroup(chosen.reference),
+        at: input.at,
+      });
+      await insertStatusChangedOutbox(tx, subject.id, statusEventId);
+    }
+  }
+  return { kind: 'grouped', ...group, claimed };
+}
