@@ -13,6 +13,7 @@ import { createRosterAdviceService, type RosterAdviceService } from './advice/ro
 import { type AreasService, createAreasService } from './areas/areas-service.ts';
 import type { ApiConfig } from './config.ts';
 import { createUnansweredService, type UnansweredService } from './dispatch/unanswered-service.ts';
+import { createGroupService, type GroupService } from './grouping/group-service.ts';
 import { createHandlingService, type HandlingService } from './handling/handling-service.ts';
 import {
   createNotableService,
@@ -68,6 +69,8 @@ export interface Services {
   accounts: AccountService;
   meldingen: StaffMeldingService;
   handling: HandlingService;
+  /** Incident groups: nearby meldingen, grouping by hand, splitting. */
+  groups: GroupService;
   standardTexts: StandardTextService;
   notable: NotableService;
   reports: WeeklyReportService;
@@ -133,6 +136,7 @@ export function createServices(deps: ServiceDeps): Services {
     accounts: createAccountService({ db, now }),
     meldingen: createStaffMeldingService({ db, publicBaseUrl: config.publicBaseUrl }),
     handling: createHandlingService({ db, now, outboxNotifier }),
+    groups: createGroupService({ db, now, outboxNotifier }),
     standardTexts: createStandardTextService({ db, now }),
     notable: createNotableService({ db, now }),
     reports: createWeeklyReportService({ db, now, minCount: config.reports.minCount }),

@@ -22,6 +22,7 @@ import {
 import { insertStatusChangedOutbox } from '@buurtsignaal/db/tables/outbox-repository';
 import { appendStatusEvent } from '@buurtsignaal/db/tables/status-events-repository';
 import { ApiError } from '../errors.ts';
+import { claimRestOfGroup, closeRestOfGroup, lockGroupAnchor } from '../grouping/group-handling.ts';
 import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
 import { handlingTexts, staffErrorTexts } from '../texts/index.ts';
 
@@ -100,6 +101,7 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
   return {
     async claim(staff, meldingId) {
       const result = await db.transaction(async (tx) => {
+        await lockGroupAnchor(tx, meldingId);
         const melding = await lockAccessible(tx, staff, meldingId);
         const from = statusOf(melding);
         const at = now();
@@ -127,6 +129,8 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
           at,
         });
         await insertStatusChangedOutbox(tx, meldingId, statusEventId);
+        // One incident: the claim is the whole group's.
+        await claimRestOfGroup(tx, staff, meldingId, at);
         return { statusEventId };
       });
       outboxNotifier.poke();
@@ -138,6 +142,7 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
       const reason = blank(body.reason);
       const forwardedTo = blank(body.forwardedTo);
       const result = await db.transaction(async (tx) => {
+        await lockGroupAnchor(tx, meldingId);
         const melding = await lockAccessible(tx, staff, meldingId);
         const from = statusOf(melding);
         const check = checkTransition(from, body.to, { publicMessage, reason });
@@ -151,6 +156,7 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
           throw new ApiError(400, 'FORWARDED_TO_REQUIRED', message, [{ field: 'forwardedTo', message }]);
         }
         const duplicateOf = await duplicateTarget(tx, meldingId, body);
+        const at = now();
         const statusEventId = await recordStatusChange(tx, {
           meldingId,
           fromStatus: from,
@@ -160,10 +166,14 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
           internalNote: blank(body.internalNote),
           forwardedTo: body.to === 'doorgestuurd' ? forwardedTo : undefined,
           reason,
-          at: now(),
+          at,
           assignTo: assigneeAfter({ from, to: body.to, current: melding.assignedUserId, actorId: staff.id }),
           duplicateOf,
         });
+        // One incident: its closing message goes to every melder of the group.
+        if (body.to === 'afgehandeld' && publicMessage) {
+          await closeRestOfGroup(tx, staff, meldingId, { publicMessage, at });
+        }
         return { statusEventId };
       });
       outboxNotifier.poke();

@@ -17,6 +17,7 @@ import {
 } from '@buurtsignaal/db/queries/handling/detail';
 import type { QueueRow } from '@buurtsignaal/db/queries/handling/queue';
 import { listEmailDeliveries } from '@buurtsignaal/db/tables/email-deliveries-repository';
+import { loadGroupView } from '../grouping/group-view.ts';
 import {
   allowedTransitionsView,
   answersView,
@@ -169,7 +170,7 @@ export async function loadMeldingDetail(
 ): Promise<Omit<MeldingDetail, 'melder'> | undefined> {
   const row = await findStaffMeldingRow(db, meldingId);
   if (!row) return undefined;
-  const [assignment, photos, events, notes, feedback, deliveries, notices] = await Promise.all([
+  const [assignment, photos, events, notes, feedback, deliveries, notices, group] = await Promise.all([
     findCurrentAssignment(db, meldingId),
     listMeldingPhotos(db, meldingId),
     listStaffStatusEvents(db, meldingId),
@@ -177,6 +178,7 @@ export async function loadMeldingDetail(
     listMelderFeedback(db, meldingId),
     listEmailDeliveries(db, meldingId),
     listDispatchNotices(db, meldingId),
+    loadGroupView(db, meldingId),
   ]);
   const head = meldingHeadView(row);
   return {
@@ -199,6 +201,7 @@ export async function loadMeldingDetail(
         ? { id: row.duplicateOfId, reference: row.duplicateOfReference }
         : null,
     reopenCount: row.reopenCount,
+    ...(group ? { group } : {}),
     photos: photos.map((p) => ({
       id: p.id,
       url: `/api/v1/staff/meldingen/${row.id}/photos/${p.id}`,

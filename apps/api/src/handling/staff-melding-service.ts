@@ -10,6 +10,7 @@ import {
   listStandardTexts,
   updateStandardText,
 } from '@buurtsignaal/db/tables/standard-texts-repository';
+import { loadQueueGroups } from '../grouping/group-view.ts';
 import { previewStatusMail } from './mail-preview.ts';
 import { loadMeldingDetail } from './melding-detail.ts';
 
@@ -23,7 +24,16 @@ export function createStaffMeldingService(deps: { db: DbOrTx; publicBaseUrl: str
     detail: (meldingId: string) => loadMeldingDetail(db, meldingId),
     melderContact: (meldingId: string) => findMelderContact(db, meldingId),
     photo: (meldingId: string, photoId: string) => findMeldingPhoto(db, meldingId, photoId),
-    queue: (filter: Input<typeof listQueue>) => listQueue(db, filter),
+    queue: async (filter: Input<typeof listQueue>) => {
+      const page = await listQueue(db, filter);
+      return {
+        ...page,
+        groupOf: await loadQueueGroups(
+          db,
+          page.rows.map((r) => r.id),
+        ),
+      };
+    },
     /** The mail the melder would get for this change; stores nothing. Undefined: no such melding. */
     previewMail: (input: {
       meldingId: string;

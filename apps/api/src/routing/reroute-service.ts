@@ -25,6 +25,55 @@ export interface RerouteService {
   reroute(staff: StaffContext, meldingId: string, reason: string): Promise<RerouteResult>;
 }
 
+/**
+ * Decides the melding again inside the caller's transaction and records the new assignment with its
+ * outbox row (the new assignment reaches its team's roster queue). Also used when a melding is split
+ * from its group: it is then dispatched on its own.
+ */
+export async function rerouteInTransaction(
+  tx: DbOrTx,
+  r: { actor: string; meldingId: string; reason: string; at: Date },
+): Promise<RerouteResult> {
+  const { meldingId, reason, at } = r;
+  // The routing lock: a routing job for the same melding waits, and then finds it ingedeeld.
+  const melding = await lockMeldingForRouting(tx, meldingId);
+  const input = melding && (await findRoutingInput(tx, meldingId));
+  if (!melding || !input) throw new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
+  if (!isMeldingStatus(melding.status) || !canTransition(melding.status, 'ingedeeld')) {
+    const message = routingTexts.rerouteNotAllowed(melding.status);
+    throw new ApiError(409, 'REROUTE_NOT_ALLOWED', message, [{ field: 'status', message }]);
+  }
+  const loaded = await loadRoutingContext(tx, { ...input, at, countsSelf: true });
+  const decision = decideRoute(input.facts, loaded.rules, loaded.context);
+  if (!decision) throw new Error(`no routing for category ${input.facts.category}`);
+  const assignmentId = randomUUID();
+  await recordAssignment(tx, {
+    id: assignmentId,
+    meldingId,
+    routingKey: `reroute-${assignmentId}`,
+    ...decisionFields(decision),
+    fromStatus: melding.status,
+    at,
+    // A new team gets a fresh afhandeltermijn, as routing gives one.
+    deadlineAt: afhandeltermijn(decision.priority, at),
+    actor: r.actor,
+    eventReason: reason,
+  });
+  // In the same transaction: the new assignment reaches its team's roster queue, or neither exists.
+  const roster = { meldingId, assignmentId, teamId: decision.teamId, priority: decision.priority };
+  await insertOutboxRow(tx, {
+    topic: outboxTopics.rerouted,
+    aggregateId: meldingId,
+    payload: { ...roster },
+  });
+  return {
+    assignmentId,
+    teamId: decision.teamId,
+    priority: decision.priority,
+    rule: decision.rule && { id: decision.rule.id, version: decision.rule.version },
+  };
+}
+
 export function createRerouteService(deps: {
   db: DbOrTx;
   now: () => Date;
@@ -34,44 +83,7 @@ export function createRerouteService(deps: {
   return {
     reroute: async (staff, meldingId, reason) => {
       const result = await db.transaction(async (tx) => {
-        // The routing lock: a routing job for the same melding waits, and then finds it ingedeeld.
-        const melding = await lockMeldingForRouting(tx, meldingId);
-        const input = melding && (await findRoutingInput(tx, meldingId));
-        if (!melding || !input) throw new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
-        if (!isMeldingStatus(melding.status) || !canTransition(melding.status, 'ingedeeld')) {
-          const message = routingTexts.rerouteNotAllowed(melding.status);
-          throw new ApiError(409, 'REROUTE_NOT_ALLOWED', message, [{ field: 'status', message }]);
-        }
-        const at = now();
-        const loaded = await loadRoutingContext(tx, { ...input, at, countsSelf: true });
-        const decision = decideRoute(input.facts, loaded.rules, loaded.context);
-        if (!decision) throw new Error(`no routing for category ${input.facts.category}`);
-        const assignmentId = randomUUID();
-        await recordAssignment(tx, {
-          id: assignmentId,
-          meldingId,
-          routingKey: `reroute-${assignmentId}`,
-          ...decisionFields(decision),
-          fromStatus: melding.status,
-          at,
-          // A new team gets a fresh afhandeltermijn, as routing gives one.
-          deadlineAt: afhandeltermijn(decision.priority, at),
-          actor: staffActor(staff.id),
-          eventReason: reason,
-        });
-        // In the same transaction: the new assignment reaches its team's roster queue, or neither exists.
-        const roster = { meldingId, assignmentId, teamId: decision.teamId, priority: decision.priority };
-        await insertOutboxRow(tx, {
-          topic: outboxTopics.rerouted,
-          aggregateId: meldingId,
-          payload: { ...roster },
-        });
-        return {
-          assignmentId,
-          teamId: decision.teamId,
-          priority: decision.priority,
-          rule: decision.rule && { id: decision.rule.id, version: decision.rule.version },
-        };
+        return rerouteInTransaction(tx, { actor: staffActor(staff.id), meldingId, reason, at: now() });
       });
       outboxNotifier.poke();
       return result;

@@ -65,6 +65,11 @@ export const errorCodes = [
   'REASON_REQUIRED',
   'STANDARD_TEXT_NOT_FOUND',
   'TEAM_REQUIRED',
+  // Staff: incident groups (one incident, many reports)
+  'ALREADY_GROUPED',
+  'GROUP_NOT_ALLOWED',
+  'NOT_GROUPED',
+  'SPLIT_PRIMARY',
   // Staff: hotspots
   'HOTSPOT_RULE_NOT_FOUND',
   'INVALID_CELL',

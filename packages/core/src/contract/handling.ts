@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { categoryIds, priorities } from '../categories.ts';
 import { meldingStatuses } from '../status-machine.ts';
 import { text } from '../text-schema.ts';
+import { meldingGroupSchema, queueGroupSchema } from './grouping.ts';
 import { assignmentViewSchema } from './routing.ts';
 import {
   createdSchema,
@@ -47,6 +48,8 @@ export const queueItemSchema = z
     reopenCount: z.number().int(),
     assignedTo: assigneeSchema,
     photoCount: z.number().int(),
+    /** Part of a group of meldingen of one incident; absent: on its own. */
+    group: queueGroupSchema.optional(),
   })
   .meta({ id: 'QueueItem' });
 
@@ -118,6 +121,8 @@ export const meldingDetailSchema = z
     assignment: assignmentViewSchema.nullable(),
     duplicateOf: z.object({ id: z.uuid(), reference: z.string() }).nullable(),
     reopenCount: z.number().int(),
+    /** The group of meldingen of one incident it is in; absent: on its own. */
+    group: meldingGroupSchema.optional(),
     photos: z.array(
       z.object({ id: z.uuid(), url: z.string(), width: z.number().int(), height: z.number().int() }),
     ),

@@ -13,6 +13,7 @@ export * from './admin.ts';
 export * from './areas.ts';
 export * from './dispatch.ts';
 export * from './errors.ts';
+export * from './grouping.ts';
 export * from './handling.ts';
 export * from './hotspots.ts';
 export * from './pickup.ts';

@@ -62,7 +62,7 @@ const queueRoutes: FastifyPluginAsyncZod<QueueRoutesOptions> = async (app, { mel
       if (from && to && from.getTime() >= to.getTime()) {
         throw badQuery('VALIDATION_ERROR', 'from', handlingTexts.periodInvalid);
       }
-      const { rows, total } = await meldingen.queue({
+      const { rows, total, groupOf } = await meldingen.queue({
         teamId: query.team,
         statuses: parseStatuses(query.status),
         category: query.category,
@@ -81,6 +81,7 @@ const queueRoutes: FastifyPluginAsyncZod<QueueRoutesOptions> = async (app, { mel
         reopenCount: r.reopenCount,
         assignedTo: assigneeView(r.assignedUserId, r.assignedUserName),
         photoCount: r.photoCount,
+        ...groupOf(r.id),
       }));
       return reply
         .header('cache-control', 'no-store')

@@ -8,6 +8,7 @@ import areasRoutes from './areas.routes.ts';
 import authRoutes from './auth.routes.ts';
 import demoDataRoutes from './demo-data.routes.ts';
 import dispatchRoutes from './dispatch.routes.ts';
+import groupingRoutes from './grouping.routes.ts';
 import handlingRoutes from './handling.routes.ts';
 import hotspotsRoutes from './hotspots.routes.ts';
 import meldingenRoutes from './meldingen.routes.ts';
@@ -60,6 +61,7 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   await app.register(meldingenRoutes, { meldingen, photoStore });
   await app.register(queueRoutes, { meldingen });
   await app.register(handlingRoutes, { handling: services.handling, meldingen });
+  await app.register(groupingRoutes, { groups: services.groups, meldingen });
   await app.register(standardTextsRoutes, { standardTexts: services.standardTexts });
   await app.register(notableRoutes, { notable: services.notable, meldingen });
   await app.register(reportsRoutes, { reports: services.reports });

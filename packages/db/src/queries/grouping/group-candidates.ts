@@ -71,10 +71,11 @@ export async function listGroupingCandidates(
 export async function findGroupingSubject(
   db: DbOrTx,
   meldingId: string,
-): Promise<(GroupingSubject & { status: string }) | undefined> {
+): Promise<(GroupingSubject & { status: string; reference: string }) | undefined> {
   const [row] = await db
     .select({
       id: meldingen.id,
+      reference: meldingen.reference,
       category: meldingen.category,
       teamId: meldingen.teamId,
       lat: meldingen.lat,
