@@ -137,10 +137,13 @@ describe('three neighbours, one incident', () => {
 
     // Not claimed in time: the escalation's notice speaks for the group of three.
     const [assignment] = await listAssignmentsForMelding(t.db, primaryId);
-    const check = await waitUntil(() => roster.getJob(`pickup-${assignment?.id}-1`), { what: 'pick-up check' });
+    const check = await waitUntil(() => roster.getJob(`pickup-${assignment?.id}-1`), {
+      what: 'pick-up check',
+    });
     await check.promote();
     const reminder = await waitUntil(
-      () => sink.received.find((m) => m.envelopeTo.includes(boaEmail) && /Nog niet/.test(m.parsed.subject ?? '')),
+      () =>
+        sink.received.find((m) => m.envelopeTo.includes(boaEmail) && /Nog niet/.test(m.parsed.subject ?? '')),
       { what: 'the escalation mail' },
     );
     expect(reminder.parsed.subject).toContain('3 meldingen');
@@ -151,7 +154,11 @@ describe('three neighbours, one incident', () => {
     const staff = as(t.app, boa);
     const claimed = await staff('POST', `/api/v1/staff/meldingen/${ids[2]}/claim`, {});
     expect(claimed.statusCode, claimed.body).toBe(200);
-    expect(await Promise.all(ids.map(statusOf))).toEqual(['in_behandeling', 'in_behandeling', 'in_behandeling']);
+    expect(await Promise.all(ids.map(statusOf))).toEqual([
+      'in_behandeling',
+      'in_behandeling',
+      'in_behandeling',
+    ]);
 
     const closing = 'We hebben de groep jongeren aangesproken; de wijkboa komt vaker langs.';
     const closed = await staff('POST', `/api/v1/staff/meldingen/${ids[0]}/transitions`, {
@@ -160,7 +167,9 @@ describe('three neighbours, one incident', () => {
     });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(await Promise.all(ids.map(statusOf))).toEqual(['afgehandeld', 'afgehandeld', 'afgehandeld']);
-    await waitUntil(() => melders.every((m) => mailsTo(m, closing).length > 0), { what: 'the closing mails' });
+    await waitUntil(() => melders.every((m) => mailsTo(m, closing).length > 0), {
+      what: 'the closing mails',
+    });
     await waitForIdleQueues(prefix);
     expect(melders.map((m) => mailsTo(m, closing).length)).toEqual([1, 1, 1]);
   });
@@ -209,7 +218,9 @@ describe('staff split a melding off and group by hand', () => {
     expect(items[0]?.distanceMeters).toBeGreaterThanOrEqual(249);
     expect(items[0]?.distanceMeters).toBeLessThanOrEqual(251);
 
-    const grouped = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, { meldingId: b.id });
+    const grouped = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, {
+      meldingId: b.id,
+    });
     expect(grouped.statusCode, grouped.body).toBe(200);
     expect(grouped.json().group.size).toBe(2);
     expect((await detail(b.id)).group.members.find((m: { primary: boolean }) => m.primary).id).toBe(a.id);
@@ -217,7 +228,9 @@ describe('staff split a melding off and group by hand', () => {
     const twice = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, { meldingId: b.id });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('ALREADY_GROUPED');
-    const kind = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, { meldingId: other.id });
+    const kind = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, {
+      meldingId: other.id,
+    });
     expect(kind.statusCode).toBe(422);
     expect(kind.json().details[0].field).toBe('meldingId');
 

@@ -73,9 +73,9 @@ const groupingRoutes: FastifyPluginAsyncZod<GroupingRoutesOptions> = async (app,
     '/meldingen/:id/split',
     {
       schema: {
-        summary: 'Een melding uit haar groep losmaken',
+        summary: 'Een melding uit de groep losmaken',
         description:
-          'Wacht de melding nog op een behandelaar, dan wordt zij opnieuw ingedeeld en apart gemeld aan ' +
+          'Wacht de melding nog op een behandelaar, dan wordt de melding opnieuw ingedeeld en apart gemeld aan ' +
           'wie dienst heeft. De eerste melding van een groep is 409 SPLIT_PRIMARY.',
         tags: ['afhandeling'],
         headers: csrfHeaderSchema,
