@@ -57,11 +57,11 @@ afterAll(async () => {
 const statusOf = async (id: string) =>
   (await t.db.select().from(schema.meldingen).where(eq(schema.meldingen.id, id)))[0]?.status;
 
-async function report(contact: Record<string, unknown> | undefined) {
+async function report(contact: Record<string, unknown> | undefined, overrides: Record<string, unknown> = {}) {
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/meldingen',
-    payload: validIntake(contact ? { contact } : { contact: undefined }),
+    payload: validIntake({ ...(contact ? { contact } : { contact: undefined }), ...overrides }),
   });
   expect(res.statusCode, res.body).toBe(201);
   const body = res.json() as { id: string; reference: string; statusUrl: string };
@@ -150,7 +150,9 @@ describe('terugkoppeling end to end', () => {
 
   it('an anonymous melder gets no mail, but sees every public message on the status page', async () => {
     const before = sink.received.length;
-    const m = await report(undefined);
+    // A kilometre from the first test's melding (reopened, open again): close by it would be grouped
+    // with it as one incident, and its closing message would reach that melder too.
+    const m = await report(undefined, { location: { lat: 52.1643, lng: 5.2917, accuracy: 12 } });
     const staff = as(t.app, boa);
     expect((await staff('POST', `/api/v1/staff/meldingen/${m.id}/claim`, {})).statusCode).toBe(200);
     const message = 'Een boa is langs geweest; er was niemand meer.';
