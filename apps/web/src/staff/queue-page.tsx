@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { staffQueueTexts, staffTexts } from '../texts/index.ts';
+import { staffGroupTexts, staffQueueTexts, staffTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { asApiError, isCoordinator, type QueueItem, staffApi } from './api.ts';
 import { formatAge, formatDateTime, formatTime } from './format.ts';
@@ -229,8 +229,13 @@ function QueueCard({ item, now }: { item: QueueItem; now: Date }) {
           {priorityLabel}
         </span>
       </span>
-      {(item.nuGaande || item.deadlineAt || item.reopenCount > 0) && (
+      {(item.nuGaande || item.deadlineAt || item.reopenCount > 0 || item.group) && (
         <span className="bs-staff-card__row">
+          {item.group && (
+            <span className="bs-staff-badge bs-staff-badge--group">
+              {staffGroupTexts.queueBadge(item.group.size)}
+            </span>
+          )}
           {item.reopenCount > 0 && (
             <span className="bs-staff-badge bs-staff-badge--reopened">
               <span aria-hidden="true">↺ </span>

@@ -14,6 +14,7 @@ import { useTitle } from '../use-title.ts';
 import { AssignmentPanel, canReroute, RerouteForm } from './assignment-panel.tsx';
 import { ClaimAction } from './claim-action.tsx';
 import { Deliveries, MelderContact, StatusTimeline } from './detail-parts.tsx';
+import { GroupPanel, NearbyPanel } from './group-panel.tsx';
 import { NotableForm } from './notable-form.tsx';
 import { NoteForm } from './note-form.tsx';
 import { ReopenedNotice } from './reopened-notice.tsx';
@@ -105,6 +106,7 @@ export default function DetailPage() {
       <div className="bs-staff-detail">
         <div className="bs-staff-detail__main">
           <ReopenedNotice melding={m} />
+          <GroupPanel melding={m} onDone={onDone} />
           <AssignmentPanel melding={m} />
           <ClaimAction melding={m} myId={session?.user.id} onDone={onDone} />
 
@@ -188,6 +190,8 @@ export default function DetailPage() {
               </>
             )}
           </section>
+
+          <NearbyPanel melding={m} onDone={onDone} />
 
           <section className="bs-section" aria-labelledby="photos-heading">
             <h2 id="photos-heading" className="utrecht-heading-2">
