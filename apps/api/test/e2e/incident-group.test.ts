@@ -236,5 +236,15 @@ describe('staff split a melding off and group by hand', () => {
 
     const audit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.meldingId, a.id));
     expect(audit.map((r) => r.action)).toContain('melding.group');
+
+    // Another team's officer may not see or change the boa-team's groups: 403, and audited.
+    await createUser(t.db, 'agent@soest.test', 'politie', ['politie-basisteam']);
+    const agent = as(t.app, await login(t.app, 'agent@soest.test'));
+    expect((await agent('GET', `/api/v1/staff/meldingen/${a.id}/nearby`)).statusCode).toBe(403);
+    expect((await agent('POST', `/api/v1/staff/meldingen/${b.id}/split`, {})).statusCode).toBe(403);
+    const denied = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.meldingId, b.id));
+    expect(
+      denied.map((r) => [r.action, r.result, (r.details as { attempted?: string })?.attempted]),
+    ).toContainEqual(['access_denied', 'denied', 'melding.split']);
   });
 });
