@@ -86,10 +86,10 @@ export const transitionMessages = {
   reasonRequired: (to: string) => `Geef een reden op: dat is verplicht bij status "${to}".`,
 } as const;
 
-export * from './texts/pickup-nl.ts';
-// Rosters and routing keep their texts beside this file, in texts/; re-exported so that this module
-// stays the one place to review.
+// Rosters, routing, grouping and the pick-up sentences keep their texts beside this file, in texts/;
+// re-exported so that this module stays the one place to review.
 export * from './texts/grouping-nl.ts';
+export * from './texts/pickup-nl.ts';
 export * from './texts/roster-nl.ts';
 export * from './texts/routing-nl.ts';
 export * from './texts/starter-content-nl.ts';
