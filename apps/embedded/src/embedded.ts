@@ -138,6 +138,8 @@ async function start(): Promise<void> {
     pickupMinutes: workerConfig.pickupMinutes,
     push,
     grouping: workerConfig.grouping,
+    geocoding: workerConfig.geocoding,
+    mailCoalesceMs: workerConfig.mailCoalesceMs,
   });
   cleanups.push(() => worker.close());
 

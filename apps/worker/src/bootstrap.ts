@@ -87,6 +87,8 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
       pickupMinutes: config.pickupMinutes,
       push: config.vapid,
       grouping: config.grouping,
+      geocoding: config.geocoding,
+      mailCoalesceMs: config.mailCoalesceMs,
     });
   } catch (err) {
     mailer.close();

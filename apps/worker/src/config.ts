@@ -80,6 +80,25 @@ const envSchema = z.object({
       return port;
     }),
   WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  // Address lookups after intake (PDOK Locatieserver v3.1 reverse); `off`: none. The same service the
+  // API gives the web app (PDOK_LOCATIESERVER_URL).
+  PDOK_LOCATIESERVER_URL: z
+    .string()
+    .default('https://api.pdok.nl/bzk/locatieserver/search/v3_1')
+    .transform((v, ctx) => {
+      const raw = v.trim();
+      if (raw.toLowerCase() === 'off') return undefined;
+      if (!z.url({ protocol: /^https?$/ }).safeParse(raw).success) {
+        ctx.addIssue({ code: 'custom', message: 'PDOK_LOCATIESERVER_URL: an http(s) URL or off' });
+        return z.NEVER;
+      }
+      return raw.replace(/\/+$/, '');
+    }),
+  GEOCODE_ATTEMPTS: positiveInt(10),
+  GEOCODE_BACKOFF_MS: positiveInt(5_000),
+  GEOCODE_MAX_DISTANCE_M: positiveInt(100),
+  // Status mails to the melder within this many seconds of each other become one mail (0: each apart).
+  MAIL_COALESCE_SECONDS: z.coerce.number().int().min(0).default(120),
   STATUS_LINK_KEY: optionalString.refine(
     (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
     'STATUS_LINK_KEY must be 32 bytes, base64 (openssl rand -base64 32)',
@@ -145,6 +164,12 @@ export interface WorkerConfig {
   statusLinkKey: string | undefined;
   /** Web Push (VAPID_*); undefined: not configured (the embedded default generates a pair). */
   vapid: VapidKeys | undefined;
+  /** Address lookups after intake; undefined: off. */
+  geocoding:
+    | { pdokBaseUrl: string; maxDistanceM: number; retry: { attempts: number; backoffMs: number } }
+    | undefined;
+  /** Status mails that follow each other within this window become one (MAIL_COALESCE_SECONDS). */
+  mailCoalesceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -200,5 +225,13 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
       e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT
         ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT }
         : undefined,
+    geocoding: e.PDOK_LOCATIESERVER_URL
+      ? {
+          pdokBaseUrl: e.PDOK_LOCATIESERVER_URL,
+          maxDistanceM: e.GEOCODE_MAX_DISTANCE_M,
+          retry: { attempts: e.GEOCODE_ATTEMPTS, backoffMs: e.GEOCODE_BACKOFF_MS },
+        }
+      : undefined,
+    mailCoalesceMs: e.MAIL_COALESCE_SECONDS * 1_000,
   };
 }

@@ -1,6 +1,7 @@
 import {
   createQueue,
   createRosterQueue,
+  type GeocodingJob,
   type NotificationJob,
   type RosterJob,
   type RoutingJob,
@@ -19,6 +20,9 @@ export const defaultRetry = {
   routing: { attempts: 10, backoffMs: 1_000 },
   // 8 tries from 1 s: the last one about two minutes after the first, enough for a greylisting relay.
   notifications: { attempts: 8, backoffMs: 1_000 },
+  // 10 tries from 5 s: the last one about 40 minutes after the first (PDOK down for a while), then
+  // "adres onbekend".
+  geocoding: { attempts: 10, backoffMs: 5_000 },
 } as const satisfies Record<string, RetryPolicy>;
 
 // Completed jobs stay a week: a relay that re-adds a job it already added (crash between add() and
@@ -48,11 +52,15 @@ export const jobIds = {
   reconcile: (workKey: string, attempt: number) => `reconcile-${workKey}-${attempt}`,
   /** An admin's retry, from the `job.retry` outbox row. */
   retry: (outboxId: number) => `retry-${outboxId}`,
+  /** The one address lookup of a melding (adding it again keeps one job). */
+  geocoding: (meldingId: string) => `geocode-${meldingId}`,
 } as const;
 
 export interface ProducerQueues {
   routing: Queue<RoutingJob>;
   notifications: Queue<NotificationJob>;
+  /** Undefined when address lookups are off (no PDOK configured). */
+  geocoding: Queue<GeocodingJob> | undefined;
   roster(teamId: string): Queue<RosterJob>;
   close(): Promise<void>;
 }
@@ -61,6 +69,8 @@ export function createProducerQueues(opts: {
   connection: Redis;
   prefix: string;
   retry: { routing: RetryPolicy; notifications: RetryPolicy };
+  /** The retry policy of address lookups; undefined: lookups are off. */
+  geocoding?: RetryPolicy | undefined;
   onError: (err: Error) => void;
 }): ProducerQueues {
   const base = { connection: opts.connection, prefix: opts.prefix };
@@ -69,12 +79,17 @@ export function createProducerQueues(opts: {
     ...base,
     defaultJobOptions: jobOptions(opts.retry.notifications),
   });
+  const geocoding = opts.geocoding
+    ? createQueue('geocoding', { ...base, defaultJobOptions: jobOptions(opts.geocoding) })
+    : undefined;
   const rosters = new Map<string, Queue<RosterJob>>();
-  const all = (): Queue[] => [routing, notifications, ...rosters.values()] as Queue[];
+  const all = (): Queue[] =>
+    [routing, notifications, ...(geocoding ? [geocoding] : []), ...rosters.values()] as Queue[];
   for (const q of all()) q.on('error', opts.onError);
   return {
     routing,
     notifications,
+    geocoding,
     roster(teamId) {
       let queue = rosters.get(teamId);
       if (!queue) {

@@ -6,6 +6,7 @@ import type { Worker } from 'bullmq';
 import { type Logger, pino } from 'pino';
 import { startDispatchWorkers } from './dispatch/dispatch-worker.ts';
 import type { VapidKeys } from './dispatch/push-channel.ts';
+import { type GeocodingSettings, startGeocodingWorker } from './geocoding/geocoding-worker.ts';
 import { DEFAULT_DETECT_EVERY_MS, startHotspotScheduler } from './hotspots/hotspot-scheduler.ts';
 import { errorText, throttledWarn } from './log-safety.ts';
 import { createNotificationProcessor } from './notifications/notification-worker.ts';
@@ -63,6 +64,11 @@ export interface WorkerDeps {
   jobLocks?: Partial<JobLockSettings>;
   /** Web Push to the officers' devices; undefined: off, every officer told is mailed. */
   push?: VapidKeys | undefined;
+  /**
+   * Address lookups after intake (PDOK Locatieserver reverse), retried with backoff; without it none
+   * are made.
+   */
+  geocoding?: (GeocodingSettings & { retry?: RetryPolicy }) | undefined;
 }
 
 export interface JobLockSettings {
@@ -122,6 +128,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       routing: deps.retry?.routing ?? defaultRetry.routing,
       notifications: deps.retry?.notifications ?? defaultRetry.notifications,
     },
+    geocoding: deps.geocoding ? (deps.geocoding.retry ?? defaultRetry.geocoding) : undefined,
     onError: onRedisError('queue'),
   });
 
@@ -161,10 +168,18 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     }),
     consumerOptions,
   );
-  const workers: [QueueName, Worker][] = [
+  const workers: [Exclude<QueueName, 'geocoding'>, Worker][] = [
     ['routing', routingWorker as Worker],
     ['notifications', notificationWorker as Worker],
   ];
+  const geocodingWorker = deps.geocoding
+    ? startGeocodingWorker(
+        { ...deps.geocoding, db: deps.database.db, now, logger },
+        consumerOptions,
+        onRedisError,
+      )
+    : undefined;
+  const otherWorkers: Worker[] = geocodingWorker ? [geocodingWorker as Worker] : [];
   const dispatchWorkers = await startDispatchWorkers({
     db: deps.database.db,
     now,
@@ -233,6 +248,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     isRunning: () =>
       closing === undefined &&
       workers.every(([, w]) => w.isRunning()) &&
+      otherWorkers.every((w) => w.isRunning()) &&
       dispatchWorkers.every(([, w]) => w.isRunning()),
     redisAnswers: () => redisAnswers(producer, 1_000),
     close() {
@@ -248,6 +264,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
         const closeAll = (force: boolean) =>
           Promise.all([
             ...workers.map(([, w]) => w.close(force)),
+            ...otherWorkers.map((w) => w.close(force)),
             ...dispatchWorkers.map(([, w]) => w.close(force)),
             hotspots.close(force),
             shifts.close(force),

@@ -123,6 +123,32 @@ export const meldingen = pgTable(
   ],
 );
 
+/**
+ * The address nearest to a melding's point, looked up after intake (PDOK Locatieserver reverse) for a
+ * melding placed by GPS or on the map without an address. Location data of the melding, approximate,
+ * not the melder's contact data. One row per melding, written once the lookup has an outcome:
+ * 'found' (the fields), 'none' (PDOK knows no address near the point) or 'failed' (gave up after its
+ * attempts: "adres onbekend").
+ */
+export const meldingAddresses = pgTable('melding_addresses', {
+  meldingId: uuid('melding_id')
+    .primaryKey()
+    .references(() => meldingen.id, { onDelete: 'cascade' }),
+  /** 'found' | 'none' | 'failed' */
+  status: text('status').notNull(),
+  street: text('street'),
+  houseNumber: integer('house_number'),
+  houseLetter: text('house_letter'),
+  houseNumberAddition: text('house_number_addition'),
+  postcode: text('postcode'),
+  woonplaats: text('woonplaats'),
+  /** Metres from the melding's point to the address, as PDOK reports it. */
+  distanceM: real('distance_m'),
+  /** Lookups made, the successful one included. */
+  attempts: integer('attempts').notNull(),
+  lookedUpAt: timestamp('looked_up_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Contact data of the melder, apart from the melding so that it can be anonymised on its own (AVG). */
 export const melders = pgTable('melders', {
   id: uuid('id').primaryKey(),

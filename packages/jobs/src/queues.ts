@@ -6,6 +6,7 @@ import type { RosterPayload } from '@buurtsignaal/core/outbox-topics';
 export const queueNames = {
   routing: 'routing',
   notifications: 'notifications',
+  geocoding: 'geocoding',
 } as const;
 
 /** A roster queue per team: `roster-<teamId>` (no ':' — BullMQ uses it as key separator). */
@@ -66,9 +67,18 @@ export interface DispatchStepJob extends RosterJob {
   step: number;
 }
 
+/**
+ * Look up the address nearest to a melding's point (PDOK Locatieserver reverse) after intake. The id
+ * only: the worker reads the point from the database.
+ */
+export interface GeocodingJob {
+  meldingId: string;
+}
+
 export interface JobPayloads {
   routing: RoutingJob;
   notifications: NotificationJob;
+  geocoding: GeocodingJob;
 }
 
 export type QueueName = keyof JobPayloads;

@@ -79,6 +79,8 @@ export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutbo
           { meldingId, template: 'ontvangen', notificationKey },
           { jobId: jobIds.notification(notificationKey) },
         ),
+        // The address near the point, for staff; the job decides whether one is needed (GPS or map).
+        queues.geocoding?.add('reverse', { meldingId }, { jobId: jobIds.geocoding(meldingId) }),
       ]);
       return;
     }

@@ -67,6 +67,10 @@ export interface WorkerHarnessOptions {
   now?: () => Date;
   /** Web Push keys of the dispatch; default none (officers are mailed). */
   push?: WorkerDeps['push'];
+  /** Address lookups (read when the worker starts: a stand-in PDOK's URL is known by then). */
+  geocoding?: () => WorkerDeps['geocoding'];
+  /** Status mails within this window become one (default: none, every change its own mail). */
+  mailCoalesceMs?: number;
 }
 
 export interface WorkerHarness {
@@ -113,6 +117,8 @@ export function useWorkerHarness(prefix: string, options: WorkerHarnessOptions =
       ...(options.outboxRetryBackoff ? { outboxRetryBackoff: options.outboxRetryBackoff } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.push ? { push: options.push } : {}),
+      ...(options.geocoding ? { geocoding: options.geocoding() } : {}),
+      ...(options.mailCoalesceMs !== undefined ? { mailCoalesceMs: options.mailCoalesceMs } : {}),
     });
     worker.set(started);
     return started;
