@@ -69,6 +69,8 @@ export interface WorkerDeps {
    * are made.
    */
   geocoding?: (GeocodingSettings & { retry?: RetryPolicy }) | undefined;
+  /** Status mails to the melder within this window become one (MAIL_COALESCE_SECONDS); default 0: none. */
+  mailCoalesceMs?: number;
 }
 
 export interface JobLockSettings {

@@ -2,6 +2,7 @@ export * from './answers.ts';
 export * from './categories.ts';
 export * from './claim.ts';
 export * from './dispatch/index.ts';
+export * from './geo/address-line.ts';
 export * from './geo/areas.ts';
 export type * from './geo/geojson-types.ts';
 export * from './geo/h3-cells.ts';

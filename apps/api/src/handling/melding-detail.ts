@@ -1,4 +1,4 @@
-import { isMeldingStatus, staffStatusLabel } from '@buurtsignaal/core';
+import { isMeldingStatus, staffStatusLabel, streetAndNumber } from '@buurtsignaal/core';
 import type { MeldingDetail, TimelineEntry } from '@buurtsignaal/core/contract';
 import type { DbOrTx } from '@buurtsignaal/db';
 import {
@@ -13,6 +13,7 @@ import {
   listMeldingPhotos,
   listStaffStatusEvents,
   type MelderFeedbackRow,
+  type StaffMeldingRow,
   type StaffStatusEventRow,
 } from '@buurtsignaal/db/queries/handling/detail';
 import type { QueueRow } from '@buurtsignaal/db/queries/handling/queue';
@@ -28,6 +29,22 @@ import {
   teamView,
   wijkView,
 } from './melding-view.ts';
+
+/** The looked-up address, for a melding placed by GPS or on the map (the melder gave no address). */
+function approximateAddressView(row: StaffMeldingRow): MeldingDetail['approximateAddress'] {
+  if (row.addressText?.trim() || row.locationDescription !== null) return null;
+  const a = row.approximate;
+  if (a?.status === 'found' && a.street) {
+    return {
+      state: 'found',
+      streetAndNumber: streetAndNumber({ ...a, street: a.street }),
+      postcode: a.postcode,
+      woonplaats: a.woonplaats,
+    };
+  }
+  const state = a === null ? 'pending' : 'unknown';
+  return { state, streetAndNumber: null, postcode: null, woonplaats: null };
+}
 
 const deliveryStatuses = ['sending', 'sent', 'retrying', 'failed', 'unknown'] as const;
 type DeliveryStatus = (typeof deliveryStatuses)[number];
@@ -184,6 +201,7 @@ export async function loadMeldingDetail(
   return {
     ...head,
     address: row.addressText,
+    approximateAddress: approximateAddressView(row),
     location: {
       lat: row.lat,
       lng: row.lng,

@@ -267,7 +267,11 @@ function QueueCard({ item, now }: { item: QueueItem; now: Date }) {
       </span>
       <span className="bs-staff-card__row bs-muted">
         <span>
-          {item.street ?? staffQueueTexts.noStreet}
+          {item.street === null
+            ? staffQueueTexts.noStreet
+            : item.streetApproximate
+              ? staffQueueTexts.approximateStreet(item.street)
+              : item.street}
           {item.wijk ? `, ${item.wijk.naam}` : ''}
         </span>
         {item.photoCount > 0 && <span>{staffQueueTexts.photos(item.photoCount)}</span>}

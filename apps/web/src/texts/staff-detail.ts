@@ -27,6 +27,11 @@ export const staffDetailTexts = {
   location: 'Plek',
   address: 'Adres',
   noAddress: 'Geen adres opgegeven; zie de kaart.',
+  approximateAddress: (byGps: boolean) =>
+    byGps ? 'adres bij benadering (op basis van GPS)' : 'adres bij benadering (op basis van de kaart)',
+  approximatePending: 'Het adres wordt nog opgezocht; zie de kaart.',
+  approximateUnknown: 'adres onbekend; zie de kaart.',
+  openInMaps: 'Open in kaarten-app',
   approximate: (wijk: string | undefined, description: string) =>
     `Ongeveer: ${wijk ? `wijk ${wijk}` : 'plek onbekend'} — ‘${description}’ (de melder kon geen kaart of adres gebruiken; de speld staat midden in de wijk)`,
   coordinates: (lat: number, lng: number, accuracy: number | null) =>
@@ -93,6 +98,8 @@ export const staffActionTexts = {
   claim: 'Oppakken',
   claimHint: 'Pak de melding op om die te behandelen; collega’s zien dan dat u ermee bezig bent.',
   claimed: 'U heeft de melding opgepakt.',
+  barLabel: 'Acties voor deze melding',
+  barTransitions: 'Status wijzigen naar',
   alreadyClaimed: 'Iemand anders heeft deze melding al opgepakt.',
   yours: 'U heeft deze melding opgepakt.',
   transitionHeading: 'Status wijzigen',

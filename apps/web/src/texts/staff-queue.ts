@@ -28,6 +28,7 @@ export const staffQueueTexts = {
   unassigned: 'Nog niet opgepakt',
   assignedTo: (name: string) => `Opgepakt door ${name}`,
   noStreet: 'Geen adres',
+  approximateStreet: (street: string) => `${street} (bij benadering)`,
   photos: (n: number) => `${n} ${plural(n, 'foto', 'foto’s')}`,
   priority: 'Prioriteit',
   nuGaande: 'Nu gaande',

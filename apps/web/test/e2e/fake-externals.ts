@@ -120,6 +120,8 @@ function pdok(url: URL): unknown {
   if (kind === 'reverse') {
     const at = { lat: Number(url.searchParams.get('lat')), lng: Number(url.searchParams.get('lon')) };
     const nearest = [...fakeAddresses].sort((a, b) => distance(a, at) - distance(b, at))[0];
+    // The parts of the address as PDOK gives them (the worker asks for them with `fl`).
+    const parts = /^(.+?) (\d+)([a-zA-Z]?), (\d{4}[A-Z]{2}) (.+)$/.exec(nearest?.weergavenaam ?? '');
     const docs = nearest
       ? [
           {
@@ -127,6 +129,15 @@ function pdok(url: URL): unknown {
             weergavenaam: nearest.weergavenaam,
             id: nearest.id,
             afstand: Math.round(distance(nearest, at)),
+            ...(parts
+              ? {
+                  straatnaam: parts[1],
+                  huisnummer: Number(parts[2]),
+                  ...(parts[3] ? { huisletter: parts[3] } : {}),
+                  postcode: parts[4],
+                  woonplaatsnaam: parts[5],
+                }
+              : {}),
           },
         ]
       : [];

@@ -87,6 +87,8 @@ export async function startE2eStack(
     logger: pino({ level: 'silent' }),
     sweepIntervalMs: 500,
     ...(options.now ? { now: options.now } : {}),
+    // The address near a GPS point, from the stand-in PDOK (as the API's PDOK_LOCATIESERVER_URL).
+    geocoding: { pdokBaseUrl: externals.pdokUrl, timeoutMs: 2_000, retry: { attempts: 5, backoffMs: 200 } },
   });
 
   return {

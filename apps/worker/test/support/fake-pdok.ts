@@ -95,13 +95,11 @@ export class FakePdok {
         // As Solr does: only the fields asked for (fl), when asked.
         return fl.length ? Object.fromEntries(Object.entries(doc).filter(([k]) => fl.includes(k))) : doc;
       });
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(
-        JSON.stringify({
-          response: { numFound: docs.length, start: 0, maxScore: 1, numFoundExact: true, docs },
-        }),
-      );
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        response: { numFound: docs.length, start: 0, maxScore: 1, numFoundExact: true, docs },
+      }),
+    );
   }
 
   /** Listens (again) on the same port. */

@@ -39,6 +39,8 @@ export const queueItemSchema = z
     ...meldingHeadShape,
     /** The street only: never a house number or postcode. */
     street: z.string().nullable(),
+    /** The street is the one nearest to the GPS or map point (looked up), not one the melder gave. */
+    streetApproximate: z.boolean(),
     createdAt: instant,
     /** The afhandeltermijn (the queue sorts on it within a priority); null while unrouted. */
     deadlineAt: instant.nullable(),
@@ -105,6 +107,20 @@ export const meldingDetailSchema = z
   .object({
     ...meldingHeadShape,
     address: z.string().nullable(),
+    /**
+     * For a melding placed by GPS or on the map without an address: the address nearest to the point,
+     * looked up after intake. 'pending': not (yet) known; 'unknown': none near the point, or the lookup
+     * gave up. Null when the melder gave an address or only a wijk.
+     */
+    approximateAddress: z
+      .object({
+        state: z.enum(['found', 'pending', 'unknown']),
+        /** "Steenhoffstraat 46a" */
+        streetAndNumber: z.string().nullable(),
+        postcode: z.string().nullable(),
+        woonplaats: z.string().nullable(),
+      })
+      .nullable(),
     location: z.object({
       lat: z.number(),
       lng: z.number(),

@@ -74,7 +74,8 @@ const queueRoutes: FastifyPluginAsyncZod<QueueRoutesOptions> = async (app, { mel
       });
       const items = rows.map((r) => ({
         ...meldingHeadView(r),
-        street: streetFromAddress(r.addressText) ?? null,
+        street: streetFromAddress(r.addressText) ?? r.approximateStreet ?? null,
+        streetApproximate: !streetFromAddress(r.addressText) && r.approximateStreet !== null,
         createdAt: r.createdAt,
         deadlineAt: r.deadlineAt,
         nuGaande: r.nuGaande,

@@ -1,44 +1,15 @@
 import { isClaimable } from '@buurtsignaal/core';
-import { useMutation } from '@tanstack/react-query';
-import { Button } from '@utrecht/button-react/css';
 import { staffActionTexts } from '../../texts/index.ts';
-import { asApiError, type MeldingDetail, staffApi } from '../api.ts';
+import type { MeldingDetail } from '../api.ts';
 
-export function ClaimAction({
-  melding,
-  myId,
-  onDone,
-}: {
-  melding: MeldingDetail;
-  myId: string | undefined;
-  onDone: (message: string, error?: boolean) => void;
-}) {
-  const claim = useMutation({
-    mutationFn: () => staffApi.claim(melding.id),
-    onSuccess: () => onDone(staffActionTexts.claimed),
-    onError: (err) => {
-      const apiErr = asApiError(err);
-      onDone(apiErr.status === 409 ? staffActionTexts.alreadyClaimed : apiErr.message, true);
-    },
-  });
-  const pending = claim.isPending;
+/**
+ * Whether this officer has the melding, or may take it: the "Oppakken" button itself is in the action
+ * bar (action-bar.tsx), where the thumb is.
+ */
+export function ClaimNote({ melding, myId }: { melding: MeldingDetail; myId: string | undefined }) {
   if (melding.assignedTo && melding.assignedTo.id === myId) {
     return <p className="utrecht-paragraph bs-staff-yours">{staffActionTexts.yours}</p>;
   }
   if (!isClaimable(melding.status.code)) return null;
-  return (
-    <div className="bs-staff-claim">
-      <p className="utrecht-paragraph bs-muted">{staffActionTexts.claimHint}</p>
-      <Button
-        type="button"
-        appearance="primary-action-button"
-        className="bs-staff-wide-button"
-        busy={pending}
-        disabled={pending}
-        onClick={() => claim.mutate()}
-      >
-        {staffActionTexts.claim}
-      </Button>
-    </div>
-  );
+  return <p className="utrecht-paragraph bs-muted">{staffActionTexts.claimHint}</p>;
 }

@@ -1,7 +1,7 @@
 import { staffStatusLabels } from '@buurtsignaal/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { apiUrl } from '../../runtime-config.ts';
 import { staffActionTexts, staffDetailTexts, staffTexts } from '../../texts/index.ts';
@@ -11,16 +11,16 @@ import { formatDateTime } from '../format.ts';
 import { keys } from '../query/query-client.tsx';
 import { Loading, useSession } from '../session.tsx';
 import { useTitle } from '../use-title.ts';
+import { ActionBar } from './action-bar.tsx';
 import { AssignmentPanel, canReroute, RerouteForm } from './assignment-panel.tsx';
-import { ClaimAction } from './claim-action.tsx';
+import { ClaimNote } from './claim-action.tsx';
 import { Deliveries, MelderContact, StatusTimeline } from './detail-parts.tsx';
 import { GroupPanel, NearbyPanel } from './group-panel.tsx';
+import { LocationSection } from './location-section.tsx';
 import { NotableForm } from './notable-form.tsx';
 import { NoteForm } from './note-form.tsx';
 import { ReopenedNotice } from './reopened-notice.tsx';
 import { TransitionForm } from './transition-form.tsx';
-
-const SpotMap = lazy(() => import('../spot-map.tsx'));
 
 const statusLabel = (code: string): string => (staffStatusLabels as Record<string, string>)[code] ?? code;
 
@@ -32,6 +32,9 @@ export default function DetailPage() {
   const melding = query.data ?? null;
   const error = query.error ? asApiError(query.error) : null;
   const [announcement, setAnnouncement] = useState<{ text: string; error: boolean } | null>(null);
+  // A status chosen in the action bar: the status form takes it (n: the same status chosen again).
+  const [chosen, setChosen] = useState<{ to: string; n: number } | undefined>();
+  const choose = useCallback((to: string) => setChosen((c) => ({ to, n: (c?.n ?? 0) + 1 })), []);
   useTitle(melding ? staffDetailTexts.heading(melding.reference) : staffTexts.loading, Boolean(error));
 
   // Another melding: nothing of the previous one's announcement stays.
@@ -103,12 +106,14 @@ export default function DetailPage() {
         )}
       </div>
 
+      <ActionBar melding={m} myId={session?.user.id} onDone={onDone} onChoose={choose} />
+
       <div className="bs-staff-detail">
         <div className="bs-staff-detail__main">
           <ReopenedNotice melding={m} />
           <GroupPanel melding={m} onDone={onDone} />
           <AssignmentPanel melding={m} />
-          <ClaimAction melding={m} myId={session?.user.id} onDone={onDone} />
+          <ClaimNote melding={m} myId={session?.user.id} />
 
           <section className="bs-section" aria-labelledby="overview-heading">
             <h2 id="overview-heading" className="utrecht-heading-2">
@@ -164,32 +169,7 @@ export default function DetailPage() {
             )}
           </section>
 
-          <section className="bs-section" aria-labelledby="location-heading">
-            <h2 id="location-heading" className="utrecht-heading-2">
-              {staffDetailTexts.location}
-            </h2>
-            {m.location.description !== null ? (
-              <p className="utrecht-paragraph">
-                <strong>{staffDetailTexts.approximate(m.wijk?.naam, m.location.description)}</strong>
-              </p>
-            ) : (
-              <p className="utrecht-paragraph">
-                <strong>{staffDetailTexts.address}:</strong> {m.address ?? staffDetailTexts.noAddress}
-              </p>
-            )}
-            {m.location && (
-              <>
-                <p className="utrecht-paragraph bs-muted">
-                  {staffDetailTexts.coordinates(m.location.lat, m.location.lng, m.location.accuracy)}
-                </p>
-                <Suspense
-                  fallback={<p className="utrecht-paragraph bs-muted">{staffDetailTexts.mapLoading}</p>}
-                >
-                  <SpotMap lat={m.location.lat} lng={m.location.lng} />
-                </Suspense>
-              </>
-            )}
-          </section>
+          <LocationSection melding={m} />
 
           <NearbyPanel melding={m} onDone={onDone} />
 
@@ -243,7 +223,12 @@ export default function DetailPage() {
             <h2 id="actions-heading" className="utrecht-heading-2">
               {staffActionTexts.heading}
             </h2>
-            <TransitionForm key={`${m.status.code}-${m.timeline.length}`} melding={m} onDone={onDone} />
+            <TransitionForm
+              key={`${m.status.code}-${m.timeline.length}`}
+              melding={m}
+              onDone={onDone}
+              chosen={chosen}
+            />
             <NoteForm meldingId={m.id} onDone={onDone} />
             <NotableForm key={m.id} meldingId={m.id} onDone={onDone} />
             {canReroute(m, isCoordinator(session?.user)) && <RerouteForm meldingId={m.id} onDone={onDone} />}

@@ -1,4 +1,5 @@
 import { Button } from '@utrecht/button-react/css';
+import { useEffect, useRef } from 'react';
 import { staffActionTexts } from '../../texts/index.ts';
 import { RadioGroup, SelectField, TextareaField, TextField } from '../../ui/fields.tsx';
 import type { MeldingDetail } from '../api.ts';
@@ -10,12 +11,28 @@ import { type TField, tIds, useTransitionForm } from './use-transition-form.ts';
 export function TransitionForm({
   melding,
   onDone,
+  chosen,
 }: {
   melding: MeldingDetail;
   onDone: (message: string) => void;
+  /** A status chosen in the action bar: selected here, and focus moves to it. */
+  chosen?: { to: string; n: number } | undefined;
 }) {
   const f = useTransitionForm(melding, onDone);
   const { target, texts } = f;
+  const setTo = useRef(f.set.to);
+  setTo.current = f.set.to;
+  const taken = useRef(chosen?.n);
+  useEffect(() => {
+    // Only a choice made after this form appeared (the form is new after every change).
+    if (!chosen || chosen.n === taken.current) return;
+    taken.current = chosen.n;
+    setTo.current(chosen.to);
+    const radio = document.getElementById(`${tIds.to}-${chosen.to}`);
+    radio?.focus({ preventScroll: true });
+    // Centred, clear of the action bar; focus() alone left it off screen in Chromium.
+    radio?.scrollIntoView({ block: 'center' });
+  }, [chosen]);
   if (melding.allowedTransitions.length === 0) {
     return <p className="utrecht-paragraph">{staffActionTexts.noTransitions}</p>;
   }

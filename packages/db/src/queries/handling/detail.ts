@@ -7,6 +7,7 @@ import {
   dispatchNotices,
   internalNotes,
   melderFeedback,
+  meldingAddresses,
   meldingen,
   routingRuleVersions,
   staffUsers,
@@ -29,6 +30,16 @@ export interface StaffMeldingRow {
   accuracy: number | null;
   addressText: string | null;
   locationDescription: string | null;
+  /** The looked-up address near the point (melding_addresses); all null while there is none. */
+  approximate: {
+    status: string;
+    street: string | null;
+    houseNumber: number | null;
+    houseLetter: string | null;
+    houseNumberAddition: string | null;
+    postcode: string | null;
+    woonplaats: string | null;
+  } | null;
   wijkCode: string | null;
   status: string;
   priority: string | null;
@@ -58,6 +69,15 @@ export async function findStaffMeldingRow(
       accuracy: meldingen.accuracy,
       addressText: meldingen.addressText,
       locationDescription: meldingen.locationDescription,
+      approximate: {
+        status: meldingAddresses.status,
+        street: meldingAddresses.street,
+        houseNumber: meldingAddresses.houseNumber,
+        houseLetter: meldingAddresses.houseLetter,
+        houseNumberAddition: meldingAddresses.houseNumberAddition,
+        postcode: meldingAddresses.postcode,
+        woonplaats: meldingAddresses.woonplaats,
+      },
       wijkCode: meldingen.wijkCode,
       status: meldingen.status,
       priority: meldingen.priority,
@@ -74,6 +94,7 @@ export async function findStaffMeldingRow(
     .leftJoin(teams, eq(teams.id, meldingen.teamId))
     .leftJoin(staffUsers, eq(staffUsers.id, meldingen.assignedUserId))
     .leftJoin(original, eq(original.id, meldingen.duplicateOf))
+    .leftJoin(meldingAddresses, eq(meldingAddresses.meldingId, meldingen.id))
     .where(eq(meldingen.id, meldingId));
   return row;
 }

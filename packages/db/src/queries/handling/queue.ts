@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
-import { attachments, meldingen, staffUsers, teams } from '../../schema.ts';
+import { attachments, meldingAddresses, meldingen, staffUsers, teams } from '../../schema.ts';
 import { meldingNameColumns } from '../melding-columns.ts';
 
 export interface QueueFilter {
@@ -29,6 +29,8 @@ export interface QueueRow {
   teamName: string | null;
   wijkCode: string | null;
   addressText: string | null;
+  /** The street of the looked-up address near the point (melding_addresses), if any. */
+  approximateStreet: string | null;
   createdAt: Date;
   /** The afhandeltermijn; null while unrouted. */
   deadlineAt: Date | null;
@@ -82,6 +84,7 @@ export async function listQueue(
       wijkCode: meldingen.wijkCode,
       reopenCount: meldingen.reopenCount,
       addressText: meldingen.addressText,
+      approximateStreet: meldingAddresses.street,
       createdAt: meldingen.createdAt,
       deadlineAt: meldingen.deadlineAt,
       nuGaande: sql<boolean>`coalesce(${meldingen.answers}->>'nu_gaande' = 'true', false)`,
@@ -93,6 +96,7 @@ export async function listQueue(
     .leftJoin(teams, eq(teams.id, meldingen.teamId))
     .leftJoin(staffUsers, eq(staffUsers.id, meldingen.assignedUserId))
     .leftJoin(photoCount, eq(photoCount.meldingId, meldingen.id))
+    .leftJoin(meldingAddresses, eq(meldingAddresses.meldingId, meldingen.id))
     .where(where)
     .orderBy(priorityRank, deadlineOrder, asc(meldingen.createdAt), asc(meldingen.id))
     .limit(filter.pageSize)
