@@ -60,6 +60,7 @@ describe('GET /api/v1/staff/queue', () => {
       team: { id: 'boa-team', name: 'Boa-team Soest' },
       wijk: expect.objectContaining({ code: expect.stringMatching(/^WK/) }),
       street: null,
+      streetApproximate: false,
       createdAt: at(20).toISOString(),
       deadlineAt: null,
       nuGaande: false,
