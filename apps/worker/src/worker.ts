@@ -167,6 +167,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       logger,
       sendLeaseMs: deps.mailSendLeaseMs,
       now,
+      coalesceMs: deps.mailCoalesceMs,
     }),
     consumerOptions,
   );

@@ -80,6 +80,8 @@ export const mailTexts = {
     cancelledWithoutMessage:
       'We ondernemen er geen verdere actie op. Dat kan zijn omdat dezelfde situatie al eerder is gemeld, ' +
       'of omdat de melding niet bij de gemeente of de politie hoort.',
+    /** Above the changes that this one mail also tells of (they followed each other within minutes). */
+    earlierHeading: 'Ook veranderd sinds ons vorige bericht',
     answerHeading: 'Uw antwoord',
     answerWithLink: 'Beantwoord de vraag via deze link:',
     answerWithoutLink: `Beantwoord de vraag ${viaIntakeLink}.`,

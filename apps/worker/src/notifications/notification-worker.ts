@@ -20,7 +20,7 @@ import { ontvangenPickup, RoutingPending } from './ontvangen-pickup.ts';
 import { classifySmtpError } from './smtp-errors.ts';
 import { prepareOntvangen } from './templates/ontvangen-mail.ts';
 import type { PreparedMail } from './templates/prepared-mail.ts';
-import { prepareStatusGewijzigd } from './templates/status-gewijzigd-mail.ts';
+import { prepareStatusGewijzigd, type StatusMailPreparation } from './templates/status-gewijzigd-mail.ts';
 
 /** Default lease of a sending attempt: longer than nodemailer's timeouts let one SMTP conversation take. */
 export const DEFAULT_SEND_LEASE_MS = 120_000;
@@ -40,6 +40,8 @@ export interface NotificationDeps {
   now?: (() => Date) | undefined;
   /** How long the ontvangen mail waits for routing (see ontvangen-pickup.ts). */
   routingWaitMs?: number | undefined;
+  /** Status mails within this window become one (core's planStatusMail); 0 or absent: each its own. */
+  coalesceMs?: number | undefined;
 }
 
 /** Another attempt holds the notification's lease: try again once it has run out. */
@@ -53,6 +55,17 @@ export class SendInFlight extends Error {
   }
 }
 
+/** The mail waits until the coalescing window after its change has passed (another may follow). */
+export class MailWaiting extends Error {
+  override name = 'MailWaiting';
+  constructor(
+    notificationKey: string,
+    readonly until: Date,
+  ) {
+    super(`mail ${notificationKey} waits for changes that may follow`);
+  }
+}
+
 export type NotificationOutcome = 'sent' | 'already-sent' | 'skipped';
 
 /** Per template: is this mail due at all (undefined: no), and how it reads. May throw UnrecoverableError. */
@@ -60,7 +73,7 @@ async function prepare(
   deps: NotificationDeps,
   job: NotificationJob,
   ctx: NotificationContext,
-): Promise<PreparedMail | undefined> {
+): Promise<StatusMailPreparation> {
   switch (job.template) {
     case 'ontvangen':
       return prepareOntvangen(deps, ctx);
@@ -136,12 +149,16 @@ export async function deliverNotification(
   // The job is checked before the recipient: a job that points at the wrong data must fail loudly,
   // also for a melder who would not have been mailed anyway.
   const prepared = await prepare(deps, job, ctx);
-  if (!prepared || !canReceiveMail(ctx)) {
+  const coalesced = typeof prepared === 'object' && prepared.kind === 'coalesced';
+  if (typeof prepared !== 'function' || !canReceiveMail(ctx)) {
+    if (typeof prepared === 'object' && prepared.kind === 'wait' && canReceiveMail(ctx)) {
+      throw new MailWaiting(job.notificationKey, prepared.until);
+    }
     await recordNotificationSkipped(deps.db, {
       meldingId: ctx.meldingId,
       notificationKey: job.notificationKey,
       template: job.template,
-      reason: prepared ? 'no_recipient' : 'not_for_melder',
+      reason: !canReceiveMail(ctx) && prepared ? 'no_recipient' : coalesced ? 'coalesced' : 'not_for_melder',
     });
     return 'skipped';
   }
@@ -229,6 +246,11 @@ export function createNotificationProcessor(
       // out, without using up one of its attempts.
       if ((err instanceof SendInFlight || err instanceof RoutingPending) && token) {
         await job.moveToDelayed(Date.now() + err.retryInMs + 50, token);
+        throw new DelayedError();
+      }
+      // Held in Redis as a delayed job: a worker that restarts meanwhile sends it when it is due.
+      if (err instanceof MailWaiting && token) {
+        await job.moveToDelayed(err.until.getTime() + 50, token);
         throw new DelayedError();
       }
       throw err;

@@ -1,1 +1,2 @@
+export * from './mail-coalescing.ts';
 export * from './mail-policy.ts';

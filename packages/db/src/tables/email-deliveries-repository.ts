@@ -16,7 +16,8 @@ export type EmailDeliveryStatus = 'sending' | 'sent' | 'retrying' | 'failed' | '
 export const FINAL_DELIVERY_STATUSES = ['sent', 'failed', 'skipped'] as const;
 
 /** Why a notification was deliberately not sent (email_deliveries.error of a 'skipped' row). */
-export type SkipReason = 'no_recipient' | 'not_for_melder';
+/** 'coalesced': a later change within the mail window told the melder (core's planStatusMail). */
+export type SkipReason = 'no_recipient' | 'not_for_melder' | 'coalesced';
 
 export interface EmailAttempt {
   meldingId: string;

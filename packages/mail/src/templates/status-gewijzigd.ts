@@ -26,6 +26,17 @@ export interface StatusGewijzigdInput {
   answerUrl?: string | undefined;
   /** Used only for afgehandeld. */
   feedbackUrl?: string | undefined;
+  /**
+   * Earlier changes this mail also tells of, oldest first: they came within minutes of this one and
+   * had no mail of their own (coalescing, core's planStatusMail).
+   */
+  earlier?: readonly EarlierChange[] | undefined;
+}
+
+export interface EarlierChange {
+  status: MeldingStatus;
+  publicMessage?: string | null | undefined;
+  messageBy?: 'staff' | 'melder' | undefined;
 }
 
 const t = mailTexts.statusGewijzigd;
@@ -86,6 +97,24 @@ function actionPart(input: StatusGewijzigdInput): Part | undefined {
   };
 }
 
+/** What else changed: per earlier change its plain words and its message, without links to act on. */
+function earlierPart(earlier: readonly EarlierChange[] | undefined): Part | undefined {
+  if (!earlier || earlier.length === 0) return undefined;
+  const text: string[] = [`${t.earlierHeading}:`];
+  const html: string[] = [heading(t.earlierHeading)];
+  for (const change of earlier) {
+    const line = `${publicStatusLabel(change.status)}: ${t.intro[change.status]}`;
+    text.push(`- ${line}`);
+    html.push(paragraph(escapeHtml(line)));
+    const message = messagePart(change.status, change.publicMessage, change.messageBy);
+    if (message) {
+      text.push(...message.text);
+      html.push(message.html);
+    }
+  }
+  return { text, html: html.join('\n') };
+}
+
 /**
  * Terugkoppeling on a public status change: the new status in plain words, the officer's message, what
  * the melder can do now, and the status link. Nothing that places the melding more precisely than the
@@ -105,6 +134,7 @@ export function renderStatusGewijzigd(input: StatusGewijzigdInput): RenderedMail
   const parts = [
     messagePart(input.status, input.publicMessage, input.messageBy),
     actionPart(input),
+    earlierPart(input.earlier),
     summaryPart(rows),
     statusLinkPart(statusUrl),
   ].filter((p): p is Part => p !== undefined);

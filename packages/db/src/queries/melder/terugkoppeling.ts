@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { statusEvents } from '../../schema.ts';
 
@@ -32,4 +32,25 @@ export async function loadTerugkoppelingEvent(
     .from(statusEvents)
     .where(eq(statusEvents.id, statusEventId));
   return row ? { ...row, id: Number(row.id) } : undefined;
+}
+
+/** Every status event of a melding as terugkoppeling may use it, oldest first (for coalescing mails). */
+export async function listTerugkoppelingEvents(
+  db: DbOrTx,
+  meldingId: string,
+): Promise<TerugkoppelingEvent[]> {
+  const rows = await db
+    .select({
+      id: statusEvents.id,
+      meldingId: statusEvents.meldingId,
+      fromStatus: statusEvents.fromStatus,
+      toStatus: statusEvents.toStatus,
+      publicMessage: statusEvents.publicMessage,
+      actor: statusEvents.actor,
+      createdAt: statusEvents.createdAt,
+    })
+    .from(statusEvents)
+    .where(eq(statusEvents.meldingId, meldingId))
+    .orderBy(asc(statusEvents.createdAt), asc(statusEvents.id));
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
