@@ -19,7 +19,6 @@ import { errorText } from '../log-safety.ts';
 import { ontvangenPickup, RoutingPending } from './ontvangen-pickup.ts';
 import { classifySmtpError } from './smtp-errors.ts';
 import { prepareOntvangen } from './templates/ontvangen-mail.ts';
-import type { PreparedMail } from './templates/prepared-mail.ts';
 import { prepareStatusGewijzigd, type StatusMailPreparation } from './templates/status-gewijzigd-mail.ts';
 
 /** Default lease of a sending attempt: longer than nodemailer's timeouts let one SMTP conversation take. */

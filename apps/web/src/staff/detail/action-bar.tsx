@@ -66,7 +66,8 @@ export function ActionBar({
         </Button>
       )}
       {transitions.length > 0 && (
-        <div role="group" aria-label={staffActionTexts.barTransitions} className="bs-staff-action-bar__group">
+        <fieldset className="bs-staff-action-bar__group">
+          <legend className="bs-visually-hidden">{staffActionTexts.barTransitions}</legend>
           {transitions.map((t) => (
             <Button
               key={t.to}
@@ -77,7 +78,7 @@ export function ActionBar({
               {t.label}
             </Button>
           ))}
-        </div>
+        </fieldset>
       )}
     </section>
   );
