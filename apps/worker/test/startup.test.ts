@@ -92,4 +92,29 @@ describe('loadWorkerConfig', () => {
   ])('rejects %o', (env, message) => {
     expect(() => loadWorkerConfig(env)).toThrow(message);
   });
+
+  it('looks addresses up at PDOK by default, none with `off`; coalesces status mails within 120 s by default', () => {
+    expect(loadWorkerConfig({})).toMatchObject({
+      geocoding: {
+        pdokBaseUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1',
+        maxDistanceM: 100,
+        retry: { attempts: 10, backoffMs: 5_000 },
+      },
+      mailCoalesceMs: 120_000,
+    });
+    const set = loadWorkerConfig({
+      PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:8080/pdok/',
+      GEOCODE_ATTEMPTS: '3',
+      MAIL_COALESCE_SECONDS: '0',
+    });
+    expect(set.geocoding).toMatchObject({
+      pdokBaseUrl: 'http://127.0.0.1:8080/pdok',
+      retry: { attempts: 3 },
+    });
+    expect(set.mailCoalesceMs).toBe(0);
+    expect(loadWorkerConfig({ PDOK_LOCATIESERVER_URL: 'off' }).geocoding).toBeUndefined();
+    expect(() => loadWorkerConfig({ PDOK_LOCATIESERVER_URL: 'ftp://pdok' })).toThrow(
+      /PDOK_LOCATIESERVER_URL/,
+    );
+  });
 });

@@ -46,7 +46,14 @@ export async function spawnWorkerProcess(env: Record<string, string>): Promise<W
   const dataDir = mkdtempSync(join(tmpdir(), 'bs-worker-process-'));
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
-    env: { ...baseEnv(), DATA_DIR: dataDir, ...env, WORKER_HEALTH_PORT: String(healthPort) },
+    // No address lookups at the real PDOK from a test unless the test names a stand-in.
+    env: {
+      ...baseEnv(),
+      DATA_DIR: dataDir,
+      PDOK_LOCATIESERVER_URL: 'off',
+      ...env,
+      WORKER_HEALTH_PORT: String(healthPort),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
