@@ -3,7 +3,7 @@ import { findMeldingAddress } from '@buurtsignaal/db/tables/melding-addresses-re
 import { waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Browser } from './browser.ts';
+import { type Browser, screenshotDir } from './browser.ts';
 import { browserSuite } from './browser-suite.ts';
 import { expectAccessible, tabTo } from './form-helpers.ts';
 import { postMelding } from './intake-helpers.ts';
@@ -15,7 +15,7 @@ import { browserLogin, staffUser } from './staff-helpers.ts';
 
 let stack: E2eStack;
 let browser: Browser;
-browserSuite({ stepTimeoutMs: 10_000 }, (s, b) => {
+browserSuite({ stepTimeoutMs: 10_000, screenshots: true }, (s, b) => {
   stack = s;
   browser = b;
 });
@@ -61,7 +61,7 @@ describe('the melding detail on a phone', () => {
     const address = page.getByTestId('approximate-address');
     await expect
       .poll(() => address.textContent(), { timeout: 10_000 })
-      .toBe('Adres: Steenhoffstraat 46, 3764BM Soest (adres bij benadering (op basis van GPS))');
+      .toBe('Adres: Steenhoffstraat 46, 3764BM Soest — adres bij benadering (op basis van GPS)');
     expect(await page.locator('main').textContent()).not.toContain('Geen adres opgegeven');
     const geo = page.getByRole('link', { name: 'Open in kaarten-app' });
     expect(await geo.getAttribute('href')).toBe('geo:52.173300,5.291700?q=52.173300,5.291700');
@@ -92,6 +92,9 @@ describe('the melding detail on a phone', () => {
     expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
     await expectAccessible(page, 'detail with the action bar');
+    await page.screenshot({ path: `${screenshotDir}/balie-melding-telefoon.png` });
+    await page.locator('#location-heading').evaluate((h) => h.scrollIntoView({ behavior: 'instant' }));
+    await page.screenshot({ path: `${screenshotDir}/balie-melding-adres.png` });
 
     // The last line of the page is not hidden behind the bar once scrolled to the end.
     await page.evaluate(() =>

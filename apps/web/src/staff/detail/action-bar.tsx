@@ -33,8 +33,11 @@ export function ActionBar({
     },
   });
   const claimable = isClaimable(melding.status.code) && melding.assignedTo?.id !== myId;
-  // Claiming is how it goes to in behandeling: one button for it, not two.
-  const transitions = melding.allowedTransitions.filter((t) => !(claimable && t.to === 'in_behandeling'));
+  // Claiming is how it goes to in behandeling: one button for it, not two. Ingedeeld again (another
+  // team, an escalation) is no quick action: it stays in the status form below.
+  const transitions = melding.allowedTransitions.filter(
+    (t) => t.to !== 'ingedeeld' && !(claimable && t.to === 'in_behandeling'),
+  );
   const shown = claimable || transitions.length > 0;
 
   useLayoutEffect(() => {

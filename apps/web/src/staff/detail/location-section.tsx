@@ -40,8 +40,8 @@ function AddressLine({ melding: m }: { melding: MeldingDetail }) {
   return (
     <p className="utrecht-paragraph" data-testid="approximate-address">
       <strong>{staffDetailTexts.address}:</strong> {approx.streetAndNumber}
-      {place ? `, ${place}` : ''}{' '}
-      <span className="bs-muted">({staffDetailTexts.approximateAddress(m.location.accuracy !== null)})</span>
+      {place ? `, ${place}` : ''}
+      <span className="bs-muted"> — {staffDetailTexts.approximateAddress(m.location.accuracy !== null)}</span>
     </p>
   );
 }
