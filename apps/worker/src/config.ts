@@ -148,7 +148,7 @@ export interface WorkerConfig {
    * new attempt (same Message-ID) only after this. Longer than one SMTP conversation can take.
    */
   mailSendLeaseMs: number;
-  /** BullMQ job locks and stalled-job checks (worker.ts, JobLockSettings). */
+  /** BullMQ job locks and stalled-job checks (job-locks.ts, JobLockSettings). */
   jobLocks: { lockDurationMs: number; stalledIntervalMs: number; maxStalledCount: number };
   /** Reconciliation of work not done (ReconcileSettings). */
   reconcile: { everyMs: number; afterMs: number; maxAttempts: number; lookbackMs: number };

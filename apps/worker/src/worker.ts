@@ -8,6 +8,7 @@ import { startDispatchWorkers } from './dispatch/dispatch-worker.ts';
 import type { VapidKeys } from './dispatch/push-channel.ts';
 import { type GeocodingSettings, startGeocodingWorker } from './geocoding/geocoding-worker.ts';
 import { DEFAULT_DETECT_EVERY_MS, startHotspotScheduler } from './hotspots/hotspot-scheduler.ts';
+import { type JobLockSettings, jobLockDefaults } from './job-locks.ts';
 import { errorText, throttledWarn } from './log-safety.ts';
 import { createNotificationProcessor } from './notifications/notification-worker.ts';
 import { publishOutboxRow } from './outbox/outbox-jobs.ts';
@@ -72,22 +73,6 @@ export interface WorkerDeps {
   /** Status mails to the melder within this window become one (MAIL_COALESCE_SECONDS); default 0: none. */
   mailCoalesceMs?: number;
 }
-
-export interface JobLockSettings {
-  /** A running job's lock; renewed every half of it. A worker that dies loses its jobs' locks after this. */
-  lockDurationMs: number;
-  /** How often a worker looks for jobs whose lock expired (a dead worker's) and takes them over. */
-  stalledIntervalMs: number;
-  /** Take-overs before BullMQ fails a job ("stalled more than allowable limit"); reconciliation sends it on. */
-  maxStalledCount: number;
-}
-
-export const jobLockDefaults: JobLockSettings = {
-  lockDurationMs: 30_000,
-  // BullMQ's default is 30 s; a dead worker's jobs are taken over sooner.
-  stalledIntervalMs: 10_000,
-  maxStalledCount: 1,
-};
 
 export interface RunningWorker {
   /** Stops taking work, lets running jobs finish, closes this worker's Redis connections. */
