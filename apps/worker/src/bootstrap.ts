@@ -89,6 +89,7 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
       grouping: config.grouping,
       geocoding: config.geocoding,
       mailCoalesceMs: config.mailCoalesceMs,
+      dispatch: config.dispatch,
     });
   } catch (err) {
     mailer.close();

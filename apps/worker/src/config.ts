@@ -7,6 +7,7 @@ import {
 } from '@buurtsignaal/core';
 import { z } from 'zod';
 import type { VapidKeys } from './dispatch/push-channel.ts';
+import type { DispatchSettings } from './dispatch/dispatch-settings.ts';
 
 // The only module of the worker that reads the environment (CONVENTIONS.md): everything else receives
 // a WorkerConfig or explicit dependencies, so tests and the embedded runner never touch process.env.
@@ -65,6 +66,12 @@ const envSchema = z.object({
     .max(5_000)
     .default(defaultGroupingSettings.radiusMeters),
   GROUPING_WINDOW_MINUTES: positiveInt(defaultGroupingSettings.windowMinutes),
+  // Claimed but idle (dispatch/idle-sweep.ts): a reminder after this long without action, then back to
+  // the team's queue; teams made after start-up get their dispatch worker within DISPATCH_TEAM_WATCH_MS.
+  DISPATCH_IDLE_REMINDER_MINUTES: positiveInt(60),
+  DISPATCH_IDLE_RETURN_MINUTES: positiveInt(120),
+  DISPATCH_IDLE_SWEEP_EVERY_MS: positiveInt(60_000),
+  DISPATCH_TEAM_WATCH_MS: positiveInt(30_000),
   // The standalone worker's health endpoint (health/health-server.ts); `off` runs without it.
   WORKER_HEALTH_PORT: z
     .string()
@@ -156,6 +163,8 @@ export interface WorkerConfig {
   pickupMinutes: PickupMinutes;
   /** Grouping of meldingen of one incident when routed; false: switched off (GROUPING_RADIUS_METERS=0). */
   grouping: GroupingSettings | false;
+  /** Dispatch: idle claims and new teams (dispatch/dispatch-settings.ts). */
+  dispatch: DispatchSettings;
   /** Port of the health endpoint (GET /health/live, /health/ready); undefined: none. */
   healthPort: number | undefined;
   /** Where the health endpoint listens: loopback for a container's own check, 0.0.0.0 for a kubelet. */
@@ -218,6 +227,12 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
       e.GROUPING_RADIUS_METERS === 0
         ? false
         : { radiusMeters: e.GROUPING_RADIUS_METERS, windowMinutes: e.GROUPING_WINDOW_MINUTES },
+    dispatch: {
+      idleReminderMinutes: e.DISPATCH_IDLE_REMINDER_MINUTES,
+      idleReturnMinutes: e.DISPATCH_IDLE_RETURN_MINUTES,
+      idleSweepEveryMs: e.DISPATCH_IDLE_SWEEP_EVERY_MS,
+      teamWatchEveryMs: e.DISPATCH_TEAM_WATCH_MS,
+    },
     healthPort: e.WORKER_HEALTH_PORT,
     healthHost: e.WORKER_HEALTH_HOST,
     statusLinkKey: e.STATUS_LINK_KEY,

@@ -4,9 +4,11 @@ import { createRedisConnection, createWorker, type QueueName } from '@buurtsigna
 import type { Mailer } from '@buurtsignaal/mail';
 import type { Worker } from 'bullmq';
 import { type Logger, pino } from 'pino';
+import { type DispatchSettings, defaultDispatchSettings } from './dispatch/dispatch-settings.ts';
 import { startDispatchWorkers } from './dispatch/dispatch-worker.ts';
 import type { VapidKeys } from './dispatch/push-channel.ts';
 import { type GeocodingSettings, startGeocodingWorker } from './geocoding/geocoding-worker.ts';
+import { startIdleSweepScheduler } from './dispatch/idle-sweep.ts';
 import { DEFAULT_DETECT_EVERY_MS, startHotspotScheduler } from './hotspots/hotspot-scheduler.ts';
 import { type JobLockSettings, jobLockDefaults } from './job-locks.ts';
 import { errorText, throttledWarn } from './log-safety.ts';
@@ -61,6 +63,8 @@ export interface WorkerDeps {
   pickupMinutes?: PickupMinutes;
   /** Grouping of one incident's meldingen when routed (default core's 150 m, 30 min); false: off. */
   grouping?: GroupingSettings | false;
+  /** Dispatch beyond the pick-up times: new teams, idle claims (dispatch/dispatch-settings.ts). */
+  dispatch?: Partial<DispatchSettings>;
   /** BullMQ's lock and stalled-job checks of the routing and notification workers (jobLockDefaults). */
   jobLocks?: Partial<JobLockSettings>;
   /** Web Push to the officers' devices; undefined: off, every officer told is mailed. */
@@ -176,6 +180,8 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
     pickupMinutes: deps.pickupMinutes ?? defaultPickupMinutes,
     push: deps.push,
+    ...(deps.mailSendLeaseMs === undefined ? {} : { sendLeaseMs: deps.mailSendLeaseMs }),
+    teamWatchEveryMs: deps.dispatch?.teamWatchEveryMs,
     logger,
     queues,
     consumerOptions,
@@ -224,6 +230,17 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     ...periodic('shift-generation'),
     everyMs: deps.shiftGenerationEveryMs ?? DEFAULT_SHIFT_GENERATION_EVERY_MS,
   });
+  const dispatchSettings = { ...defaultDispatchSettings, ...deps.dispatch };
+  const idleSweep = await startIdleSweepScheduler({
+    ...periodic('dispatch-idle'),
+    everyMs: dispatchSettings.idleSweepEveryMs,
+    reminderMinutes: dispatchSettings.idleReminderMinutes,
+    returnMinutes: dispatchSettings.idleReturnMinutes,
+    mailer: deps.mailer,
+    mailFrom: deps.mailFrom,
+    publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
+    sendLeaseMs: deps.mailSendLeaseMs,
+  });
   const reconciliation = await startReconciliationScheduler({
     ...periodic('reconciliation'),
     queues,
@@ -237,7 +254,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       closing === undefined &&
       workers.every(([, w]) => w.isRunning()) &&
       otherWorkers.every((w) => w.isRunning()) &&
-      dispatchWorkers.every(([, w]) => w.isRunning()),
+      dispatchWorkers.isRunning(),
     redisAnswers: () => redisAnswers(producer, 1_000),
     close() {
       closing ??= (async () => {
@@ -253,9 +270,10 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
           Promise.all([
             ...workers.map(([, w]) => w.close(force)),
             ...otherWorkers.map((w) => w.close(force)),
-            ...dispatchWorkers.map(([, w]) => w.close(force)),
+            dispatchWorkers.close(force),
             hotspots.close(force),
             shifts.close(force),
+            idleSweep.close(force),
             reconciliation.close(force),
           ]);
         // Every step is bounded: a connection that is still reconnecting (Redis just came back, or is

@@ -57,6 +57,17 @@ export type RetryPayload =
       statusEventId: number;
       template: 'ontvangen' | 'status_gewijzigd';
       notificationKey: string;
+    }
+  /** One dispatch step of an assignment sent again (its failed notices were put back to pending). */
+  | {
+      stuckJobId: string;
+      kind: 'dispatch';
+      meldingId: string;
+      statusEventId: number;
+      assignmentId: string;
+      teamId: string;
+      priority: string;
+      step: number;
     };
 
 /** Every topic once, in the order above. */

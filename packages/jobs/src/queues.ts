@@ -54,6 +54,8 @@ export const notificationKeys = {
 export const workKeys = {
   routing: (statusEventId: number) => `routing-${statusEventId}`,
   notification: (notificationKey: string) => `notify-${notificationKey}`,
+  /** One dispatch step of one assignment (its notices); db's parseDispatchWorkKey reads it back. */
+  dispatch: (assignmentId: string, step: number) => `dispatch-${assignmentId}-${step}`,
 } as const;
 
 /** An assignment on its team's roster queue (the same ids the `melding.rerouted` outbox row carries). */

@@ -66,6 +66,7 @@ export const handlingTexts = {
 export const stuckJobTexts = {
   what(kind: string, template: string | null): string {
     if (kind === 'routing') return 'Indelen bij een team';
+    if (kind === 'dispatch') return 'Bericht aan de dienstdoende medewerkers';
     if (template === 'ontvangen') return 'E-mail aan de melder: melding ontvangen';
     return 'E-mail aan de melder: statuswijziging';
   },

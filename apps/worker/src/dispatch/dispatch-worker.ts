@@ -1,15 +1,17 @@
 import { failUnsentNotices } from '@buurtsignaal/db/tables/dispatch-notices-repository';
-import { listTeams } from '@buurtsignaal/db/tables/teams-repository';
+import { markDispatchStuck } from '@buurtsignaal/db/tables/stuck-jobs-repository';
 import {
   type ConsumerOptions,
   createRosterWorker,
   type DispatchStepJob,
   type RosterJob,
+  workKeys,
 } from '@buurtsignaal/jobs';
-import type { Job, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
 import { errorText } from '../log-safety.ts';
 import type { ProducerQueues } from '../queues.ts';
 import { type DispatchDeps, type DispatchOutcome, runDispatchStep } from './dispatch-service.ts';
+import { type DispatchWorkerPool, startDispatchWorkerPool } from './team-watcher.ts';
 
 /** The job name of a later step (pick-up check, shift start); routing's first dispatch is 'assignment'. */
 export const dispatchStepJobName = 'dispatch-step';
@@ -25,7 +27,7 @@ export function createDispatchProcessor(
 
 /**
  * A dispatch job that failed for good: its unsent notices become 'failed' (the escalation goes on, its
- * check was scheduled before the mails). Logged; not a stuck_jobs record yet.
+ * check was scheduled before the mails) and the step is a stuck_jobs row, for the admin to see and retry.
  */
 export async function recordFailedDispatch(
   deps: Pick<DispatchDeps, 'db' | 'now' | 'logger'>,
@@ -42,6 +44,9 @@ export async function recordFailedDispatch(
   try {
     const q = { assignmentId: job.data.assignmentId, step: stepOf(job), at: deps.now() };
     await failUnsentNotices(deps.db, q);
+    const workKey = workKeys.dispatch(q.assignmentId, q.step);
+    const error = `${job.id ?? ''}: ${errorText(err)}`;
+    await markDispatchStuck(deps.db, { workKey, assignmentId: q.assignmentId }, { at: q.at, error });
   } catch (e) {
     deps.logger.error({ jobId: job.id, err: errorText(e) }, 'could not mark unsent dispatch notices failed');
   }
@@ -59,22 +64,23 @@ export interface DispatchWorkersOptions extends Omit<DispatchDeps, 'schedule'> {
   queues: ProducerQueues;
   consumerOptions: ConsumerOptions;
   onRedisError: (role: string) => (err: Error) => void;
+  /** How often teams made later are looked for (team-watcher.ts); default 30 s. */
+  teamWatchEveryMs?: number | undefined;
 }
 
-/**
- * One worker per team's roster queue, for the teams there are at start-up (a team added later is
- * consumed after the next restart; its jobs wait in its queue until then).
- */
-export async function startDispatchWorkers(
-  opts: DispatchWorkersOptions,
-): Promise<[string, Worker<RosterJob>][]> {
-  const { queues, consumerOptions, onRedisError, ...deps } = opts;
+/** One worker per team's roster queue: the teams there are now, and every team made later (team-watcher.ts). */
+export async function startDispatchWorkers(opts: DispatchWorkersOptions): Promise<DispatchWorkerPool> {
+  const { queues, consumerOptions, onRedisError, teamWatchEveryMs, ...deps } = opts;
   const processor = createDispatchProcessor({ ...deps, schedule: scheduleOn(queues, deps.now) });
-  const teams = await listTeams(deps.db);
-  return teams.map((t) => {
-    const worker = createRosterWorker(t.id, processor, consumerOptions);
-    worker.on('error', onRedisError(`worker roster-${t.id}`));
-    worker.on('failed', (job, err) => void recordFailedDispatch(deps, job, err));
-    return [t.id, worker];
+  return startDispatchWorkerPool({
+    db: deps.db,
+    logger: deps.logger,
+    everyMs: teamWatchEveryMs ?? 30_000,
+    createFor: (teamId) => {
+      const worker = createRosterWorker(teamId, processor, consumerOptions);
+      worker.on('error', onRedisError(`worker roster-${teamId}`));
+      worker.on('failed', (job, err) => void recordFailedDispatch(deps, job, err));
+      return worker;
+    },
   });
 }

@@ -53,6 +53,16 @@ function retryWork(row: PendingOutboxRow): WorkToSend {
     );
   }
   if (kind === 'routing') return { kind, meldingId, statusEventId: eventId };
+  const { assignmentId, teamId, priority, step } = row.payload;
+  if (
+    kind === 'dispatch' &&
+    typeof assignmentId === 'string' &&
+    typeof teamId === 'string' &&
+    typeof priority === 'string' &&
+    Number.isSafeInteger(step)
+  ) {
+    return { kind, meldingId, assignmentId, teamId, priority, step: Number(step) };
+  }
   if (
     kind === 'notification' &&
     (template === 'ontvangen' || template === 'status_gewijzigd') &&

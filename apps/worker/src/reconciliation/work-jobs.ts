@@ -10,6 +10,14 @@ export type WorkToSend =
       statusEventId: number;
       template: 'ontvangen' | 'status_gewijzigd';
       notificationKey: string;
+    }
+  | {
+      kind: 'dispatch';
+      meldingId: string;
+      assignmentId: string;
+      teamId: string;
+      priority: string;
+      step: number;
     };
 
 /**
@@ -18,6 +26,12 @@ export type WorkToSend =
  * (routing key, notification key), so a re-send of work that did get done changes nothing either.
  */
 export async function addWorkJob(queues: ProducerQueues, work: WorkToSend, jobId: string): Promise<void> {
+  if (work.kind === 'dispatch') {
+    const { kind: _, ...step } = work;
+    // The name of a later dispatch step (dispatch-worker dispatchStepJobName): it carries its step.
+    await queues.roster(work.teamId).add('dispatch-step', step, { jobId });
+    return;
+  }
   if (work.kind === 'routing') {
     await queues.routing.add(
       'route',

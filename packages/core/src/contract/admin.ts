@@ -3,7 +3,7 @@ import { z } from 'zod';
 // The contract of the admin's "Vastgelopen taken" (GET /api/v1/staff/admin/stuck and its retry), shared
 // by the API (response schemas) and the console (which parses what it receives).
 
-export const stuckJobKinds = ['routing', 'notification'] as const;
+export const stuckJobKinds = ['routing', 'notification', 'dispatch'] as const;
 
 export const stuckJobSchema = z
   .object({

@@ -136,3 +136,22 @@ export async function failUnsentNotices(
     .returning({ id: dispatchNotices.id });
   return rows.length;
 }
+
+/** An admin's retry of a stuck dispatch step: its failed notices wait to be sent again. */
+export async function requeueFailedNotices(
+  db: DbOrTx,
+  q: { assignmentId: string; step: number },
+): Promise<number> {
+  const rows = await db
+    .update(dispatchNotices)
+    .set({ status: 'pending' })
+    .where(
+      and(
+        eq(dispatchNotices.assignmentId, q.assignmentId),
+        eq(dispatchNotices.step, q.step),
+        eq(dispatchNotices.status, 'failed'),
+      ),
+    )
+    .returning({ id: dispatchNotices.id });
+  return rows.length;
+}

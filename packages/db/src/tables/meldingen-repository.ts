@@ -231,3 +231,26 @@ export async function clearNotable(db: DbOrTx, meldingId: string): Promise<void>
     .set({ notableAt: null, notableBy: null, notableReason: null })
     .where(eq(meldingen.id, meldingId));
 }
+
+/**
+ * Takes the claim back from an officer who did nothing with it (the idle sweep): only while it is still
+ * in_behandeling by `userId` since `claimedAt`, a conditional UPDATE. False when anything changed.
+ */
+export async function releaseIdleClaim(
+  tx: DbOrTx,
+  q: { meldingId: string; userId: string; claimedAt: Date; at: Date },
+): Promise<boolean> {
+  const updated = await tx
+    .update(meldingen)
+    .set({ assignedUserId: null, claimedAt: null, updatedAt: q.at })
+    .where(
+      and(
+        eq(meldingen.id, q.meldingId),
+        eq(meldingen.status, 'in_behandeling'),
+        eq(meldingen.assignedUserId, q.userId),
+        eq(meldingen.claimedAt, q.claimedAt),
+      ),
+    )
+    .returning({ id: meldingen.id });
+  return updated.length > 0;
+}

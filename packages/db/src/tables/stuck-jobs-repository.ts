@@ -14,7 +14,7 @@ import { insertOutboxRow } from './outbox-repository.ts';
 // (routing-worker) and notification keys `ontvangen-<id>` / `status-<id>` (notificationKeys); the
 // reconciliation tests fail when they drift.
 
-export type StuckJobKind = 'routing' | 'notification';
+export type StuckJobKind = 'routing' | 'notification' | 'dispatch';
 export type StuckJobState = 'retrying' | 'stuck' | 'resolved';
 export type NotificationTemplateName = 'ontvangen' | 'status_gewijzigd';
 
@@ -109,6 +109,39 @@ export async function markWorkStuck(
   return result.length > 0;
 }
 
+/** `dispatch-<assignment id>-<step>`: one dispatch step's notices (as @buurtsignaal/jobs workKeys.dispatch). */
+const dispatchKey = /^dispatch-([0-9a-f-]{36})-(\d+)$/;
+export const parseDispatchWorkKey = (workKey: string): { assignmentId: string; step: number } | undefined => {
+  const m = dispatchKey.exec(workKey);
+  return m?.[1] && m[2] ? { assignmentId: m[1], step: Number(m[2]) } : undefined;
+};
+
+/**
+ * A dispatch step whose job failed for good (its unsent notices are failed): stuck for the admin, on the
+ * melding's newest status event. Nothing is written when the assignment is gone. Returns whether it was.
+ */
+export async function markDispatchStuck(
+  db: DbOrTx,
+  work: { workKey: string; assignmentId: string },
+  opts: { at: Date; error: string },
+): Promise<boolean> {
+  const result = await rows<{ id: string }>(
+    db,
+    sql`
+      INSERT INTO stuck_jobs (id, work_key, kind, melding_id, status_event_id, state, attempts, due_since,
+                              stuck_at, last_error, created_at, updated_at)
+      SELECT ${randomUUID()}::uuid, ${work.workKey}, 'dispatch', a.melding_id,
+             (SELECT max(e.id) FROM status_events e WHERE e.melding_id = a.melding_id), 'stuck', 0,
+             a.created_at, ${ts(opts.at)}, ${opts.error.slice(0, 500)}, ${ts(opts.at)}, ${ts(opts.at)}
+      FROM assignments a WHERE a.id = ${work.assignmentId}::uuid
+      ON CONFLICT (work_key) DO UPDATE SET
+        state = 'stuck', stuck_at = excluded.stuck_at, last_error = excluded.last_error,
+        resolved_at = NULL, updated_at = excluded.updated_at
+      RETURNING id`,
+  );
+  return result.length > 0;
+}
+
 /**
  * Closes the rows whose work got done after all (routed, or the mail sent or deliberately skipped), and
  * marks a re-sent notification stuck once it failed for good. Returns how many rows were resolved.
@@ -129,6 +162,14 @@ export async function settleReconciledWork(
             WHERE m.id = s.melding_id AND m.status IN ('gemeld', 'heropend')
               AND (SELECT max(e.id) FROM status_events e WHERE e.melding_id = m.id) = s.status_event_id
           )
+        ))
+        -- A dispatch step: every notice of it sent, or the melding moved on (claimed, rerouted, closed).
+        OR (s.kind = 'dispatch' AND (
+          NOT EXISTS (
+            SELECT 1 FROM dispatch_notices n
+            WHERE 'dispatch-' || n.assignment_id || '-' || n.step = s.work_key AND n.status <> 'sent'
+          )
+          OR NOT EXISTS (SELECT 1 FROM meldingen m WHERE m.id = s.melding_id AND m.status = 'ingedeeld')
         ))
         OR (s.kind = 'notification' AND EXISTS (
           SELECT 1 FROM email_deliveries d
