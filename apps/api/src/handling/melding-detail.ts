@@ -103,25 +103,38 @@ type Channel = NonNullable<TimelineEntry['notified']>[number]['channels'][number
 const channelOrder: readonly Channel[] = ['console', 'push', 'email'];
 const isChannel = (c: string): c is Channel => (channelOrder as readonly string[]).includes(c);
 
+type NoticeKind = NonNullable<TimelineEntry['noticeKind']>;
+const noticeKindOf = (n: DispatchNoticeRow): NoticeKind =>
+  n.step < 0 ? 'idle_reminder' : n.reason === 'reopened' ? 'reopened' : 'dispatch';
+
 /** One entry per dispatch step: "gemeld aan M. de Vries (console, e-mail)", at the step's first notice. */
 function noticeEntries(notices: DispatchNoticeRow[]): TimelineEntry[] {
   type Told = { name: string; channels: Channel[] };
-  const steps = new Map<number, { at: Date; people: Map<string, Told> }>();
+  type Step = { step: number; kind: NoticeKind; at: Date; people: Map<string, Told> };
+  // Per assignment and step: a melding back on its team's queue (rerouted, idle) starts at step 0 again.
+  const steps = new Map<string, Step>();
   for (const n of notices) {
     // Told means sent: a mail still pending or failed is not on the timeline.
     if (n.status !== 'sent' || !isChannel(n.channel)) continue;
-    const step = steps.get(n.step) ?? { at: n.createdAt, people: new Map<string, Told>() };
+    const key = `${n.assignmentId}/${n.step}`;
+    const step = steps.get(key) ?? {
+      step: Math.max(0, n.step),
+      kind: noticeKindOf(n),
+      at: n.createdAt,
+      people: new Map<string, Told>(),
+    };
     if (n.createdAt < step.at) step.at = n.createdAt;
     const told = step.people.get(n.userId) ?? { name: n.userName, channels: [] };
     told.channels.push(n.channel);
     step.people.set(n.userId, told);
-    steps.set(n.step, step);
+    steps.set(key, step);
   }
-  return [...steps.entries()].map(([step, { at, people }]) => ({
+  return [...steps.values()].map(({ step, kind, at, people }) => ({
     kind: 'notice',
     at,
     actor: { kind: 'systeem' },
     step,
+    noticeKind: kind,
     notified: [...people.values()].map((t) => ({
       name: t.name,
       channels: channelOrder.filter((c) => t.channels.includes(c)),

@@ -64,8 +64,20 @@ export const staffDetailTexts = {
   reason: 'Reden:',
   noteEntry: 'Interne notitie',
   /** "Gemeld aan M. de Vries (console, e-mail), J. Bakker (console)"; a later step is an escalation. */
-  noticeEntry: (step: number, told: readonly { name: string; channels: readonly string[] }[]) =>
-    `${step === 0 ? 'Gemeld aan' : 'Opnieuw gemeld (escalatie) aan'} ${
+  noticeEntry: (
+    step: number,
+    told: readonly { name: string; channels: readonly string[] }[],
+    kind: 'dispatch' | 'reopened' | 'idle_reminder' = 'dispatch',
+  ) =>
+    `${
+      kind === 'idle_reminder'
+        ? 'Opgepakt maar stil: herinnering aan'
+        : kind === 'reopened'
+          ? 'Heropend: gemeld aan de vorige behandelaar,'
+          : step === 0
+            ? 'Gemeld aan'
+            : 'Opnieuw gemeld (escalatie) aan'
+    } ${
       told.map((t) => `${t.name} (${t.channels.map((c) => noticeChannels[c] ?? c).join(', ')})`).join(', ') ||
       'niemand'
     }`,

@@ -31,6 +31,7 @@ import { dispatchedWithGroup, meldingenInNotice } from '../grouping/grouped-disp
 import { jobIds } from '../queues.ts';
 import { dispatchMail } from './dispatch-texts.ts';
 import { sendPendingPushes, type VapidKeys } from './push-channel.ts';
+import { planReopened } from './reopen-dispatch.ts';
 
 export interface DispatchDeps {
   db: Db;
@@ -128,6 +129,7 @@ async function sendMails(
     wijkCode: a.wijkCode,
     step,
     meldingen: await meldingenInNotice(deps.db, a.meldingId),
+    reopened: pending.some((n) => n.reason === 'reopened'),
     consoleUrl: `${deps.publicBaseUrl}/balie/meldingen/${a.meldingId}`,
   });
   const domain = messageIdDomain(deps.mailFrom);
@@ -174,7 +176,7 @@ export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob):
   // One incident, one notice chain: the group's primary carries it.
   if (await dispatchedWithGroup(deps.db, a.meldingId)) return { kind: 'stopped', why: 'grouped' };
   const now = deps.now();
-  const decided = await plan(deps, a, job.step, now);
+  const decided = (await planReopened(deps, a, job.step, now)) ?? (await plan(deps, a, job.step, now));
   const base = {
     meldingId: a.meldingId,
     assignmentId: a.assignmentId,

@@ -12,6 +12,8 @@ export interface DispatchMailFacts {
   step: number;
   /** How many meldingen of one incident this notice is for (a group); 1 or absent: one melding. */
   meldingen?: number;
+  /** A reopened melding back to the officer who handled it (reopen-dispatch.ts). */
+  reopened?: boolean;
   /** Link to the melding in the staff console. */
   consoleUrl: string;
 }
@@ -21,15 +23,17 @@ const priorityLabels: Record<string, string> = { spoed: 'Spoed', hoog: 'Hoog', n
 export function dispatchMail(f: DispatchMailFacts): { subject: string; text: string } {
   const category = getCategory(f.category)?.label ?? f.category;
   const priority = priorityLabels[f.priority] ?? f.priority;
-  const lead = f.step === 0 ? 'Nieuwe melding voor uw team' : 'Nog niet opgepakt';
+  const lead = f.reopened ? 'Heropend' : f.step === 0 ? 'Nieuwe melding voor uw team' : 'Nog niet opgepakt';
   const count = f.meldingen ?? 1;
   const group = count > 1 ? `, ${groupingTexts.count(count)}` : '';
   return {
     subject: `${lead}: ${f.reference} (${priority.toLowerCase()}, ${category.toLowerCase()}${group})`,
     text: [
-      f.step === 0
-        ? 'Er is een melding voor uw team binnengekomen.'
-        : 'Deze melding is nog door niemand opgepakt. Wilt u haar oppakken?',
+      f.reopened
+        ? 'De melder geeft aan dat deze melding, die u heeft afgehandeld, niet is opgelost. Wilt u de melding opnieuw oppakken?'
+        : f.step === 0
+          ? 'Er is een melding voor uw team binnengekomen.'
+          : 'Deze melding is nog door niemand opgepakt. Wilt u haar oppakken?',
       '',
       `Nummer: ${f.reference}`,
       `Soort: ${category}`,

@@ -97,6 +97,8 @@ export const timelineEntrySchema = z
     solved: z.boolean().optional(),
     /** kind 'notice': dispatch step (0 the first notice, then escalation) and who was told, how. */
     step: z.number().int().min(0).optional(),
+    /** kind 'notice': a dispatch (step 0 and escalation), a reopened one back to its officer, an idle reminder. */
+    noticeKind: z.enum(['dispatch', 'reopened', 'idle_reminder']).optional(),
     notified: z
       .array(z.object({ name: z.string(), channels: z.array(z.enum(['console', 'email', 'push'])) }))
       .optional(),

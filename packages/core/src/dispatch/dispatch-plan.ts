@@ -7,7 +7,7 @@ import type { EscalationPolicy, EscalationTarget, PickupMinutes } from './escala
 // roster, the team's policy and fallback, and the clock. The worker stores and sends what it says.
 
 /** Why an officer is told: one of the team on duty, its shift lead, the coordinator, or another team. */
-export type NoticeReason = 'on_duty' | 'lead' | 'coordinator' | 'team' | 'fallback';
+export type NoticeReason = 'on_duty' | 'lead' | 'coordinator' | 'team' | 'fallback' | 'reopened';
 
 export interface NoticeRecipient {
   userId: string;

@@ -68,7 +68,8 @@ export function StatusTimeline({
 
 function entryTitle(entry: TimelineEntry, labels: (code: string) => string): string {
   if (entry.kind === 'note') return staffDetailTexts.noteEntry;
-  if (entry.kind === 'notice') return staffDetailTexts.noticeEntry(entry.step ?? 0, entry.notified ?? []);
+  if (entry.kind === 'notice')
+    return staffDetailTexts.noticeEntry(entry.step ?? 0, entry.notified ?? [], entry.noticeKind);
   const to = entry.toLabel ?? (entry.to ? labels(entry.to) : '');
   if (entry.kind === 'melder' && entry.solved !== undefined && !to) return staffDetailTexts.feedbackEntry;
   if (entry.kind === 'melder' && !to) return staffDetailTexts.melderMessage.replace(/:$/, '');

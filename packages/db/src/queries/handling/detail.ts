@@ -262,7 +262,10 @@ export async function findCurrentAssignment(
 
 /** One notice to one officer through one channel (dispatch_notices), for the staff timeline. */
 export interface DispatchNoticeRow {
+  assignmentId: string;
   step: number;
+  /** core NoticeReason, or 'idle_reminder' (negative steps: a claimed melding that lies still). */
+  reason: string;
   userId: string;
   channel: string;
   status: string;
@@ -273,7 +276,9 @@ export interface DispatchNoticeRow {
 export async function listDispatchNotices(db: DbOrTx, meldingId: string): Promise<DispatchNoticeRow[]> {
   return db
     .select({
+      assignmentId: dispatchNotices.assignmentId,
       step: dispatchNotices.step,
+      reason: dispatchNotices.reason,
       userId: dispatchNotices.userId,
       channel: dispatchNotices.channel,
       status: dispatchNotices.status,

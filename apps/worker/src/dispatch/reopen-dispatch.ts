@@ -1,0 +1,32 @@
+import { type DispatchPlan, isPriority, planReopenedDispatch } from '@buurtsignaal/core';
+import type { Db } from '@buurtsignaal/db';
+import { type DispatchAssignment, rosterFrom } from '@buurtsignaal/db/queries/dispatch/dispatch-context';
+import { findReopenedHandler } from '@buurtsignaal/db/queries/dispatch/reopen-handler';
+import type { DispatchDeps } from './dispatch-service.ts';
+
+/**
+ * The first dispatch of a reopened melding: to the officer who handled it when that officer is on duty
+ * now (core planReopenedDispatch); undefined otherwise, and the team is told as for any melding.
+ */
+export async function planReopened(
+  deps: Pick<DispatchDeps, 'pickupMinutes'> & { db: Db },
+  a: DispatchAssignment,
+  step: number,
+  now: Date,
+): Promise<DispatchPlan | undefined> {
+  if (step !== 0) return undefined;
+  const previousHandlerId = (await findReopenedHandler(deps.db, a.assignmentId)) ?? null;
+  if (!previousHandlerId) return undefined;
+  return planReopenedDispatch({
+    priority: isPriority(a.priority) ? a.priority : 'normaal',
+    teamId: a.teamId,
+    step,
+    now,
+    roster: await rosterFrom(deps.db, [a.teamId], now),
+    policy: { levels: [{ delayMinutes: 1, targets: ['on_duty'] }], repeat: 0 },
+    fallbackTeamId: a.fallbackTeamId,
+    coordinatorIds: [],
+    pickupMinutes: deps.pickupMinutes,
+    previousHandlerId,
+  });
+}
