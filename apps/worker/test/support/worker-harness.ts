@@ -71,6 +71,8 @@ export interface WorkerHarnessOptions {
   geocoding?: () => WorkerDeps['geocoding'];
   /** Status mails within this window become one (default: none, every change its own mail). */
   mailCoalesceMs?: number;
+  /** Dispatch settings (team watch, idle sweep); default the worker's. */
+  dispatch?: WorkerDeps['dispatch'];
 }
 
 export interface WorkerHarness {
@@ -119,6 +121,7 @@ export function useWorkerHarness(prefix: string, options: WorkerHarnessOptions =
       ...(options.push ? { push: options.push } : {}),
       ...(options.geocoding ? { geocoding: options.geocoding() } : {}),
       ...(options.mailCoalesceMs !== undefined ? { mailCoalesceMs: options.mailCoalesceMs } : {}),
+      ...(options.dispatch ? { dispatch: options.dispatch } : {}),
     });
     worker.set(started);
     return started;
