@@ -1,6 +1,8 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** What the sink answers to the next message: accept it, or refuse it with an SMTP code. */
 export type SmtpBehaviour = 'accept' | { code: number; message?: string };
 
@@ -19,6 +21,8 @@ export class SmtpSink {
   readonly refused: { code: number; envelopeTo: string[] }[] = [];
   private readonly queue: SmtpBehaviour[] = [];
   defaultBehaviour: SmtpBehaviour = 'accept';
+  /** A slow relay: each accepted message is answered (and counted) this much later. */
+  acceptDelayMs = 0;
   private waiters: { count: number; resolve: () => void }[] = [];
 
   private constructor(
@@ -77,7 +81,9 @@ export class SmtpSink {
       callback(err);
       return;
     }
-    void simpleParser(raw).then((parsed) => {
+    const parsing = simpleParser(raw);
+    const answered = this.acceptDelayMs > 0 ? delay(this.acceptDelayMs).then(() => parsing) : parsing;
+    void answered.then((parsed) => {
       this.received.push({ envelopeTo, parsed, raw: raw.toString('utf8') });
       callback();
       this.waiters = this.waiters.filter((w) => {
