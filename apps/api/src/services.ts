@@ -12,6 +12,10 @@ import { createPatrolTaskService, type PatrolTaskService } from './advice/patrol
 import { createRosterAdviceService, type RosterAdviceService } from './advice/roster-advice-service.ts';
 import { type AreasService, createAreasService } from './areas/areas-service.ts';
 import type { ApiConfig } from './config.ts';
+import {
+  createEscalationPolicyService,
+  type EscalationPolicyService,
+} from './dispatch/escalation-policy-service.ts';
 import { createUnansweredService, type UnansweredService } from './dispatch/unanswered-service.ts';
 import { createGroupService, type GroupService } from './grouping/group-service.ts';
 import { createHandlingService, type HandlingService } from './handling/handling-service.ts';
@@ -91,6 +95,7 @@ export interface Services {
   demoData: { count(): Promise<number> };
   /** The officers' devices that receive Web Push. */
   push: PushSubscriptionService;
+  escalationPolicies: EscalationPolicyService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -149,6 +154,7 @@ export function createServices(deps: ServiceDeps): Services {
     rosters,
     calendar: createCalendarService({ db, now, publicBaseUrl: config.publicBaseUrl }),
     areas: createAreasService({ db, now }),
+    escalationPolicies: createEscalationPolicyService({ db, now }),
     unanswered: createUnansweredService({ db }),
     rosterAdvice,
     adviceDecisions: createAdviceDecisionService({ db, now, advice: rosterAdvice, rosters }),

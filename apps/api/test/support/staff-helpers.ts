@@ -71,7 +71,7 @@ export async function login(
 /** A request with the session cookie and (for state-changing ones) the CSRF token. */
 export function as(app: FastifyInstance, session: StaffSession) {
   return (
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     payload?: unknown,
     csrf: string | null = session.csrf,

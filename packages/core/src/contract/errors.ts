@@ -90,6 +90,8 @@ export const errorCodes = [
   'ADVICE_ALREADY_DECIDED',
   'ADVICE_PROPOSAL_NOT_FOUND',
   'PATROL_TASK_NOT_FOUND',
+  // Staff: dispatch
+  'INVALID_ESCALATION_TARGET',
   // Admin
   'DEV_MAILBOX_LOCAL_ONLY',
   'STUCK_JOB_NOT_FOUND',

@@ -14,6 +14,7 @@ export * from './areas.ts';
 export * from './dispatch.ts';
 export * from './errors.ts';
 export * from './grouping.ts';
+export * from './escalation.ts';
 export * from './handling.ts';
 export * from './hotspots.ts';
 export * from './pickup.ts';

@@ -1,4 +1,4 @@
-import type { ExpectedCoverage, TeamKind } from '@buurtsignaal/core';
+import type { EscalationPolicy, ExpectedCoverage, TeamKind } from '@buurtsignaal/core';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { teams } from '../schema.ts';
@@ -57,4 +57,31 @@ export async function updateTeamSettings(
     .where(eq(teams.id, id))
     .returning(columns);
   return row;
+}
+
+/** The team's stored escalation policy as it is (null: core's default applies); undefined: no such team. */
+export async function findEscalationPolicy(
+  db: DbOrTx,
+  id: string,
+): Promise<{ policy: unknown; updatedAt: Date } | undefined> {
+  const [row] = await db
+    .select({ policy: teams.escalationPolicy, updatedAt: teams.updatedAt })
+    .from(teams)
+    .where(eq(teams.id, id));
+  return row;
+}
+
+/** Stores the team's escalation policy (validated by the caller), or null for core's default. */
+export async function setEscalationPolicy(
+  db: DbOrTx,
+  id: string,
+  policy: EscalationPolicy | null,
+  at: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(teams)
+    .set({ escalationPolicy: policy, updatedAt: at })
+    .where(eq(teams.id, id))
+    .returning({ id: teams.id });
+  return rows.length > 0;
 }

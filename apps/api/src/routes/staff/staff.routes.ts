@@ -9,6 +9,7 @@ import authRoutes from './auth.routes.ts';
 import demoDataRoutes from './demo-data.routes.ts';
 import dispatchRoutes from './dispatch.routes.ts';
 import groupingRoutes from './grouping.routes.ts';
+import escalationPolicyRoutes from './escalation-policy.routes.ts';
 import handlingRoutes from './handling.routes.ts';
 import hotspotsRoutes from './hotspots.routes.ts';
 import meldingenRoutes from './meldingen.routes.ts';
@@ -82,6 +83,7 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
     tasks: services.patrolTasks,
   });
   await app.register(pushRoutes, { push: services.push });
+  await app.register(escalationPolicyRoutes, { escalationPolicies: services.escalationPolicies });
 };
 
 export default staffRoutes;
