@@ -9,6 +9,7 @@ export { staffTexts } from './staff.ts';
 export { staffStandardTextsTexts, staffStuckTexts, staffUsersTexts } from './staff-admin.ts';
 export { staffActionTexts, staffDetailTexts, staffNotableTexts } from './staff-detail.ts';
 export { staffGroupTexts } from './staff-grouping.ts';
+export { staffEscalationTexts } from './staff-escalation.ts';
 export { staffLoginTexts, staffTotpTexts } from './staff-login.ts';
 export { resolutionLabel, staffCellTexts, staffMapTexts } from './staff-map.ts';
 export { staffPushTexts } from './staff-push.ts';

@@ -12,6 +12,7 @@ import { ListMessages } from '../shared/managed-list.tsx';
 import { useTitle } from '../use-title.ts';
 import { CalendarFeedBox } from './calendar-feed.tsx';
 import { CoverageGaps } from './coverage-gaps.tsx';
+import { EscalationSection } from './escalation-section.tsx';
 import { IcsImport } from './ics-import.tsx';
 import { NowOnDuty } from './now-on-duty.tsx';
 import { PatternsSection } from './patterns-section.tsx';
@@ -93,6 +94,7 @@ export default function RostersPage() {
                 onAnnounce={setAnnouncement}
               />
               <TeamSettings ctx={ctx} />
+              <EscalationSection ctx={ctx} />
             </>
           )}
         </div>
