@@ -1,15 +1,14 @@
-import { type DispatchPlan, isPriority, planReopenedDispatch } from '@buurtsignaal/core';
+import { type DispatchPlan, isPriority, type PickupMinutes, planReopenedDispatch } from '@buurtsignaal/core';
 import type { Db } from '@buurtsignaal/db';
 import { type DispatchAssignment, rosterFrom } from '@buurtsignaal/db/queries/dispatch/dispatch-context';
 import { findReopenedHandler } from '@buurtsignaal/db/queries/dispatch/reopen-handler';
-import type { DispatchDeps } from './dispatch-service.ts';
 
 /**
  * The first dispatch of a reopened melding: to the officer who handled it when that officer is on duty
  * now (core planReopenedDispatch); undefined otherwise, and the team is told as for any melding.
  */
 export async function planReopened(
-  deps: Pick<DispatchDeps, 'pickupMinutes'> & { db: Db },
+  deps: { db: Db; pickupMinutes: PickupMinutes },
   a: DispatchAssignment,
   step: number,
   now: Date,
