@@ -56,6 +56,7 @@ describe('the timeline shows the dispatch notices', () => {
         at: '2026-06-02T21:41:00.000Z',
         actor: { kind: 'systeem' },
         step: 1,
+        noticeKind: 'dispatch',
         notified: [{ name: name2?.name, channels: ['console'] }],
       },
       {
@@ -63,11 +64,40 @@ describe('the timeline shows the dispatch notices', () => {
         at: '2026-06-02T21:31:00.000Z',
         actor: { kind: 'systeem' },
         step: 0,
+        noticeKind: 'dispatch',
         notified: expect.arrayContaining([
           { name: name?.name, channels: ['console', 'email'] },
           { name: expect.any(String), channels: ['console'] },
         ]),
       },
+    ]);
+  });
+});
+
+describe('the timeline tells a reopened dispatch and an idle reminder apart', () => {
+  it('keeps each assignment’s step 0 apart and names what kind of notice it was', async () => {
+    const { id } = await createMelding(w.t.app, w.db, { teamId: 'boa-team', status: 'in_behandeling' });
+    const [first, second] = [randomUUID(), randomUUID()];
+    const base = { meldingId: id, teamId: 'boa-team', priority: 'hoog', reason: 'test' };
+    await w.db.insert(schema.assignments).values([
+      { ...base, id: first, routingKey: `test-${first}`, createdAt: new Date('2026-06-02T08:00:00Z') },
+      { ...base, id: second, routingKey: `test-${second}`, createdAt: new Date('2026-06-02T12:00:00Z') },
+    ]);
+    const n = { meldingId: id, userId: w.boa.id, channel: 'console', status: 'sent' } as const;
+    await recordNotices(w.db, [
+      { ...n, assignmentId: first, step: 0, reason: 'on_duty', at: new Date('2026-06-02T08:00:00Z') },
+      { ...n, assignmentId: first, step: -1, reason: 'idle_reminder', at: new Date('2026-06-02T09:10:00Z') },
+      { ...n, assignmentId: second, step: 0, reason: 'reopened', at: new Date('2026-06-02T12:00:00Z') },
+    ]);
+    const res = await w.asBoa('GET', `/api/v1/staff/meldingen/${id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const notices = (res.json().timeline as { kind: string; step?: number; noticeKind?: string }[])
+      .filter((e) => e.kind === 'notice')
+      .map((e) => [e.step, e.noticeKind]);
+    expect(notices).toEqual([
+      [0, 'reopened'],
+      [0, 'idle_reminder'],
+      [0, 'dispatch'],
     ]);
   });
 });
