@@ -13,6 +13,9 @@ import type { ProducerQueues } from '../queues.ts';
 import { type DispatchDeps, type DispatchOutcome, runDispatchStep } from './dispatch-service.ts';
 import { type DispatchWorkerPool, startDispatchWorkerPool } from './team-watcher.ts';
 
+/** Take-overs of a dispatch job whose worker died before it fails (WORKER_MAX_STALLED_COUNT if higher). */
+export const DISPATCH_MIN_STALLED_COUNT = 3;
+
 /** The job name of a later step (pick-up check, shift start); routing's first dispatch is 'assignment'. */
 export const dispatchStepJobName = 'dispatch-step';
 
@@ -72,12 +75,18 @@ export interface DispatchWorkersOptions extends Omit<DispatchDeps, 'schedule'> {
 export async function startDispatchWorkers(opts: DispatchWorkersOptions): Promise<DispatchWorkerPool> {
   const { queues, consumerOptions, onRedisError, teamWatchEveryMs, ...deps } = opts;
   const processor = createDispatchProcessor({ ...deps, schedule: scheduleOn(queues, deps.now) });
+  // A dispatch step is idempotent and nothing reconciles it: a job whose worker died is taken over a few
+  // times (two crashes in a row included) before BullMQ fails it into stuck_jobs.
+  const options = {
+    ...consumerOptions,
+    maxStalledCount: Math.max(consumerOptions.maxStalledCount ?? 1, DISPATCH_MIN_STALLED_COUNT),
+  };
   return startDispatchWorkerPool({
     db: deps.db,
     logger: deps.logger,
     everyMs: teamWatchEveryMs ?? 30_000,
     createFor: (teamId) => {
-      const worker = createRosterWorker(teamId, processor, consumerOptions);
+      const worker = createRosterWorker(teamId, processor, options);
       worker.on('error', onRedisError(`worker roster-${teamId}`));
       worker.on('failed', (job, err) => void recordFailedDispatch(deps, job, err));
       return worker;
