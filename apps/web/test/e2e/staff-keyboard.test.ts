@@ -80,7 +80,14 @@ const screens: { link: string; heading: RegExp; controls: RegExp[] }[] = [
   {
     link: 'Roosters',
     heading: /^Roosters$/,
-    controls: [/^Team$/, /^Vorige week$/, /^Volgende week$/, /^Patroon opslaan$/, /^Inlezen$/],
+    controls: [
+      /^Team$/,
+      /^Vorige week$/,
+      /^Volgende week$/,
+      /^Patroon opslaan$/,
+      /^Inlezen$/,
+      /^Escalatie opslaan$/,
+    ],
   },
   { link: 'Mijn diensten', heading: /^Mijn diensten$/, controls: [/^Agenda-link maken$/] },
   {
