@@ -6,8 +6,8 @@ import {
   type PickupMinutes,
 } from '@buurtsignaal/core';
 import { z } from 'zod';
-import type { VapidKeys } from './dispatch/push-channel.ts';
 import type { DispatchSettings } from './dispatch/dispatch-settings.ts';
+import type { VapidKeys } from './dispatch/push-channel.ts';
 
 // The only module of the worker that reads the environment (CONVENTIONS.md): everything else receives
 // a WorkerConfig or explicit dependencies, so tests and the embedded runner never touch process.env.

@@ -1,22 +1,19 @@
-import { defaultPickupMinutes, type GroupingSettings, type PickupMinutes } from '@buurtsignaal/core';
-import type { DatabaseClient, SecretBox } from '@buurtsignaal/db';
+import { defaultPickupMinutes } from '@buurtsignaal/core';
 import { createRedisConnection, createWorker, type QueueName } from '@buurtsignaal/jobs';
-import type { Mailer } from '@buurtsignaal/mail';
 import type { Worker } from 'bullmq';
-import { type Logger, pino } from 'pino';
-import { type DispatchSettings, defaultDispatchSettings } from './dispatch/dispatch-settings.ts';
+import { pino } from 'pino';
+import { defaultDispatchSettings } from './dispatch/dispatch-settings.ts';
 import { startDispatchWorkers } from './dispatch/dispatch-worker.ts';
-import type { VapidKeys } from './dispatch/push-channel.ts';
-import { type GeocodingSettings, startGeocodingWorker } from './geocoding/geocoding-worker.ts';
 import { startIdleSweepScheduler } from './dispatch/idle-sweep.ts';
+import { startGeocodingWorker } from './geocoding/geocoding-worker.ts';
 import { DEFAULT_DETECT_EVERY_MS, startHotspotScheduler } from './hotspots/hotspot-scheduler.ts';
-import { type JobLockSettings, jobLockDefaults } from './job-locks.ts';
+import { jobLockDefaults } from './job-locks.ts';
 import { errorText, throttledWarn } from './log-safety.ts';
 import { createNotificationProcessor } from './notifications/notification-worker.ts';
 import { publishOutboxRow } from './outbox/outbox-jobs.ts';
 import { createOutboxRelay } from './outbox/outbox-relay.ts';
-import { createProducerQueues, defaultRetry, jobIds, type RetryPolicy } from './queues.ts';
-import { defaultReconcile, type ReconcileSettings } from './reconciliation/reconciliation.ts';
+import { createProducerQueues, defaultRetry, jobIds } from './queues.ts';
+import { defaultReconcile } from './reconciliation/reconciliation.ts';
 import { startReconciliationScheduler } from './reconciliation/reconciliation-scheduler.ts';
 import { recordFailedJob } from './reconciliation/stuck-job-recorder.ts';
 import { redisAnswers, waitForReady } from './redis-readiness.ts';
@@ -27,56 +24,9 @@ import {
 import { createRoutingProcessor } from './routing/routing-worker.ts';
 import type { PeriodicContext } from './scheduling/periodic-job.ts';
 import { withTimeout } from './with-timeout.ts';
+import type { WorkerDeps } from './worker-deps.ts';
 
-export interface WorkerDeps {
-  database: DatabaseClient;
-  redisUrl: string;
-  /** BullMQ key prefix (REDIS_KEY_PREFIX); tests use one of their own. */
-  prefix: string;
-  mailer: Mailer;
-  mailFrom: string;
-  /** Without a trailing slash. */
-  publicBaseUrl: string;
-  /** Opens sealed status tokens (STATUS_LINK_KEY); without it, mails carry no status link. */
-  statusLinkBox?: SecretBox | undefined;
-  now?: () => Date;
-  logger?: Logger;
-  /** Outbox sweep besides LISTEN/NOTIFY; default 5 s. */
-  sweepIntervalMs?: number;
-  /** Jobs processed at the same time, per queue; default 5. */
-  concurrency?: number;
-  /** Retry policies of the jobs the relay adds (tests pass short delays). */
-  retry?: { routing?: RetryPolicy; notifications?: RetryPolicy };
-  /** Delay before the relay tries an outbox row again after Redis refused it. */
-  outboxRetryBackoff?: { baseMs: number; maxMs: number };
-  /** How long start-up waits for Redis before the relay starts anyway (it retries); default 5 s. */
-  redisReadyTimeoutMs?: number;
-  /** How often hotspot detection runs; default 5 minutes. */
-  hotspotDetectEveryMs?: number;
-  /** How often shift instances are generated ahead; default hourly. */
-  shiftGenerationEveryMs?: number;
-  /** How long a mail attempt holds its notification (MAIL_SEND_LEASE_MS); default 2 minutes. */
-  mailSendLeaseMs?: number | undefined;
-  /** Reconciliation of work not done (reconciliation/reconciliation.ts, defaultReconcile). */
-  reconcile?: Partial<ReconcileSettings>;
-  /** Dispatch: minutes to claim a melding before it escalates, per priority; default core's. */
-  pickupMinutes?: PickupMinutes;
-  /** Grouping of one incident's meldingen when routed (default core's 150 m, 30 min); false: off. */
-  grouping?: GroupingSettings | false;
-  /** Dispatch beyond the pick-up times: new teams, idle claims (dispatch/dispatch-settings.ts). */
-  dispatch?: Partial<DispatchSettings>;
-  /** BullMQ's lock and stalled-job checks of the routing and notification workers (jobLockDefaults). */
-  jobLocks?: Partial<JobLockSettings>;
-  /** Web Push to the officers' devices; undefined: off, every officer told is mailed. */
-  push?: VapidKeys | undefined;
-  /**
-   * Address lookups after intake (PDOK Locatieserver reverse), retried with backoff; without it none
-   * are made.
-   */
-  geocoding?: (GeocodingSettings & { retry?: RetryPolicy }) | undefined;
-  /** Status mails to the melder within this window become one (MAIL_COALESCE_SECONDS); default 0: none. */
-  mailCoalesceMs?: number;
-}
+export type { WorkerDeps } from './worker-deps.ts';
 
 export interface RunningWorker {
   /** Stops taking work, lets running jobs finish, closes this worker's Redis connections. */
