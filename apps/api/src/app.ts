@@ -22,6 +22,7 @@ import intakeRoutes from './routes/meldingen/intake.routes.ts';
 import staffRoutes from './routes/staff/staff.routes.ts';
 import statusRoutes from './routes/status/status.routes.ts';
 import { createServices } from './services.ts';
+import type { SseConnectionOptions } from './staff-events/sse-connection.ts';
 
 export interface AppDeps {
   config: ApiConfig;
@@ -39,7 +40,15 @@ export interface AppDeps {
   onMeldingStored?: ((event: { meldingId: string; statusEventId: number }) => void) | undefined;
   /** Seals TOTP secrets and derives CSRF tokens; defaults from config (see resolveStaffKey). */
   staffKey?: Buffer | undefined;
+  /** The live console's stream (GET /api/v1/staff/events); tests shorten the heartbeat. */
+  staffEvents?: Partial<SseConnectionOptions & { pollMs: number }> | undefined;
 }
+
+const staffEventDefaults: SseConnectionOptions = {
+  heartbeatMs: 15_000,
+  maxBufferedBytes: 1024 * 1024,
+  maxConnectionMs: 15 * 60_000,
+};
 
 /** JSON bodies only: photos come as multipart, which has its own limits. */
 const JSON_BODY_LIMIT = 256 * 1024;
@@ -91,8 +100,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secretBox: deps.secretBox,
     staffKey: deps.staffKey,
     onMeldingStored: deps.onMeldingStored,
+    staffEventsPollMs: deps.staffEvents?.pollMs,
   });
   app.addHook('onClose', () => services.outboxNotifier.idle());
+  app.addHook('onClose', async () => {
+    await services.staffEventsNotifier.idle();
+    await services.staffEventHub.close();
+  });
 
   await app.register(healthRoutes, { database, redis: deps.redis });
   await app.register(categoriesRoutes);
@@ -105,7 +119,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     lookupRateLimit: config.statusLookupRateLimit,
   });
   await app.register(calendarFeedRoutes, { calendar: services.calendar });
-  await app.register(staffRoutes, { prefix: '/api/v1/staff', config, now, photoStore, services });
+  const { pollMs: _pollMs, ...connection } = deps.staffEvents ?? {};
+  await app.register(staffRoutes, {
+    prefix: '/api/v1/staff',
+    config,
+    now,
+    photoStore,
+    services,
+    staffEvents: { ...staffEventDefaults, ...connection },
+  });
 
   // The zod type provider only changes route typing; callers get a plain instance.
   return app as unknown as FastifyInstance;

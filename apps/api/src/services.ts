@@ -1,10 +1,12 @@
 import {
   countDemoMeldingen,
+  createCoalescedNotifier,
   createOutboxNotifier,
   type DatabaseClient,
   type OutboxNotifier,
   SecretBox,
 } from '@buurtsignaal/db';
+import { notifyStaffEvents } from '@buurtsignaal/db/tables/staff-events-repository';
 import type { FastifyBaseLogger } from 'fastify';
 import { createStuckJobService, type StuckJobService } from './admin/stuck-job-service.ts';
 import { type AdviceDecisionService, createAdviceDecisionService } from './advice/advice-decisions.ts';
@@ -43,6 +45,7 @@ import { createRerouteService, type RerouteService } from './routing/reroute-ser
 import { createRoutingRuleService, type RoutingRuleService } from './routing/routing-rule-service.ts';
 import { type AccountService, createAccountService } from './staff/account-service.ts';
 import { createStaffServices, resolveStaffKey, type StaffServices } from './staff/staff-services.ts';
+import { createStaffEventHub, type StaffEventHub } from './staff-events/staff-event-hub.ts';
 import { createMelderActionsService, type MelderActionsService } from './status/melder-actions-service.ts';
 import { createStatusService, type StatusService } from './status/status-service.ts';
 
@@ -59,12 +62,18 @@ export interface ServiceDeps {
   staffKey?: Buffer | undefined;
   /** Called after each melding commits (its outbox row is then visible). */
   onMeldingStored?: ((event: { meldingId: string; statusEventId: number }) => void) | undefined;
+  /** How often the live console's hub reads the table without a NOTIFY (default 5 s). */
+  staffEventsPollMs?: number | undefined;
 }
 
 /** Every service of the API, built once per app; each route gets the ones it uses. */
 export interface Services {
   /** The app's one outbox notifier: poked after every committed write that adds an outbox row. */
   outboxNotifier: OutboxNotifier;
+  /** Wakes the live consoles of every API instance after a committed staff event. */
+  staffEventsNotifier: OutboxNotifier;
+  /** This instance's fan-out of staff events to the consoles connected here. */
+  staffEventHub: StaffEventHub;
   intake: IntakeService;
   status: StatusService;
   melderActions: MelderActionsService;
@@ -110,6 +119,7 @@ export function createServices(deps: ServiceDeps): Services {
   }
   // Wakes the outbox relays after each commit (see createOutboxNotifier for why not a trigger).
   const outboxNotifier = createOutboxNotifier(db);
+  const staffEventsNotifier = createCoalescedNotifier(() => notifyStaffEvents(db));
   const intake = createIntakeService({
     config,
     database,
@@ -134,13 +144,15 @@ export function createServices(deps: ServiceDeps): Services {
   const rosterAdvice = createRosterAdviceService({ db, now, minCount: config.reports.minCount });
   return {
     outboxNotifier,
+    staffEventsNotifier,
+    staffEventHub: createStaffEventHub({ database, log, pollMs: deps.staffEventsPollMs }),
     intake,
     status,
     melderActions,
     staff: createStaffServices({ db, config, now, key: staffKey }),
     accounts: createAccountService({ db, now }),
     meldingen: createStaffMeldingService({ db, publicBaseUrl: config.publicBaseUrl }),
-    handling: createHandlingService({ db, now, outboxNotifier }),
+    handling: createHandlingService({ db, now, outboxNotifier, staffEventsNotifier }),
     groups: createGroupService({ db, now, outboxNotifier }),
     standardTexts: createStandardTextService({ db, now }),
     notable: createNotableService({ db, now }),
@@ -149,7 +161,7 @@ export function createServices(deps: ServiceDeps): Services {
     stuckJobs: createStuckJobService({ db, now, outboxNotifier }),
     routingRules,
     dryRuns: createDryRunService({ db, now, validateDraft: routingRules.validate }),
-    reroutes: createRerouteService({ db, now, outboxNotifier }),
+    reroutes: createRerouteService({ db, now, outboxNotifier, staffEventsNotifier }),
     teams: createTeamService({ db, now }),
     rosters,
     calendar: createCalendarService({ db, now, publicBaseUrl: config.publicBaseUrl }),

@@ -26,6 +26,14 @@ export interface OutboxNotifier {
  * the row until the relay's next sweep.
  */
 export function createOutboxNotifier(db: DbOrTx, { minIntervalMs = 20 } = {}): OutboxNotifier {
+  return createCoalescedNotifier(() => notifyOutbox(db), { minIntervalMs });
+}
+
+/** The coalescing of createOutboxNotifier for any NOTIFY (the staff events' one too). */
+export function createCoalescedNotifier(
+  notify: () => Promise<void>,
+  { minIntervalMs = 20 } = {},
+): OutboxNotifier {
   let inFlight: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let lastStart = Number.NEGATIVE_INFINITY;
@@ -33,7 +41,7 @@ export function createOutboxNotifier(db: DbOrTx, { minIntervalMs = 20 } = {}): O
   function send(): void {
     timer = undefined;
     lastStart = Date.now();
-    inFlight = notifyOutbox(db)
+    inFlight = notify()
       .catch(() => {})
       .finally(() => {
         inFlight = undefined;

@@ -365,6 +365,35 @@ export const incidentGroupMembers = pgTable(
   (t) => [index('incident_group_members_group_idx').on(t.groupId)],
 );
 
+/**
+ * What the live console hears (GET /api/v1/staff/events): one row per event, ids only — no personal
+ * data, so a console that reconnects with Last-Event-ID is replayed from here. Ids become visible in
+ * order (the writer holds an advisory lock until commit), so "everything after id N" never skips one.
+ */
+export const staffEvents = pgTable(
+  'staff_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** core StaffEventKind */
+    kind: text('kind').notNull(),
+    /** The teams whose consoles get it (coordinators and admins get every event). */
+    teamIds: text('team_ids').array().notNull(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    reference: text('reference').notNull(),
+    priority: text('priority'),
+    status: text('status'),
+    /** Makes a writer that runs twice (a retried job) write the event once. */
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('staff_events_dedupe_uq').on(t.dedupeKey),
+    index('staff_events_created_idx').on(t.createdAt),
+  ],
+);
+
 /** Transactional outbox: written in the same transaction as the change it announces. */
 export const outbox = pgTable(
   'outbox',

@@ -20,6 +20,7 @@ import {
   recordStatusChange,
 } from '@buurtsignaal/db/tables/meldingen-repository';
 import { insertStatusChangedOutbox } from '@buurtsignaal/db/tables/outbox-repository';
+import { recordStaffEvent } from '@buurtsignaal/db/tables/staff-events-repository';
 import { appendStatusEvent } from '@buurtsignaal/db/tables/status-events-repository';
 import { ApiError } from '../errors.ts';
 import { claimRestOfGroup, closeRestOfGroup, lockGroupAnchor } from '../grouping/group-handling.ts';
@@ -49,7 +50,13 @@ export interface HandlingDeps {
   db: DbOrTx;
   now: () => Date;
   outboxNotifier: OutboxNotifier;
+  /** Wakes the live consoles after a status change has committed. */
+  staffEventsNotifier: OutboxNotifier;
 }
+
+/** The live console's event of a status change (last in its transaction: it takes the events' lock). */
+const statusChangeEvent = (tx: DbOrTx, meldingId: string, statusEventId: number, at: Date) =>
+  recordStaffEvent(tx, { kind: 'melding.status', meldingId, dedupeKey: `status-${statusEventId}`, at });
 
 const notFound = () => new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
 const blank = (value: string | undefined) => (value && value.length > 0 ? value : undefined);
@@ -95,7 +102,7 @@ async function duplicateTarget(
 }
 
 export function createHandlingService(deps: HandlingDeps): HandlingService {
-  const { db, now, outboxNotifier } = deps;
+  const { db, now, outboxNotifier, staffEventsNotifier } = deps;
   const actorOf = (staff: StaffContext) => staffActor(staff.id);
 
   return {
@@ -131,9 +138,11 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
         await insertStatusChangedOutbox(tx, meldingId, statusEventId);
         // One incident: the claim is the whole group's.
         await claimRestOfGroup(tx, staff, meldingId, at);
+        await statusChangeEvent(tx, meldingId, statusEventId, at);
         return { statusEventId };
       });
       outboxNotifier.poke();
+      staffEventsNotifier.poke();
       return result;
     },
 
@@ -174,9 +183,11 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
         if (body.to === 'afgehandeld' && publicMessage) {
           await closeRestOfGroup(tx, staff, meldingId, { publicMessage, at });
         }
+        await statusChangeEvent(tx, meldingId, statusEventId, at);
         return { statusEventId };
       });
       outboxNotifier.poke();
+      staffEventsNotifier.poke();
       return result;
     },
 

@@ -7,6 +7,7 @@ import { findRoutingInput } from '@buurtsignaal/db/queries/routing/routing-facts
 import { decisionFields, recordAssignment } from '@buurtsignaal/db/tables/assignments-repository';
 import { lockMeldingForRouting } from '@buurtsignaal/db/tables/meldingen-repository';
 import { insertOutboxRow } from '@buurtsignaal/db/tables/outbox-repository';
+import { recordStaffEvent } from '@buurtsignaal/db/tables/staff-events-repository';
 import { ApiError } from '../errors.ts';
 import type { StaffContext } from '../staff/access-policy.ts';
 import { routingTexts, staffErrorTexts } from '../texts/index.ts';
@@ -66,6 +67,14 @@ export async function rerouteInTransaction(
     aggregateId: meldingId,
     payload: { ...roster },
   });
+  // The live consoles: the old team's queue loses it, the new one's gains it.
+  await recordStaffEvent(tx, {
+    kind: 'melding.assigned',
+    meldingId,
+    dedupeKey: `assignment-${assignmentId}`,
+    at,
+    alsoTeamIds: melding.teamId ? [melding.teamId] : [],
+  });
   return {
     assignmentId,
     teamId: decision.teamId,
@@ -78,14 +87,17 @@ export function createRerouteService(deps: {
   db: DbOrTx;
   now: () => Date;
   outboxNotifier: OutboxNotifier;
+  /** Wakes the live consoles after the reroute has committed. */
+  staffEventsNotifier: OutboxNotifier;
 }): RerouteService {
-  const { db, now, outboxNotifier } = deps;
+  const { db, now, outboxNotifier, staffEventsNotifier } = deps;
   return {
     reroute: async (staff, meldingId, reason) => {
       const result = await db.transaction(async (tx) => {
         return rerouteInTransaction(tx, { actor: staffActor(staff.id), meldingId, reason, at: now() });
       });
       outboxNotifier.poke();
+      staffEventsNotifier.poke();
       return result;
     },
   };

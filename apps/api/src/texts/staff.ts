@@ -18,6 +18,7 @@ export const staffErrorTexts = {
     `Er wordt vanaf verschillende adressen geprobeerd op dit account in te loggen met een verkeerd wachtwoord. Probeer het over ${waitText(seconds)} opnieuw, of log in vanaf de computer waarmee u eerder inlogde. Meld dit bij de beheerder als u dit niet zelf was.`,
   notAuthenticated: 'U bent niet ingelogd. Log in om verder te gaan.',
   sessionExpired: 'Uw sessie is verlopen. Log opnieuw in.',
+  lastEventIdInvalid: 'Last-Event-ID moet het nummer van een eerder ontvangen gebeurtenis zijn.',
   csrfInvalid:
     'Deze actie is geweigerd omdat de beveiligingscode ontbreekt of niet klopt. Laad de pagina opnieuw.',
   originNotAllowed:

@@ -29,6 +29,7 @@ import { type Mailer, messageIdDomain, notificationMessageId } from '@buurtsigna
 import type { Logger } from 'pino';
 import { dispatchedWithGroup, meldingenInNotice } from '../grouping/grouped-dispatch.ts';
 import { jobIds } from '../queues.ts';
+import { announceDispatch } from './console-events.ts';
 import { dispatchMail } from './dispatch-texts.ts';
 import { sendPendingPushes, type VapidKeys } from './push-channel.ts';
 import { planReopened } from './reopen-dispatch.ts';
@@ -230,6 +231,8 @@ export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob):
       ] satisfies NewNotice[];
     });
   const added = await recordNotices(deps.db, notices);
+  const told = decided.recipients.filter((r) => reachable.has(r.userId));
+  await announceDispatch(deps, { ...base, step: decided.step, at: now, recipients: told });
   // The check before the mails: a mail relay that is down delays the mails (this job retries), never
   // the escalation.
   const next = decided.step + 1;

@@ -15,6 +15,7 @@ import { lockMeldingForRouting } from '@buurtsignaal/db/tables/meldingen-reposit
 import type { RosterJob, RoutingJob } from '@buurtsignaal/jobs';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
+import { recordAssignedEvent, wakeConsoles } from '../dispatch/console-events.ts';
 import { type GroupingOutcome, groupOnRouting } from '../grouping/grouping-on-routing.ts';
 import { deadlineForRouting } from './routing-deadline.ts';
 import { decideRouting, type RoutingResult, syncRuleFlags } from './routing-service.ts';
@@ -75,6 +76,10 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       at,
       deadlineAt: deadlineForRouting(decision.priority, at),
     });
+    if (created) {
+      const previousTeamId = melding.teamId;
+      await recordAssignedEvent(tx, { meldingId: melding.id, assignmentId, at, previousTeamId });
+    }
     if (!created) {
       // Unreachable while the melding lock is held; kept so that a future caller without it stays correct.
       const winner = await findAssignmentByRoutingKey(tx, routingKey);
@@ -100,6 +105,7 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
 
   // After the commit, outside the melding's lock: a rule found invalid is flagged for the console.
   if (outcome.kind === 'assigned' && routed) await syncRuleFlags(deps.db, routed, deps.now(), deps.logger);
+  if (outcome.kind === 'assigned') await wakeConsoles(deps.db, deps.logger);
   if (outcome.kind === 'assigned' || outcome.kind === 'already-assigned') {
     // After the commit: the roster job may only exist for a stored assignment. A crash right here is
     // repaired by the retry, which takes the 'already-assigned' path and adds the same job id.

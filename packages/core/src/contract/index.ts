@@ -23,6 +23,7 @@ export * from './roster-advice.ts';
 export * from './rosters.ts';
 export * from './routing.ts';
 export * from './staff.ts';
+export * from './staff-events.ts';
 export * from './status.ts';
 export * from './web-config.ts';
 export * from './weekly-report.ts';

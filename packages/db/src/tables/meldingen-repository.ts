@@ -93,6 +93,8 @@ export interface MeldingForRouting {
   status: string;
   wijkCode: string | null;
   createdAt: Date;
+  /** The team it is on now (null before its first routing). */
+  teamId: string | null;
 }
 
 /**
@@ -111,6 +113,7 @@ export async function lockMeldingForRouting(
       status: meldingen.status,
       wijkCode: meldingen.wijkCode,
       createdAt: meldingen.createdAt,
+      teamId: meldingen.teamId,
     })
     .from(meldingen)
     .where(eq(meldingen.id, meldingId))

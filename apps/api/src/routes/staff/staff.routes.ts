@@ -3,12 +3,14 @@ import type { ApiConfig } from '../../config.ts';
 import type { PhotoStore } from '../../photos/photo-store.ts';
 import type { Services } from '../../services.ts';
 import staffAuth from '../../staff/staff-auth.plugin.ts';
+import type { SseConnectionOptions } from '../../staff-events/sse-connection.ts';
 import adminStuckRoutes from './admin-stuck.routes.ts';
 import areasRoutes from './areas.routes.ts';
 import authRoutes from './auth.routes.ts';
 import demoDataRoutes from './demo-data.routes.ts';
 import dispatchRoutes from './dispatch.routes.ts';
 import escalationPolicyRoutes from './escalation-policy.routes.ts';
+import eventsRoutes from './events.routes.ts';
 import groupingRoutes from './grouping.routes.ts';
 import handlingRoutes from './handling.routes.ts';
 import hotspotsRoutes from './hotspots.routes.ts';
@@ -35,6 +37,8 @@ export interface StaffRoutesOptions {
   photoStore: PhotoStore;
   /** The app's services (built once in app.ts); each child route gets the ones it uses. */
   services: Services;
+  /** The live console's stream settings (heartbeat, backlog limit, lifetime). */
+  staffEvents: SseConnectionOptions;
 }
 
 /**
@@ -43,7 +47,7 @@ export interface StaffRoutesOptions {
  */
 const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   app,
-  { config, now, photoStore, services },
+  { config, now, photoStore, services, staffEvents },
 ) => {
   // Each child gets an options object of its own, never these register options: they carry `prefix`,
   // which the children would add again.
@@ -84,6 +88,7 @@ const staffRoutes: FastifyPluginAsyncZod<StaffRoutesOptions> = async (
   });
   await app.register(pushRoutes, { push: services.push });
   await app.register(escalationPolicyRoutes, { escalationPolicies: services.escalationPolicies });
+  await app.register(eventsRoutes, { hub: services.staffEventHub, connection: staffEvents });
 };
 
 export default staffRoutes;
