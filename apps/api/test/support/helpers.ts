@@ -6,7 +6,7 @@ import { SecretBox } from '@buurtsignaal/db';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import sharp from 'sharp';
-import { buildApp } from '../../src/app.ts';
+import { type AppDeps, buildApp } from '../../src/app.ts';
 import { type ApiConfig, loadApiConfig } from '../../src/config.ts';
 import { createFilePhotoStore, type PhotoStore } from '../../src/photos/photo-store.ts';
 
@@ -27,6 +27,8 @@ export interface TestAppOptions {
   onMeldingStored?: (event: { meldingId: string; statusEventId: number }) => void;
   /** pino options (e.g. a stream) instead of no logger. */
   logger?: Record<string, unknown>;
+  /** The live console's stream settings (a short heartbeat, a small backlog limit). */
+  staffEvents?: AppDeps['staffEvents'];
 }
 
 /** A fresh app on `database` with its own photo directory; close() removes the directory. */
@@ -51,6 +53,7 @@ export async function buildTestApp(database: DatabaseClient, options: TestAppOpt
     ...(options.now ? { now: options.now } : {}),
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.onMeldingStored ? { onMeldingStored: options.onMeldingStored } : {}),
+    ...(options.staffEvents ? { staffEvents: options.staffEvents } : {}),
   });
   return {
     app,

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,6 +27,15 @@ function lastEventIdOf(header: string | string[] | undefined, query: string | un
 }
 
 const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (app, { hub, connection }) => {
+  // A stream never ends by itself: a server that shuts down cuts them (the consoles reconnect, to
+  // another instance), or it would wait for them for ever.
+  const open = new Set<{ close(): void; socket: Socket }>();
+  app.addHook('preClose', async () => {
+    for (const connection of [...open]) {
+      connection.close();
+      connection.socket.destroy();
+    }
+  });
   app.get(
     '/events',
     {
@@ -49,13 +59,30 @@ const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (app, { h
       const lastEventId = lastEventIdOf(request.headers['last-event-id'], request.query.lastEventId);
       const stream = new PassThrough();
       let unsubscribe: (() => void) | undefined;
-      const sse = openSseConnection(stream, connection, () => unsubscribe?.());
+      let ended = false;
+      const socket = request.raw.socket;
+      const sse = openSseConnection(stream, connection, () => {
+        ended = true;
+        open.delete(entry);
+        unsubscribe?.();
+      });
+      const entry = { close: sse.close, socket };
+      open.add(entry);
       // The console going away (tab closed, network lost) ends the stream and its subscription.
+      // A console that closes its side (FIN) is gone too, but Node keeps the socket open for a response
+      // that has not finished (and a server that closes would wait for it): it goes with the stream.
       reply.raw.on('close', sse.close);
+      socket.once('end', () => {
+        sse.close();
+        socket.destroy();
+      });
       try {
         unsubscribe = await hub.subscribe(
           {
-            accepts: (row) => row.teamIds.some((teamId) => canAccessMelding(staff, { teamId })),
+            accepts: (row) =>
+              (row.teamIds.length > 0 ? row.teamIds : [null]).some((teamId) =>
+                canAccessMelding(staff, { teamId }),
+              ),
             deliver: (row) => sse.send(row),
           },
           lastEventId,
@@ -64,7 +91,9 @@ const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (app, { h
         sse.close();
         throw err;
       }
+      // Gone while the replay ran: its end came before there was a subscription to end.
       if (reply.raw.destroyed) sse.close();
+      if (ended) unsubscribe();
       return reply
         .header('content-type', 'text/event-stream; charset=utf-8')
         .header('cache-control', 'no-store')
