@@ -5,7 +5,7 @@ import { staffQueueTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { insightApi } from './insight-api.ts';
 import { formatDate } from './insight-format.ts';
-import { keys, REFRESH_MS } from './query/query-client.tsx';
+import { keys, SLOW_REFRESH_MS } from './query/query-client.tsx';
 
 interface Notice {
   hotspotId: string;
@@ -26,7 +26,7 @@ export function HotspotNotices() {
   const { data } = useQuery({
     queryKey: keys.hotspotNotifications,
     queryFn: () => insightApi.hotspotNotifications(),
-    refetchInterval: REFRESH_MS,
+    refetchInterval: SLOW_REFRESH_MS,
   });
   const items = data?.items;
 

@@ -8,7 +8,7 @@ import { Alert } from '../ui/alert.tsx';
 import { asApiError, isCoordinator, type QueueItem, staffApi } from './api.ts';
 import { formatAge, formatDateTime, formatTime } from './format.ts';
 import { HotspotNotices } from './hotspot-notices.tsx';
-import { keys, REFRESH_MS } from './query/query-client.tsx';
+import { keys } from './query/query-client.tsx';
 import { useSession } from './session.tsx';
 import { categoryOptions, FilterBar, withAll } from './shared/filter-bar.tsx';
 import { useTitle } from './use-title.ts';
@@ -61,7 +61,6 @@ export function QueuePage() {
       }),
     // Other filters: the list stays until the new one is there.
     placeholderData: keepPreviousData,
-    refetchInterval: REFRESH_MS,
   });
   const data = query.data;
   const error = query.error ? asApiError(query.error).message : null;

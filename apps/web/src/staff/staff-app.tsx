@@ -8,6 +8,7 @@ import { Alert } from '../ui/alert.tsx';
 import { isAdmin, isCoordinator } from './api.ts';
 import { DemoDataMarker } from './demo-data-marker.tsx';
 import { formatDateTime } from './format.ts';
+import { LiveState, SpoedBanners, useLiveConsole } from './live/live-console.tsx';
 import { LoginPage } from './login-page.tsx';
 import { useConsolePwa } from './push/use-console-pwa.ts';
 import { StaffQueryProvider } from './query/query-client.tsx';
@@ -79,6 +80,8 @@ export const RequireSessionOrEnrolment = () => <RequireSession enrolment />;
 function StaffLayout() {
   const { session, logout, failedLogins, dismissFailedLogins } = useSession();
   const user = session && !session.totpEnrolmentRequired ? session.user : null;
+  // One live connection per tab, while someone is logged in.
+  const live = useLiveConsole(Boolean(user));
   return (
     <div className="bs-app bs-staff">
       <a className="bs-skip-link" href="#main">
@@ -99,6 +102,7 @@ function StaffLayout() {
                   {staffTexts.roles[session.user.role] ?? session.user.role}
                 </span>
               </p>
+              {user && <LiveState state={live.state} />}
               <Button type="button" appearance="secondary-action-button" onClick={() => logout.mutate()}>
                 {staffTexts.header.logout}
               </Button>
@@ -187,6 +191,7 @@ function StaffLayout() {
             </Button>
           </Alert>
         )}
+        {user && <SpoedBanners events={live.spoed} onDismiss={live.dismiss} />}
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

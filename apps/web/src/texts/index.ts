@@ -10,6 +10,7 @@ export { staffStandardTextsTexts, staffStuckTexts, staffUsersTexts } from './sta
 export { staffActionTexts, staffDetailTexts, staffNotableTexts } from './staff-detail.ts';
 export { staffEscalationTexts } from './staff-escalation.ts';
 export { staffGroupTexts } from './staff-grouping.ts';
+export { staffLiveTexts } from './staff-live.ts';
 export { staffLoginTexts, staffTotpTexts } from './staff-login.ts';
 export { resolutionLabel, staffCellTexts, staffMapTexts } from './staff-map.ts';
 export { staffPushTexts } from './staff-push.ts';

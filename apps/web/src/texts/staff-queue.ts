@@ -16,7 +16,7 @@ export const staffQueueTexts = {
   apply: 'Filters toepassen',
   refresh: 'Vernieuwen',
   refreshed: (time: string) => `Bijgewerkt om ${time}.`,
-  autoRefresh: 'De lijst wordt elke 30 seconden bijgewerkt.',
+  autoRefresh: 'De lijst werkt zichzelf bij zodra er iets verandert.',
   empty: 'Geen meldingen in deze wachtrij.',
   emptyHint: 'Nieuwe meldingen verschijnen hier vanzelf.',
   count: (total: number) => `${total} ${plural(total, 'melding', 'meldingen')}`,

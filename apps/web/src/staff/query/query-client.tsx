@@ -5,8 +5,12 @@ import { type ReactNode, useState } from 'react';
 // queries it makes stale. TanStack Query keeps only the newest answer per key, so no page needs a race
 // guard of its own. This module is in the console chunk only: the public form never loads it.
 
-/** Polling of the lists that change under the officer's hands (queue, notices): only while visible. */
-export const REFRESH_MS = 30_000;
+/**
+ * The queue and the melding detail are kept fresh by the live connection (staff/live/), not by
+ * polling. What no event announces polls slowly, only while visible: who is on duty changes at shift
+ * boundaries, hotspot notices come from a detection run every 5 minutes.
+ */
+export const SLOW_REFRESH_MS = 5 * 60_000;
 
 export function newQueryClient(): QueryClient {
   return new QueryClient({

@@ -1,7 +1,7 @@
 import { addDaysTo } from '@buurtsignaal/core';
 import { useQuery } from '@tanstack/react-query';
 import { staffRostersTexts as t } from '../../texts/index.ts';
-import { REFRESH_MS } from '../query/query-client.tsx';
+import { SLOW_REFRESH_MS } from '../query/query-client.tsx';
 import { rosterApi, rosterKeys, type Shift } from './roster-api.ts';
 import type { RosterContext } from './roster-context.ts';
 import { localMoment, todayLocal } from './roster-format.ts';
@@ -12,7 +12,7 @@ function useUpcoming(teamId: string) {
   return useQuery({
     queryKey: [...rosterKeys.team(teamId), 'upcoming', today],
     queryFn: () => rosterApi.roster(teamId, addDaysTo(today, -1), addDaysTo(today, 7)),
-    refetchInterval: REFRESH_MS,
+    refetchInterval: SLOW_REFRESH_MS,
   });
 }
 

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { staffRostersTexts as t } from '../../texts/index.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { asApiError, isCoordinator } from '../api.ts';
-import { REFRESH_MS } from '../query/query-client.tsx';
+import { SLOW_REFRESH_MS } from '../query/query-client.tsx';
 import { useSession } from '../session.tsx';
 import { ListMessages } from '../shared/managed-list.tsx';
 import { useTitle } from '../use-title.ts';
@@ -31,7 +31,7 @@ export default function RostersPage() {
   const teamsQuery = useQuery({
     queryKey: rosterKeys.teams,
     queryFn: rosterApi.teams,
-    refetchInterval: REFRESH_MS,
+    refetchInterval: SLOW_REFRESH_MS,
   });
   const [announcement, setAnnouncement] = useState('');
   const loadError = teamsQuery.error ? asApiError(teamsQuery.error).message : null;
