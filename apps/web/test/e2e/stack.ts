@@ -31,18 +31,21 @@ export interface E2eStack {
   close(): Promise<void>;
 }
 
-/**
- * `now`: the clock of the API and the worker (routing, rosters, the melder's "morgen vanaf 07:00").
- * `beforeListen`: a hook on the app before it listens. `apiEnv`: more of the API's environment (e.g.
- * VAPID_PUBLIC_KEY).
- */
-export async function startE2eStack(
-  options: {
-    beforeListen?: (app: E2eStack['app']) => void;
-    now?: () => Date;
-    apiEnv?: Record<string, string>;
-  } = {},
-): Promise<E2eStack> {
+export interface E2eStackOptions {
+  /** A hook on the app before it listens. */
+  beforeListen?: (app: E2eStack['app']) => void;
+  /** The clock of the API and the worker (routing, rosters, the melder's "morgen vanaf 07:00"). */
+  now?: () => Date;
+  /**
+   * The worker's clock only (routing, rosters, dispatch), over `now`: the API keeps the real one, so the
+   * browser keeps its session cookie (its expiry comes from the API's clock).
+   */
+  workerNow?: () => Date;
+  /** More of the API's environment (e.g. VAPID_PUBLIC_KEY). */
+  apiEnv?: Record<string, string>;
+}
+
+export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   const database = await createTestDatabase();
   const sink = await SmtpSink.start();
   const externals = await startFakeExternals();
@@ -86,7 +89,7 @@ export async function startE2eStack(
     statusLinkBox: SecretBox.fromBase64(key),
     logger: pino({ level: 'silent' }),
     sweepIntervalMs: 500,
-    ...(options.now ? { now: options.now } : {}),
+    ...((options.workerNow ?? options.now) ? { now: options.workerNow ?? options.now } : {}),
     // The address near a GPS point, from the stand-in PDOK (as the API's PDOK_LOCATIESERVER_URL).
     geocoding: { pdokBaseUrl: externals.pdokUrl, timeoutMs: 2_000, retry: { attempts: 5, backoffMs: 200 } },
   });

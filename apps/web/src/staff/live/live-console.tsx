@@ -1,5 +1,5 @@
-import type { StaffEvent } from '@buurtsignaal/core/contract';
 import { defaultTeams } from '@buurtsignaal/core';
+import type { StaffEvent } from '@buurtsignaal/core/contract';
 import { Button } from '@utrecht/button-react/css';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
@@ -13,9 +13,7 @@ const teamName = (id: string | null) => defaultTeams.find((t) => t.id === id)?.n
 export function useLiveConsole(enabled: boolean) {
   const [spoed, setSpoed] = useState<StaffEvent[]>([]);
   const onSpoed = useCallback((event: StaffEvent) => {
-    setSpoed((shown) =>
-      shown.some((s) => s.meldingId === event.meldingId) ? shown : [...shown, event],
-    );
+    setSpoed((shown) => (shown.some((s) => s.meldingId === event.meldingId) ? shown : [...shown, event]));
     beep();
     vibrate();
   }, []);

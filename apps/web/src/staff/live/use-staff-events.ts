@@ -20,10 +20,7 @@ const RECONNECT_MS = 5_000;
  * screen. The browser reconnects by itself and sends Last-Event-ID (the server replays what was
  * missed); when it gives up for good, a new connection follows with the last id as a parameter.
  */
-export function useStaffEvents(
-  enabled: boolean,
-  onSpoed: (event: StaffEvent) => void,
-): { state: LiveState } {
+export function useStaffEvents(enabled: boolean, onSpoed: (event: StaffEvent) => void): { state: LiveState } {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
   const spoedRef = useRef(onSpoed);
