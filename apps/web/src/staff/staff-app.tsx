@@ -8,7 +8,7 @@ import { Alert } from '../ui/alert.tsx';
 import { isAdmin, isCoordinator } from './api.ts';
 import { DemoDataMarker } from './demo-data-marker.tsx';
 import { formatDateTime } from './format.ts';
-import { LiveState, SpoedBanners, useLiveConsole } from './live/live-console.tsx';
+import { LiveStatus, SpoedBanners, useLiveConsole } from './live/live-console.tsx';
 import { LoginPage } from './login-page.tsx';
 import { useConsolePwa } from './push/use-console-pwa.ts';
 import { StaffQueryProvider } from './query/query-client.tsx';
@@ -102,7 +102,7 @@ function StaffLayout() {
                   {staffTexts.roles[session.user.role] ?? session.user.role}
                 </span>
               </p>
-              {user && <LiveState state={live.state} />}
+              {user && <LiveStatus state={live.state} />}
               <Button type="button" appearance="secondary-action-button" onClick={() => logout.mutate()}>
                 {staffTexts.header.logout}
               </Button>

@@ -22,7 +22,7 @@ export function useLiveConsole(enabled: boolean) {
   return { state, spoed, dismiss };
 }
 
-export function LiveState({ state }: { state: LiveState }) {
+export function LiveStatus({ state }: { state: LiveState }) {
   const text =
     state === 'live'
       ? staffLiveTexts.live
