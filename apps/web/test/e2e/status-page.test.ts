@@ -1,4 +1,5 @@
 import { schema } from '@buurtsignaal/db';
+import { waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, type Browser, describeViolations, screenshotDir } from './browser.ts';
@@ -18,11 +19,18 @@ async function reportAndHandle(): Promise<{ reference: string; statusUrl: string
     location: { lat: 52.1733, lng: 5.2917, address: 'Steenhoffstraat 46, 3764BM Soest' },
     contact: { email: 'bewoner@example.nl', phone: '0612345678', wantsFeedback: true },
   });
-  // An officer takes it on (staff handling is a later issue: written here as its status events would be).
+  // An officer takes it on once the worker has routed it (written here as its status events would be).
   const db = stack.database.client.db;
+  await waitUntil(async () => {
+    const [row] = await db
+      .select({ status: schema.meldingen.status })
+      .from(schema.meldingen)
+      .where(eq(schema.meldingen.id, body.id));
+    return row?.status === 'ingedeeld';
+  });
   await db.insert(schema.statusEvents).values({
     meldingId: body.id,
-    fromStatus: 'gemeld',
+    fromStatus: 'ingedeeld',
     toStatus: 'in_behandeling',
     actor: 'staff:test',
     internalNote: 'Groep van Jan de Vries, bekend bij wijkagent',
