@@ -35,6 +35,7 @@ export const staffRoute: RouteObject = {
           lazy: from('RequireCoordinator'),
           children: [
             { path: 'week', lazy: from('WeekPage') },
+            { path: 'roosteradvies', lazy: from('AdvicePage') },
             { path: 'hotspotregels', lazy: from('RulesPage') },
             { path: 'standaardteksten', lazy: from('StandardTextsPage') },
             { path: 'gebruikers', lazy: from('UsersPage') },

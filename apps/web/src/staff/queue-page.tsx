@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { staffGroupTexts, staffQueueTexts, staffTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
+import { PatrolTasks } from './advice/patrol-tasks.tsx';
 import { asApiError, isCoordinator, type QueueItem, staffApi } from './api.ts';
 import { formatAge, formatDateTime, formatTime } from './format.ts';
 import { HotspotNotices } from './hotspot-notices.tsx';
@@ -104,6 +105,7 @@ export function QueuePage() {
           <p className="utrecht-paragraph">{notice}</p>
         </Alert>
       )}
+      <PatrolTasks />
       <HotspotNotices />
       <FilterBar
         headingId="filters-heading"

@@ -20,7 +20,18 @@ const icon = L.icon({
 const LEAFLET_CREDIT = '<a href="https://leafletjs.com">Leaflet</a>';
 
 /** A small, still map of the spot: no dragging or zooming, just where it is. */
-export default function SpotMap({ lat, lng }: { lat: number; lng: number }) {
+export default function SpotMap({
+  lat,
+  lng,
+  label = staffDetailTexts.mapLabel,
+  marker = staffDetailTexts.mapMarker,
+}: {
+  lat: number;
+  lng: number;
+  /** The map's name (a region) and the marker's, when it shows another spot than a melding's. */
+  label?: string;
+  marker?: string;
+}) {
   const [config, setConfig] = useState<WebConfig['map'] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -44,27 +55,27 @@ export default function SpotMap({ lat, lng }: { lat: number; lng: number }) {
       keyboard={false}
       zoomControl={false}
     >
-      <Named />
+      <Named label={label} />
       <TileLayer url={config.tileUrl} attribution={config.attribution} maxZoom={config.maxZoom} />
       <Marker
         position={[lat, lng]}
         icon={icon}
         interactive={false}
         keyboard={false}
-        title={staffDetailTexts.mapMarker}
-        alt={staffDetailTexts.mapMarker}
+        title={marker}
+        alt={marker}
       />
     </MapContainer>
   );
 }
 
-function Named() {
+function Named({ label }: { label: string }) {
   const map = useMap();
   useEffect(() => {
     const el = map.getContainer();
     el.setAttribute('role', 'region');
-    el.setAttribute('aria-label', staffDetailTexts.mapLabel);
+    el.setAttribute('aria-label', label);
     map.attributionControl?.setPrefix(LEAFLET_CREDIT);
-  }, [map]);
+  }, [map, label]);
   return null;
 }

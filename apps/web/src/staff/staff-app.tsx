@@ -3,7 +3,7 @@ import './staff.css';
 import { Button } from '@utrecht/button-react/css';
 import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
-import { staffLoginTexts, staffRostersTexts, staffTexts } from '../texts/index.ts';
+import { staffAdviceTexts, staffLoginTexts, staffRostersTexts, staffTexts } from '../texts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { isAdmin, isCoordinator } from './api.ts';
 import { DemoDataMarker } from './demo-data-marker.tsx';
@@ -37,6 +37,7 @@ const StuckJobsPage = lazy(() => import('./stuck-jobs-page.tsx'));
 const RostersPage = lazy(() => import('./rosters/rosters-page.tsx'));
 const MyShiftsPage = lazy(() => import('./rosters/my-shifts-page.tsx'));
 const AreasPage = lazy(() => import('./areas/areas-page.tsx'));
+const AdvicePage = lazy(() => import('./advice/advice-page.tsx'));
 
 /**
  * The staff console: everything under /balie, loaded only when someone opens it. The app's one data
@@ -55,6 +56,7 @@ export default function StaffApp() {
 
 // The pieces the router (staff-routes.ts) takes from this chunk, one per route.
 export {
+  AdvicePage,
   AreasPage,
   DetailPage,
   LoginPage,
@@ -142,6 +144,11 @@ function StaffLayout() {
                   <li>
                     <NavLink to="/balie/week" className="bs-staff-nav__link">
                       {staffTexts.header.week}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/balie/roosteradvies" className="bs-staff-nav__link">
+                      {staffAdviceTexts.nav}
                     </NavLink>
                   </li>
                   <li>

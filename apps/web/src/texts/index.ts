@@ -7,6 +7,7 @@ export { formTexts } from './form.ts';
 export { locationTexts } from './location.ts';
 export { staffTexts } from './staff.ts';
 export { staffStandardTextsTexts, staffStuckTexts, staffUsersTexts } from './staff-admin.ts';
+export { staffAdviceTexts } from './staff-advice.ts';
 export { staffActionTexts, staffDetailTexts, staffNotableTexts } from './staff-detail.ts';
 export { staffEscalationTexts } from './staff-escalation.ts';
 export { staffGroupTexts } from './staff-grouping.ts';
