@@ -8,7 +8,7 @@ export function EvaluationList({ items, headingLevel = 3 }: { items: Evaluation[
   return (
     <ul className="bs-advice__evaluations">
       {items.map((e) => (
-        <li key={e.proposalId} className="bs-print-keep">
+        <li key={`${e.week}-${e.proposalId}`} className="bs-print-keep">
           <H className={`utrecht-heading-${headingLevel}`}>
             {t.evaluationTitle(
               formatLocalDate(e.localDate),
@@ -17,8 +17,8 @@ export function EvaluationList({ items, headingLevel = 3 }: { items: Evaluation[
               e.places.map((p) => p.name).join(', '),
             )}
           </H>
-          {e.lines.map((line) => (
-            <p key={line} className="utrecht-paragraph">
+          {e.lines.map((line, i) => (
+            <p key={i} className="utrecht-paragraph">
               {line}
             </p>
           ))}

@@ -10,6 +10,7 @@ import { formatDate } from '../insight-format.ts';
 import { useSession } from '../session.tsx';
 import { useTitle } from '../use-title.ts';
 import { Report } from './report.tsx';
+import { WeekAdvice } from './week-advice.tsx';
 import { currentWeekKey } from './week-dates.ts';
 import { WeekTools } from './week-tools.tsx';
 
@@ -76,6 +77,7 @@ export default function WeekPage() {
         </p>
       )}
       {report && <Report report={report} />}
+      {report && coordinator && <WeekAdvice week={report.week} />}
     </div>
   );
 }
