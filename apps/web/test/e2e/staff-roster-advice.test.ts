@@ -1,0 +1,234 @@
+import { h3Cells } from '@buurtsignaal/core';
+import {
+  addDays,
+  formatIsoWeek,
+  formatLocalDate,
+  isoWeekAt,
+  mondayOf,
+  shiftWeek,
+  wallClockInstant,
+} from '@buurtsignaal/core/time';
+import { schema, seedReferenceData } from '@buurtsignaal/db';
+import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertMelding, kjoeps, plusDays, staffSpot } from '../../../api/test/advice/advice-world.ts';
+import { formatLocalDate as formatDay } from '../../src/staff/rosters/roster-format.ts';
+import { type Browser, launchPhone } from './browser.ts';
+import { browserSuite } from './browser-suite.ts';
+import { expectAccessible } from './form-helpers.ts';
+import type { E2eStack } from './stack.ts';
+import {
+  type ApiSession,
+  apiLogin,
+  browserLogin,
+  browserLoginWithEnrolment,
+  staffUser,
+} from './staff-helpers.ts';
+
+// The roster advice in the console (issue 13). Resident meldingen with a known peak at Kjoeps
+// (Soesterberg): Wednesday and Friday 21:30, 22:45 and 23:30 in each of the 8 weeks before next week,
+// plus staff findings that must not count. The boa-team works 07:00–15:00 and 14:30–22:30 every day, so
+// 21:00–22:30 is a patrol window and 22:30–00:00 (2 × 2 × 8 = 32 meldingen) a roster proposal. The
+// coordinator decides in the browser; then a boa on duty that Wednesday evening ticks a task off.
+
+// The API's clock: the real one, until the boa's evening (the browser keeps the real clock).
+let offsetMs = 0;
+let stack: E2eStack;
+let desktop: Browser;
+browserSuite(
+  { desktop: true, stepTimeoutMs: 15_000, stack: { now: () => new Date(Date.now() + offsetMs) } },
+  (s, b) => {
+    stack = s;
+    desktop = b;
+  },
+);
+
+const target = shiftWeek(isoWeekAt(new Date()), 1);
+const week = formatIsoWeek(target);
+const monday = formatLocalDate(mondayOf(target));
+const wednesday = plusDays(monday, 2);
+const friday = plusDays(monday, 4);
+const historyMondays = Array.from({ length: 8 }, (_, i) =>
+  formatLocalDate(addDays(mondayOf(target), -7 * (8 - i))),
+);
+const kjoepsCell = h3Cells(kjoeps.lat, kjoeps.lng).r9;
+const everyDay = [1, 2, 3, 4, 5, 6, 7];
+/** "woensdag 9 december", as the console writes a day. */
+const dayName = (date: string) => formatDay(date);
+let planner: ApiSession;
+
+beforeAll(async () => {
+  const db = stack.database.client.db;
+  await seedReferenceData(db);
+  const anna = await staffUser(stack, 'anna@soest.test', 'boa', ['boa-team']);
+  const bram = await staffUser(stack, 'bram@soest.test', 'boa', ['boa-team']);
+  await db.update(schema.staffUsers).set({ name: 'Anna Boa' }).where(eq(schema.staffUsers.id, anna.id));
+  await db.update(schema.staffUsers).set({ name: 'Bram Boa' }).where(eq(schema.staffUsers.id, bram.id));
+  await staffUser(stack, 'planner@soest.test', 'coordinator', []);
+  planner = await apiLogin(stack, 'planner@soest.test');
+  for (const [id, label, start, end] of [
+    ['boa-dag', 'Dagdienst', '07:00', '15:00'],
+    ['boa-avond', 'Avonddienst', '14:30', '22:30'],
+  ] as const) {
+    const res = await planner.call('PUT', `/teams/boa-team/roster/patterns/${id}`, {
+      label,
+      weekdays: everyDay,
+      start,
+      end,
+      memberIds: [anna.id, bram.id],
+      leadId: anna.id,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  await generateShiftInstancesAhead(db, { now: new Date(), teamId: 'boa-team', days: 14 });
+  for (const m of historyMondays) {
+    for (const day of [2, 4])
+      for (const time of ['21:30', '22:45', '23:30'])
+        await insertMelding(db, { date: plusDays(m, day), time }, kjoeps);
+    for (const time of ['21:00', '21:30', '22:00', '23:00'])
+      await insertMelding(db, { date: plusDays(m, 1), time }, staffSpot, { origin: 'staff' });
+  }
+}, 120_000);
+
+describe('Roosteradvies in the console, and the patrol tasks on the boa’s phone', () => {
+  it('shows the hand-computed advice; accepting makes patrol tasks and extra shifts', async () => {
+    const { page } = desktop;
+    await staffUser(stack, 'coordinator@soest.test', 'coordinator', []);
+    await browserLoginWithEnrolment(page, stack, 'coordinator@soest.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Roosteradvies' }).click();
+    // Next week is the default.
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: new RegExp(`^Roosteradvies Boa-team Soest, week ${target.week}`),
+      })
+      .waitFor();
+    expect(await page.getByLabel('Week', { exact: true }).inputValue()).toBe(week);
+
+    const proposals = page.getByRole('region', { name: 'Roostervoorstellen' });
+    await proposals
+      .getByText(
+        'woensdag en vrijdag 22:30–00:00, Soesterberg: 32 meldingen jeugdoverlast in 8 weken, geen boa in dienst na 22:30 → dienst verlengen tot 00:00',
+        { exact: true },
+      )
+      .waitFor();
+    await proposals
+      .getByText('Voorgesteld: Anna Boa, Bram Boa')
+      .or(proposals.getByText('Voorgesteld: Bram Boa, Anna Boa'))
+      .waitFor();
+    const windows = page.getByRole('region', { name: 'Patrouillevensters' });
+    const wednesdayWindow = windows.getByRole('article', { name: `${dayName(wednesday)} 21:00–22:30` });
+    await wednesdayWindow.waitFor();
+    await windows.getByRole('article', { name: `${dayName(friday)} 21:00–22:30` }).waitFor();
+    // Staff findings never count: no window on Tuesday.
+    expect(
+      await windows.getByRole('article', { name: new RegExp(`^${dayName(plusDays(monday, 1))}`) }).count(),
+    ).toBe(0);
+    await expectAccessible(page, 'Roosteradvies');
+
+    // The Wednesday window: Aanpassen, keep the one place, accept.
+    const title = `${dayName(wednesday)} 21:00–22:30`;
+    await wednesdayWindow.getByRole('button', { name: `Aanpassen: ${title}` }).click();
+    const edit = wednesdayWindow.getByRole('form', { name: `Aanpassen: ${title}` });
+    await edit.getByRole('checkbox', { name: 'Soesterberg' }).waitFor();
+    await expectAccessible(page, 'Roosteradvies, editing a patrol window');
+    await edit.getByRole('button', { name: 'Aangepast aannemen' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^Aangenomen: ${title}\\. \\d+ patrouilletak`) })
+      .waitFor();
+    await wednesdayWindow.getByText(/^Aangenomen door .+ op /).waitFor();
+    const tasks = await stack.database.client.db
+      .select()
+      .from(schema.patrolTasks)
+      .where(eq(schema.patrolTasks.teamId, 'boa-team'));
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(new Set(tasks.map((x) => x.cell))).toEqual(new Set([kjoepsCell]));
+    for (const x of tasks) {
+      expect(x.plannedAt.getTime()).toBeGreaterThanOrEqual(wallClockInstant(wednesday, '21:00').getTime());
+      expect(x.plannedAt.getTime()).toBeLessThan(wallClockInstant(wednesday, '22:30').getTime());
+    }
+
+    // The roster proposal, accepted as it is: an extra shift 22:30–00:00 on both days.
+    const proposal = proposals.getByRole('article').first();
+    await proposal.getByRole('button', { name: /^Aannemen: / }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Aangenomen: .*22:30–00:00\.$/ })
+      .waitFor();
+    await proposal.getByText(/^Aangenomen door .+ op /).waitFor();
+    const roster = await planner.call<{
+      shifts: { label: string; localDate: string; localStart: string; localEnd: string }[];
+    }>('GET', `/teams/boa-team/roster?from=${wednesday}&to=${friday}`);
+    expect(
+      roster.body.shifts
+        .filter((s) => s.label === 'Roosteradvies')
+        .map((s) => [s.localDate, s.localStart, s.localEnd]),
+    ).toEqual([
+      [wednesday, '22:30', '00:00'],
+      [friday, '22:30', '00:00'],
+    ]);
+
+    // The weekly overview of that week lists the advice with the decisions.
+    await page.goto(`${stack.baseUrl}/balie/week?week=${week}`);
+    const section = page.getByRole('region', { name: 'Roosteradvies' });
+    await section
+      .getByText(/2 patrouillevensters, 1 roostervoorstel — 2 aangenomen, 0 afgewezen, 1 nog open/)
+      .waitFor();
+    await section.getByRole('link', { name: 'Roosteradvies Boa-team Soest openen' }).waitFor();
+  });
+
+  it('shows the boa on duty the tasks on the phone; "Bezocht" records the tap', async () => {
+    // Wednesday of next week, 21:10 in Soest: inside the evening shift.
+    offsetMs = wallClockInstant(wednesday, '21:10').getTime() - Date.now();
+    const phone = await launchPhone();
+    try {
+      const { page } = phone;
+      page.setDefaultTimeout(15_000);
+      await browserLogin(page, stack, 'anna@soest.test');
+      const patrol = page.getByRole('region', { name: 'Patrouille vandaag' });
+      await patrol
+        .getByRole('heading', { level: 3, name: /Soesterberg/ })
+        .first()
+        .waitFor();
+      await patrol
+        .getByRole('region', { name: /^Kaart van Soesterberg/ })
+        .first()
+        .waitFor();
+      const geo = await patrol
+        .getByRole('link', { name: 'Open Soesterberg in een kaart-app' })
+        .first()
+        .getAttribute('href');
+      expect(geo).toMatch(/^geo:52\.1\d*,5\.29\d*$/);
+      await expectAccessible(page, 'patrol tasks on the queue');
+
+      const first = patrol.getByRole('button', { name: /^Bezocht: / }).first();
+      const label = (await first.getAttribute('aria-label')) ?? '';
+      await first.click();
+      await patrol.getByText('bezocht om 21:1', { exact: false }).first().waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Soesterberg bezocht om 21:1\d\.$/ })
+        .waitFor();
+      expect(await patrol.getByRole('button', { name: label }).count()).toBe(0);
+
+      const [anna] = await stack.database.client.db
+        .select()
+        .from(schema.staffUsers)
+        .where(eq(schema.staffUsers.email, 'anna@soest.test'));
+      const visited = (await stack.database.client.db.select().from(schema.patrolTasks)).filter(
+        (x) => x.visitedAt,
+      );
+      expect(visited).toHaveLength(1);
+      expect(visited[0]?.visitedBy).toBe(anna?.id);
+      const at = visited[0]?.visitedAt?.getTime() ?? 0;
+      expect(at).toBeGreaterThanOrEqual(wallClockInstant(wednesday, '21:10').getTime());
+      expect(at).toBeLessThan(wallClockInstant(wednesday, '21:20').getTime());
+      await expectAccessible(page, 'patrol tasks after Bezocht');
+    } finally {
+      await phone.close();
+      offsetMs = 0;
+    }
+  });
+});
