@@ -10,7 +10,7 @@ import {
 } from '@buurtsignaal/core/time';
 import { schema, seedReferenceData } from '@buurtsignaal/db';
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertMelding, kjoeps, plusDays, staffSpot } from '../../../api/test/advice/advice-world.ts';
 import { formatLocalDate as formatDay } from '../../src/staff/rosters/roster-format.ts';
@@ -136,7 +136,9 @@ describe('Roosteradvies in the console, and the patrol tasks on the boa’s phon
     await edit.getByRole('button', { name: 'Aangepast aannemen' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: new RegExp(`^Aangenomen: ${title}\\. \\d+ patrouilletak`) })
+      .filter({
+        hasText: new RegExp(`^Aangenomen: ${title}\\. \\d+ patrouilleta(ak|ken) op de dienst gezet\\.$`),
+      })
       .waitFor();
     await wednesdayWindow.getByText(/^Aangenomen door .+ op /).waitFor();
     const tasks = await stack.database.client.db
@@ -170,13 +172,57 @@ describe('Roosteradvies in the console, and the patrol tasks on the boa’s phon
       [friday, '22:30', '00:00'],
     ]);
 
-    // The weekly overview of that week lists the advice with the decisions.
-    await page.goto(`${stack.baseUrl}/balie/week?week=${week}`);
-    const section = page.getByRole('region', { name: 'Roosteradvies' });
-    await section
-      .getByText(/2 patrouillevensters, 1 roostervoorstel — 2 aangenomen, 0 afgewezen, 1 nog open/)
+    // The weekly overview (a week that is over): a window accepted for it shows its evaluation, the
+    // caution last; the section links to the page.
+    const past = formatIsoWeek(shiftWeek(target, -2));
+    // Shifts are generated from today on: that week's Wednesday evening is the coming one, two weeks back.
+    const db = stack.database.client.db;
+    const [evening] = await db
+      .select()
+      .from(schema.shiftInstances)
+      .where(
+        and(eq(schema.shiftInstances.localDate, wednesday), eq(schema.shiftInstances.label, 'Avonddienst')),
+      );
+    if (!evening) throw new Error('no evening shift');
+    const pastWednesday = plusDays(wednesday, -14);
+    await db.insert(schema.shiftInstances).values({
+      ...evening,
+      id: `${evening.id}-past`,
+      localDate: pastWednesday,
+      startsAt: wallClockInstant(pastWednesday, evening.localStart),
+      endsAt: wallClockInstant(pastWednesday, evening.localEnd),
+    });
+    const advicePast = await planner.call<{ patrolWindows: { id: string }[] }>(
+      'GET',
+      `/roster-advice?team=boa-team&week=${past}`,
+    );
+    const [pastWindow] = advicePast.body.patrolWindows;
+    if (!pastWindow) throw new Error(`no patrol window in ${past}`);
+    const accepted = await planner.call('POST', '/roster-advice/decisions', {
+      team: 'boa-team',
+      week: past,
+      proposalId: pastWindow.id,
+      decision: 'accepted',
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    await page.goto(`${stack.baseUrl}/balie/week?week=${past}`);
+    const section = page.getByRole('region', { name: 'Roosteradvies', exact: true });
+    const boaTeam = section.getByRole('region', { name: 'Boa-team Soest', exact: true });
+    await boaTeam
+      .getByText(
+        /^\d+ patrouillevensters?, \d+ roostervoorstel(len)? — 1 aangenomen, 0 afgewezen, \d+ nog open$/,
+      )
       .waitFor();
-    await section.getByRole('link', { name: 'Roosteradvies Boa-team Soest openen' }).waitFor();
+    const evaluation = boaTeam.getByRole('listitem').filter({ hasText: 'Soesterberg' }).first();
+    await evaluation.waitFor();
+    const lines = await evaluation.locator('p').allTextContents();
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.at(-1)).toBe(
+      'Dit laat een verandering zien, geen bewijs dat de bezoeken die veroorzaakt hebben.',
+    );
+    await boaTeam.getByRole('link', { name: 'Roosteradvies Boa-team Soest openen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Roosteradvies Boa-team Soest, week/ }).waitFor();
+    expect(await page.getByLabel('Week', { exact: true }).inputValue()).toBe(past);
   });
 
   it('shows the boa on duty the tasks on the phone; "Bezocht" records the tap', async () => {
