@@ -96,6 +96,11 @@ const screens: { link: string; heading: RegExp; controls: RegExp[] }[] = [
     controls: [/^Week$/, /^Vorige week$/, /^Deze week tot nu$/, /^Exporteer CSV$/],
   },
   {
+    link: 'Roosteradvies',
+    heading: /^Roosteradvies/,
+    controls: [/^Team$/, /^Week$/, /^Afdrukken$/, /^Download CSV$/],
+  },
+  {
     link: 'Hotspotregels',
     heading: /^Hotspotregels$/,
     controls: [/^Naam$/, /^Minimum aantal meldingen$/, /^Regel opslaan$/],

@@ -3,7 +3,7 @@ import './advice.css';
 import { parseIsoWeek } from '@buurtsignaal/core/time';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@utrecht/button-react/css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { staffTexts, staffAdviceTexts as t } from '../../texts/index.ts';
 import { Alert } from '../../ui/alert.tsx';
@@ -28,6 +28,27 @@ function adviceWeekOptions(current: string) {
   return [...coming, ...past];
 }
 
+/** On paper every place's weekday × hour table is shown: the folded ones open for the print. */
+function useOpenDetailsForPrint() {
+  useEffect(() => {
+    let opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      opened = [...document.querySelectorAll<HTMLDetailsElement>('.bs-advice details:not([open])')];
+      for (const d of opened) d.open = true;
+    };
+    const after = () => {
+      for (const d of opened) d.open = false;
+      opened = [];
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+}
+
 /** "Roosteradvies": per team and week the patrol windows and roster proposals, decided here. */
 export default function AdvicePage() {
   const queryClient = useQueryClient();
@@ -39,6 +60,7 @@ export default function AdvicePage() {
   const week = params.get('week') ?? addWeeks(currentWeekKey(), 1) ?? currentWeekKey();
   const weeks = useMemo(() => adviceWeekOptions(week), [week]);
   const [announcement, setAnnouncement] = useState('');
+  useOpenDetailsForPrint();
 
   const query = useQuery({
     queryKey: adviceKeys.advice(teamId, week),
