@@ -141,6 +141,10 @@ describe('Roosteradvies in the console, and the patrol tasks on the boa’s phon
       })
       .waitFor();
     await wednesdayWindow.getByText(/^Aangenomen door .+ op /).waitFor();
+    // Focus is not lost with the buttons: it is on the decision that replaced them.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^Aangenomen door /);
     const tasks = await stack.database.client.db
       .select()
       .from(schema.patrolTasks)
@@ -223,6 +227,23 @@ describe('Roosteradvies in the console, and the patrol tasks on the boa’s phon
     await boaTeam.getByRole('link', { name: 'Roosteradvies Boa-team Soest openen' }).click();
     await page.getByRole('heading', { level: 1, name: /^Roosteradvies Boa-team Soest, week/ }).waitFor();
     expect(await page.getByLabel('Week', { exact: true }).inputValue()).toBe(past);
+
+    // On paper: the advice without navigation, pickers or decision buttons.
+    await page.getByRole('region', { name: 'Patrouillevensters' }).getByRole('article').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.getByRole('navigation').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
+      expect(
+        await page
+          .getByText(/^Aangenomen door .+ op /)
+          .first()
+          .isVisible(),
+      ).toBe(true);
+      expect(await page.getByRole('heading', { level: 2, name: 'Evaluatie' }).isVisible()).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 
   it('shows the boa on duty the tasks on the phone; "Bezocht" records the tap', async () => {

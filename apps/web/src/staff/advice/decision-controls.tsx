@@ -39,7 +39,11 @@ export function DecisionControls({
     const by = decision.decidedBy?.name ?? '';
     const at = formatDateTime(decision.decidedAt);
     return (
-      <div className={`bs-advice__decided bs-advice__decided--${decision.decision}`}>
+      <div
+        id={`${id}-decided`}
+        tabIndex={-1}
+        className={`bs-advice__decided bs-advice__decided--${decision.decision}`}
+      >
         <p className="utrecht-paragraph">
           <strong>
             {decision.decision === 'accepted' ? t.decided.accepted(by, at) : t.decided.rejected(by, at)}
@@ -54,7 +58,10 @@ export function DecisionControls({
     setBusy(true);
     const ok = await decide(input, what);
     setBusy(false);
-    if (ok) setMode('idle');
+    if (!ok) return;
+    setMode('idle');
+    // The buttons are gone with the decision: focus goes to what replaced them.
+    setTimeout(() => document.getElementById(`${id}-decided`)?.focus(), 0);
   };
 
   return (
