@@ -1,30 +1,16 @@
 import { h3Cells } from '@buurtsignaal/core';
-import {
-  addDays,
-  formatIsoWeek,
-  formatLocalDate,
-  isoWeekAt,
-  mondayOf,
-  shiftWeek,
-  wallClockInstant,
-} from '@buurtsignaal/core/time';
-import { schema, seedReferenceData } from '@buurtsignaal/db';
-import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
+import { formatIsoWeek, shiftWeek, wallClockInstant } from '@buurtsignaal/core/time';
+import { schema } from '@buurtsignaal/db';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { insertMelding, kjoeps, plusDays, staffSpot } from '../../../api/test/advice/advice-world.ts';
+import { kjoeps, plusDays } from '../../../api/test/advice/advice-world.ts';
 import { formatLocalDate as formatDay } from '../../src/staff/rosters/roster-format.ts';
 import { type Browser, launchPhone } from './browser.ts';
 import { browserSuite } from './browser-suite.ts';
 import { expectAccessible } from './form-helpers.ts';
+import { monday, seedAdviceWorld, target, week } from './roster-advice-helpers.ts';
 import type { E2eStack } from './stack.ts';
-import {
-  type ApiSession,
-  apiLogin,
-  browserLogin,
-  browserLoginWithEnrolment,
-  staffUser,
-} from './staff-helpers.ts';
+import { type ApiSession, browserLogin, browserLoginWithEnrolment, staffUser } from './staff-helpers.ts';
 
 // The roster advice in the console (issue 13). Resident meldingen with a known peak at Kjoeps
 // (Soesterberg): Wednesday and Friday 21:30, 22:45 and 23:30 in each of the 8 weeks before next week,
@@ -44,51 +30,15 @@ browserSuite(
   },
 );
 
-const target = shiftWeek(isoWeekAt(new Date()), 1);
-const week = formatIsoWeek(target);
-const monday = formatLocalDate(mondayOf(target));
 const wednesday = plusDays(monday, 2);
 const friday = plusDays(monday, 4);
-const historyMondays = Array.from({ length: 8 }, (_, i) =>
-  formatLocalDate(addDays(mondayOf(target), -7 * (8 - i))),
-);
 const kjoepsCell = h3Cells(kjoeps.lat, kjoeps.lng).r9;
-const everyDay = [1, 2, 3, 4, 5, 6, 7];
 /** "woensdag 9 december", as the console writes a day. */
 const dayName = (date: string) => formatDay(date);
 let planner: ApiSession;
 
 beforeAll(async () => {
-  const db = stack.database.client.db;
-  await seedReferenceData(db);
-  const anna = await staffUser(stack, 'anna@soest.test', 'boa', ['boa-team']);
-  const bram = await staffUser(stack, 'bram@soest.test', 'boa', ['boa-team']);
-  await db.update(schema.staffUsers).set({ name: 'Anna Boa' }).where(eq(schema.staffUsers.id, anna.id));
-  await db.update(schema.staffUsers).set({ name: 'Bram Boa' }).where(eq(schema.staffUsers.id, bram.id));
-  await staffUser(stack, 'planner@soest.test', 'coordinator', []);
-  planner = await apiLogin(stack, 'planner@soest.test');
-  for (const [id, label, start, end] of [
-    ['boa-dag', 'Dagdienst', '07:00', '15:00'],
-    ['boa-avond', 'Avonddienst', '14:30', '22:30'],
-  ] as const) {
-    const res = await planner.call('PUT', `/teams/boa-team/roster/patterns/${id}`, {
-      label,
-      weekdays: everyDay,
-      start,
-      end,
-      memberIds: [anna.id, bram.id],
-      leadId: anna.id,
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
-  await generateShiftInstancesAhead(db, { now: new Date(), teamId: 'boa-team', days: 14 });
-  for (const m of historyMondays) {
-    for (const day of [2, 4])
-      for (const time of ['21:30', '22:45', '23:30'])
-        await insertMelding(db, { date: plusDays(m, day), time }, kjoeps);
-    for (const time of ['21:00', '21:30', '22:00', '23:00'])
-      await insertMelding(db, { date: plusDays(m, 1), time }, staffSpot, { origin: 'staff' });
-  }
+  planner = await seedAdviceWorld(stack);
 }, 120_000);
 
 describe('Roosteradvies in the console, and the patrol tasks on the boa’s phone', () => {
