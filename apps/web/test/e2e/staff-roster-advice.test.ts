@@ -76,6 +76,16 @@ describe('Roosteradvies in the console, and the patrol tasks on the boa’s phon
       await windows.getByRole('article', { name: new RegExp(`^${dayName(plusDays(monday, 1))}`) }).count(),
     ).toBe(0);
     await expectAccessible(page, 'Roosteradvies');
+    // The CSV for the veiligheidsoverleg, with the console's session.
+    const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    expect(csvHref).toBe(`/api/v1/staff/roster-advice?team=boa-team&week=${week}&format=csv`);
+    const csv = await page.evaluate(async (href) => {
+      const res = await fetch(href ?? '', { credentials: 'same-origin' });
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+    }, csvHref);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toContain('text/csv');
+    expect(csv.body).toContain('"rooster"');
 
     // The Wednesday window: Aanpassen, keep the one place, accept.
     const title = `${dayName(wednesday)} 21:00–22:30`;
@@ -105,6 +115,21 @@ describe('Roosteradvies in the console, and the patrol tasks on the boa’s phon
       expect(x.plannedAt.getTime()).toBeGreaterThanOrEqual(wallClockInstant(wednesday, '21:00').getTime());
       expect(x.plannedAt.getTime()).toBeLessThan(wallClockInstant(wednesday, '22:30').getTime());
     }
+
+    // The Friday window: Afwijzen with a reason; no tasks on Friday.
+    const fridayTitle = `${dayName(friday)} 21:00–22:30`;
+    const fridayWindow = windows.getByRole('article', { name: fridayTitle });
+    await fridayWindow.getByRole('button', { name: `Afwijzen: ${fridayTitle}` }).click();
+    const reject = fridayWindow.getByRole('form', { name: `Afwijzen: ${fridayTitle}` });
+    await reject.getByLabel('Reden').fill('Kermis, andere inzet');
+    await reject.getByRole('button', { name: 'Afwijzing opslaan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Afgewezen: ${fridayTitle}.` })
+      .waitFor();
+    await fridayWindow.getByText('Reden: Kermis, andere inzet').waitFor();
+    const allTasks = await stack.database.client.db.select().from(schema.patrolTasks);
+    expect(allTasks).toHaveLength(tasks.length);
 
     // The roster proposal, accepted as it is: an extra shift 22:30–00:00 on both days.
     const proposal = proposals.getByRole('article').first();
