@@ -3,8 +3,6 @@ import { afterAll, beforeAll } from 'vitest';
 import { type Browser, launchPhone, screenshotDir } from './browser.ts';
 import { type E2eStack, type E2eStackOptions, startE2eStack } from './stack.ts';
 
-type E2eStackOptions = Parameters<typeof startE2eStack>[0];
-
 /**
  * One stack and one browser for a whole test file, closed after it. `ready` hands both over once they
  * run (the file keeps them in its own variables); a file's own `beforeAll` after this call sees them.

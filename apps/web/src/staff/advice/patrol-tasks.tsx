@@ -5,7 +5,7 @@ import { lazy, Suspense, useState } from 'react';
 import { staffAdviceTexts, staffDetailTexts } from '../../texts/index.ts';
 import { asApiError } from '../api.ts';
 import { formatTime } from '../format.ts';
-import { REFRESH_MS } from '../query/query-client.tsx';
+import { SLOW_REFRESH_MS } from '../query/query-client.tsx';
 import { adviceApi, adviceKeys, type PatrolTask } from './advice-api.ts';
 
 // Leaflet only comes along when there is a task to show on a map.
@@ -22,7 +22,8 @@ export function PatrolTasks() {
   const query = useQuery({
     queryKey: adviceKeys.tasks,
     queryFn: adviceApi.tasks,
-    refetchInterval: REFRESH_MS,
+    // Tasks come from a coordinator's decision, which no live event announces: a slow poll.
+    refetchInterval: SLOW_REFRESH_MS,
   });
   const [announcement, setAnnouncement] = useState('');
   const visit = useMutation({
