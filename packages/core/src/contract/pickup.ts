@@ -10,7 +10,8 @@ import { z } from 'zod';
  * - coordinator_now: spoed, nobody of the team or its fallback on duty: the coordinator is told now;
  * - next_shift: nobody on duty, not spoed: the officers of the next shift are told when it starts;
  * - no_shift_planned: nobody on duty and no shift planned ahead: listed for the coordinator;
- * - in_behandeling: an officer of the team has claimed it.
+ * - in_behandeling: an officer of the team has claimed it;
+ * - unanswered: every escalation step ran and nobody claimed it: listed for the coordinator.
  */
 export const pickupKinds = [
   'on_duty_now',
@@ -19,6 +20,7 @@ export const pickupKinds = [
   'next_shift',
   'no_shift_planned',
   'in_behandeling',
+  'unanswered',
 ] as const;
 
 export const melderPickupSchema = z

@@ -29,6 +29,10 @@ export interface PickupInput {
   now: Date;
   /** When an officer claimed it (in_behandeling); undefined or null while it waits. */
   claimedAt?: Date | null | undefined;
+  /** Since when it waits for an officer (the assignment's creation); undefined for a new melding. */
+  waitingSince?: Date | null | undefined;
+  /** When escalation gave up and listed it as onbeantwoord for the coordinator (assignments.unanswered_at). */
+  unansweredAt?: Date | null | undefined;
 }
 
 export interface PickupExpectation {
@@ -45,6 +49,11 @@ export interface PickupExpectation {
   expectedPickupFrom: string | null;
   /** When it was claimed (in_behandeling), else null. */
   claimedAt: Date | null;
+  /**
+   * on_duty_now only: when the officers on duty were already told, if that was before `now` (a melding
+   * that waited for the shift, or has waited within it); null when they are told now.
+   */
+  toldAt: Date | null;
 }
 
 /** 'YYYY-MM-DDTHH:MM' of an instant on the Amsterdam wall clock. */
@@ -65,14 +74,14 @@ function expectation(
     expectedPickupAt: at,
     expectedPickupFrom: at ? localDateTimeOf(at) : null,
     claimedAt: null,
+    toldAt: null,
     ...extra,
   };
 }
 
-/** What will happen with the melding and when, as the dispatcher's first step will do it. */
-export function expectPickup(input: PickupInput): PickupExpectation {
-  const { now } = input;
-  const plan = planDispatch({
+/** The dispatcher's first step (planDispatch, step 0) for this melding as it would run at `now`. */
+function planAt(input: PickupInput, now: Date) {
+  return planDispatch({
     priority: input.priority,
     teamId: input.team.id,
     step: 0,
@@ -84,6 +93,22 @@ export function expectPickup(input: PickupInput): PickupExpectation {
     coordinatorIds: input.coordinatorIds,
     pickupMinutes: defaultPickupMinutes,
   });
+}
+
+/** A minute of grace: a melding seen right after it came in is told "now", not "since". */
+const toldNowMs = 60_000;
+
+/** When the first step told the officers of a melding waiting since `since`, if before `now`. */
+function toldBefore(input: PickupInput, since: Date, now: Date): Date | null {
+  const first = planAt(input, since);
+  const told = first.kind === 'wait' ? first.until : since;
+  return now.getTime() - told.getTime() >= toldNowMs ? told : null;
+}
+
+/** What will happen with the melding and when, as the dispatcher's first step will do it. */
+export function expectPickup(input: PickupInput): PickupExpectation {
+  const { now } = input;
+  const plan = planAt(input, now);
   const ownOnDuty = plan.kind === 'notify' && plan.recipients.some((r) => r.reason === 'on_duty');
   if (input.claimedAt) {
     return expectation(input, 'in_behandeling', input.claimedAt, {
@@ -91,9 +116,13 @@ export function expectPickup(input: PickupInput): PickupExpectation {
       onDutyNow: ownOnDuty,
     });
   }
+  if (input.unansweredAt) return expectation(input, 'unanswered', null, { onDutyNow: ownOnDuty });
   if (plan.kind === 'wait') return expectation(input, 'next_shift', plan.until);
   if (plan.kind === 'unanswered') return expectation(input, 'no_shift_planned', null);
-  if (ownOnDuty) return expectation(input, 'on_duty_now', now);
+  if (ownOnDuty) {
+    const told = input.waitingSince ? toldBefore(input, input.waitingSince, now) : null;
+    return expectation(input, 'on_duty_now', told ?? now, { toldAt: told });
+  }
   if (plan.recipients.some((r) => r.reason === 'fallback')) {
     return expectation(input, 'fallback_now', now, { actingTeamName: input.fallback?.name ?? null });
   }

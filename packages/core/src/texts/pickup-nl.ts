@@ -33,12 +33,23 @@ export function dayWords(at: Date, now: Date): string {
 
 const timeOf = (at: Date, now: Date) => relativeDay(at, now).time;
 
+/** "om 07:00" today, "gisteren om 23:30" on another day. */
+function toldWhen(at: Date, now: Date): string {
+  const day = dayWords(at, now);
+  return day === 'vandaag' ? `om ${timeOf(at, now)}` : `${day} om ${timeOf(at, now)}`;
+}
+
 export const pickupTexts = {
   heading: 'Wie pakt uw melding op?',
   safety: 'Is er nu gevaar? Bel 112. Wilt u de politie spreken zonder spoed? Bel 0900-8844.',
   /** When the platform cannot say it yet (the answer did not come through): truthful, no promise. */
   unknown: 'Uw melding is ontvangen; u hoort zo snel mogelijk wie de melding oppakt.',
   onDutyNow: (team: string) => `${team} is nu in dienst en krijgt uw melding direct.`,
+  /** On duty, and the officers were told earlier (e.g. at the shift's start): not "direct". */
+  toldEarlier: (team: string, when: string) =>
+    `${team} is nu in dienst; de melding is ${when} aan de dienstdoende medewerkers gemeld en wacht op oppakken.`,
+  unanswered: (team: string) =>
+    `Niemand van ${team} heeft uw melding nog opgepakt. De coördinator van de gemeente ziet uw melding en zorgt dat die wordt opgepakt.`,
   fallbackNow: (team: string, acting: string) =>
     `${team} is nu niet in dienst. Omdat het spoed is, krijgt ${acting} uw melding direct.`,
   coordinatorNow: (team: string) =>
@@ -65,7 +76,9 @@ export function pickupMessage(e: PickupExpectation, now: Date): PickupMessage {
   const message = (() => {
     switch (e.kind) {
       case 'on_duty_now':
-        return t.onDutyNow(e.teamName);
+        return e.toldAt ? t.toldEarlier(e.teamName, toldWhen(e.toldAt, now)) : t.onDutyNow(e.teamName);
+      case 'unanswered':
+        return t.unanswered(e.teamName);
       case 'fallback_now':
         return t.fallbackNow(e.teamName, e.actingTeamName ?? e.teamName);
       case 'coordinator_now':

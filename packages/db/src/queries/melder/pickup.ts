@@ -32,17 +32,30 @@ export interface MelderPickup {
 interface Routed {
   teamId: string;
   priority: Priority;
+  /** Stored routing only: since when it waits, and whether escalation listed it as onbeantwoord. */
+  waitingSince?: Date;
+  unansweredAt?: Date | null;
 }
 
 async function storedRoute(db: DbOrTx, meldingId: string): Promise<Routed | undefined> {
   const [row] = await db
-    .select({ teamId: assignments.teamId, priority: assignments.priority })
+    .select({
+      teamId: assignments.teamId,
+      priority: assignments.priority,
+      createdAt: assignments.createdAt,
+      unansweredAt: assignments.unansweredAt,
+    })
     .from(assignments)
     .where(eq(assignments.meldingId, meldingId))
     .orderBy(desc(assignments.createdAt), desc(assignments.id))
     .limit(1);
   return row
-    ? { teamId: row.teamId, priority: isPriority(row.priority) ? row.priority : 'normaal' }
+    ? {
+        teamId: row.teamId,
+        priority: isPriority(row.priority) ? row.priority : 'normaal',
+        waitingSince: row.createdAt,
+        unansweredAt: row.unansweredAt,
+      }
     : undefined;
 }
 
@@ -89,9 +102,17 @@ export async function findMelderPickup(
   const routed = stored ?? (await previewRoute(db, meldingId, now));
   if (!routed) return undefined;
   const { team, fallback } = await teamsOf(db, routed.teamId);
+  // From when it began waiting, so that core can tell when its officers were first told.
+  const since = waiting.has(melding.status) && routed.waitingSince ? routed.waitingSince : now;
+  const rosterStart = since < now ? since : now;
   // Independent reads, side by side (on the intake's path: the confirmation waits for them).
   const [roster, coordinatorIds, claimedEvent] = await Promise.all([
-    rosterFrom(db, [team.id, ...(fallback ? [fallback.id] : [])], now),
+    rosterFrom(
+      db,
+      [team.id, ...(fallback ? [fallback.id] : [])],
+      rosterStart,
+      8 + Math.ceil((now.getTime() - rosterStart.getTime()) / 86_400_000),
+    ),
     listCoordinatorIds(db),
     claimed.has(melding.status) ? findLastStatusEventTo(db, meldingId, 'in_behandeling') : undefined,
   ]);
@@ -103,6 +124,8 @@ export async function findMelderPickup(
     coordinatorIds,
     now,
     claimedAt: claimedEvent?.createdAt ?? null,
+    waitingSince: waiting.has(melding.status) ? (routed.waitingSince ?? null) : null,
+    unansweredAt: routed.unansweredAt ?? null,
   });
   return { expectation, source: stored ? 'assignment' : 'preview' };
 }
