@@ -88,6 +88,7 @@ export const transitionMessages = {
 
 // Rosters, routing, grouping and the pick-up sentences keep their texts beside this file, in texts/;
 // re-exported so that this module stays the one place to review.
+export * from './texts/escalation-nl.ts';
 export * from './texts/grouping-nl.ts';
 export * from './texts/pickup-nl.ts';
 export * from './texts/roster-nl.ts';

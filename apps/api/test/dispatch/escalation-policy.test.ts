@@ -96,6 +96,44 @@ describe('a team’s escalation policy', () => {
     expect((await findEscalationPolicy(t.db, 'boa-team'))?.policy).toBeNull();
   });
 
+  it('says in Dutch what is wrong with every field, not in zod’s English', async () => {
+    const cases: [unknown, string, string][] = [
+      [
+        { ...policy, levels: [{ delayMinutes: 0, targets: ['lead'] }] },
+        'levels.0.delayMinutes',
+        'hele minuten',
+      ],
+      [
+        { ...policy, levels: [{ delayMinutes: 2.5, targets: ['lead'] }] },
+        'levels.0.delayMinutes',
+        'hele minuten',
+      ],
+      [{ ...policy, levels: [{ delayMinutes: 5, targets: ['de baas'] }] }, 'levels.0.targets.0', 'ontvanger'],
+      [
+        { ...policy, levels: [{ delayMinutes: 5, targets: [] }] },
+        'levels.0.targets',
+        'minstens één ontvanger',
+      ],
+      [
+        { ...policy, levels: [{ delayMinutes: 5, targets: ['lead'], x: 1 }] },
+        'levels.0.x',
+        'Onbekend veld: "x"',
+      ],
+      [{ ...policy, repeat: 99 }, 'repeat', 'herhalingen'],
+      [{ ...policy, repeat: 'twee' }, 'repeat', 'herhalingen'],
+      [{ ...policy, levels: [] }, 'levels', 'niveaus'],
+      [{ repeat: 0 }, 'levels', 'niveaus'],
+    ];
+    const english = /expected|invalid|too (small|big)|unrecognized|must be/i;
+    for (const [body, field, dutch] of cases) {
+      const res = await as(t.app, coordinatorSession)('PUT', url, body);
+      expect(res.statusCode, res.body).toBe(400);
+      const details: { field: string; message: string }[] = res.json().details;
+      expect(details.find((d) => d.field === field)?.message, res.body).toContain(dutch);
+      for (const d of details) expect(d.message, res.body).not.toMatch(english);
+    }
+  });
+
   it('is for coordinators and admins only, and 404 for an unknown team', async () => {
     expect((await as(t.app, boaSession)('GET', url)).statusCode).toBe(403);
     expect((await as(t.app, boaSession)('PUT', url, policy)).statusCode).toBe(403);
