@@ -170,7 +170,12 @@ async function sendMails(
  * step, officer, channel), pending mails are sent once they are recorded, and the next step's job id
  * is deterministic.
  */
-export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob): Promise<DispatchOutcome> {
+export async function runDispatchStep(
+  deps: DispatchDeps,
+  job: DispatchStepJob,
+  /** The job's last attempt: a push service still failing is given up for e-mail (push-channel.ts). */
+  lastAttempt = false,
+): Promise<DispatchOutcome> {
   const a = await findDispatchAssignment(deps.db, job.assignmentId);
   const stop = stopReason(a);
   if (stop || !a) return { kind: 'stopped', why: stop ?? 'missing' };
@@ -238,7 +243,7 @@ export async function runDispatchStep(deps: DispatchDeps, job: DispatchStepJob):
   const next = decided.step + 1;
   await deps.schedule({ ...base, step: next }, decided.checkAt, jobIds.pickup(a.assignmentId, next));
   // Push first: an officer whose devices turn out to be gone gets a mail notice, sent just after.
-  const pushFailure = await sendPendingPushes(deps, a, decided.step, channels.wijkName).then(
+  const pushFailure = await sendPendingPushes(deps, a, decided.step, channels.wijkName, lastAttempt).then(
     () => undefined,
     (err: unknown) => err,
   );

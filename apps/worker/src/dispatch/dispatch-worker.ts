@@ -25,7 +25,9 @@ const stepOf = (job: Job<RosterJob>): number =>
 export function createDispatchProcessor(
   deps: DispatchDeps,
 ): (job: Job<RosterJob>) => Promise<DispatchOutcome> {
-  return (job) => runDispatchStep(deps, { ...job.data, step: stepOf(job) });
+  // attemptsMade counts the attempts that failed before this one.
+  const isLast = (job: Job<RosterJob>) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  return (job) => runDispatchStep(deps, { ...job.data, step: stepOf(job) }, isLast(job));
 }
 
 /**

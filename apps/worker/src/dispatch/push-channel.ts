@@ -22,7 +22,8 @@ import { errorText } from '../log-safety.ts';
 // The Web Push channel of dispatch: one 'push' notice per officer, sent to each of the officer's
 // devices, encrypted for that device (aes128gcm, RFC 8291) and signed with the VAPID key (RFC 8292).
 // A device the push service says is gone (404/410) is forgotten; an officer left without any device
-// is mailed instead. A push service that fails otherwise is tried again with the job's retry.
+// is mailed instead. A push service that fails otherwise is tried again with the job's retry; on the
+// job's last attempt it is given up and the officer is mailed instead, so nobody is left untold.
 
 export interface VapidKeys {
   /** base64url, uncompressed P-256 point (65 bytes): what the browser subscribes with. */
@@ -129,13 +130,15 @@ async function sendNotice(
 /**
  * Sends the step's push notices not sent yet. An officer whose devices are all gone (or refused) gets
  * a pending e-mail notice instead, which the mail channel sends right after. Throws when a push
- * service asked to try again (the job retries; sent notices stay sent).
+ * service asked to try again (the job retries; sent notices stay sent) — unless this is the job's last
+ * attempt (`lastAttempt`): then the push notice fails and the officer gets the e-mail notice instead.
  */
 export async function sendPendingPushes(
   deps: PushChannelDeps,
   a: DispatchAssignment,
   step: number,
   wijkName: string | null,
+  lastAttempt = false,
 ): Promise<void> {
   const { push } = deps;
   if (!push) return;
@@ -146,7 +149,8 @@ export async function sendPendingPushes(
   const payload = pushNoticeFor(a, wijkName);
   let retries = 0;
   for (const notice of pending) {
-    const outcome = await sendNotice({ ...deps, push }, notice, payload);
+    const sent = await sendNotice({ ...deps, push }, notice, payload);
+    const outcome = sent === 'retry' && lastAttempt ? 'unreachable' : sent;
     if (outcome === 'retry') {
       retries++;
       await markNotice(deps.db, notice.id, 'pending', deps.now());
@@ -154,6 +158,7 @@ export async function sendPendingPushes(
     }
     await markNotice(deps.db, notice.id, outcome === 'sent' ? 'sent' : 'failed', deps.now());
     if (outcome === 'unreachable') {
+      // One e-mail notice per (assignment, step, officer): the unique key keeps a second one out.
       const { assignmentId, meldingId, userId, reason } = notice;
       await recordNotices(deps.db, [
         {

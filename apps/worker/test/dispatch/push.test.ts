@@ -10,6 +10,7 @@ import { FakePushService, type FakeSubscription, testRedisPrefix, waitUntil } fr
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
+import { runDispatchStep } from '../../src/dispatch/dispatch-service.ts';
 import { jobIds } from '../../src/queues.ts';
 import { at, createDispatchWorld, type DispatchWorld, staff } from './dispatch-world.ts';
 
@@ -183,5 +184,44 @@ describe('dispatch through Web Push', () => {
     expect(delivered).toHaveLength(1);
     const bakker = (await w.notices(job.meldingId)).filter((n) => n.user === 'J. Bakker');
     expect(bakker.find((n) => n.channel === 'push')?.status).toBe('sent');
+  });
+  it('mails the officer when the push service fails every attempt (503), once', async () => {
+    const [device] = await listPushSubscriptions(w.db, [staff.bakker.id]);
+    if (!device) throw new Error('bakker has a device from the tests before');
+    pushService.answer(device.endpoint, 503);
+    try {
+      const job = await w.assign({
+        teamId: 'boa-team',
+        priority: 'spoed',
+        now: at(TUESDAY, '21:30'),
+        enqueue: false,
+      });
+      const jobId = jobIds.roster(job.assignmentId);
+      await w.queues
+        .roster('boa-team')
+        .add('assignment', job, { jobId, attempts: 3, backoff: { type: 'fixed', delay: 10 } });
+      await w.completed('boa-team', jobId);
+      const refused = pushService.refused.filter((r) => r.endpoint === device.endpoint && r.status === 503);
+      expect(refused.length).toBeGreaterThanOrEqual(3);
+      const bakker = (await w.notices(job.meldingId)).filter((n) => n.user === 'J. Bakker');
+      expect(bakker).toEqual([
+        { step: 0, user: 'J. Bakker', channel: 'console', status: 'sent' },
+        { step: 0, user: 'J. Bakker', channel: 'email', status: 'sent' },
+        { step: 0, user: 'J. Bakker', channel: 'push', status: 'failed' },
+      ]);
+      const toBakker = () =>
+        w.sink.received.filter(
+          (m) =>
+            m.parsed.subject?.includes(job.reference) && m.envelopeTo[0] === `${staff.bakker.id}@soest.test`,
+        );
+      await waitUntil(() => toBakker().length > 0);
+      // Run again (a job that ran twice): still one e-mail notice and one mail.
+      await runDispatchStep(w.deps(), { ...job, step: 0 }, true);
+      const again = (await w.notices(job.meldingId)).filter((n) => n.user === 'J. Bakker' && n.step === 0);
+      expect(again.filter((n) => n.channel === 'email')).toHaveLength(1);
+      expect(toBakker().filter((m) => m.parsed.subject?.includes(job.reference))).toHaveLength(1);
+    } finally {
+      pushService.answer(device.endpoint, 201, 0);
+    }
   });
 });
