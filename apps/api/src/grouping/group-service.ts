@@ -16,12 +16,7 @@ import {
   listGroupingCandidates,
 } from '@buurtsignaal/db/queries/grouping/group-candidates';
 import { groupSizesOf } from '@buurtsignaal/db/queries/grouping/group-members';
-import {
-  addGroupMember,
-  createGroup,
-  findGroupOf,
-  removeGroupMember,
-} from '@buurtsignaal/db/tables/incident-groups-repository';
+import { addGroupMember, createGroup, findGroupOf } from '@buurtsignaal/db/tables/incident-groups-repository';
 import {
   claimMeldingRow,
   type LockedMelding,
@@ -36,6 +31,7 @@ import { type RerouteResult, rerouteInTransaction } from '../routing/reroute-ser
 import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
 import { groupingApiTexts, staffErrorTexts } from '../texts/index.ts';
 import { lockGroupAnchor } from './group-handling.ts';
+import { leaveGroup } from './group-handover.ts';
 
 // Staff and incident groups: the nearby open meldingen of the same kind, grouping one by hand, and
 // splitting one off (then it is routed and dispatched on its own).
@@ -103,10 +99,9 @@ export function createGroupService(deps: { db: DbOrTx; now: () => Date; outboxNo
       const melding = await lockAccessible(tx, staff, meldingId);
       const group = await findGroupOf(tx, meldingId);
       if (!group) throw new ApiError(409, 'NOT_GROUPED', groupingApiTexts.notGrouped);
-      if (group.primaryMeldingId === meldingId) {
-        throw new ApiError(409, 'SPLIT_PRIMARY', groupingApiTexts.splitPrimary);
-      }
-      const removed = await removeGroupMember(tx, meldingId);
+      // The primary too: the oldest remaining member takes over its notices (group-handover.ts).
+      const at = now();
+      const removed = await leaveGroup(tx, { actor: staffActor(staff.id), meldingId, at });
       // Still waiting for an officer: decided again and dispatched on its own (a new assignment).
       const waits = isMeldingStatus(melding.status) && canTransition(melding.status, 'ingedeeld');
       const rerouted = waits
@@ -114,7 +109,7 @@ export function createGroupService(deps: { db: DbOrTx; now: () => Date; outboxNo
             actor: staffActor(staff.id),
             meldingId,
             reason: groupingTexts.splitReason,
-            at: now(),
+            at,
           })
         : null;
       return { groupId: group.groupId, dissolved: removed?.dissolved ?? false, rerouted };

@@ -6,11 +6,13 @@ import {
   claimableStatuses,
   claimRefusal,
   isMeldingStatus,
+  isOpen,
   type MeldingStatus,
   staffActor,
 } from '@buurtsignaal/core';
 import type { TransitionBody } from '@buurtsignaal/core/contract';
 import type { DbOrTx, OutboxNotifier } from '@buurtsignaal/db';
+import { findGroupOf } from '@buurtsignaal/db/tables/incident-groups-repository';
 import { insertInternalNote } from '@buurtsignaal/db/tables/internal-notes-repository';
 import {
   claimMeldingRow,
@@ -24,6 +26,7 @@ import { recordStaffEvent } from '@buurtsignaal/db/tables/staff-events-repositor
 import { appendStatusEvent } from '@buurtsignaal/db/tables/status-events-repository';
 import { ApiError } from '../errors.ts';
 import { claimRestOfGroup, closeRestOfGroup, lockGroupAnchor } from '../grouping/group-handling.ts';
+import { leaveGroup } from '../grouping/group-handover.ts';
 import { canAccessMelding, type StaffContext } from '../staff/access-policy.ts';
 import { handlingTexts, staffErrorTexts } from '../texts/index.ts';
 
@@ -182,6 +185,10 @@ export function createHandlingService(deps: HandlingDeps): HandlingService {
         // One incident: its closing message goes to every melder of the group.
         if (body.to === 'afgehandeld' && publicMessage) {
           await closeRestOfGroup(tx, staff, meldingId, { publicMessage, at });
+        } else if (!isOpen(body.to) && (await findGroupOf(tx, meldingId))?.primaryMeldingId === meldingId) {
+          // The primary closed on its own (geannuleerd, doorgestuurd): the group's open members keep a
+          // notice chain through the oldest of them (or each on its own when the group dissolves).
+          await leaveGroup(tx, { actor: actorOf(staff), meldingId, at });
         }
         await statusChangeEvent(tx, meldingId, statusEventId, at);
         return { statusEventId };

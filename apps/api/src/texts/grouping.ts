@@ -1,8 +1,6 @@
 // Texts of incident groups (one incident, many reports) that staff read in error bodies.
 export const groupingApiTexts = {
   notGrouped: 'Deze melding hoort niet bij een groep.',
-  splitPrimary:
-    'Dit is de eerste melding van de groep; het team is erover ingelicht. Maak de andere meldingen los.',
   alreadyGrouped: (reference: string) =>
     `Melding ${reference} hoort al bij een groep. Maak die eerst los uit die groep.`,
   groupItself: 'Een melding kan niet met zichzelf gegroepeerd worden.',

@@ -197,7 +197,7 @@ describe('staff split a melding off and group by hand', () => {
       { what: 'the split melding dispatched' },
     );
     expect(notices.map((n) => n.channel).sort()).toEqual(['console', 'email']);
-    // The primary cannot be split off; a melding in no group neither.
+    // A melding in no group cannot be split off.
     const again = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${b.id}/split`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('NOT_GROUPED');

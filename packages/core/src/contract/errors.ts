@@ -69,7 +69,6 @@ export const errorCodes = [
   'ALREADY_GROUPED',
   'GROUP_NOT_ALLOWED',
   'NOT_GROUPED',
-  'SPLIT_PRIMARY',
   // Staff: hotspots
   'HOTSPOT_RULE_NOT_FOUND',
   'INVALID_CELL',

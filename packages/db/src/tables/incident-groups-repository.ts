@@ -1,9 +1,10 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { incidentGroupMembers, incidentGroups } from '../schema.ts';
+import { incidentGroupMembers, incidentGroups, meldingen } from '../schema.ts';
 
 // The only writer of incident_groups and incident_group_members: a group is made with its primary as
-// its first member; members join and leave; a group left with one member is dissolved.
+// its first member; members join and leave (a primary that leaves hands over to the oldest member); a
+// group left with one member is dissolved.
 
 export interface GroupRef {
   groupId: string;
@@ -55,23 +56,47 @@ export async function addGroupMember(
   return added.length > 0;
 }
 
+export interface GroupLeft {
+  groupId: string;
+  dissolved: boolean;
+  /** The member that took over as primary when the primary left a group that goes on; else null. */
+  newPrimaryMeldingId: string | null;
+  /** What stands on its own now: the member left when the group dissolved; else empty. */
+  alone: string[];
+}
+
 /**
- * Takes the melding out of its group. A group that keeps one member (or loses its primary) is dissolved:
- * what is left stands on its own. Undefined when it was in no group.
+ * Takes the melding out of its group. When the primary leaves, the oldest remaining member (first
+ * reported) becomes primary, so the group keeps one notice chain; a group that keeps one member is
+ * dissolved and what is left stands on its own. Undefined when it was in no group.
  */
-export async function removeGroupMember(
-  tx: DbOrTx,
-  meldingId: string,
-): Promise<{ groupId: string; dissolved: boolean } | undefined> {
+export async function removeGroupMember(tx: DbOrTx, meldingId: string): Promise<GroupLeft | undefined> {
   const group = await findGroupOf(tx, meldingId);
   if (!group) return undefined;
   await tx.delete(incidentGroupMembers).where(eq(incidentGroupMembers.meldingId, meldingId));
-  const [left] = await tx
-    .select({ n: count() })
+  const left = await tx
+    .select({ meldingId: incidentGroupMembers.meldingId })
     .from(incidentGroupMembers)
-    .where(eq(incidentGroupMembers.groupId, group.groupId));
-  const dissolved = group.primaryMeldingId === meldingId || Number(left?.n ?? 0) <= 1;
-  // The members go with the group (on delete cascade).
-  if (dissolved) await tx.delete(incidentGroups).where(eq(incidentGroups.id, group.groupId));
-  return { groupId: group.groupId, dissolved };
+    .innerJoin(meldingen, eq(meldingen.id, incidentGroupMembers.meldingId))
+    .where(eq(incidentGroupMembers.groupId, group.groupId))
+    .orderBy(asc(meldingen.createdAt), asc(meldingen.id));
+  if (left.length <= 1) {
+    // The members go with the group (on delete cascade).
+    await tx.delete(incidentGroups).where(eq(incidentGroups.id, group.groupId));
+    return {
+      groupId: group.groupId,
+      dissolved: true,
+      newPrimaryMeldingId: null,
+      alone: left.map((m) => m.meldingId),
+    };
+  }
+  const oldest = left[0]?.meldingId ?? null;
+  const handedOver = group.primaryMeldingId === meldingId ? oldest : null;
+  if (handedOver) {
+    await tx
+      .update(incidentGroups)
+      .set({ primaryMeldingId: handedOver })
+      .where(eq(incidentGroups.id, group.groupId));
+  }
+  return { groupId: group.groupId, dissolved: false, newPrimaryMeldingId: handedOver, alone: [] };
 }

@@ -76,7 +76,8 @@ const groupingRoutes: FastifyPluginAsyncZod<GroupingRoutesOptions> = async (app,
         summary: 'Een melding uit de groep losmaken',
         description:
           'Wacht de melding nog op een behandelaar, dan wordt de melding opnieuw ingedeeld en apart gemeld aan ' +
-          'wie dienst heeft. De eerste melding van een groep is 409 SPLIT_PRIMARY.',
+          'wie dienst heeft. Is het de eerste melding van de groep, dan neemt de oudste overgebleven melding ' +
+          'de meldingen aan de dienstdoende medewerkers over.',
         tags: ['afhandeling'],
         headers: csrfHeaderSchema,
         params,
