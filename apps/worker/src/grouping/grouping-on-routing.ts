@@ -21,6 +21,7 @@ import {
 import { claimMeldingRow, lockMeldingForHandling } from '@buurtsignaal/db/tables/meldingen-repository';
 import { insertStatusChangedOutbox } from '@buurtsignaal/db/tables/outbox-repository';
 import { appendStatusEvent } from '@buurtsignaal/db/tables/status-events-repository';
+import { dispatchAfterLeaving } from './group-takeover.ts';
 
 // One incident, many reports: inside the routing transaction (after the assignment is recorded), a new
 // melding joins the group of an open one of the same kind close by (core chooseGroupFor). Its own
@@ -29,8 +30,11 @@ import { appendStatusEvent } from '@buurtsignaal/db/tables/status-events-reposit
 export type GroupingOutcome =
   | { kind: 'alone' }
   | { kind: 'grouped'; groupId: string; primaryMeldingId: string; claimed: boolean }
-  /** A reopened melding leaves its group: it is routed and dispatched on its own. */
-  | { kind: 'left'; groupId: string; dissolved: boolean };
+  /**
+   * A reopened melding leaves its group: it is routed and dispatched on its own, and the group's open
+   * members keep a notice chain (group-takeover.ts).
+   */
+  | { kind: 'left'; groupId: string; dissolved: boolean; redispatched: number };
 
 export async function groupOnRouting(
   tx: DbOrTx,
@@ -38,7 +42,15 @@ export async function groupOnRouting(
 ): Promise<GroupingOutcome> {
   if (input.fromStatus === 'heropend') {
     const left = await removeGroupMember(tx, input.meldingId);
-    return left ? { kind: 'left', ...left } : { kind: 'alone' };
+    if (!left) return { kind: 'alone' };
+    const reference = (await findGroupingSubject(tx, input.meldingId))?.reference ?? '';
+    const redispatched = await dispatchAfterLeaving(
+      tx,
+      left,
+      { meldingId: input.meldingId, reference },
+      input.at,
+    );
+    return { kind: 'left', groupId: left.groupId, dissolved: left.dissolved, redispatched };
   }
   if (input.fromStatus !== 'gemeld' || input.settings === false) return { kind: 'alone' };
   const subject = await findGroupingSubject(tx, input.meldingId);

@@ -102,6 +102,8 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
   });
   // Joining a group in behandeling claimed this melding too: its melder hears of it.
   if (grouping.kind === 'grouped' && grouping.claimed) await notifyOutbox(deps.db);
+  // Members of the group it left were dispatched again: their outbox rows go out now.
+  if (grouping.kind === 'left' && grouping.redispatched > 0) await notifyOutbox(deps.db);
 
   // After the commit, outside the melding's lock: a rule found invalid is flagged for the console.
   if (outcome.kind === 'assigned' && routed) await syncRuleFlags(deps.db, routed, deps.now(), deps.logger);

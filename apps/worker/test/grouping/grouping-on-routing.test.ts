@@ -1,4 +1,4 @@
-import { wallClockInstant } from '@buurtsignaal/core';
+import { outboxTopics, wallClockInstant } from '@buurtsignaal/core';
 import { groupSizesOf } from '@buurtsignaal/db/queries/grouping/group-members';
 import * as schema from '@buurtsignaal/db/schema';
 import type { RosterJob } from '@buurtsignaal/jobs';
@@ -97,5 +97,49 @@ describe('grouping when routed', () => {
     expect(rerouted.kind).toBe('assigned');
     expect(await groupOf(a3.meldingId)).toBeUndefined();
     expect(await groupOf(a2.meldingId)).toMatchObject({ size: 2 });
+  });
+  const reopen = async (meldingId: string) => {
+    await database.db
+      .update(schema.meldingen)
+      .set({ status: 'heropend' })
+      .where(eq(schema.meldingen.id, meldingId));
+    const [event] = await database.db
+      .insert(schema.statusEvents)
+      .values({ meldingId, fromStatus: 'geannuleerd', toStatus: 'heropend', actor: 'melder' })
+      .returning({ id: schema.statusEvents.id });
+    return routeMelding(deps(), { meldingId, statusEventId: Number(event?.id) });
+  };
+  const rerouted = async (meldingId: string) =>
+    (await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, meldingId))).filter(
+      (r) => r.topic === outboxTopics.rerouted,
+    );
+
+  it('the primary reopened on its own: the oldest open member takes over, dispatched again once', async () => {
+    const here = newSpot();
+    const a1 = await melding(here, minutes(0));
+    const a2 = await melding(north(here, 30), minutes(1));
+    const a3 = await melding(north(here, 60), minutes(2));
+    expect(await groupOf(a1.meldingId)).toMatchObject({ size: 3, primary: true });
+    expect((await reopen(a1.meldingId)).kind).toBe('assigned');
+    expect(await groupOf(a1.meldingId)).toBeUndefined();
+    expect(await groupOf(a2.meldingId)).toMatchObject({ size: 2, primary: true });
+    expect(await rerouted(a2.meldingId)).toHaveLength(1);
+    expect(await rerouted(a3.meldingId)).toHaveLength(0);
+  });
+
+  it('a reopen that dissolves the group dispatches the member left alone; a primary left keeps its chain', async () => {
+    const here = newSpot();
+    const b1 = await melding(here, minutes(0));
+    const b2 = await melding(north(here, 30), minutes(1));
+    await reopen(b1.meldingId);
+    expect(await groupOf(b2.meldingId)).toBeUndefined();
+    expect(await rerouted(b2.meldingId)).toHaveLength(1);
+
+    const c1 = await melding(north(here, 3000), minutes(0));
+    const c2 = await melding(north(here, 3030), minutes(1));
+    expect(await groupOf(c1.meldingId)).toMatchObject({ size: 2, primary: true });
+    await reopen(c2.meldingId);
+    expect(await groupOf(c1.meldingId)).toBeUndefined();
+    expect(await rerouted(c1.meldingId)).toHaveLength(0);
   });
 });

@@ -61,7 +61,7 @@ export interface GroupLeft {
   dissolved: boolean;
   /** The member that took over as primary when the primary left a group that goes on; else null. */
   newPrimaryMeldingId: string | null;
-  /** What stands on its own now: the member left when the group dissolved; else empty. */
+  /** The member left alone when the group dissolved, if it was not the primary (no chain of its own); else empty. */
   alone: string[];
 }
 
@@ -83,12 +83,9 @@ export async function removeGroupMember(tx: DbOrTx, meldingId: string): Promise<
   if (left.length <= 1) {
     // The members go with the group (on delete cascade).
     await tx.delete(incidentGroups).where(eq(incidentGroups.id, group.groupId));
-    return {
-      groupId: group.groupId,
-      dissolved: true,
-      newPrimaryMeldingId: null,
-      alone: left.map((m) => m.meldingId),
-    };
+    // A primary that stays keeps the notice chain it has: only a member that was not primary is newly alone.
+    const alone = left.map((m) => m.meldingId).filter((id) => id !== group.primaryMeldingId);
+    return { groupId: group.groupId, dissolved: true, newPrimaryMeldingId: null, alone };
   }
   const oldest = left[0]?.meldingId ?? null;
   const handedOver = group.primaryMeldingId === meldingId ? oldest : null;

@@ -13,6 +13,7 @@ export interface LockedMelding {
   status: string;
   teamId: string | null;
   assignedUserId: string | null;
+  deadlineAt: Date | null;
 }
 
 /** Reads the melding and locks it until the transaction ends (SELECT … FOR UPDATE). */
@@ -26,6 +27,7 @@ export async function lockMeldingForHandling(
       status: meldingen.status,
       teamId: meldingen.teamId,
       assignedUserId: meldingen.assignedUserId,
+      deadlineAt: meldingen.deadlineAt,
     })
     .from(meldingen)
     .where(eq(meldingen.id, meldingId))
