@@ -93,8 +93,6 @@ const routed = (ids: string[]) =>
   waitUntil(async () => (await Promise.all(ids.map(statusOf))).every((s) => s === 'ingedeeld'), {
     what: 'routing',
   });
-const mailsTo = (address: string, containing: string) =>
-  sink.received.filter((m) => m.envelopeTo.includes(address) && String(m.parsed.text).includes(containing));
 const detail = async (id: string) => {
   const res = await as(t.app, boa)('GET', `/api/v1/staff/meldingen/${id}`);
   expect(res.statusCode, res.body).toBe(200);
