@@ -95,6 +95,9 @@ async function examples(app: FastifyInstance) {
   };
 }
 
+/** An operation whose 200 is a Server-Sent Events stream. */
+const streams = (op: Operation): boolean => op.method === 'GET' && op.path.endsWith('/staff/events');
+
 async function send(app: FastifyInstance, request: FuzzRequest, auth: 'anonymous' | StaffRole) {
   const session = auth === 'anonymous' ? undefined : sessions.get(auth);
   const headers: Record<string, string> = { ...request.headers };
@@ -125,7 +128,10 @@ beforeAll(async () => {
 describe('every operation of the OpenAPI document, fuzzed', () => {
   it('never answers 5xx', { timeout: BUDGET_MS + 60_000 }, async () => {
     await t.app.ready();
-    const operations: Operation[] = operationsOf(t.app.swagger());
+    // The live console's event stream (GET /staff/events) never ends by itself: a request that gets
+    // in would hold the fuzz until its timeout. Its 401/400/filtering are tested in
+    // test/staff-events/; every other operation answers and ends.
+    const operations: Operation[] = operationsOf(t.app.swagger()).filter((op) => !streams(op));
     expect(operations.length).toBeGreaterThan(30);
     const base = {
       examples: await examples(t.app),
