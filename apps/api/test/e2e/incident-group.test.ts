@@ -1,106 +1,20 @@
-import { wallClockInstant } from '@buurtsignaal/core';
-import { SecretBox, seedReferenceData } from '@buurtsignaal/db';
 import * as schema from '@buurtsignaal/db/schema';
 import { listAssignmentsForMelding } from '@buurtsignaal/db/tables/assignments-repository';
 import { listNoticesForMelding } from '@buurtsignaal/db/tables/dispatch-notices-repository';
-import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
-import { createRosterQueue } from '@buurtsignaal/jobs';
-import { createMailTransport, type Mailer } from '@buurtsignaal/mail';
-import {
-  cleanRedisPrefix,
-  SmtpSink,
-  testEnv,
-  testRedisPrefix,
-  waitForIdleQueues,
-  waitUntil,
-} from '@buurtsignaal/testkit';
-import { type RunningWorker, startWorker } from '@buurtsignaal/worker';
+import { waitForIdleQueues, waitUntil } from '@buurtsignaal/testkit';
 import { eq } from 'drizzle-orm';
-import { Redis } from 'ioredis';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { soest, statusLinkKey, validIntake } from '../support/helpers.ts';
-import { as, createUser, login, type StaffSession } from '../support/staff-helpers.ts';
-import { useTestApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { soest } from '../support/helpers.ts';
+import { as, createUser, login } from '../support/staff-helpers.ts';
+import { north, useIncidentWorld } from './incident-world.ts';
 
 // One incident, many reports, across every process boundary: three neighbours report the same group of
 // youths within 150 m and a few minutes through the public intake; the worker routes and groups them,
 // and the boa on duty is told once, for the group. Claiming and closing one closes the group, and every
 // melder gets the closing message. Split and group-by-hand through the staff API.
 
-const NOW = wallClockInstant('2026-06-02', '20:00');
-const north = (m: number, from = soest) => ({ lat: from.lat + m / 111_195, lng: from.lng });
-
-let sink: SmtpSink;
-let mailer: Mailer;
-let worker: RunningWorker;
-let boa: StaffSession;
-let boaEmail: string;
-const prefix = testRedisPrefix('incident-group');
-const redis = new Redis(testEnv.redisUrl, { maxRetriesPerRequest: null });
-const roster = createRosterQueue('boa-team', { connection: redis, prefix });
-
-const t = useTestApp();
-beforeAll(async () => {
-  boaEmail = 'boa@soest.test';
-  await createUser(t.db, boaEmail, 'boa', ['boa-team']);
-  // The seed puts the team's members on its shifts; the worker's clock is in the evening shift.
-  await seedReferenceData(t.db);
-  await generateShiftInstancesAhead(t.db, { now: wallClockInstant('2026-06-01', '00:00') });
-  sink = await SmtpSink.start();
-  mailer = createMailTransport({ smtpUrl: sink.url });
-  worker = await startWorker({
-    database: t.database.client,
-    redisUrl: testEnv.redisUrl,
-    prefix,
-    mailer,
-    mailFrom: 'Gemeente Soest <noreply@soest.test>',
-    publicBaseUrl: t.config.publicBaseUrl,
-    statusLinkBox: SecretBox.fromBase64(statusLinkKey),
-    logger: pino({ level: 'silent' }),
-    sweepIntervalMs: 300,
-    now: () => NOW,
-  });
-  boa = await login(t.app, boaEmail);
-});
-afterAll(async () => {
-  await worker?.close();
-  await roster.close();
-  redis.disconnect();
-  mailer?.close();
-  await sink?.close();
-  await cleanRedisPrefix(prefix);
-});
-
-const statusOf = async (id: string) =>
-  (await t.db.select().from(schema.meldingen).where(eq(schema.meldingen.id, id)))[0]?.status;
-
-async function report(place: { lat: number; lng: number }, email: string, category = 'jeugdoverlast') {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/meldingen',
-    payload: validIntake({
-      category,
-      ...(category === 'jeugdoverlast' ? {} : { subcategory: undefined, answers: {} }),
-      location: { ...place, accuracy: 10 },
-      contact: { email, wantsFeedback: true },
-    }),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; reference: string };
-}
-
-const routed = (ids: string[]) =>
-  waitUntil(async () => (await Promise.all(ids.map(statusOf))).every((s) => s === 'ingedeeld'), {
-    what: 'routing',
-  });
-const mailsTo = (address: string, containing: string) =>
-  sink.received.filter((m) => m.envelopeTo.includes(address) && String(m.parsed.text).includes(containing));
-const detail = async (id: string) => {
-  const res = await as(t.app, boa)('GET', `/api/v1/staff/meldingen/${id}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
+const w = useIncidentWorld('incident-group');
+const { t, prefix, roster, statusOf, report, routed, mailsTo, detail } = w;
 
 describe('three neighbours, one incident', () => {
   const melders = ['buur1@example.nl', 'buur2@example.nl', 'buur3@example.nl'];
@@ -117,7 +31,7 @@ describe('three neighbours, one incident', () => {
     const told = notices.filter((n) => n.length > 0);
     expect(told, 'one melding carries the notices').toHaveLength(1);
     expect(told[0]?.map((n) => n.channel).sort()).toEqual(['console', 'email']);
-    const dispatchMails = sink.received.filter((m) => m.envelopeTo.includes(boaEmail));
+    const dispatchMails = w.sink.received.filter((m) => m.envelopeTo.includes(w.boaEmail()));
     expect(dispatchMails).toHaveLength(1);
 
     // Every member shows the group of three; the queue marks every card with it.
@@ -129,7 +43,7 @@ describe('three neighbours, one incident', () => {
       expect(d.group.members.map((m: { id: string }) => m.id).sort()).toEqual([...ids].sort());
       expect(d.group.members.find((m: { primary: boolean }) => m.primary).id).toBe(primaryId);
     }
-    const queue = await as(t.app, boa)('GET', '/api/v1/staff/queue?team=boa-team');
+    const queue = await as(t.app, w.boa)('GET', '/api/v1/staff/queue?team=boa-team');
     const cards = (queue.json().items as { id: string; group?: { size: number } }[]).filter((i) =>
       ids.includes(i.id),
     );
@@ -143,7 +57,9 @@ describe('three neighbours, one incident', () => {
     await check.promote();
     const reminder = await waitUntil(
       () =>
-        sink.received.find((m) => m.envelopeTo.includes(boaEmail) && /Nog niet/.test(m.parsed.subject ?? '')),
+        w.sink.received.find(
+          (m) => m.envelopeTo.includes(w.boaEmail()) && /Nog niet/.test(m.parsed.subject ?? ''),
+        ),
       { what: 'the escalation mail' },
     );
     expect(reminder.parsed.subject).toContain('3 meldingen');
@@ -151,7 +67,7 @@ describe('three neighbours, one incident', () => {
   });
 
   it('a claim takes the group; closing it sends each of the three melders the closing message once', async () => {
-    const staff = as(t.app, boa);
+    const staff = as(t.app, w.boa);
     const claimed = await staff('POST', `/api/v1/staff/meldingen/${ids[2]}/claim`, {});
     expect(claimed.statusCode, claimed.body).toBe(200);
     expect(await Promise.all(ids.map(statusOf))).toEqual([
@@ -186,7 +102,7 @@ describe('staff split a melding off and group by hand', () => {
     expect((await detail(b.id)).group.size).toBe(2);
     expect(await listNoticesForMelding(t.db, b.id)).toEqual([]);
 
-    const split = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${b.id}/split`, {});
+    const split = await as(t.app, w.boa)('POST', `/api/v1/staff/meldingen/${b.id}/split`, {});
     expect(split.statusCode, split.body).toBe(200);
     expect(split.json().group).toBeUndefined();
     const notices = await waitUntil(
@@ -198,7 +114,7 @@ describe('staff split a melding off and group by hand', () => {
     );
     expect(notices.map((n) => n.channel).sort()).toEqual(['console', 'email']);
     // A melding in no group cannot be split off.
-    const again = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${b.id}/split`, {});
+    const again = await as(t.app, w.boa)('POST', `/api/v1/staff/meldingen/${b.id}/split`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('NOT_GROUPED');
   });
@@ -211,24 +127,26 @@ describe('staff split a melding off and group by hand', () => {
     await routed([a.id, b.id, other.id]);
     expect((await detail(b.id)).group).toBeUndefined();
 
-    const nearby = await as(t.app, boa)('GET', `/api/v1/staff/meldingen/${a.id}/nearby`);
+    const nearby = await as(t.app, w.boa)('GET', `/api/v1/staff/meldingen/${a.id}/nearby`);
     expect(nearby.statusCode, nearby.body).toBe(200);
     const items = nearby.json().items as { id: string; distanceMeters: number }[];
     expect(items.map((i) => i.id)).toEqual([b.id]);
     expect(items[0]?.distanceMeters).toBeGreaterThanOrEqual(249);
     expect(items[0]?.distanceMeters).toBeLessThanOrEqual(251);
 
-    const grouped = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, {
+    const grouped = await as(t.app, w.boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, {
       meldingId: b.id,
     });
     expect(grouped.statusCode, grouped.body).toBe(200);
     expect(grouped.json().group.size).toBe(2);
     expect((await detail(b.id)).group.members.find((m: { primary: boolean }) => m.primary).id).toBe(a.id);
 
-    const twice = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, { meldingId: b.id });
+    const twice = await as(t.app, w.boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, {
+      meldingId: b.id,
+    });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('ALREADY_GROUPED');
-    const kind = await as(t.app, boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, {
+    const kind = await as(t.app, w.boa)('POST', `/api/v1/staff/meldingen/${a.id}/group`, {
       meldingId: other.id,
     });
     expect(kind.statusCode).toBe(422);
