@@ -118,9 +118,11 @@ export class FakePushService {
   private constructor(
     private readonly server: Server,
     readonly url: string,
+    private readonly onReceived: ((push: ReceivedPush) => void) | undefined,
   ) {}
 
-  static async start(): Promise<FakePushService> {
+  /** `onReceived`: told of each accepted notice as it arrives (a benchmark times it). */
+  static async start(options: { onReceived?: (push: ReceivedPush) => void } = {}): Promise<FakePushService> {
     let service: FakePushService | undefined;
     const server = createServer((req, res) => {
       void service?.handle(req).then(
@@ -130,7 +132,7 @@ export class FakePushService {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    service = new FakePushService(server, `http://127.0.0.1:${port}`);
+    service = new FakePushService(server, `http://127.0.0.1:${port}`, options.onReceived);
     return service;
   }
 
@@ -187,7 +189,9 @@ export class FakePushService {
     const headers = Object.fromEntries(
       ['ttl', 'urgency', 'topic', 'content-encoding'].map((h) => [h, req.headers[h] as string | undefined]),
     );
-    this.received.push({ endpoint, text, headers, vapid });
+    const push = { endpoint, text, headers, vapid };
+    this.received.push(push);
+    this.onReceived?.(push);
     return { status: 201 };
   }
 
