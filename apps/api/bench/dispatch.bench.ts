@@ -43,13 +43,16 @@ import {
   submitAtRate,
   summarise,
 } from './dispatch-support.ts';
+import { traceQueues, traceStages } from './dispatch-trace.ts';
 
 const rate = Number(process.env.BENCH_RATE ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const drainMs = Number(process.env.BENCH_DRAIN_SECONDS ?? 30) * 1000;
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 /** BullMQ concurrency of the floor's worker: the product worker's default. */
-const concurrency = 5;
+const concurrency = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 5);
+/** The worker's pool (createDatabase's default 10) and concurrency (WORKER_CONCURRENCY's default 5). */
+const workerPool = Number(process.env.BENCH_WORKER_POOL ?? 10);
 const PASSWORD = 'bench-wachtwoord-lang-genoeg';
 
 const load = () =>
@@ -113,7 +116,7 @@ async function runFloor(url: string, prefix: string): Promise<LatencySummary & {
 
 async function runProduct(url: string, prefix: string) {
   const apiDb = await createDatabase({ databaseUrl: url, poolMax: 10 });
-  const workerDb = await createDatabase({ databaseUrl: url });
+  const workerDb = await createDatabase({ databaseUrl: url, poolMax: workerPool });
   const db = apiDb.db;
   // The boa is made after the seed (the seeded boa shifts stay empty) and works round the clock here.
   await seedReferenceData(db);
@@ -174,6 +177,7 @@ async function runProduct(url: string, prefix: string) {
     logger: pino({ level: 'silent' }),
     push: { ...webpush.generateVAPIDKeys(), subject: 'mailto:beheer@soest.test' },
     grouping: { radiusMeters: 1, windowMinutes: 30 },
+    concurrency,
   });
   const login = await api.app.inject({
     method: 'POST',
@@ -193,7 +197,14 @@ async function runProduct(url: string, prefix: string) {
       () => post(`${baseUrl}/api/v1/meldingen`, spoedBody()),
       (subs) => everyoneOnce(events)(subs) && everyoneOnce(pushes)(subs),
     );
+    const accepted = p.submitted.filter((s) => s.id);
     return {
+      trace: [
+        ...(await traceStages(db, p.submitted)),
+        ...(await traceQueues(testEnv.redisUrl, prefix, ['routing', 'notifications', 'roster-boa-team'])),
+      ],
+      firstSecond: summarise(accepted.slice(0, rate), events),
+      lastSecond: summarise(accepted.slice(-rate), events),
       refused: p.refused,
       sse: summarise(p.submitted, events),
       assigned: summarise(p.submitted, assigned),
@@ -224,6 +235,10 @@ async function main(): Promise<void> {
     console.log(`product submit → SSE assigned:   ${fmt(product.assigned)}`);
     console.log(`product submit → SSE dispatched: ${fmt(product.sse)}`);
     console.log(`product submit → push received:  ${fmt(product.push)}`);
+    console.log(
+      `product SSE dispatched, first second's meldingen p50 ${product.firstSecond.p50.toFixed(0)} ms, last second's ${product.lastSecond.p50.toFixed(0)} ms`,
+    );
+    console.log(`product, where the time goes (offset from submit):\n${product.trace.join('\n')}`);
     const ratio = (s: LatencySummary) => (s.p99 / floor.p99).toFixed(2);
     console.log(
       `p99 ratio to the floor: SSE ${ratio(product.sse)}×, push ${ratio(product.push)}× (goal ≤ 3×; lost and doubled 0)`,
