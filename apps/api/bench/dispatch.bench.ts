@@ -18,7 +18,6 @@ import { createDatabase, seedReferenceData } from '@buurtsignaal/db';
 import { savePushSubscription } from '@buurtsignaal/db/tables/push-subscriptions-repository';
 import { generateShiftInstancesAhead } from '@buurtsignaal/db/tables/shift-instances-generation';
 import { insertShiftPattern } from '@buurtsignaal/db/tables/shift-patterns-repository';
-import { createMailTransport } from '@buurtsignaal/mail';
 import {
   cleanRedisPrefix,
   createTestDatabase,
@@ -27,12 +26,10 @@ import {
   testEnv,
   testRedisPrefix,
 } from '@buurtsignaal/testkit';
-import { startWorker } from '@buurtsignaal/worker';
-import { pino } from 'pino';
 import webpush from 'web-push';
 import { createStaffAccount } from '../src/staff/user-service.ts';
-import { buildTestApp, validIntake } from '../test/support/helpers.ts';
-import { startFloor } from './dispatch-floor.ts';
+import { validIntake } from '../test/support/helpers.ts';
+import { startChild } from './bench-process.ts';
 import {
   drain,
   fmt,
@@ -101,7 +98,12 @@ const everyoneOnce = (arrivals: Map<string, number[]>) => (subs: Submitted[]) =>
   subs.every((s) => !s.id || (arrivals.get(s.id)?.length ?? 0) > 0);
 
 async function runFloor(url: string, prefix: string): Promise<LatencySummary & { refused: number }> {
-  const floor = await startFloor({ databaseUrl: url, redisUrl: testEnv.redisUrl, prefix, concurrency });
+  const child = await startChild<{ baseUrl: string }>('./dispatch-floor-process.ts', {
+    databaseUrl: url,
+    prefix,
+    concurrency,
+  });
+  const floor = child.ready;
   const events = new Map<string, number[]>();
   const sse = await openTimedSse(`${floor.baseUrl}/floor/events`);
   sse.onMessage = (a) => note(events, (JSON.parse(a.data) as { meldingId: string }).meldingId, a.at);
@@ -110,14 +112,13 @@ async function runFloor(url: string, prefix: string): Promise<LatencySummary & {
     return { ...summarise(p.submitted, events), refused: p.refused };
   } finally {
     sse.close();
-    await floor.close();
+    await child.stop();
   }
 }
 
 async function runProduct(url: string, prefix: string) {
-  const apiDb = await createDatabase({ databaseUrl: url, poolMax: 10 });
-  const workerDb = await createDatabase({ databaseUrl: url, poolMax: workerPool });
-  const db = apiDb.db;
+  const setupDb = await createDatabase({ databaseUrl: url, poolMax: 2 });
+  const db = setupDb.db;
   // The boa is made after the seed (the seeded boa shifts stay empty) and works round the clock here.
   await seedReferenceData(db);
   const boa = await createStaffAccount(db, {
@@ -164,28 +165,23 @@ async function runProduct(url: string, prefix: string) {
     at: new Date(),
   });
   const sink = await SmtpSink.start();
-  const mailer = createMailTransport({ smtpUrl: sink.url });
-  const api = await buildTestApp(apiDb, { env: { INTAKE_RATE_LIMIT_MAX: '1000000' } });
-  const baseUrl = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  const worker = await startWorker({
-    database: workerDb,
-    redisUrl: testEnv.redisUrl,
+  const api = await startChild<{ baseUrl: string }>('./dispatch-api-process.ts', { databaseUrl: url });
+  const { baseUrl } = api.ready;
+  const worker = await startChild('./dispatch-worker-process.ts', {
+    databaseUrl: url,
     prefix,
-    mailer,
-    mailFrom: 'Gemeente Soest <noreply@soest.test>',
-    publicBaseUrl: 'https://buurtsignaal.test',
-    logger: pino({ level: 'silent' }),
+    smtpUrl: sink.url,
     push: { ...webpush.generateVAPIDKeys(), subject: 'mailto:beheer@soest.test' },
-    grouping: { radiusMeters: 1, windowMinutes: 30 },
+    pool: workerPool,
     concurrency,
   });
-  const login = await api.app.inject({
+  const login = await fetch(`${baseUrl}/api/v1/staff/login`, {
     method: 'POST',
-    url: '/api/v1/staff/login',
-    payload: { email: 'boa@soest.test', password: PASSWORD },
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'boa@soest.test', password: PASSWORD }),
   });
-  const cookie = login.cookies.find((c) => c.name === 'bs_session')?.value;
-  if (login.statusCode !== 200 || !cookie) throw new Error(`login: ${login.statusCode} ${login.body}`);
+  const cookie = /bs_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+  if (login.status !== 200 || !cookie) throw new Error(`login: ${login.status} ${await login.text()}`);
   const sse = await openTimedSse(`${baseUrl}/api/v1/staff/events`, cookie);
   sse.onMessage = (a) => {
     const e = JSON.parse(a.data) as { kind: string; meldingId: string };
@@ -213,11 +209,9 @@ async function runProduct(url: string, prefix: string) {
     };
   } finally {
     sse.close();
-    await worker.close();
-    await api.close();
-    await workerDb.close();
-    await apiDb.close();
-    mailer.close();
+    await worker.stop();
+    await api.stop();
+    await setupDb.close();
     await sink.close();
     await pushService.close();
   }
