@@ -13,7 +13,12 @@ export interface BenchChild<T> {
 
 /** Starts `file` (relative to this directory) with `options`; resolves with what it printed when ready. */
 export async function startChild<T>(file: string, options: unknown): Promise<BenchChild<T>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))], {
+  // BENCH_PROFILE_DIR: each child writes a CPU profile there (node --cpu-prof) when it exits.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
+    : [];
+  const entry = fileURLToPath(new URL(file, import.meta.url));
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
     env: { ...process.env, BENCH_CHILD_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
