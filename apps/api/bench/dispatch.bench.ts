@@ -10,7 +10,7 @@
  * within BENCH_DRAIN_SECONDS, default 30, after the last submit) and doubled (more than one).
  * The floor, in the same run and at the same rate, before it: a bare Fastify route that inserts one row
  * and adds one BullMQ job, a BullMQ worker that writes one event to a bare SSE stream (dispatch-floor.ts).
- * Grouping is kept on but with a 1 m radius (every melding at its own random place), so that the
+ * Grouping is kept on but with a 1 m radius (every melding at its own place ~55 m apart), so that the
  * grouping look-up is paid but no melding joins another (a grouped one gets no notice of its own).
  */
 import os from 'node:os';
@@ -58,18 +58,25 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(' ');
 
-/** A spoed melding (nu gaande) at its own random place within ~1 km of Soest centrum. */
-const spoedBody = () =>
-  JSON.stringify(
+/**
+ * A spoed melding (nu gaande) at a place of its own: a grid of 40 × 40 points ~55 m apart around Soest
+ * centrum, one after the other over the whole run (warm-up included), so that no two are within the
+ * 1 m grouping radius (random places were: two of 1,600 within 1 m is about as likely as not).
+ */
+let nextPlace = 0;
+const spoedBody = () => {
+  const i = nextPlace++;
+  return JSON.stringify(
     validIntake({
       answers: { aantal_personen: 6, nu_gaande: true },
       location: {
-        lat: 52.1733 + (Math.random() - 0.5) * 0.02,
-        lng: 5.2917 + (Math.random() - 0.5) * 0.03,
+        lat: 52.1623 + (i % 40) * 0.0005,
+        lng: 5.2757 + (Math.floor(i / 40) % 40) * 0.0008,
         accuracy: 12,
       },
     }),
   );
+};
 
 async function post(url: string, body: string): Promise<{ status: number; id: string | undefined }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
