@@ -26,7 +26,7 @@ const worker = await startWorker({
   publicBaseUrl: 'https://buurtsignaal.test',
   logger: pino({ level: 'silent' }),
   push: o.push,
-  // Every melding at its own random place: the look-up is paid, no melding joins another.
+  // Every melding at a place of its own (~55 m apart): the look-up is paid, no melding joins another.
   grouping: { radiusMeters: 1, windowMinutes: 30 },
   concurrency: o.concurrency,
 });
