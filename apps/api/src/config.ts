@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { defaultHarmWeights, type HarmWeights, harmWeightsSchema } from '@buurtsignaal/core/advice';
 import { z } from 'zod';
 
 // The only module of the API that reads the environment (CONVENTIONS.md): everything else receives an
@@ -94,6 +95,27 @@ const envSchema = z.object({
   MELDER_ANSWER_DAYS: positiveInt(14),
   MELDER_FEEDBACK_DAYS: positiveInt(14),
   REPORT_MIN_COUNT: positiveInt(5),
+  // Roster advice: how many weeks of resident meldingen count (4–8), and the harm weights as JSON
+  // ({"categories": {"jeugdoverlast": 1}, "subcategories": {"jeugdoverlast/intimidatie": 2}}); unset:
+  // core's defaults (defaultHarmWeights).
+  ADVICE_HISTORY_WEEKS: z.coerce.number().int().min(4).max(8).default(8),
+  ADVICE_HARM_WEIGHTS: optionalString.transform((raw, ctx): HarmWeights | undefined => {
+    if (raw === undefined) return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'ADVICE_HARM_WEIGHTS must be JSON' });
+      return z.NEVER;
+    }
+    const weights = harmWeightsSchema.safeParse(parsed);
+    if (weights.success) return weights.data;
+    ctx.addIssue({
+      code: 'custom',
+      message: `ADVICE_HARM_WEIGHTS: ${weights.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    });
+    return z.NEVER;
+  }),
   // Web Push: the browser subscribes with the public key; the worker signs with the private one.
   VAPID_PUBLIC_KEY: optionalString.refine(
     (v) => v === undefined || (/^[A-Za-z0-9_-]+$/.test(v) && Buffer.from(v, 'base64url').length === 65),
@@ -136,6 +158,7 @@ export interface ApiConfig {
   staff: StaffConfig;
   melder: MelderConfig;
   reports: ReportsConfig;
+  advice: AdviceConfig;
   push: PushConfig;
 }
 
@@ -149,6 +172,12 @@ export interface PushConfig {
 export interface ReportsConfig {
   /** k: in CSV exports, counts (of a category, a wijk) below k are written as "< k". */
   minCount: number;
+}
+
+/** The roster advice's knobs (advice/roster-advice-service.ts). */
+export interface AdviceConfig {
+  historyWeeks: number;
+  harmWeights: HarmWeights;
 }
 
 /** How long the melder may act through the status link (status/melder-actions-service.ts). */
@@ -248,6 +277,10 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     },
     melder: { answerDays: e.MELDER_ANSWER_DAYS, feedbackDays: e.MELDER_FEEDBACK_DAYS },
     reports: { minCount: e.REPORT_MIN_COUNT },
+    advice: {
+      historyWeeks: e.ADVICE_HISTORY_WEEKS,
+      harmWeights: e.ADVICE_HARM_WEIGHTS ?? defaultHarmWeights,
+    },
     push: { vapidPublicKey: e.VAPID_PUBLIC_KEY },
   };
 }

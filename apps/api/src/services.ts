@@ -141,7 +141,13 @@ export function createServices(deps: ServiceDeps): Services {
   const staffKey = resolveStaffKey(config, log, deps.staffKey);
   const routingRules = createRoutingRuleService({ db, now });
   const rosters = createRosterService({ db, now });
-  const rosterAdvice = createRosterAdviceService({ db, now, minCount: config.reports.minCount });
+  const rosterAdvice = createRosterAdviceService({
+    db,
+    now,
+    minCount: config.reports.minCount,
+    historyWeeks: config.advice.historyWeeks,
+    harmWeights: config.advice.harmWeights,
+  });
   return {
     outboxNotifier,
     staffEventsNotifier,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { defaultHarmWeights } from '@buurtsignaal/core/advice';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_HOST, loadApiConfig } from '../src/config.ts';
 import { createFilePhotoStore, isValidPhotoKey, photoKey } from '../src/photos/photo-store.ts';
@@ -83,5 +84,30 @@ describe('photo store keys', () => {
     const store = createFilePhotoStore('/tmp/bs-never-written');
     await expect(store.put('../escape.jpg', Buffer.from('x'))).rejects.toThrow(/invalid photo key/);
     expect(await store.get('2026/01/absent.jpg')).toBeNull();
+  });
+});
+
+describe('roster advice settings', () => {
+  const base = { DATA_DIR: '/tmp/bs-config-test' };
+  it('reads the history weeks and harm weights, with core defaults', () => {
+    expect(loadApiConfig(base).advice).toEqual({ historyWeeks: 8, harmWeights: defaultHarmWeights });
+    const weights = { categories: { jeugdoverlast: 1.5 }, subcategories: { 'jeugdoverlast/intimidatie': 3 } };
+    const set = loadApiConfig({
+      ...base,
+      ADVICE_HISTORY_WEEKS: '4',
+      ADVICE_HARM_WEIGHTS: JSON.stringify(weights),
+    });
+    expect(set.advice).toEqual({ historyWeeks: 4, harmWeights: weights });
+  });
+
+  it('refuses weeks outside 4–8 and weights that are no JSON or out of range', () => {
+    expect(() => loadApiConfig({ ...base, ADVICE_HISTORY_WEEKS: '12' })).toThrow(/ADVICE_HISTORY_WEEKS/);
+    expect(() => loadApiConfig({ ...base, ADVICE_HARM_WEIGHTS: '{nope' })).toThrow(
+      /ADVICE_HARM_WEIGHTS must be JSON/,
+    );
+    const bad = JSON.stringify({ categories: { jeugdoverlast: 50 }, subcategories: {} });
+    expect(() => loadApiConfig({ ...base, ADVICE_HARM_WEIGHTS: bad })).toThrow(
+      /ADVICE_HARM_WEIGHTS: categories.jeugdoverlast/,
+    );
   });
 });

@@ -3,7 +3,9 @@
 // the evaluation of accepted windows that ran, and turns an accept into patrol tasks or roster overrides.
 import {
   adviseRoster,
+  defaultHarmWeights,
   evaluateWindow,
+  type HarmWeights,
   historyBounds,
   type PatrolWindow,
   type RosterProposal,
@@ -51,6 +53,8 @@ export interface RosterAdviceServiceDeps {
   /** REPORT_MIN_COUNT. */
   minCount: number;
   historyWeeks?: number;
+  /** How much each category and subcategory weighs (ADVICE_HARM_WEIGHTS); default core's. */
+  harmWeights?: HarmWeights;
 }
 
 /** What is kept of an accepted patrol window: enough to make its tasks and to evaluate it later. */
@@ -81,7 +85,13 @@ export function slotsOf(p: Pick<StoredPatrol, 'localDate' | 'localFrom' | 'local
   return Array.from({ length: hours }, (_, h) => (slotOf(day, 0) + from + h) % 168);
 }
 
-export function createRosterAdviceService({ db, now, minCount, historyWeeks = 8 }: RosterAdviceServiceDeps) {
+export function createRosterAdviceService({
+  db,
+  now,
+  minCount,
+  historyWeeks = 8,
+  harmWeights = defaultHarmWeights,
+}: RosterAdviceServiceDeps) {
   async function compute(teamId: string, week: IsoWeek) {
     const team = await findTeam(db, teamId);
     if (!team) throw teamNotFound();
@@ -91,7 +101,13 @@ export function createRosterAdviceService({ db, now, minCount, historyWeeks = 8 
       adviceInput(db, { teamId, from: history.from, to: history.to }),
       listShiftInstances(db, { teamIds: [teamId], from: bounds.from, until: bounds.to }),
     ]);
-    const advice = adviseRoster({ teamId, week, meldingen, shifts, settings: { minCount, historyWeeks } });
+    const advice = adviseRoster({
+      teamId,
+      week,
+      meldingen,
+      shifts,
+      settings: { minCount, historyWeeks, harmWeights },
+    });
     return { team, advice, shifts };
   }
 

@@ -6,7 +6,7 @@ import { parseIsoWeek } from '../time/iso-week.ts';
 import { wallClockInstant, wallClockRange } from '../time/wall-clock.ts';
 import { windowInterval } from './advice-model.ts';
 import type { AdviceMelding } from './cell-profile.ts';
-import { rosterAdviceTexts } from './index.ts';
+import { defaultHarmWeights, rosterAdviceTexts } from './index.ts';
 import { adviseRoster } from './roster-advice.ts';
 
 const week = parseIsoWeek('2026-W50') ?? { year: 2026, week: 50 };
@@ -268,5 +268,38 @@ describe('rows that stand for several meldingen', () => {
       return { ...x, slot: (p.isoWeekday - 1) * 24 + p.hour };
     });
     expect(adviseRoster({ teamId: 'boa-team', week, meldingen: withSlot, shifts })).toEqual(a);
+  });
+});
+
+describe('harm weights', () => {
+  it('weigh each melding: loitering weighed 0 leaves no peak, intimidation outweighs it', () => {
+    const zero = {
+      ...defaultHarmWeights,
+      subcategories: { ...defaultHarmWeights.subcategories, 'jeugdoverlast/hangen': 0 },
+    };
+    const none = adviseRoster({
+      teamId: 'boa-team',
+      week,
+      meldingen: syntheticMeldingen(),
+      shifts,
+      settings: { harmWeights: zero },
+    });
+    expect(none.patrolWindows).toEqual([]);
+    expect(none.rosterProposals).toEqual([]);
+    // Saturday: the sportpark (6 loitering, recent) outranks the small cell (4 loitering, older) —
+    // until the small cell's four are intimidation (weight 2): 5.5 against 3.94.
+    const saturdayFirst = (meldingen: AdviceMelding[]) =>
+      adviseRoster({
+        teamId: 'boa-team',
+        week,
+        meldingen,
+        shifts,
+        settings: { minCount: 4 },
+      }).patrolWindows.find((p) => p.shiftId === 'za')?.locations[0]?.cell;
+    expect(saturdayFirst(syntheticMeldingen())).toBe(sportpark);
+    const threats = syntheticMeldingen().map((m) =>
+      m.cell === smallCell ? { ...m, subcategory: 'intimidatie' } : m,
+    );
+    expect(saturdayFirst(threats)).toBe(smallCell);
   });
 });
