@@ -14,20 +14,12 @@ import { adviceInput } from '@buurtsignaal/db/queries/advice/advice-input';
 import { databaseUrlFor } from '@buurtsignaal/testkit';
 import { sql } from 'drizzle-orm';
 import { createRosterAdviceService } from '../src/advice/roster-advice-service.ts';
+import { median, p90, timed } from './bench-stats.ts';
 import { admin, seededTemplate } from './seeded-database.ts';
 
 const count = Number(process.env.BENCH_COUNT ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const teamId = process.env.BENCH_TEAM ?? 'boa-team';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)] ?? 0;
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 async function main(): Promise<void> {
   // The same seeded data as bench:hotspots (one template serves both).

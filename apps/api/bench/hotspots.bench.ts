@@ -23,6 +23,7 @@ import { loadApiConfig } from '../src/config.ts';
 import { createFilePhotoStore } from '../src/photos/photo-store.ts';
 import { buildWeeklyReport } from '../src/reports/weekly-report-service.ts';
 import { createStaffAccount } from '../src/staff/user-service.ts';
+import { median, p90, timed } from './bench-stats.ts';
 import { admin, seededTemplate } from './seeded-database.ts';
 
 const count = Number(process.env.BENCH_COUNT ?? 1_000_000);
@@ -41,15 +42,6 @@ const bbox = {
   maxLng: centre.lng + halfLng,
   maxLat: centre.lat + halfLat,
 };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)] ?? 0;
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 async function main(): Promise<void> {
   const seeded = await seededTemplate('bs_bench_hotspots', count);

@@ -16,6 +16,7 @@ import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadApiConfig } from '../src/config.ts';
 import { createFilePhotoStore } from '../src/photos/photo-store.ts';
+import { median } from './bench-stats.ts';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const duration = Number(process.env.BENCH_DURATION ?? 5);
@@ -68,8 +69,6 @@ async function autocannon(url: string, seconds: number): Promise<Result> {
   };
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 function medianResult(results: Result[]): Result {
   return {

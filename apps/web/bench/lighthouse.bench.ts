@@ -11,21 +11,13 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromiumPath } from '../test/e2e/chromium.ts';
+import { chromiumArgs, chromiumPath } from '../test/e2e/chromium.ts';
 import { startE2eStack } from '../test/e2e/stack.ts';
 
 const run = promisify(execFile);
 const bin = process.env.LIGHTHOUSE_BIN ?? 'lighthouse';
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-].join(' ');
+// Lighthouse wants the new headless mode; the rest are the flags every browser test uses.
+const chromeFlags = chromiumArgs.map((a) => (a === '--headless' ? '--headless=new' : a)).join(' ');
 
 interface Audit {
   id: string;
