@@ -86,6 +86,7 @@ export const transitionMessages = {
   reasonRequired: (to: string) => `Geef een reden op: dat is verplicht bij status "${to}".`,
 } as const;
 
+export * from './texts/calendar-nl.ts';
 // Rosters, routing, grouping and the pick-up sentences keep their texts beside this file, in texts/;
 // re-exported so that this module stays the one place to review.
 export * from './texts/escalation-nl.ts';

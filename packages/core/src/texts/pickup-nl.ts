@@ -3,32 +3,17 @@
 // sentence is only as strong as what the dispatcher does.
 import type { PickupExpectation } from '../dispatch/pickup-expectation.ts';
 import { relativeDay } from '../time/relative-day.ts';
-
-const weekdayNames = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
-const monthNames = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+import { monthNamesNl, weekdayNamesNl } from './calendar-nl.ts';
 
 /** "vandaag", "morgen", "gisteren", a weekday within the coming week, else "maandag 14 december". */
 export function dayWords(at: Date, now: Date): string {
   const r = relativeDay(at, now);
-  const weekday = weekdayNames[r.isoWeekday - 1] ?? '';
+  const weekday = weekdayNamesNl[r.isoWeekday - 1] ?? '';
   if (r.days === 0) return 'vandaag';
   if (r.days === 1) return 'morgen';
   if (r.days === -1) return 'gisteren';
   if (r.days > 1 && r.days < 7) return weekday;
-  return `${weekday} ${r.day} ${monthNames[r.month - 1] ?? ''}`;
+  return `${weekday} ${r.day} ${monthNamesNl[r.month - 1] ?? ''}`;
 }
 
 const timeOf = (at: Date, now: Date) => relativeDay(at, now).time;

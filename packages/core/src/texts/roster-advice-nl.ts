@@ -2,14 +2,13 @@
 // evaluation of a window that ran. Places and times only — never persons or groups. Part of core's
 // texts module (see ../texts-nl.ts).
 import { categories } from '../categories.ts';
-
-const weekdayNames = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
+import { weekdayNamesNl } from './calendar-nl.ts';
 
 const categoryWord = (id: string): string => categories.find((c) => c.id === id)?.label.toLowerCase() ?? id;
 
 /** "woensdag", "woensdag en vrijdag", "maandag, woensdag en vrijdag". */
 export function weekdayList(isoWeekdays: readonly number[]): string {
-  const names = isoWeekdays.map((d) => weekdayNames[d - 1] ?? '');
+  const names = isoWeekdays.map((d) => weekdayNamesNl[d - 1] ?? '');
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`;
 }

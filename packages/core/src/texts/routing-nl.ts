@@ -1,5 +1,6 @@
 // Dutch texts of routing rules: validation errors for the coordinator and the reason stored with each
 // assignment (staff read it on the melding). Part of core's texts module (see ../texts-nl.ts).
+import { weekdayNamesNl } from './calendar-nl.ts';
 
 export const routingRuleMessages = {
   nameRequired: 'Geef de regel een naam van hoogstens 100 tekens.',
@@ -25,8 +26,6 @@ export const routingRuleMessages = {
   onDutyLookup: (teamId: string) => `wie er van "${teamId}" in dienst is`,
 } as const;
 
-const weekdayNames = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
-
 /** Short phrases for answers in a reason; other answers read "<vraag-id> = <waarde>". */
 const answerPhrases: Record<string, Record<string, string>> = {
   nu_gaande: { true: 'nu gaande', false: 'niet nu gaande' },
@@ -41,7 +40,7 @@ export const routingReasonTexts = {
     answerPhrases[questionId]?.[String(value)] ??
     `${questionId} = ${Array.isArray(value) ? value.join('/') : String(value)}`,
   time: (hhmm: string, isoWeekday: number | null) =>
-    isoWeekday === null ? hhmm : `${weekdayNames[isoWeekday - 1] ?? ''} ${hhmm}`,
+    isoWeekday === null ? hhmm : `${weekdayNamesNl[isoWeekday - 1] ?? ''} ${hhmm}`,
   inArea: (kind: 'wijk' | 'buurt', naam: string) => `in ${kind} ${naam}`,
   repeat: (count: number, radiusMetres: number, days: number) =>
     `${count} meldingen binnen ${radiusMetres} m in ${days} dagen`,

@@ -1,25 +1,10 @@
-import { addDaysTo, localDateOf, minutesOfDay, weekdayOf } from '@buurtsignaal/core';
+import { addDaysTo, localDateOf, minutesOfDay, monthNamesNl, weekdayOf } from '@buurtsignaal/core';
 import { staffRostersTexts as t } from '../../texts/index.ts';
 import { staffTexts } from '../../texts/staff.ts';
 
 // Dates of the roster pages are local dates of Europe/Amsterdam ('YYYY-MM-DD') and times its wall-clock
 // times ('HH:MM') as the API sends them: the page shows them as they are, never through the device's
 // own time zone, so the evening shift that ends at 22:30 shows 22:30 in the week summer time ends too.
-
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 /** Today in Amsterdam. */
 export const todayLocal = (now: Date = new Date()): string => localDateOf(now);
@@ -35,7 +20,7 @@ export const weekDates = (monday: string): string[] =>
 export function formatLocalDate(date: string, short = false): string {
   const [, m, d] = date.split('-').map(Number);
   const weekday = weekdayOf(date) - 1;
-  const month = MONTHS[(m ?? 1) - 1] ?? '';
+  const month = monthNamesNl[(m ?? 1) - 1] ?? '';
   return short
     ? `${staffTexts.weekdaysShort[weekday] ?? ''} ${d} ${month.slice(0, 3)}`
     : `${staffTexts.weekdays[weekday] ?? ''} ${d} ${month}`;
