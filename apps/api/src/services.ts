@@ -6,6 +6,7 @@ import {
   type OutboxNotifier,
   SecretBox,
 } from '@buurtsignaal/db';
+import { createConfigCache } from '@buurtsignaal/db/queries/config/config-cache';
 import { notifyStaffEvents } from '@buurtsignaal/db/tables/staff-events-repository';
 import type { FastifyBaseLogger } from 'fastify';
 import { createStuckJobService, type StuckJobService } from './admin/stuck-job-service.ts';
@@ -120,18 +121,21 @@ export function createServices(deps: ServiceDeps): Services {
   // Wakes the outbox relays after each commit (see createOutboxNotifier for why not a trigger).
   const outboxNotifier = createOutboxNotifier(db);
   const staffEventsNotifier = createCoalescedNotifier(() => notifyStaffEvents(db));
+  // Teams, rules, areas and rosters in memory for the pickup sentence, versioned by the database.
+  const configCache = createConfigCache();
   const intake = createIntakeService({
     config,
     database,
     photoStore,
     now,
     secretBox,
+    configCache,
     onMeldingStored: (event) => {
       outboxNotifier.poke();
       deps.onMeldingStored?.(event);
     },
   });
-  const status = createStatusService({ database, config: config.melder, now });
+  const status = createStatusService({ database, config: config.melder, now, configCache });
   const melderActions = createMelderActionsService({
     database,
     config: config.melder,

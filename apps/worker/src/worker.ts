@@ -1,4 +1,5 @@
 import { defaultPickupMinutes } from '@buurtsignaal/core';
+import { createConfigCache } from '@buurtsignaal/db/queries/config/config-cache';
 import { createRedisConnection, createWorker, type QueueName } from '@buurtsignaal/jobs';
 import type { Worker } from 'bullmq';
 import { pino } from 'pino';
@@ -73,6 +74,8 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     onError: onRedisError('queue'),
   });
 
+  // Teams, rules, areas, rosters and staff in memory, versioned by the database (config-cache.ts).
+  const config = createConfigCache();
   const locks = { ...jobLockDefaults, ...deps.jobLocks };
   const consumerOptions = {
     connection: consumer,
@@ -88,6 +91,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       db: deps.database.db,
       now,
       logger,
+      config,
       ...(deps.grouping === undefined ? {} : { grouping: deps.grouping }),
       enqueueRoster: async (job) => {
         await queues.roster(job.teamId).add('assignment', job, { jobId: jobIds.roster(job.assignmentId) });
@@ -107,6 +111,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       sendLeaseMs: deps.mailSendLeaseMs,
       now,
       coalesceMs: deps.mailCoalesceMs,
+      config,
     }),
     consumerOptions,
   );
@@ -130,6 +135,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     publicBaseUrl: deps.publicBaseUrl.replace(/\/+$/, ''),
     pickupMinutes: deps.pickupMinutes ?? defaultPickupMinutes,
     push: deps.push,
+    config,
     ...(deps.mailSendLeaseMs === undefined ? {} : { sendLeaseMs: deps.mailSendLeaseMs }),
     teamWatchEveryMs: deps.dispatch?.teamWatchEveryMs,
     logger,

@@ -9,6 +9,7 @@ import {
   toPickupNotice,
 } from '@buurtsignaal/core';
 import type { DatabaseClient, SecretBox } from '@buurtsignaal/db';
+import type { ConfigCache } from '@buurtsignaal/db/queries/config/config-cache';
 import { findMelderPickup } from '@buurtsignaal/db/queries/melder/pickup';
 import {
   claimIdempotencyKey,
@@ -40,6 +41,8 @@ export interface IntakeServiceDeps {
   secretBox: SecretBox;
   /** Called after a melding committed, e.g. to wake an in-process outbox relay at once. */
   onMeldingStored?: ((event: { meldingId: string; statusEventId: number }) => void) | undefined;
+  /** Teams, rosters and rules from memory for the pickup sentence (config-cache.ts). */
+  configCache?: ConfigCache | undefined;
 }
 
 export interface IntakeSubmission {
@@ -100,7 +103,8 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
   async function withPickup(body: IntakeResponse): Promise<IntakeResponse> {
     try {
       const at = now();
-      const pickup = await findMelderPickup(database.db, body.id, at);
+      const view = await deps.configCache?.view(database.db);
+      const pickup = await findMelderPickup(database.db, body.id, at, view);
       return pickup ? { ...body, pickup: toPickupNotice(pickup.expectation, at) } : body;
     } catch {
       // The melding is stored: a failed preview must not turn the 201 into an error.

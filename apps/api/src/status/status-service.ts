@@ -1,6 +1,7 @@
 import { getCategory, isMeldingStatus, publicStatusLabel, toPickupNotice } from '@buurtsignaal/core';
 import type { MelderStatus } from '@buurtsignaal/core/contract';
 import type { DatabaseClient, DbOrTx } from '@buurtsignaal/db';
+import type { ConfigCache } from '@buurtsignaal/db/queries/config/config-cache';
 import { findMelderPickup } from '@buurtsignaal/db/queries/melder/pickup';
 import { findMelderStatusView, type MelderStatusView } from '@buurtsignaal/db/queries/melder/status-view';
 import { hasMelderFeedback } from '@buurtsignaal/db/tables/melder-feedback-repository';
@@ -37,6 +38,8 @@ export interface StatusServiceDeps {
   database: DatabaseClient;
   config: MelderConfig;
   now: () => Date;
+  /** Teams, rosters and rules from memory for the pickup sentence (config-cache.ts). */
+  configCache?: ConfigCache | undefined;
 }
 
 /** What the melder is asked on the status page right now: the open question, the satisfaction question. */
@@ -68,7 +71,12 @@ async function melderPrompts(
   return { question: null, feedbackOpen: false };
 }
 
-export function createStatusService({ database, config, now }: StatusServiceDeps): StatusService {
+export function createStatusService({
+  database,
+  config,
+  now,
+  configCache,
+}: StatusServiceDeps): StatusService {
   return {
     async findByToken(token) {
       if (!isStatusToken(token)) return null;
@@ -89,7 +97,7 @@ export function createStatusService({ database, config, now }: StatusServiceDeps
       }
       const current = shownStatus(view.status, shown);
       const at = now();
-      const pickup = await findMelderPickup(database.db, view.id, at);
+      const pickup = await findMelderPickup(database.db, view.id, at, await configCache?.view(database.db));
       return {
         reference: view.reference,
         category: { id: view.category, label: category?.label ?? view.category },

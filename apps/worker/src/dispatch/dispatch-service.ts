@@ -7,6 +7,7 @@ import {
   planDispatch,
 } from '@buurtsignaal/core';
 import type { Db } from '@buurtsignaal/db';
+import type { ConfigCache, ConfigView } from '@buurtsignaal/db/queries/config/config-cache';
 import { findDispatchChannels } from '@buurtsignaal/db/queries/dispatch/dispatch-channels';
 import {
   type DispatchAssignment,
@@ -49,6 +50,8 @@ export interface DispatchDeps {
   logger: Logger;
   /** Web Push (push-channel.ts); undefined: not configured, every officer told is mailed. */
   push?: VapidKeys | undefined;
+  /** Teams, rosters and staff from memory (config-cache.ts); without: read fresh for each step. */
+  config?: ConfigCache | undefined;
 }
 
 export type DispatchOutcome =
@@ -77,6 +80,7 @@ async function plan(
   a: DispatchAssignment,
   step: number,
   now: Date,
+  view: ConfigView | undefined,
 ): Promise<DispatchPlan> {
   const policy = a.policy ?? defaultEscalationPolicy;
   const teamIds = [a.teamId, ...(a.fallbackTeamId ? [a.fallbackTeamId] : []), ...namedTeams(policy)];
@@ -85,21 +89,26 @@ async function plan(
     teamId: a.teamId,
     step,
     now,
-    roster: await rosterFrom(deps.db, teamIds, now),
+    roster: await rosterFrom(deps.db, teamIds, now, 8, view),
     policy,
     fallbackTeamId: a.fallbackTeamId,
-    coordinatorIds: await listCoordinatorIds(deps.db),
+    coordinatorIds: await listCoordinatorIds(deps.db, view),
     pickupMinutes: deps.pickupMinutes,
   });
 }
 
 /** Sends the step's e-mails not sent yet; a failure leaves them pending for the job's retry. */
-async function sendPendingMails(deps: DispatchDeps, a: DispatchAssignment, step: number): Promise<void> {
+async function sendPendingMails(
+  deps: DispatchDeps,
+  a: DispatchAssignment,
+  step: number,
+  view: ConfigView | undefined,
+): Promise<void> {
   const at = deps.now();
   const staleBefore = new Date(at.getTime() - (deps.sendLeaseMs ?? 120_000));
   const q = { assignmentId: a.assignmentId, step, channel: 'email' as const, at, staleBefore };
   const pending = await claimNoticesToSend(deps.db, q);
-  if (pending.length > 0) await sendMails(deps, a, step, pending);
+  if (pending.length > 0) await sendMails(deps, a, step, pending, view);
   // Another attempt holds some (or died holding them): retry after backoff, they are taken over once stale.
   const inFlight = await countNoticesSending(deps.db, {
     assignmentId: a.assignmentId,
@@ -114,15 +123,10 @@ async function sendMails(
   a: DispatchAssignment,
   step: number,
   pending: readonly NoticeRow[],
+  view: ConfigView | undefined,
 ): Promise<void> {
-  const contacts = new Map(
-    (
-      await listStaffContacts(
-        deps.db,
-        pending.map((n) => n.userId),
-      )
-    ).map((c) => [c.id, c]),
-  );
+  const ids = pending.map((n) => n.userId);
+  const contacts = new Map((await listStaffContacts(deps.db, ids, view)).map((c) => [c.id, c]));
   const mail = dispatchMail({
     reference: a.reference,
     category: a.category,
@@ -182,7 +186,9 @@ export async function runDispatchStep(
   // One incident, one notice chain: the group's primary carries it.
   if (await dispatchedWithGroup(deps.db, a.meldingId)) return { kind: 'stopped', why: 'grouped' };
   const now = deps.now();
-  const decided = (await planReopened(deps, a, job.step, now)) ?? (await plan(deps, a, job.step, now));
+  const view = await deps.config?.view(deps.db);
+  const decided =
+    (await planReopened(deps, a, job.step, now, view)) ?? (await plan(deps, a, job.step, now, view));
   const base = {
     meldingId: a.meldingId,
     assignmentId: a.assignmentId,
@@ -205,13 +211,18 @@ export async function runDispatchStep(
   const contacts = await listStaffContacts(
     deps.db,
     decided.recipients.map((r) => r.userId),
+    view,
   );
   const reachable = new Set(contacts.map((c) => c.id));
-  const channels = await findDispatchChannels(deps.db, {
-    teamId: a.teamId,
-    userIds: [...reachable],
-    wijkCode: a.wijkCode,
-  });
+  const channels = await findDispatchChannels(
+    deps.db,
+    {
+      teamId: a.teamId,
+      userIds: [...reachable],
+      wijkCode: a.wijkCode,
+    },
+    view,
+  );
   // Push to an officer's devices; e-mail where there are none, or always when the team wants it.
   const pushes = (userId: string) => deps.push !== undefined && channels.pushUserIds.has(userId);
   const notices: NewNotice[] = decided.recipients
@@ -247,7 +258,7 @@ export async function runDispatchStep(
     () => undefined,
     (err: unknown) => err,
   );
-  await sendPendingMails(deps, a, decided.step);
+  await sendPendingMails(deps, a, decided.step, view);
   if (pushFailure) throw pushFailure;
   deps.logger.info({ meldingId: a.meldingId, step: decided.step, notices: added }, 'dispatched');
   return { kind: 'notified', step: decided.step, notices: added, checkAt: decided.checkAt };

@@ -1,5 +1,6 @@
 import { type DispatchPlan, isPriority, type PickupMinutes, planReopenedDispatch } from '@buurtsignaal/core';
 import type { Db } from '@buurtsignaal/db';
+import type { ConfigView } from '@buurtsignaal/db/queries/config/config-cache';
 import { type DispatchAssignment, rosterFrom } from '@buurtsignaal/db/queries/dispatch/dispatch-context';
 import { findReopenedHandler } from '@buurtsignaal/db/queries/dispatch/reopen-handler';
 
@@ -12,6 +13,7 @@ export async function planReopened(
   a: DispatchAssignment,
   step: number,
   now: Date,
+  view?: ConfigView,
 ): Promise<DispatchPlan | undefined> {
   if (step !== 0) return undefined;
   const previousHandlerId = (await findReopenedHandler(deps.db, a.assignmentId)) ?? null;
@@ -21,7 +23,7 @@ export async function planReopened(
     teamId: a.teamId,
     step,
     now,
-    roster: await rosterFrom(deps.db, [a.teamId], now),
+    roster: await rosterFrom(deps.db, [a.teamId], now, 8, view),
     policy: { levels: [{ delayMinutes: 1, targets: ['on_duty'] }], repeat: 0 },
     fallbackTeamId: a.fallbackTeamId,
     coordinatorIds: [],

@@ -1,5 +1,6 @@
 import { canReceiveMail as melderCanReceiveMail } from '@buurtsignaal/core';
 import { connectionFailureOf, type Db, type SecretBox } from '@buurtsignaal/db';
+import type { ConfigCache } from '@buurtsignaal/db/queries/config/config-cache';
 import {
   loadNotificationContext,
   type NotificationContext,
@@ -41,6 +42,8 @@ export interface NotificationDeps {
   routingWaitMs?: number | undefined;
   /** Status mails within this window become one (core's planStatusMail); 0 or absent: each its own. */
   coalesceMs?: number | undefined;
+  /** Teams, rosters and rules from memory for the pickup sentence (config-cache.ts). */
+  config?: ConfigCache | undefined;
 }
 
 /** Another attempt holds the notification's lease: try again once it has run out. */

@@ -1,6 +1,7 @@
 import { toPickupNotice } from '@buurtsignaal/core';
 import type { MelderPickupNotice } from '@buurtsignaal/core/contract';
 import type { DbOrTx } from '@buurtsignaal/db';
+import type { ConfigCache } from '@buurtsignaal/db/queries/config/config-cache';
 import { findMelderPickup } from '@buurtsignaal/db/queries/melder/pickup';
 
 // The "ontvangen" mail says who picks the melding up and when. The relay adds it together with the
@@ -25,6 +26,8 @@ export interface PickupDeps {
   db: DbOrTx;
   now?: (() => Date) | undefined;
   routingWaitMs?: number | undefined;
+  /** Teams, rosters and rules from memory (config-cache.ts); without: read fresh. */
+  config?: ConfigCache | undefined;
 }
 
 /**
@@ -37,7 +40,8 @@ export async function ontvangenPickup(
   waitedMs: number,
 ): Promise<MelderPickupNotice | undefined> {
   const at = deps.now?.() ?? new Date();
-  const pickup = await findMelderPickup(deps.db, meldingId, at);
+  const view = await deps.config?.view(deps.db);
+  const pickup = await findMelderPickup(deps.db, meldingId, at, view);
   if (pickup?.source === 'preview' && waitedMs < (deps.routingWaitMs ?? ROUTING_WAIT_MS)) {
     throw new RoutingPending(meldingId);
   }

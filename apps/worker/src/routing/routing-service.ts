@@ -5,6 +5,7 @@ import {
   type RouteDecision,
 } from '@buurtsignaal/core';
 import type { DbOrTx } from '@buurtsignaal/db';
+import type { ConfigView } from '@buurtsignaal/db/queries/config/config-cache';
 import {
   type LoadedRoutingContext,
   loadRoutingContext,
@@ -59,10 +60,11 @@ export async function decideRouting(
   db: DbOrTx,
   meldingId: string,
   at: Date,
+  view?: ConfigView,
 ): Promise<RoutingResult | undefined> {
   const input = await findRoutingInput(db, meldingId);
   if (!input) return undefined;
-  const loaded = await loadRoutingContext(db, { ...input, at, countsSelf: true });
+  const loaded = await loadRoutingContext(db, { ...input, at, countsSelf: true }, view);
   const decision = decideRouteByRules(input.facts, loaded.rules, loaded.context);
   if (!decision) return undefined;
   return { decision, ruleStates: ruleStates(loaded) };

@@ -6,6 +6,7 @@ import {
   isMeldingStatus,
 } from '@buurtsignaal/core';
 import { type Db, notifyOutbox } from '@buurtsignaal/db';
+import type { ConfigCache } from '@buurtsignaal/db/queries/config/config-cache';
 import {
   decisionFields,
   findAssignmentByRoutingKey,
@@ -28,6 +29,8 @@ export interface RoutingDeps {
   logger: Logger;
   /** One incident, many reports: grouping of a new melding (default 150 m, 30 min); false: never. */
   grouping?: GroupingSettings | false;
+  /** Rules, teams, areas and rosters from memory (config-cache.ts); without: read fresh for each melding. */
+  config?: ConfigCache | undefined;
 }
 
 export type RoutingOutcome =
@@ -63,7 +66,7 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       return { kind: 'not-routable', status: melding.status };
     }
     const at = deps.now();
-    routed = await decideRouting(tx, melding.id, at);
+    routed = await decideRouting(tx, melding.id, at, await deps.config?.view(tx));
     if (!routed) throw new UnrecoverableError(`no routing for category ${melding.category}`);
     const { decision } = routed;
     const assignmentId = randomUUID();

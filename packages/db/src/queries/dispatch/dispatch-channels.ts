@@ -1,6 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
-import { areas, pushSubscriptions, teams } from '../../schema.ts';
+import { pushSubscriptions } from '../../schema.ts';
+import { type ConfigView, configOf } from '../config/config-cache.ts';
 
 // Which channels the dispatcher uses for whom: officers with a push device, the team's mail rule, and
 // the wijk's name for the push notice (its code is all the melding stores).
@@ -16,7 +17,9 @@ export interface DispatchChannels {
 export async function findDispatchChannels(
   db: DbOrTx,
   q: { teamId: string; userIds: readonly string[]; wijkCode: string | null },
+  view?: ConfigView,
 ): Promise<DispatchChannels> {
+  const config = configOf(db, view);
   const subscribed =
     q.userIds.length === 0
       ? []
@@ -24,16 +27,11 @@ export async function findDispatchChannels(
           .selectDistinct({ userId: pushSubscriptions.userId })
           .from(pushSubscriptions)
           .where(inArray(pushSubscriptions.userId, [...q.userIds]));
-  const [team] = await db
-    .select({ emailAlways: teams.notifyEmailAlways })
-    .from(teams)
-    .where(eq(teams.id, q.teamId));
-  const [wijk] = q.wijkCode
-    ? await db.select({ naam: areas.naam }).from(areas).where(eq(areas.code, q.wijkCode))
-    : [];
+  const team = await config.team(q.teamId);
+  const wijkName = q.wijkCode ? ((await config.areaNames()).get(q.wijkCode) ?? null) : null;
   return {
     pushUserIds: new Set(subscribed.map((s) => s.userId)),
-    emailAlways: team?.emailAlways ?? false,
-    wijkName: wijk?.naam ?? null,
+    emailAlways: team?.notifyEmailAlways ?? false,
+    wijkName,
   };
 }

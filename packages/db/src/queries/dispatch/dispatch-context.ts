@@ -1,8 +1,8 @@
 import { type EscalationPolicy, escalationPolicySchema, type Roster } from '@buurtsignaal/core';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
-import { assignments, meldingen, staffUsers, teams } from '../../schema.ts';
-import { listShiftInstances } from '../../tables/shift-instances-repository.ts';
+import { assignments, meldingen, teams } from '../../schema.ts';
+import { type ConfigView, configOf } from '../config/config-cache.ts';
 
 // What the dispatcher reads for one step of one assignment: the assignment and its melding (no
 // personal data of the melder), the team's fallback and policy, the coordinators, and the roster.
@@ -58,13 +58,8 @@ export async function findDispatchAssignment(
 }
 
 /** Active coordinators: who the "coordinator" escalation target tells (there is no coordinator roster). */
-export async function listCoordinatorIds(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .select({ id: staffUsers.id })
-    .from(staffUsers)
-    .where(and(eq(staffUsers.role, 'coordinator'), isNull(staffUsers.disabledAt)))
-    .orderBy(staffUsers.createdAt, staffUsers.id);
-  return rows.map((r) => r.id);
+export async function listCoordinatorIds(db: DbOrTx, view?: ConfigView): Promise<string[]> {
+  return [...(await configOf(db, view).coordinatorIds())];
 }
 
 /** Shift instances of these teams from `at` on, far enough ahead to find the next shift start. */
@@ -73,9 +68,11 @@ export async function rosterFrom(
   teamIds: readonly string[],
   at: Date,
   horizonDays = 8,
+  view?: ConfigView,
 ): Promise<Roster> {
   const until = new Date(at.getTime() + horizonDays * 24 * 3_600_000);
-  return { instances: await listShiftInstances(db, { teamIds: [...new Set(teamIds)], from: at, until }) };
+  const filter = { teamIds: [...new Set(teamIds)], from: at, until };
+  return { instances: await configOf(db, view).shiftInstances(filter) };
 }
 
 export interface StaffContact {
@@ -85,10 +82,15 @@ export interface StaffContact {
 }
 
 /** Name and work address of officers who are to be told; disabled accounts are left out. */
-export async function listStaffContacts(db: DbOrTx, ids: readonly string[]): Promise<StaffContact[]> {
+export async function listStaffContacts(
+  db: DbOrTx,
+  ids: readonly string[],
+  view?: ConfigView,
+): Promise<StaffContact[]> {
   if (ids.length === 0) return [];
-  return db
-    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email })
-    .from(staffUsers)
-    .where(and(inArray(staffUsers.id, [...ids]), isNull(staffUsers.disabledAt)));
+  const active = await configOf(db, view).activeStaff();
+  return [...new Set(ids)].flatMap((id) => {
+    const s = active.get(id);
+    return s ? [{ id: s.id, name: s.name, email: s.email }] : [];
+  });
 }

@@ -6,10 +6,11 @@ import {
   type PickupTeam,
   type Priority,
 } from '@buurtsignaal/core';
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
-import { assignments, meldingen, teams } from '../../schema.ts';
+import { assignments, meldingen } from '../../schema.ts';
 import { findLastStatusEventTo } from '../../tables/status-events-repository.ts';
+import { type ConfigView, configOf } from '../config/config-cache.ts';
 import { listCoordinatorIds, rosterFrom } from '../dispatch/dispatch-context.ts';
 import { loadRoutingContext } from '../routing/routing-context.ts';
 import { findRoutingInput } from '../routing/routing-facts.ts';
@@ -60,28 +61,30 @@ async function storedRoute(db: DbOrTx, meldingId: string): Promise<Routed | unde
 }
 
 /** The routing decision as the worker will take it at `at`, for a melding it has not routed yet. */
-async function previewRoute(db: DbOrTx, meldingId: string, at: Date): Promise<Routed | undefined> {
+async function previewRoute(
+  db: DbOrTx,
+  meldingId: string,
+  at: Date,
+  config: ConfigView,
+): Promise<Routed | undefined> {
   const input = await findRoutingInput(db, meldingId);
   if (!input) return undefined;
-  const loaded = await loadRoutingContext(db, { ...input, at, countsSelf: true });
+  const loaded = await loadRoutingContext(db, { ...input, at, countsSelf: true }, config);
   const decision = decideRoute(input.facts, loaded.rules, loaded.context);
   return decision ? { teamId: decision.teamId, priority: decision.priority } : undefined;
 }
 
 async function teamsOf(
-  db: DbOrTx,
+  config: ConfigView,
   teamId: string,
 ): Promise<{ team: PickupTeam; fallback: PickupTeam | null }> {
-  const [team] = await db
-    .select({ id: teams.id, name: teams.name, fallbackTeamId: teams.fallbackTeamId })
-    .from(teams)
-    .where(eq(teams.id, teamId));
+  const team = await config.team(teamId);
   if (!team) return { team: { id: teamId, name: teamId }, fallback: null };
-  const ids = team.fallbackTeamId ? [team.fallbackTeamId] : [];
-  const [fallback] = ids.length
-    ? await db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, ids))
-    : [];
-  return { team: { id: team.id, name: team.name }, fallback: fallback ?? null };
+  const fallback = team.fallbackTeamId ? await config.team(team.fallbackTeamId) : undefined;
+  return {
+    team: { id: team.id, name: team.name },
+    fallback: fallback ? { id: fallback.id, name: fallback.name } : null,
+  };
 }
 
 /**
@@ -92,16 +95,19 @@ export async function findMelderPickup(
   db: DbOrTx,
   meldingId: string,
   now: Date,
+  /** The configuration to read through (config-cache.ts); without: read fresh. */
+  view?: ConfigView,
 ): Promise<MelderPickup | undefined> {
+  const config = configOf(db, view);
   const [melding] = await db
     .select({ status: meldingen.status })
     .from(meldingen)
     .where(eq(meldingen.id, meldingId));
   if (!melding || !(waiting.has(melding.status) || claimed.has(melding.status))) return undefined;
   const stored = await storedRoute(db, meldingId);
-  const routed = stored ?? (await previewRoute(db, meldingId, now));
+  const routed = stored ?? (await previewRoute(db, meldingId, now, config));
   if (!routed) return undefined;
-  const { team, fallback } = await teamsOf(db, routed.teamId);
+  const { team, fallback } = await teamsOf(config, routed.teamId);
   // From when it began waiting, so that core can tell when its officers were first told.
   const since = waiting.has(melding.status) && routed.waitingSince ? routed.waitingSince : now;
   const rosterStart = since < now ? since : now;
@@ -112,8 +118,9 @@ export async function findMelderPickup(
       [team.id, ...(fallback ? [fallback.id] : [])],
       rosterStart,
       8 + Math.ceil((now.getTime() - rosterStart.getTime()) / 86_400_000),
+      config,
     ),
-    listCoordinatorIds(db),
+    listCoordinatorIds(db, config),
     claimed.has(melding.status) ? findLastStatusEventTo(db, meldingId, 'in_behandeling') : undefined,
   ]);
   const expectation = expectPickup({

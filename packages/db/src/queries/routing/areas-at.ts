@@ -1,7 +1,7 @@
 import { type AreaMatch, matchAreas, sampleAreaCodes, sampleAreaMatches } from '@buurtsignaal/core';
 import type { DbOrTx } from '../../client.ts';
-import { areas } from '../../schema.ts';
 import { areasWithBoxAt } from '../../tables/areas-repository.ts';
+import { type ConfigView, configOf } from '../config/config-cache.ts';
 
 export interface AreaContext {
   /** The wijk and buurt that contain the point. */
@@ -12,15 +12,20 @@ export interface AreaContext {
 }
 
 /** Imported CBS areas when there are any; otherwise the sample wijken of core (geo/areas.ts). */
-export async function areaContextAt(db: DbOrTx, lat: number, lng: number): Promise<AreaContext> {
-  const codes = await db.select({ code: areas.code }).from(areas);
+export async function areaContextAt(
+  db: DbOrTx,
+  lat: number,
+  lng: number,
+  view?: ConfigView,
+): Promise<AreaContext> {
+  const codes = [...(await configOf(db, view).areaNames()).keys()];
   if (codes.length === 0) {
     return { areas: sampleAreaMatches(lat, lng), knownAreaCodes: sampleAreaCodes(), source: 'sample' };
   }
   const candidates = await areasWithBoxAt(db, lat, lng);
   return {
     areas: matchAreas(candidates, lat, lng),
-    knownAreaCodes: new Set(codes.map((c) => c.code)),
+    knownAreaCodes: new Set(codes),
     source: 'imported',
   };
 }

@@ -9,8 +9,8 @@ import {
   routingRuleSchema,
 } from '@buurtsignaal/core';
 import type { DbOrTx } from '../../client.ts';
-import { listCurrentRoutingRules, type StoredRoutingRule } from '../../tables/routing-rules-repository.ts';
-import { listTeams } from '../../tables/teams-repository.ts';
+import type { StoredRoutingRule } from '../../tables/routing-rules-repository.ts';
+import { type ConfigView, configOf } from '../config/config-cache.ts';
 import { teamsOnDuty } from '../roster/on-duty.ts';
 import { areaContextAt } from './areas-at.ts';
 import { countRepeatsAt } from './repeat-counts.ts';
@@ -78,11 +78,14 @@ function parseRules(stored: readonly StoredRoutingRule[]) {
 export async function loadRoutingContext(
   db: DbOrTx,
   input: RoutingInput & { at: Date; countsSelf: boolean },
+  /** The configuration to read through (config-cache.ts); without: read fresh. */
+  view?: ConfigView,
 ): Promise<LoadedRoutingContext> {
-  const stored = await listCurrentRoutingRules(db);
+  const config = configOf(db, view);
+  const stored = [...(await config.routingRules())];
   const { rules, malformed } = parseRules(stored);
-  const teams = await listTeams(db);
-  const area = await areaContextAt(db, input.lat, input.lng);
+  const teams = await config.teams();
+  const area = await areaContextAt(db, input.lat, input.lng, config);
   const repeatCounts: Record<string, number> = {};
   const queries = repeatQueries(rules, input.facts.category);
   const place = {
@@ -95,7 +98,7 @@ export async function loadRoutingContext(
   queries.forEach((q, i) => {
     repeatCounts[repeatKey(q)] = (counts[i] ?? 0) + (input.countsSelf ? 0 : 1);
   });
-  const onDuty = await teamsOnDuty(db, onDutyTeams(rules, input.facts.category), input.at);
+  const onDuty = await teamsOnDuty(db, onDutyTeams(rules, input.facts.category), input.at, config);
   return {
     rules,
     stored,
