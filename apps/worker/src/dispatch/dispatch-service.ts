@@ -28,7 +28,6 @@ import {
 import type { DispatchStepJob } from '@buurtsignaal/jobs';
 import { type Mailer, messageIdDomain, notificationMessageId } from '@buurtsignaal/mail';
 import type { Logger } from 'pino';
-import { dispatchedWithGroup, meldingenInNotice } from '../grouping/grouped-dispatch.ts';
 import { jobIds } from '../queues.ts';
 import { announceDispatch } from './console-events.ts';
 import { dispatchMail } from './dispatch-texts.ts';
@@ -133,7 +132,7 @@ async function sendMails(
     priority: a.priority,
     wijkCode: a.wijkCode,
     step,
-    meldingen: await meldingenInNotice(deps.db, a.meldingId),
+    meldingen: a.groupSize,
     reopened: pending.some((n) => n.reason === 'reopened'),
     consoleUrl: `${deps.publicBaseUrl}/balie/meldingen/${a.meldingId}`,
   });
@@ -184,7 +183,9 @@ export async function runDispatchStep(
   const stop = stopReason(a);
   if (stop || !a) return { kind: 'stopped', why: stop ?? 'missing' };
   // One incident, one notice chain: the group's primary carries it.
-  if (await dispatchedWithGroup(deps.db, a.meldingId)) return { kind: 'stopped', why: 'grouped' };
+  if (a.groupPrimaryMeldingId !== null && a.groupPrimaryMeldingId !== a.meldingId) {
+    return { kind: 'stopped', why: 'grouped' };
+  }
   const now = deps.now();
   const view = await deps.config?.view(deps.db);
   const decided =

@@ -2,7 +2,6 @@ import { type DispatchPlan, isPriority, type PickupMinutes, planReopenedDispatch
 import type { Db } from '@buurtsignaal/db';
 import type { ConfigView } from '@buurtsignaal/db/queries/config/config-cache';
 import { type DispatchAssignment, rosterFrom } from '@buurtsignaal/db/queries/dispatch/dispatch-context';
-import { findReopenedHandler } from '@buurtsignaal/db/queries/dispatch/reopen-handler';
 
 /**
  * The first dispatch of a reopened melding: to the officer who handled it when that officer is on duty
@@ -16,7 +15,7 @@ export async function planReopened(
   view?: ConfigView,
 ): Promise<DispatchPlan | undefined> {
   if (step !== 0) return undefined;
-  const previousHandlerId = (await findReopenedHandler(deps.db, a.assignmentId)) ?? null;
+  const previousHandlerId = a.reopenedHandlerId;
   if (!previousHandlerId) return undefined;
   return planReopenedDispatch({
     priority: isPriority(a.priority) ? a.priority : 'normaal',

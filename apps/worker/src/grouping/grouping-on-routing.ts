@@ -25,7 +25,8 @@ import { dispatchAfterLeaving } from './group-takeover.ts';
 
 // One incident, many reports: inside the routing transaction (after the assignment is recorded), a new
 // melding joins the group of an open one of the same kind close by (core chooseGroupFor). Its own
-// dispatch then stops as 'grouped' (grouped-dispatch.ts): the officers get one notice for the group.
+// dispatch then stops as 'grouped' (dispatch-service.ts, from the step's look-up): the officers get one
+// notice for the group.
 
 export type GroupingOutcome =
   | { kind: 'alone' }

@@ -1,8 +1,9 @@
 import { type EscalationPolicy, escalationPolicySchema, type Roster } from '@buurtsignaal/core';
-import { desc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { assignments, meldingen, teams } from '../../schema.ts';
 import { type ConfigView, configOf } from '../config/config-cache.ts';
+import { reopenedHandlerSql } from './reopen-handler.ts';
 
 // What the dispatcher reads for one step of one assignment: the assignment and its melding (no
 // personal data of the melder), the team's fallback and policy, the coordinators, and the roster.
@@ -22,6 +23,12 @@ export interface DispatchAssignment {
   fallbackTeamId: string | null;
   /** null when the team has none (or a stored one no longer parses): core's default applies. */
   policy: EscalationPolicy | null;
+  /** The primary of the melding's incident group (null: in none); a member that is not it is told with it. */
+  groupPrimaryMeldingId: string | null;
+  /** How many meldingen the notice speaks for: the group's size, 1 on its own. */
+  groupSize: number;
+  /** A reopened melding's earlier handler (reopen-handler.ts); null for any other assignment. */
+  reopenedHandlerId: string | null;
 }
 
 export async function findDispatchAssignment(
@@ -41,20 +48,26 @@ export async function findDispatchAssignment(
       wijkCode: meldingen.wijkCode,
       fallbackTeamId: teams.fallbackTeamId,
       policy: teams.escalationPolicy,
+      // One round trip for the whole step's look-up: the newest assignment, the group, the reopening.
+      currentAssignmentId: sql<string | null>`(SELECT c.id FROM assignments c
+        WHERE c.melding_id = ${assignments.meldingId} ORDER BY c.created_at DESC, c.id DESC LIMIT 1)`,
+      groupPrimaryMeldingId: sql<string | null>`(SELECT g.primary_melding_id FROM incident_group_members gm
+        JOIN incident_groups g ON g.id = gm.group_id WHERE gm.melding_id = ${assignments.meldingId})`,
+      groupSize: sql<number>`(SELECT count(*)::int FROM incident_group_members gs WHERE gs.group_id =
+        (SELECT gm.group_id FROM incident_group_members gm WHERE gm.melding_id = ${assignments.meldingId}))`,
+      reopenedHandlerId: sql<string | null>`${reopenedHandlerSql(sql`${assignments}`)}`,
     })
     .from(assignments)
     .innerJoin(meldingen, eq(meldingen.id, assignments.meldingId))
     .innerJoin(teams, eq(teams.id, assignments.teamId))
     .where(eq(assignments.id, assignmentId));
   if (!row) return undefined;
-  const [current] = await db
-    .select({ id: assignments.id })
-    .from(assignments)
-    .where(eq(assignments.meldingId, row.meldingId))
-    .orderBy(desc(assignments.createdAt), desc(assignments.id))
-    .limit(1);
   const policy = escalationPolicySchema.safeParse(row.policy);
-  return { ...row, currentAssignmentId: current?.id ?? null, policy: policy.success ? policy.data : null };
+  return {
+    ...row,
+    groupSize: Math.max(1, Number(row.groupSize ?? 0)),
+    policy: policy.success ? policy.data : null,
+  };
 }
 
 /** Active coordinators: who the "coordinator" escalation target tells (there is no coordinator roster). */
