@@ -1,5 +1,9 @@
-import type { DbOrTx } from '@buurtsignaal/db';
-import { notifyStaffEvents, recordStaffEvent } from '@buurtsignaal/db/tables/staff-events-repository';
+import type { Db, DbOrTx } from '@buurtsignaal/db';
+import {
+  notifyStaffEvents,
+  recordStaffEvent,
+  recordStaffEventAndNotify,
+} from '@buurtsignaal/db/tables/staff-events-repository';
 import type { Logger } from 'pino';
 import { errorText } from '../log-safety.ts';
 
@@ -21,11 +25,12 @@ export async function wakeConsoles(db: DbOrTx, logger: Logger): Promise<void> {
 /**
  * The "console" notice of a dispatch step as a live event: the console of every officer told (their
  * teams; coordinators see all) updates its queue, and a spoed melding announces itself. One event per
- * (assignment, step), written right after the notices: a retried job writes nothing new but wakes the
- * consoles again (a crash between the commit and the NOTIFY then costs no more than a delay).
+ * (assignment, step), written right after the notices, outside a transaction: the row and the NOTIFY
+ * that wakes the consoles are one statement (one round trip) that commits both or neither, so a
+ * retried job that finds the row has nobody left to wake.
  */
 export async function announceDispatch(
-  deps: { db: DbOrTx; logger: Logger },
+  deps: { db: Db; logger: Logger },
   notice: {
     meldingId: string;
     assignmentId: string;
@@ -36,17 +41,19 @@ export async function announceDispatch(
 ): Promise<void> {
   if (notice.recipients.length === 0) return;
   const teams = notice.recipients.flatMap((r) => (r.teamId ? [r.teamId] : []));
-  await recordStaffEvent(deps.db, {
+  await recordStaffEventAndNotify(deps.db, {
     kind: 'melding.dispatched',
     meldingId: notice.meldingId,
     dedupeKey: `dispatch-${notice.assignmentId}-${notice.step}`,
     at: notice.at,
     alsoTeamIds: [...new Set(teams)],
   });
-  await wakeConsoles(deps.db, deps.logger);
 }
 
-/** The new assignment as a live event (in routing's transaction): the team's queue gains the melding. */
+/**
+ * The new assignment as a live event (in routing's transaction): the team's queue gains the melding.
+ * One statement; the caller wakes the consoles after the commit (wakeConsoles).
+ */
 export async function recordAssignedEvent(
   tx: DbOrTx,
   assignment: { meldingId: string; assignmentId: string; at: Date; previousTeamId: string | null },

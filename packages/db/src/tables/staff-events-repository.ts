@@ -1,5 +1,5 @@
-import { and, asc, gt, lte, max, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
+import { and, asc, gt, lte, max, type SQL, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client.ts';
 import { meldingen, staffEvents } from '../schema.ts';
 import { rows, ts } from '../sql-rows.ts';
 
@@ -49,34 +49,56 @@ const columns = {
   createdAt: staffEvents.createdAt,
 };
 
+function alsoTeamsArray(also: readonly string[]): SQL {
+  return also.length === 0
+    ? sql`ARRAY[]::text[]`
+    : sql`ARRAY[${sql.join(
+        also.map((t) => sql`${t}`),
+        sql`, `,
+      )}]::text[]`;
+}
+
+// The lock as a CTE that the INSERT's SELECT joins: it is taken before the INSERT gets a row and with
+// it draws its id, and held until the transaction ends (for a statement on its own: right after it),
+// so ids become visible in the order they were given out.
+const lockCte = sql`l AS (SELECT pg_advisory_xact_lock(${STAFF_EVENTS_LOCK_ID}))`;
+
+function insertAfterLock(event: NewStaffEvent): SQL {
+  return sql`INSERT INTO ${staffEvents} (kind, team_ids, melding_id, reference, priority, status, dedupe_key, created_at)
+    SELECT ${event.kind}, array_remove(ARRAY[m.team_id] || ${alsoTeamsArray(event.alsoTeamIds ?? [])}, NULL),
+      m.id, m.reference, m.priority, m.status, ${event.dedupeKey}, ${ts(event.at)}
+    FROM ${meldingen} m, l WHERE m.id = ${event.meldingId}
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id`;
+}
+
 /**
- * Adds the event unless its dedupe key is there already; returns whether it is new. Its reference,
- * team, priority and status are the melding's as this transaction sees them. Call it as the last write
- * of its transaction: it takes a lock that every other event writer waits for until this transaction
- * ends. After the commit, wake the API instances (notifyStaffEvents or a notifier).
+ * Adds the event unless its dedupe key is there already; returns whether it is new. One statement.
+ * Its reference, team, priority and status are the melding's as this statement sees them (its
+ * snapshot is taken before the lock is granted). Call it as the last write of its transaction: it
+ * takes a lock that every other event writer waits for until this transaction ends. After the commit,
+ * wake the API instances (notifyStaffEvents or a notifier); outside a transaction,
+ * recordStaffEventAndNotify does both at once.
  */
 export async function recordStaffEvent(db: DbOrTx, event: NewStaffEvent): Promise<boolean> {
-  const also = event.alsoTeamIds ?? [];
-  const alsoArray =
-    also.length === 0
-      ? sql`ARRAY[]::text[]`
-      : sql`ARRAY[${sql.join(
-          also.map((t) => sql`${t}`),
-          sql`, `,
-        )}]::text[]`;
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${STAFF_EVENTS_LOCK_ID})`);
-    const inserted = await rows<{ id: unknown }>(
-      tx,
-      sql`INSERT INTO ${staffEvents} (kind, team_ids, melding_id, reference, priority, status, dedupe_key, created_at)
-        SELECT ${event.kind}, array_remove(ARRAY[m.team_id] || ${alsoArray}, NULL), m.id, m.reference,
-          m.priority, m.status, ${event.dedupeKey}, ${ts(event.at)}
-        FROM ${meldingen} m WHERE m.id = ${event.meldingId}
-        ON CONFLICT (dedupe_key) DO NOTHING
-        RETURNING id`,
-    );
-    return inserted.length > 0;
-  });
+  const inserted = await rows<{ id: unknown }>(db, sql`WITH ${lockCte} ${insertAfterLock(event)}`);
+  return inserted.length > 0;
+}
+
+/**
+ * recordStaffEvent and, when the event is new, the NOTIFY that wakes the hubs: one statement, one
+ * round trip. For a caller outside a transaction: the statement commits on its own and PostgreSQL
+ * delivers the NOTIFY at that commit, so a hub that wakes reads the row, and there is no moment
+ * between commit and NOTIFY for a crash to fall in (a retry that finds the row need not notify).
+ * Writers inside a transaction use recordStaffEvent and wake the hubs after their commit.
+ */
+export async function recordStaffEventAndNotify(db: Db, event: NewStaffEvent): Promise<boolean> {
+  const inserted = await rows<{ id: unknown }>(
+    db,
+    sql`WITH ${lockCte}, ins AS (${insertAfterLock(event)})
+      SELECT ins.id, pg_notify(${STAFF_EVENTS_CHANNEL}, '') FROM ins`,
+  );
+  return inserted.length > 0;
 }
 
 /** Wakes the SSE hubs of every API instance. Call it after the event's transaction has committed. */
