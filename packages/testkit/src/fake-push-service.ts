@@ -26,8 +26,8 @@ export interface ReceivedPush {
   /** The decrypted payload, as text. */
   text: string;
   headers: Record<string, string | undefined>;
-  /** The VAPID JWT's claims and the public key it was checked against. */
-  vapid: { aud: string; sub: string; exp: number; publicKey: string };
+  /** The VAPID JWT's claims, the public key it was checked against, and the JWT itself. */
+  vapid: { aud: string; sub: string; exp: number; publicKey: string; token: string };
 }
 
 interface Device {
@@ -99,7 +99,7 @@ export function verifyVapid(
   if (typeof c.exp !== 'number' || c.exp * 1000 <= nowMs) throw new Error('JWT expired or without exp');
   if (c.exp * 1000 > nowMs + 24 * 3600_000) throw new Error('JWT exp more than 24 hours ahead');
   if (!c.sub) throw new Error('JWT without sub');
-  return { aud: c.aud, sub: c.sub, exp: c.exp, publicKey: m[2] };
+  return { aud: c.aud, sub: c.sub, exp: c.exp, publicKey: m[2], token: m[1] };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

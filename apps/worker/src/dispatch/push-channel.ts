@@ -18,21 +18,16 @@ import {
 import type { Logger } from 'pino';
 import webpush from 'web-push';
 import { errorText } from '../log-safety.ts';
+import { type VapidKeys, vapidAuthorization } from './vapid-headers.ts';
 
 // The Web Push channel of dispatch: one 'push' notice per officer, sent to each of the officer's
-// devices, encrypted for that device (aes128gcm, RFC 8291) and signed with the VAPID key (RFC 8292).
+// devices, encrypted for that device (aes128gcm, RFC 8291) and signed with the VAPID key (RFC 8292;
+// one signature per push service an hour, vapid-headers.ts).
 // A device the push service says is gone (404/410) is forgotten; an officer left without any device
 // is mailed instead. A push service that fails otherwise is tried again with the job's retry; on the
 // job's last attempt it is given up and the officer is mailed instead, so nobody is left untold.
 
-export interface VapidKeys {
-  /** base64url, uncompressed P-256 point (65 bytes): what the browser subscribes with. */
-  publicKey: string;
-  /** base64url, 32 bytes. */
-  privateKey: string;
-  /** mailto: or https: URL the push service may contact. */
-  subject: string;
-}
+export type { VapidKeys } from './vapid-headers.ts';
 
 export interface PushChannelDeps {
   db: Db;
@@ -41,6 +36,11 @@ export interface PushChannelDeps {
   push?: VapidKeys | undefined;
   sendLeaseMs?: number;
   logger: Logger;
+  /**
+   * Real time in ms for the VAPID JWTs (vapid-headers.ts), Date.now by default: push services check
+   * their exp against their own clock, so not `now`, which tests fix at an instant of their own.
+   */
+  vapidClock?: (() => number) | undefined;
 }
 
 /** How long a push service keeps an undelivered notice: longer than any pick-up time makes no sense. */
@@ -69,7 +69,10 @@ async function sendToDevice(
     { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
     JSON.stringify(notice),
     {
-      vapidDetails: deps.push,
+      // Signed once an hour per push service, not per notice (web-push signs when given vapidDetails).
+      headers: {
+        Authorization: vapidAuthorization(deps.push, device.endpoint, (deps.vapidClock ?? Date.now)()),
+      },
       TTL: TTL_SECONDS,
       urgency: notice.priority === 'spoed' ? 'high' : 'normal',
       // One melding, one topic: a push service replaces an earlier notice of it not delivered yet.

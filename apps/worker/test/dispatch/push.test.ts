@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
 import { runDispatchStep } from '../../src/dispatch/dispatch-service.ts';
+import { VAPID_REUSE_MS } from '../../src/dispatch/vapid-headers.ts';
 import { jobIds } from '../../src/queues.ts';
 import { at, createDispatchWorld, type DispatchWorld, staff } from './dispatch-world.ts';
 
@@ -131,6 +132,33 @@ describe('dispatch through Web Push', () => {
     // The escalation step tells the device again, once.
     await w.fireAt(at(TUESDAY, '20:10'), 'boa-team', jobIds.pickup(job.assignmentId, 1));
     expect(pushService.receivedBy(device.endpoint)).toHaveLength(2);
+  });
+
+  it('signs one VAPID JWT per push service for an hour, then a new one; encrypts each notice anew', async () => {
+    const [device] = await listPushSubscriptions(w.db, [staff.vries.id]);
+    if (!device) throw new Error('de Vries has a device from the test before');
+    const before = pushService.receivedBy(device.endpoint).length;
+    await spoedMelding('20:20');
+    await spoedMelding('20:25');
+    const [first, second] = pushService.receivedBy(device.endpoint).slice(before);
+    // Every notice of this file went to the one push service with one key set: one signature so far.
+    expect(first?.vapid.token).toBeDefined();
+    expect(second?.vapid.token).toBe(first?.vapid.token);
+    expect(new Set(pushService.received.map((r) => r.vapid.token)).size).toBe(1);
+    expect(second?.text).not.toBe(first?.text);
+    // An hour and a minute later (the VAPID clock, real time): a new JWT, which the push service accepts.
+    const job = await w.assign({
+      teamId: 'boa-team',
+      priority: 'spoed',
+      now: at(TUESDAY, '20:40'),
+      enqueue: false,
+    });
+    const later = Date.now() + VAPID_REUSE_MS + 60_000;
+    await runDispatchStep(Object.assign(w.deps(), { vapidClock: () => later }), { ...job, step: 0 });
+    const renewed = pushService.receivedBy(device.endpoint).at(-1);
+    expect(JSON.parse(renewed?.text ?? '{}')).toMatchObject({ meldingId: job.meldingId });
+    expect(renewed?.vapid.token).not.toBe(first?.vapid.token);
+    expect(renewed?.vapid.exp).toBeGreaterThan((first?.vapid.exp ?? 0) + 3600);
   });
 
   it('forgets a device the push service says is gone (410) and mails its officer instead', async () => {
