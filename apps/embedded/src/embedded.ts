@@ -135,6 +135,7 @@ async function start(): Promise<void> {
     mailSendLeaseMs: workerConfig.mailSendLeaseMs,
     jobLocks: workerConfig.jobLocks,
     reconcile: workerConfig.reconcile,
+    staffEventsRetentionMs: workerConfig.staffEventsRetentionMs,
     pickupMinutes: workerConfig.pickupMinutes,
     push,
     grouping: workerConfig.grouping,

@@ -84,6 +84,7 @@ export async function startWorkerServer(config: WorkerConfig, logger?: Logger): 
       mailSendLeaseMs: config.mailSendLeaseMs,
       jobLocks: config.jobLocks,
       reconcile: config.reconcile,
+      staffEventsRetentionMs: config.staffEventsRetentionMs,
       pickupMinutes: config.pickupMinutes,
       push: config.vapid,
       grouping: config.grouping,

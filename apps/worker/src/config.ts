@@ -104,6 +104,9 @@ const envSchema = z.object({
   GEOCODE_ATTEMPTS: positiveInt(10),
   GEOCODE_BACKOFF_MS: positiveInt(5_000),
   GEOCODE_MAX_DISTANCE_M: positiveInt(100),
+  // The live console's event log (staff_events): events older than this are deleted (hourly). A console
+  // away longer is replayed from the oldest event kept; it rereads its queue on every reconnect.
+  STAFF_EVENTS_RETENTION_HOURS: positiveInt(72),
   // Status mails to the melder within this many seconds of each other become one mail (0: each apart).
   MAIL_COALESCE_SECONDS: z.coerce.number().int().min(0).default(120),
   STATUS_LINK_KEY: optionalString.refine(
@@ -179,6 +182,8 @@ export interface WorkerConfig {
     | undefined;
   /** Status mails that follow each other within this window become one (MAIL_COALESCE_SECONDS). */
   mailCoalesceMs: number;
+  /** How long the live console's events are kept (STAFF_EVENTS_RETENTION_HOURS). */
+  staffEventsRetentionMs: number;
 }
 
 export class ConfigError extends Error {
@@ -248,5 +253,6 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
         }
       : undefined,
     mailCoalesceMs: e.MAIL_COALESCE_SECONDS * 1_000,
+    staffEventsRetentionMs: e.STAFF_EVENTS_RETENTION_HOURS * 3600_000,
   };
 }

@@ -38,6 +38,10 @@ export interface WorkerDeps {
   hotspotDetectEveryMs?: number;
   /** How often shift instances are generated ahead; default hourly. */
   shiftGenerationEveryMs?: number;
+  /** How long the live console's events are kept (STAFF_EVENTS_RETENTION_HOURS); default 72 h. */
+  staffEventsRetentionMs?: number | undefined;
+  /** How often events older than that are deleted; default hourly. */
+  staffEventsPruneEveryMs?: number;
   /** How long a mail attempt holds its notification (MAIL_SEND_LEASE_MS); default 2 minutes. */
   mailSendLeaseMs?: number | undefined;
   /** Reconciliation of work not done (reconciliation/reconciliation.ts, defaultReconcile). */

@@ -24,6 +24,11 @@ import {
 } from './roster/shift-generation-scheduler.ts';
 import { createRoutingProcessor } from './routing/routing-worker.ts';
 import type { PeriodicContext } from './scheduling/periodic-job.ts';
+import {
+  DEFAULT_STAFF_EVENTS_PRUNE_EVERY_MS,
+  DEFAULT_STAFF_EVENTS_RETENTION_MS,
+  startStaffEventsPruneScheduler,
+} from './staff-events/staff-events-prune-scheduler.ts';
 import { withTimeout } from './with-timeout.ts';
 import type { WorkerDeps } from './worker-deps.ts';
 
@@ -202,6 +207,11 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     queues,
     settings: { ...defaultReconcile, ...deps.reconcile },
   });
+  const staffEventsPrune = await startStaffEventsPruneScheduler({
+    ...periodic('staff-events-prune'),
+    everyMs: deps.staffEventsPruneEveryMs ?? DEFAULT_STAFF_EVENTS_PRUNE_EVERY_MS,
+    retentionMs: deps.staffEventsRetentionMs ?? DEFAULT_STAFF_EVENTS_RETENTION_MS,
+  });
   logger.info({ prefix: deps.prefix, concurrency }, 'worker started');
 
   let closing: Promise<void> | undefined;
@@ -231,6 +241,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
             shifts.close(force),
             idleSweep.close(force),
             reconciliation.close(force),
+            staffEventsPrune.close(force),
           ]);
         // Every step is bounded: a connection that is still reconnecting (Redis just came back, or is
         // going) can make a BullMQ or ioredis close wait for ever. What a step leaves is safe — a job it

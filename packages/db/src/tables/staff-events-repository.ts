@@ -126,3 +126,30 @@ export async function listStaffEventsAfter(
   // node-postgres gives int8 as a string, PGlite as a number.
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
+
+/**
+ * Deletes the events created before `before`, at most `batchSize` per statement (short statements,
+ * short locks, however far behind the prune is); returns how many went. A console that comes back
+ * with a Last-Event-ID older than what is kept is replayed from the oldest event left (the hub cannot
+ * tell a pruned id from one never used): it rereads its queue on every reconnect.
+ */
+export async function pruneStaffEventsBefore(
+  db: DbOrTx,
+  q: { before: Date; batchSize: number },
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [row] = await rows<{ n: unknown }>(
+      db,
+      sql`WITH gone AS (
+          DELETE FROM ${staffEvents} WHERE id IN (
+            SELECT id FROM ${staffEvents} WHERE created_at < ${ts(q.before)} ORDER BY id LIMIT ${q.batchSize}
+          ) RETURNING 1
+        )
+        SELECT count(*)::int AS n FROM gone`,
+    );
+    const n = Number(row?.n ?? 0);
+    total += n;
+    if (n < q.batchSize) return total;
+  }
+}
