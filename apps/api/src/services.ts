@@ -163,7 +163,7 @@ export function createServices(deps: ServiceDeps): Services {
     accounts: createAccountService({ db, now }),
     meldingen: createStaffMeldingService({ db, publicBaseUrl: config.publicBaseUrl }),
     handling: createHandlingService({ db, now, outboxNotifier, staffEventsNotifier }),
-    groups: createGroupService({ db, now, outboxNotifier }),
+    groups: createGroupService({ db, now, outboxNotifier, staffEventsNotifier }),
     standardTexts: createStandardTextService({ db, now }),
     notable: createNotableService({ db, now }),
     reports: createWeeklyReportService({ db, now, minCount: config.reports.minCount }),

@@ -54,8 +54,14 @@ export interface SplitResult {
   rerouted: RerouteResult | null;
 }
 
-export function createGroupService(deps: { db: DbOrTx; now: () => Date; outboxNotifier: OutboxNotifier }) {
-  const { db, now, outboxNotifier } = deps;
+export function createGroupService(deps: {
+  db: DbOrTx;
+  now: () => Date;
+  outboxNotifier: OutboxNotifier;
+  /** Wakes the live consoles after a split has committed (its reroutes write staff events). */
+  staffEventsNotifier: OutboxNotifier;
+}) {
+  const { db, now, outboxNotifier, staffEventsNotifier } = deps;
 
   async function nearby(staff: StaffContext, meldingId: string): Promise<NearbyResponse> {
     const subject = await findGroupingSubject(db, meldingId);
@@ -115,6 +121,7 @@ export function createGroupService(deps: { db: DbOrTx; now: () => Date; outboxNo
       return { groupId: group.groupId, dissolved: removed?.dissolved ?? false, rerouted };
     });
     outboxNotifier.poke();
+    staffEventsNotifier.poke();
     return result;
   }
 

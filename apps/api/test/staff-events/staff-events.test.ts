@@ -122,6 +122,25 @@ describe('GET /api/v1/staff/events', () => {
     expect(JSON.parse(event?.data ?? '').meldingId).toBe(m.id);
   });
 
+  it('a melding split off a group on A reaches the console on B at once, not at the hub poll', async () => {
+    const { a, boa } = world;
+    const first = await createMelding(a.t.app, a.database.db, { teamId: 'boa-team' });
+    const other = await createMelding(a.t.app, a.database.db, { teamId: 'boa-team' });
+    const staff = as(a.t.app, boa.session);
+    const grouped = await staff('POST', `/api/v1/staff/meldingen/${first.id}/group`, { meldingId: other.id });
+    expect(grouped.statusCode, grouped.body).toBe(200);
+    const boaConsole = await connect(world.b.baseUrl, { cookie: boa.session.cookie });
+    const split = await staff('POST', `/api/v1/staff/meldingen/${other.id}/split`, {});
+    expect(split.statusCode, split.body).toBe(200);
+    // The hubs poll once a minute here: within 2 s only the NOTIFY after the split's commit gets it there.
+    const [event] = await boaConsole.waitFor(1, 2_000);
+    expect(JSON.parse(event?.data ?? '')).toMatchObject({ kind: 'melding.assigned', meldingId: other.id });
+    // Claimed, as the meldingen of the tests before: the worker of the next test has nothing to route.
+    for (const m of [first, other]) {
+      expect((await staff('POST', `/api/v1/staff/meldingen/${m.id}/claim`)).statusCode).toBe(200);
+    }
+  });
+
   it('a spoed melding posted on A and dispatched by the worker reaches the on-duty boa on B, without personal data', async () => {
     const boaConsole = await connect(world.b.baseUrl, { cookie: world.boa.session.cookie });
     await world.startWorker();
