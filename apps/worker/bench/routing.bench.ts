@@ -44,7 +44,9 @@ async function timeJob(db: TestDatabase): Promise<number> {
 
 async function timeDecision(db: TestDatabase, meldingId: string, expectRule: boolean): Promise<number> {
   const start = performance.now();
-  const result = await decideRouting(db.client.db, meldingId, BENCH_NOW);
+  const input = await findRoutingInput(db.client.db, meldingId);
+  if (!input) throw new Error('bench melding missing');
+  const result = await decideRouting(db.client.db, input, BENCH_NOW);
   const elapsed = performance.now() - start;
   if (!result || result.decision.rule !== null) throw new Error('a rule matched the bench melding');
   if (expectRule && result.decision.skipped.length > 0) throw new Error('rules were skipped');

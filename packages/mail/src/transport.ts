@@ -19,6 +19,11 @@ export function createMailTransport(options: MailTransportOptions): Mailer {
     }
     return nodemailer.createTransport({
       url: options.smtpUrl,
+      // Connections are kept and reused (a few at a time) rather than opened, greeted and closed for
+      // every mail; a connection the relay dropped is replaced. close() ends them.
+      pool: true,
+      maxConnections: 3,
+      maxMessages: 100,
       // Bounded waits: a relay that hangs must turn into a retry, not a job stuck until its lock expires.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

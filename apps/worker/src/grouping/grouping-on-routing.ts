@@ -3,6 +3,7 @@ import {
   chooseGroupFor,
   claimableStatuses,
   type GroupingSettings,
+  type GroupingSubject,
   groupingTexts,
   isMeldingStatus,
   isOpen,
@@ -39,12 +40,19 @@ export type GroupingOutcome =
 
 export async function groupOnRouting(
   tx: DbOrTx,
-  input: { meldingId: string; fromStatus: string; at: Date; settings: GroupingSettings | false },
+  input: {
+    meldingId: string;
+    fromStatus: string;
+    at: Date;
+    settings: GroupingSettings | false;
+    /** The melding as routing just recorded it (its lock's row and the decided team); else read here. */
+    subject?: GroupingSubject & { reference: string };
+  },
 ): Promise<GroupingOutcome> {
   if (input.fromStatus === 'heropend') {
     const left = await removeGroupMember(tx, input.meldingId);
     if (!left) return { kind: 'alone' };
-    const reference = (await findGroupingSubject(tx, input.meldingId))?.reference ?? '';
+    const reference = (input.subject ?? (await findGroupingSubject(tx, input.meldingId)))?.reference ?? '';
     const redispatched = await dispatchAfterLeaving(
       tx,
       left,
@@ -54,7 +62,7 @@ export async function groupOnRouting(
     return { kind: 'left', groupId: left.groupId, dissolved: left.dissolved, redispatched };
   }
   if (input.fromStatus !== 'gemeld' || input.settings === false) return { kind: 'alone' };
-  const subject = await findGroupingSubject(tx, input.meldingId);
+  const subject = input.subject ?? (await findGroupingSubject(tx, input.meldingId));
   if (!subject) return { kind: 'alone' };
   await lockGroupingOf(tx, subject.category);
   const rows = await listGroupingCandidates(tx, {

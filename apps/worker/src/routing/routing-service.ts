@@ -10,7 +10,7 @@ import {
   type LoadedRoutingContext,
   loadRoutingContext,
 } from '@buurtsignaal/db/queries/routing/routing-context';
-import { findRoutingInput } from '@buurtsignaal/db/queries/routing/routing-facts';
+import type { RoutingInput } from '@buurtsignaal/db/queries/routing/routing-facts';
 import { flagRoutingRule } from '@buurtsignaal/db/tables/routing-rules-repository';
 import type { Logger } from 'pino';
 import { errorText } from '../log-safety.ts';
@@ -53,17 +53,15 @@ function ruleStates(loaded: LoadedRoutingContext): RuleProblem[] {
 }
 
 /**
- * Decides for the stored melding at the deciding moment `at` (who is on duty then). Undefined when the
- * melding is gone or its category is unknown to this installation.
+ * Decides for the stored melding (its routing input, routing-facts.ts) at the deciding moment `at` (who
+ * is on duty then). Undefined when its category is unknown to this installation.
  */
 export async function decideRouting(
   db: DbOrTx,
-  meldingId: string,
+  input: RoutingInput,
   at: Date,
   view?: ConfigView,
 ): Promise<RoutingResult | undefined> {
-  const input = await findRoutingInput(db, meldingId);
-  if (!input) return undefined;
   const loaded = await loadRoutingContext(db, { ...input, at, countsSelf: true }, view);
   const decision = decideRouteByRules(input.facts, loaded.rules, loaded.context);
   if (!decision) return undefined;

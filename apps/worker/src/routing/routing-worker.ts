@@ -7,6 +7,7 @@ import {
 } from '@buurtsignaal/core';
 import { type Db, notifyOutbox } from '@buurtsignaal/db';
 import type { ConfigCache } from '@buurtsignaal/db/queries/config/config-cache';
+import { routingInputOf } from '@buurtsignaal/db/queries/routing/routing-facts';
 import {
   decisionFields,
   findAssignmentByRoutingKey,
@@ -66,7 +67,7 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       return { kind: 'not-routable', status: melding.status };
     }
     const at = deps.now();
-    routed = await decideRouting(tx, melding.id, at, await deps.config?.view(tx));
+    routed = await decideRouting(tx, routingInputOf(melding), at, await deps.config?.view(tx));
     if (!routed) throw new UnrecoverableError(`no routing for category ${melding.category}`);
     const { decision } = routed;
     const assignmentId = randomUUID();
@@ -100,6 +101,15 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       fromStatus: melding.status,
       at,
       settings: deps.grouping ?? defaultGroupingSettings,
+      subject: {
+        id: melding.id,
+        reference: melding.reference,
+        category: melding.category,
+        teamId: decision.teamId,
+        lat: melding.lat,
+        lng: melding.lng,
+        reportedAt: melding.createdAt,
+      },
     });
     return { kind: 'assigned', assignmentId, teamId: decision.teamId, priority: decision.priority };
   });

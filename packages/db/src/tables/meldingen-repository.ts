@@ -97,6 +97,12 @@ export interface MeldingForRouting {
   createdAt: Date;
   /** The team it is on now (null before its first routing). */
   teamId: string | null;
+  /** What routing decides on besides (routing-facts.ts), read under the same lock. */
+  reference: string;
+  answers: Record<string, unknown>;
+  occurredAt: Date | null;
+  lat: number;
+  lng: number;
 }
 
 /**
@@ -116,6 +122,11 @@ export async function lockMeldingForRouting(
       wijkCode: meldingen.wijkCode,
       createdAt: meldingen.createdAt,
       teamId: meldingen.teamId,
+      reference: meldingen.reference,
+      answers: meldingen.answers,
+      occurredAt: meldingen.occurredAt,
+      lat: meldingen.lat,
+      lng: meldingen.lng,
     })
     .from(meldingen)
     .where(eq(meldingen.id, meldingId))

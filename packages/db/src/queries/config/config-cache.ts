@@ -87,23 +87,24 @@ async function loadWindow(db: DbOrTx, from: number, until: number): Promise<NonN
  * transaction must never wait for a query queued outside it.
  */
 function viewOver(db: DbOrTx, shared: Parts): ConfigView {
-  const pending = new Map<keyof Parts, Promise<unknown>>();
+  const pending: { [K in keyof Parts]?: Promise<NonNullable<Parts[K]>> } = {};
   function part<K extends keyof Parts>(
     key: K,
     load: () => Promise<NonNullable<Parts[K]>>,
   ): Promise<NonNullable<Parts[K]>> {
     const have = shared[key];
     if (have !== undefined) return Promise.resolve(have as NonNullable<Parts[K]>);
-    let p = pending.get(key) as Promise<NonNullable<Parts[K]>> | undefined;
-    if (!p) {
-      p = load().then((value) => {
-        shared[key] = value;
-        return value;
-      });
-      pending.set(key, p);
-      // A failed load is forgotten: the next call tries again.
-      p.catch(() => pending.delete(key));
-    }
+    const inFlight = pending[key];
+    if (inFlight) return inFlight;
+    const p = load().then((value) => {
+      shared[key] = value;
+      return value;
+    });
+    pending[key] = p as (typeof pending)[K];
+    // A failed load is forgotten: the next call tries again.
+    p.catch(() => {
+      if (pending[key] === p) delete pending[key];
+    });
     return p;
   }
   const teams = () => part('teams', () => listTeams(db));

@@ -34,9 +34,18 @@ export const routingInputColumns = {
   lng: meldingen.lng,
 };
 
-export async function findRoutingInput(db: DbOrTx, meldingId: string): Promise<RoutingInput | undefined> {
-  const [row] = await db.select(routingInputColumns).from(meldingen).where(eq(meldingen.id, meldingId));
-  if (!row) return undefined;
+/** A melding row with those columns, however it was read (also under routing's lock). */
+export interface RoutingRow {
+  category: string;
+  subcategory: string | null;
+  answers: Record<string, unknown>;
+  occurredAt: Date | null;
+  createdAt: Date;
+  lat: number;
+  lng: number;
+}
+
+export function routingInputOf(row: RoutingRow): RoutingInput {
   return {
     facts: {
       category: row.category,
@@ -48,4 +57,9 @@ export async function findRoutingInput(db: DbOrTx, meldingId: string): Promise<R
     lat: row.lat,
     lng: row.lng,
   };
+}
+
+export async function findRoutingInput(db: DbOrTx, meldingId: string): Promise<RoutingInput | undefined> {
+  const [row] = await db.select(routingInputColumns).from(meldingen).where(eq(meldingen.id, meldingId));
+  return row ? routingInputOf(row) : undefined;
 }
