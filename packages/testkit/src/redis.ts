@@ -123,12 +123,13 @@ export async function pendingJobs(prefix: string, url = testEnv.redisUrl): Promi
         const kind = key.slice(key.lastIndexOf(':') + 1);
         // The next run of a job scheduler (e.g. hotspot detection every 5 minutes) is always delayed:
         // it is not work that is left to do.
-        // Roster queues are the teams' to-do lists, handled by people in the console, not by a worker.
-        if (key.startsWith(`${prefix}:roster-`)) continue;
+        // A roster queue's delayed jobs are the escalation's later steps (pick-up checks minutes or hours
+        // away): not work left to do now; its waiting and running dispatch steps are.
+        const roster = key.startsWith(`${prefix}:roster-`);
         const own = (ids: string[]) => ids.filter((id) => !id.startsWith('repeat:')).length;
         if (kind === 'wait' || kind === 'active' || kind === 'paused')
           total += own(await redis.lrange(key, 0, -1));
-        else if (kind === 'delayed' || kind === 'prioritized')
+        else if (kind === 'prioritized' || (kind === 'delayed' && !roster))
           total += own(await redis.zrange(key, '0', '-1'));
       }
     } while (cursor !== '0');

@@ -53,10 +53,6 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   let timer: NodeJS.Timeout | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let unlisten: (() => Promise<void>) | undefined;
-  // Whether the next pass also looks for rows backing off that no timer of this relay waits for (they
-  // failed in another process or before a restart): at start, after a LISTEN reconnect and at every
-  // sweep — not on each NOTIFY of a new melding, whose rows this relay's own failures time already.
-  let lookForBackoff = true;
 
   const retryDelay = (attempts: number) =>
     Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempts - 1));
@@ -124,11 +120,8 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
         }
         // Rows still backing off that this pass could not take (not due yet; they may have failed in
         // an earlier pass than the rows just relayed): wake for the first of them, not at the sweep.
-        if (lookForBackoff && !stopped) {
-          lookForBackoff = false;
-          const nextDue = await msUntilNextOutboxDue(database.db);
-          if (nextDue !== undefined) wakeForRetry(nextDue);
-        }
+        const nextDue = stopped ? undefined : await msUntilNextOutboxDue(database.db);
+        if (nextDue !== undefined) wakeForRetry(nextDue);
       } catch (err) {
         logger.warn({ err: errorText(err) }, 'outbox relay pass failed; the next sweep tries again');
       }
@@ -152,20 +145,15 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     },
     async start() {
       stopped = false;
-      lookForBackoff = true;
       unlisten = await database.listen(outboxChannel, () => wake(), {
         // NOTIFYs sent while the LISTEN connection was down are lost: sweep once instead of waiting
         // for the next interval.
         onReconnect: () => {
           logger.info('outbox LISTEN re-established; sweeping');
-          lookForBackoff = true;
           wake();
         },
       });
-      timer = setInterval(() => {
-        lookForBackoff = true;
-        wake();
-      }, opts.sweepIntervalMs);
+      timer = setInterval(wake, opts.sweepIntervalMs);
       // Rows written while no relay listened (or before this one started) wait for no one.
       wake();
     },

@@ -80,10 +80,6 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       at,
       deadlineAt: deadlineForRouting(decision.priority, at),
     });
-    if (created) {
-      const previousTeamId = melding.teamId;
-      await recordAssignedEvent(tx, { meldingId: melding.id, assignmentId, at, previousTeamId });
-    }
     if (!created) {
       // Unreachable while the melding lock is held; kept so that a future caller without it stays correct.
       const winner = await findAssignmentByRoutingKey(tx, routingKey);
@@ -111,6 +107,9 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
         reportedAt: melding.createdAt,
       },
     });
+    // The last write: its lock (staff-events-repository.ts) is held from here to the commit only.
+    const previousTeamId = melding.teamId;
+    await recordAssignedEvent(tx, { meldingId: melding.id, assignmentId, at, previousTeamId });
     return { kind: 'assigned', assignmentId, teamId: decision.teamId, priority: decision.priority };
   });
   // Joining a group in behandeling claimed this melding too: its melder hears of it.
@@ -118,9 +117,6 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
   // Members of the group it left were dispatched again: their outbox rows go out now.
   if (grouping.kind === 'left' && grouping.redispatched > 0) await notifyOutbox(deps.db);
 
-  // After the commit, outside the melding's lock: a rule found invalid is flagged for the console.
-  if (outcome.kind === 'assigned' && routed) await syncRuleFlags(deps.db, routed, deps.now(), deps.logger);
-  if (outcome.kind === 'assigned') await wakeConsoles(deps.db, deps.logger);
   if (outcome.kind === 'assigned' || outcome.kind === 'already-assigned') {
     // After the commit: the roster job may only exist for a stored assignment. A crash right here is
     // repaired by the retry, which takes the 'already-assigned' path and adds the same job id.
@@ -131,6 +127,10 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       priority: outcome.priority,
     });
   }
+  // The officer's way first (the roster job above); then the consoles' queue, and a rule found invalid
+  // is flagged for the console (after the commit, outside the melding's lock).
+  if (outcome.kind === 'assigned') await wakeConsoles(deps.db, deps.logger);
+  if (outcome.kind === 'assigned' && routed) await syncRuleFlags(deps.db, routed, deps.now(), deps.logger);
   deps.logger.info(
     {
       meldingId: job.meldingId,
