@@ -18,8 +18,7 @@ import {
 } from '@buurtsignaal/db/queries/dispatch/dispatch-context';
 import { markAssignmentUnanswered } from '@buurtsignaal/db/tables/assignments-repository';
 import {
-  claimNoticesToSend,
-  countNoticesSending,
+  claimNoticesCountingHeld,
   markNotice,
   type NewNotice,
   type NoticeRow,
@@ -106,15 +105,12 @@ async function sendPendingMails(
   const at = deps.now();
   const staleBefore = new Date(at.getTime() - (deps.sendLeaseMs ?? 120_000));
   const q = { assignmentId: a.assignmentId, step, channel: 'email' as const, at, staleBefore };
-  const pending = await claimNoticesToSend(deps.db, q);
-  if (pending.length > 0) await sendMails(deps, a, step, pending, view);
+  const { claimed, heldElsewhere } = await claimNoticesCountingHeld(deps.db, q);
+  if (claimed.length > 0) await sendMails(deps, a, step, claimed, view);
   // Another attempt holds some (or died holding them): retry after backoff, they are taken over once stale.
-  const inFlight = await countNoticesSending(deps.db, {
-    assignmentId: a.assignmentId,
-    step,
-    channel: 'email',
-  });
-  if (inFlight > 0) throw new Error(`${inFlight} dispatch mails of step ${step} are held by another attempt`);
+  if (heldElsewhere > 0) {
+    throw new Error(`${heldElsewhere} dispatch mails of step ${step} are held by another attempt`);
+  }
 }
 
 async function sendMails(
@@ -159,13 +155,6 @@ async function sendMails(
     }
     await markNotice(deps.db, notice.id, 'sent', deps.now());
   }
-  // Another attempt holds some (or died holding them): retry after backoff, they are taken over once stale.
-  const inFlight = await countNoticesSending(deps.db, {
-    assignmentId: a.assignmentId,
-    step,
-    channel: 'email',
-  });
-  if (inFlight > 0) throw new Error(`${inFlight} dispatch mails of step ${step} are held by another attempt`);
 }
 
 /**
@@ -255,7 +244,8 @@ export async function runDispatchStep(
   const next = decided.step + 1;
   await deps.schedule({ ...base, step: next }, decided.checkAt, jobIds.pickup(a.assignmentId, next));
   // Push first: an officer whose devices turn out to be gone gets a mail notice, sent just after.
-  const pushFailure = await sendPendingPushes(deps, a, decided.step, channels.wijkName, lastAttempt).then(
+  const { wijkName, pushDevices } = channels;
+  const pushFailure = await sendPendingPushes(deps, a, decided.step, wijkName, lastAttempt, pushDevices).then(
     () => undefined,
     (err: unknown) => err,
   );

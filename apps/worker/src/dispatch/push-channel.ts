@@ -3,8 +3,7 @@ import { type PushNotice, pushNoticeSchema } from '@buurtsignaal/core/contract';
 import type { Db } from '@buurtsignaal/db';
 import type { DispatchAssignment } from '@buurtsignaal/db/queries/dispatch/dispatch-context';
 import {
-  claimNoticesToSend,
-  countNoticesSending,
+  claimNoticesCountingHeld,
   markNotice,
   type NoticeRow,
   recordNotices,
@@ -122,8 +121,9 @@ async function sendNotice(
   deps: PushChannelDeps & { push: VapidKeys },
   notice: NoticeRow,
   payload: PushNotice,
+  known: ReadonlyMap<string, readonly PushSubscriptionRow[]> | undefined,
 ): Promise<'sent' | 'retry' | 'unreachable'> {
-  const devices = await listPushSubscriptions(deps.db, [notice.userId]);
+  const devices = known?.get(notice.userId) ?? (await listPushSubscriptions(deps.db, [notice.userId]));
   const outcomes: DeviceOutcome[] = [];
   // One device after the other: an officer has one or two, and a retry must not resend to those done.
   for (const device of devices) outcomes.push(await sendToDevice(deps, device, payload));
@@ -142,17 +142,23 @@ export async function sendPendingPushes(
   step: number,
   wijkName: string | null,
   lastAttempt = false,
+  /** The officers' devices as this step read them (dispatch-channels.ts); else read per notice. */
+  devices?: ReadonlyMap<string, readonly PushSubscriptionRow[]>,
 ): Promise<void> {
   const { push } = deps;
   if (!push) return;
   const at = deps.now();
   const staleBefore = new Date(at.getTime() - (deps.sendLeaseMs ?? 120_000));
   const q = { assignmentId: a.assignmentId, step, channel: 'push' as const };
-  const pending = await claimNoticesToSend(deps.db, { ...q, at, staleBefore });
+  const { claimed: pending, heldElsewhere } = await claimNoticesCountingHeld(deps.db, {
+    ...q,
+    at,
+    staleBefore,
+  });
   const payload = pushNoticeFor(a, wijkName);
   let retries = 0;
   for (const notice of pending) {
-    const sent = await sendNotice({ ...deps, push }, notice, payload);
+    const sent = await sendNotice({ ...deps, push }, notice, payload, devices);
     const outcome = sent === 'retry' && lastAttempt ? 'unreachable' : sent;
     if (outcome === 'retry') {
       retries++;
@@ -178,6 +184,8 @@ export async function sendPendingPushes(
     }
   }
   if (retries > 0) throw new Error(`${retries} push notices of step ${step} are to be tried again`);
-  const inFlight = await countNoticesSending(deps.db, q);
-  if (inFlight > 0) throw new Error(`${inFlight} push notices of step ${step} are held by another attempt`);
+  // Another attempt holds some (or died holding them): retry after backoff, taken over once stale.
+  if (heldElsewhere > 0) {
+    throw new Error(`${heldElsewhere} push notices of step ${step} are held by another attempt`);
+  }
 }

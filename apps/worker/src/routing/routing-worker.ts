@@ -80,6 +80,14 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
       at,
       deadlineAt: deadlineForRouting(decision.priority, at),
     });
+    // The event as routed, before grouping (its lock, staff-events-repository.ts, is held from here to
+    // the commit). Grouping locks the primary's row: a dispatch event of that primary holding the event
+    // lock checks its foreign key against that row, which FOR NO KEY UPDATE lets through
+    // (meldingen-repository.ts; event-lock-order.test.ts).
+    if (created) {
+      const previousTeamId = melding.teamId;
+      await recordAssignedEvent(tx, { meldingId: melding.id, assignmentId, at, previousTeamId });
+    }
     if (!created) {
       // Unreachable while the melding lock is held; kept so that a future caller without it stays correct.
       const winner = await findAssignmentByRoutingKey(tx, routingKey);
@@ -107,9 +115,6 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
         reportedAt: melding.createdAt,
       },
     });
-    // The last write: its lock (staff-events-repository.ts) is held from here to the commit only.
-    const previousTeamId = melding.teamId;
-    await recordAssignedEvent(tx, { meldingId: melding.id, assignmentId, at, previousTeamId });
     return { kind: 'assigned', assignmentId, teamId: decision.teamId, priority: decision.priority };
   });
   // Joining a group in behandeling claimed this melding too: its melder hears of it.

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, eq, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { dispatchNotices } from '../schema.ts';
+import { rows, ts } from '../sql-rows.ts';
 
 // The only writer of dispatch_notices: one row per (assignment, step, officer, channel).
 
@@ -75,6 +76,55 @@ export async function claimNoticesToSend(
       ),
     )
     .returning();
+}
+
+interface ClaimedJson {
+  id: string;
+  assignment_id: string;
+  melding_id: string;
+  step: number;
+  user_id: string;
+  channel: string;
+  reason: string;
+  status: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/**
+ * claimNoticesToSend and, in the same round trip, how many notices of the step another attempt holds
+ * right now ('sending' and not stale): the caller retries later for those.
+ */
+export async function claimNoticesCountingHeld(
+  db: DbOrTx,
+  q: { assignmentId: string; step: number; channel: NoticeChannel; at: Date; staleBefore: Date },
+): Promise<{ claimed: NoticeRow[]; heldElsewhere: number }> {
+  const [row] = await rows<{ claimed: ClaimedJson[]; held: number }>(
+    db,
+    sql`WITH claimed AS (
+        UPDATE ${dispatchNotices} SET status = 'sending', sent_at = ${ts(q.at)}
+        WHERE assignment_id = ${q.assignmentId}::uuid AND step = ${q.step} AND channel = ${q.channel}
+          AND (status = 'pending' OR (status = 'sending' AND sent_at < ${ts(q.staleBefore)}))
+        RETURNING *)
+      SELECT (SELECT coalesce(json_agg(c ORDER BY c.user_id), '[]'::json) FROM claimed c) AS claimed,
+        -- The statement's snapshot is from before the UPDATE: these are others' fresh holds only.
+        (SELECT count(*)::int FROM ${dispatchNotices} d
+          WHERE d.assignment_id = ${q.assignmentId}::uuid AND d.step = ${q.step} AND d.channel = ${q.channel}
+            AND d.status = 'sending' AND d.sent_at >= ${ts(q.staleBefore)}) AS held`,
+  );
+  const claimed = (row?.claimed ?? []).map((c) => ({
+    id: c.id,
+    assignmentId: c.assignment_id,
+    meldingId: c.melding_id,
+    step: c.step,
+    userId: c.user_id,
+    channel: c.channel,
+    reason: c.reason,
+    status: c.status,
+    createdAt: new Date(c.created_at),
+    sentAt: c.sent_at === null ? null : new Date(c.sent_at),
+  }));
+  return { claimed, heldElsewhere: Number(row?.held ?? 0) };
 }
 
 export async function markNotice(

@@ -7,6 +7,11 @@ import { appendStatusEvent, type NewStatusEvent } from './status-events-reposito
 
 // The only writer of meldingen after intake (meldingen-intake.ts stores a new one): the locks the
 // handling, the melder's answers and routing take, and every change of a melding's row.
+//
+// The locks are FOR NO KEY UPDATE: they exclude each other as FOR UPDATE would, but not the foreign key
+// checks of rows that point at the melding (a staff event, a notice, a status event written by another
+// transaction). With FOR UPDATE, a claim holding the melding and waiting for the staff events' lock, and
+// a dispatch event holding that lock and checking its key against the melding, deadlocked.
 
 export interface LockedMelding {
   id: string;
@@ -16,7 +21,7 @@ export interface LockedMelding {
   deadlineAt: Date | null;
 }
 
-/** Reads the melding and locks it until the transaction ends (SELECT … FOR UPDATE). */
+/** Reads the melding and locks it until the transaction ends (SELECT … FOR NO KEY UPDATE). */
 export async function lockMeldingForHandling(
   tx: DbOrTx,
   meldingId: string,
@@ -31,7 +36,7 @@ export async function lockMeldingForHandling(
     })
     .from(meldingen)
     .where(eq(meldingen.id, meldingId))
-    .for('update');
+    .for('no key update');
   return row;
 }
 
@@ -130,7 +135,7 @@ export async function lockMeldingForRouting(
     })
     .from(meldingen)
     .where(eq(meldingen.id, meldingId))
-    .for('update');
+    .for('no key update');
   return row;
 }
 
@@ -170,7 +175,7 @@ export async function lockMeldingByStatusToken(
     .select({ id: meldingen.id, status: meldingen.status, reopenCount: meldingen.reopenCount })
     .from(meldingen)
     .where(eq(meldingen.statusTokenHash, statusTokenHash))
-    .for('update');
+    .for('no key update');
   return row;
 }
 

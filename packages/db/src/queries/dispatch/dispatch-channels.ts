@@ -1,6 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
-import { pushSubscriptions } from '../../schema.ts';
+import {
+  listPushSubscriptions,
+  type PushSubscriptionRow,
+} from '../../tables/push-subscriptions-repository.ts';
 import { type ConfigView, configOf } from '../config/config-cache.ts';
 
 // Which channels the dispatcher uses for whom: officers with a push device, the team's mail rule, and
@@ -9,6 +11,8 @@ import { type ConfigView, configOf } from '../config/config-cache.ts';
 export interface DispatchChannels {
   /** Officers (of those asked) with at least one device subscribed to Web Push. */
   pushUserIds: Set<string>;
+  /** Their devices, oldest first (what the push channel sends to). */
+  pushDevices: ReadonlyMap<string, readonly PushSubscriptionRow[]>;
   /** The team mails every officer told, also those who get push. */
   emailAlways: boolean;
   wijkName: string | null;
@@ -20,17 +24,15 @@ export async function findDispatchChannels(
   view?: ConfigView,
 ): Promise<DispatchChannels> {
   const config = configOf(db, view);
-  const subscribed =
-    q.userIds.length === 0
-      ? []
-      : await db
-          .selectDistinct({ userId: pushSubscriptions.userId })
-          .from(pushSubscriptions)
-          .where(inArray(pushSubscriptions.userId, [...q.userIds]));
+  const devices = new Map<string, PushSubscriptionRow[]>();
+  for (const d of await listPushSubscriptions(db, q.userIds)) {
+    devices.set(d.userId, [...(devices.get(d.userId) ?? []), d]);
+  }
   const team = await config.team(q.teamId);
   const wijkName = q.wijkCode ? ((await config.areaNames()).get(q.wijkCode) ?? null) : null;
   return {
-    pushUserIds: new Set(subscribed.map((s) => s.userId)),
+    pushUserIds: new Set(devices.keys()),
+    pushDevices: devices,
     emailAlways: team?.notifyEmailAlways ?? false,
     wijkName,
   };
