@@ -21,20 +21,20 @@ export interface OutboxNotifier {
  * commit until it ends, so every intake would queue behind every other intake's commit (measured: 5.0k
  * → 3.6k meldingen/s on this machine's PostgreSQL). Instead the writer pokes this notifier after its
  * commit. Pokes are coalesced: at most one NOTIFY is in flight, and one starts at most every
- * `minIntervalMs` (2 ms) — a relay that wakes drains everything that is due, so a burst of meldingen costs
- * a few hundred NOTIFYs a second at most instead of one query each, while a melding that comes alone is
- * relayed at once (at 20 ms, every melding of a steady 50/s waited up to 20 ms for its NOTIFY: measured
- * in `pnpm bench:dispatch`, 19 ms p50 from stored to relayed). A lost wake-up (crash, dropped connection) only delays
+ * `minIntervalMs` — a relay that wakes drains everything that is due, so a burst of meldingen costs a
+ * handful of NOTIFYs instead of one query each. (At 2 ms instead of 20, `pnpm bench:dispatch` at 50/s
+ * woke the relay and the hubs for every melding, and the machine, already saturated, got slower: the
+ * relay's pass per melding costs more than the up to 20 ms a melding waits for its NOTIFY.) A lost wake-up (crash, dropped connection) only delays
  * the row until the relay's next sweep.
  */
-export function createOutboxNotifier(db: DbOrTx, { minIntervalMs = 2 } = {}): OutboxNotifier {
+export function createOutboxNotifier(db: DbOrTx, { minIntervalMs = 20 } = {}): OutboxNotifier {
   return createCoalescedNotifier(() => notifyOutbox(db), { minIntervalMs });
 }
 
 /** The coalescing of createOutboxNotifier for any NOTIFY (the staff events' one too). */
 export function createCoalescedNotifier(
   notify: () => Promise<void>,
-  { minIntervalMs = 2 } = {},
+  { minIntervalMs = 20 } = {},
 ): OutboxNotifier {
   let inFlight: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;

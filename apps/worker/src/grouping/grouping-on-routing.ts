@@ -21,6 +21,7 @@ import {
 } from '@buurtsignaal/db/tables/incident-groups-repository';
 import { claimMeldingRow, lockMeldingForHandling } from '@buurtsignaal/db/tables/meldingen-repository';
 import { insertStatusChangedOutbox } from '@buurtsignaal/db/tables/outbox-repository';
+import { recordStaffEvent } from '@buurtsignaal/db/tables/staff-events-repository';
 import { appendStatusEvent } from '@buurtsignaal/db/tables/status-events-repository';
 import { dispatchAfterLeaving } from './group-takeover.ts';
 
@@ -105,6 +106,13 @@ export async function groupOnRouting(
         at: input.at,
       });
       await insertStatusChangedOutbox(tx, subject.id, statusEventId);
+      // The consoles hear it as of any handler's claim (the routing job wakes them after the commit).
+      await recordStaffEvent(tx, {
+        kind: 'melding.status',
+        meldingId: subject.id,
+        dedupeKey: `status-${statusEventId}`,
+        at: input.at,
+      });
     }
   }
   return { kind: 'grouped', ...group, claimed };

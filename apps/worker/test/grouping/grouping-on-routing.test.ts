@@ -1,12 +1,13 @@
 import { outboxTopics, wallClockInstant } from '@buurtsignaal/core';
 import { groupSizesOf } from '@buurtsignaal/db/queries/grouping/group-members';
 import * as schema from '@buurtsignaal/db/schema';
+import { claimMeldingRow } from '@buurtsignaal/db/tables/meldingen-repository';
 import type { RosterJob } from '@buurtsignaal/jobs';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type RoutingDeps, routeMelding } from '../../src/routing/routing-worker.ts';
 import { silentLogger } from '../support/helpers.ts';
-import { insertRoutingMelding, STEENHOFFSTRAAT } from '../support/routing-fixtures.ts';
+import { insertRoutingMelding, STEENHOFFSTRAAT, seedRosterStaff } from '../support/routing-fixtures.ts';
 import { useTestDatabase } from '../support/worker-harness.ts';
 
 // Grouping in the routing transaction, on the stored data: the SQL pre-filter and core's decision
@@ -141,5 +142,31 @@ describe('grouping when routed', () => {
     await reopen(c2.meldingId);
     expect(await groupOf(c1.meldingId)).toBeUndefined();
     expect(await rerouted(c1.meldingId)).toHaveLength(0);
+  });
+
+  it('a melding that joins a claimed group goes to its officer, and the consoles hear of it', async () => {
+    const p = newSpot();
+    const a = await melding(p, T0);
+    const { boaId: officerId } = await seedRosterStaff(database.db);
+    expect(
+      await claimMeldingRow(database.db, {
+        meldingId: a.meldingId,
+        userId: officerId,
+        at: T0,
+        claimable: ['ingedeeld'],
+      }),
+    ).toBe(true);
+    const b = await melding(north(p, 40), minutes(2));
+    expect((await groupOf(b.meldingId))?.groupId).toBe((await groupOf(a.meldingId))?.groupId);
+    const [row] = await database.db
+      .select({ status: schema.meldingen.status, assignedUserId: schema.meldingen.assignedUserId })
+      .from(schema.meldingen)
+      .where(eq(schema.meldingen.id, b.meldingId));
+    expect(row).toEqual({ status: 'in_behandeling', assignedUserId: officerId });
+    const events = await database.db
+      .select({ kind: schema.staffEvents.kind, status: schema.staffEvents.status })
+      .from(schema.staffEvents)
+      .where(eq(schema.staffEvents.meldingId, b.meldingId));
+    expect(events).toContainEqual({ kind: 'melding.status', status: 'in_behandeling' });
   });
 });
