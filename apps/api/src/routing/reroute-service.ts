@@ -3,7 +3,7 @@ import { canTransition, decideRoute, isMeldingStatus, outboxTopics, staffActor }
 import { afhandeltermijn } from '@buurtsignaal/core/sla';
 import type { DbOrTx, OutboxNotifier } from '@buurtsignaal/db';
 import { loadRoutingContext } from '@buurtsignaal/db/queries/routing/routing-context';
-import { findRoutingInput } from '@buurtsignaal/db/queries/routing/routing-facts';
+import { routingInputOf } from '@buurtsignaal/db/queries/routing/routing-facts';
 import { decisionFields, recordAssignment } from '@buurtsignaal/db/tables/assignments-repository';
 import { lockMeldingForRouting } from '@buurtsignaal/db/tables/meldingen-repository';
 import { insertOutboxRow } from '@buurtsignaal/db/tables/outbox-repository';
@@ -38,7 +38,7 @@ export async function rerouteInTransaction(
   const { meldingId, reason, at } = r;
   // The routing lock: a routing job for the same melding waits, and then finds it ingedeeld.
   const melding = await lockMeldingForRouting(tx, meldingId);
-  const input = melding && (await findRoutingInput(tx, meldingId));
+  const input = melding && routingInputOf(melding);
   if (!melding || !input) throw new ApiError(404, 'MELDING_NOT_FOUND', staffErrorTexts.meldingNotFound);
   if (!isMeldingStatus(melding.status) || !canTransition(melding.status, 'ingedeeld')) {
     const message = routingTexts.rerouteNotAllowed(melding.status);

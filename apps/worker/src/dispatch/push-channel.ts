@@ -45,6 +45,7 @@ export interface PushChannelDeps {
 /** How long a push service keeps an undelivered notice: longer than any pick-up time makes no sense. */
 const TTL_SECONDS = 2 * 3600;
 const SEND_TIMEOUT_MS = 10_000;
+const SUCCESS_MARK_EVERY_MS = 3_600_000;
 
 type DeviceOutcome = 'ok' | 'gone' | 'refused' | 'retry';
 
@@ -99,7 +100,12 @@ async function sendToDevice(
     return 'retry';
   }
   if (status >= 200 && status < 300) {
-    await markPushSuccess(deps.db, device.id, deps.now());
+    // When the device was last reached, to the hour: not a write for every notice.
+    const at = deps.now();
+    const last = device.lastSuccessAt?.getTime();
+    if (last === undefined || Math.abs(at.getTime() - last) >= SUCCESS_MARK_EVERY_MS) {
+      await markPushSuccess(deps.db, device.id, at);
+    }
     return 'ok';
   }
   if (status === 404 || status === 410) {

@@ -9,13 +9,6 @@ import {
 import { jobIds, type ProducerQueues } from '../queues.ts';
 import { addWorkJob, type WorkToSend } from '../reconciliation/work-jobs.ts';
 
-/**
- * The "ontvangen" mail says what routing decided (ontvangen-pickup.ts): it starts a moment after the
- * routing job, which has then usually stored its assignment, instead of running at once, finding none
- * and running again (and it is not on the officer's way, which goes first).
- */
-export const ONTVANGEN_AFTER_ROUTING_MS = 250;
-
 /** A row that can never be published as it is (unknown topic, bad payload): kept, not dropped. */
 export class UnpublishableOutboxRow extends Error {
   override name = 'UnpublishableOutboxRow';
@@ -94,7 +87,7 @@ export async function publishOutboxRow(queues: ProducerQueues, row: PendingOutbo
         queues.notifications.add(
           'ontvangen',
           { meldingId, template: 'ontvangen', notificationKey },
-          { jobId: jobIds.notification(notificationKey), delay: ONTVANGEN_AFTER_ROUTING_MS },
+          { jobId: jobIds.notification(notificationKey) },
         ),
         // The address near the point, for staff; the job decides whether one is needed (GPS or map).
         queues.geocoding?.add('reverse', { meldingId }, { jobId: jobIds.geocoding(meldingId) }),

@@ -51,9 +51,9 @@ export async function routeMelding(deps: RoutingDeps, job: RoutingJob): Promise<
   let routed: RoutingResult | undefined;
   let grouping = { kind: 'alone' } as GroupingOutcome;
   const outcome = await deps.db.transaction(async (tx): Promise<RoutingOutcome> => {
-    const melding = await lockMeldingForRouting(tx, job.meldingId);
+    const melding = await lockMeldingForRouting(tx, job.meldingId, routingKey);
     if (!melding) return { kind: 'melding-missing' };
-    const existing = await findAssignmentByRoutingKey(tx, routingKey);
+    const { existing } = melding;
     if (existing) {
       return {
         kind: 'already-assigned',

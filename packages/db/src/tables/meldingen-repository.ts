@@ -108,15 +108,19 @@ export interface MeldingForRouting {
   occurredAt: Date | null;
   lat: number;
   lng: number;
+  /** The assignment with the routing key asked for, when one is stored already (a job that ran before). */
+  existing: { id: string; teamId: string; priority: string } | null;
 }
 
 /**
  * Reads the melding and locks it until the transaction ends, so that two routing runs for the same
  * melding (a retried job, or a second worker taking over a stalled one) never decide at the same time.
+ * With `routingKey`, also the assignment stored under it (in the same round trip).
  */
 export async function lockMeldingForRouting(
   tx: DbOrTx,
   meldingId: string,
+  routingKey?: string,
 ): Promise<MeldingForRouting | undefined> {
   const [row] = await tx
     .select({
@@ -132,6 +136,11 @@ export async function lockMeldingForRouting(
       occurredAt: meldingen.occurredAt,
       lat: meldingen.lat,
       lng: meldingen.lng,
+      existing:
+        routingKey === undefined
+          ? sql<null>`NULL`
+          : sql<MeldingForRouting['existing']>`(SELECT json_build_object('id', a.id, 'teamId', a.team_id,
+              'priority', a.priority) FROM assignments a WHERE a.routing_key = ${routingKey})`,
     })
     .from(meldingen)
     .where(eq(meldingen.id, meldingId))
