@@ -17,7 +17,7 @@ import { type Mailer, messageIdDomain, notificationMessageId } from '@buurtsigna
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { errorText } from '../log-safety.ts';
-import { ontvangenPickup, RoutingPending } from './ontvangen-pickup.ts';
+import { ontvangenPickup, RoutingPending, waitForRouting } from './ontvangen-pickup.ts';
 import { classifySmtpError } from './smtp-errors.ts';
 import { prepareOntvangen } from './templates/ontvangen-mail.ts';
 import { prepareStatusGewijzigd, type StatusMailPreparation } from './templates/status-gewijzigd-mail.ts';
@@ -146,6 +146,8 @@ export async function deliverNotification(
     waitedMs?: number;
   },
 ): Promise<NotificationOutcome> {
+  const waitedMs = attempt.waitedMs ?? Number.POSITIVE_INFINITY;
+  if (job.template === 'ontvangen') await waitForRouting(deps, job.meldingId, waitedMs);
   const ctx = await loadNotificationContext(deps.db, job.meldingId);
   if (!ctx) return 'skipped';
   // The job is checked before the recipient: a job that points at the wrong data must fail loudly,
@@ -167,9 +169,7 @@ export async function deliverNotification(
   if (await hasSentEmail(deps.db, job.notificationKey)) return 'already-sent';
 
   const pickup =
-    job.template === 'ontvangen'
-      ? await ontvangenPickup(deps, ctx.meldingId, attempt.waitedMs ?? Number.POSITIVE_INFINITY)
-      : undefined;
+    job.template === 'ontvangen' ? await ontvangenPickup(deps, ctx.meldingId, waitedMs) : undefined;
   const mail = prepared({ pickup });
   const leaseMs = deps.sendLeaseMs ?? DEFAULT_SEND_LEASE_MS;
   const messageId = notificationMessageId(job.notificationKey, messageIdDomain(deps.mailFrom), ctx.meldingId);

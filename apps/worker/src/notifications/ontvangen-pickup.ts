@@ -2,7 +2,7 @@ import { toPickupNotice } from '@buurtsignaal/core';
 import type { MelderPickupNotice } from '@buurtsignaal/core/contract';
 import type { DbOrTx } from '@buurtsignaal/db';
 import type { ConfigCache } from '@buurtsignaal/db/queries/config/config-cache';
-import { findMelderPickup } from '@buurtsignaal/db/queries/melder/pickup';
+import { awaitsRouting, findMelderPickup } from '@buurtsignaal/db/queries/melder/pickup';
 
 // The "ontvangen" mail says who picks the melding up and when. The relay adds it together with the
 // routing job, so it usually runs before routing has stored the assignment: it then waits for it (a few
@@ -28,6 +28,16 @@ export interface PickupDeps {
   routingWaitMs?: number | undefined;
   /** Teams, rosters and rules from memory (config-cache.ts); without: read fresh. */
   config?: ConfigCache | undefined;
+}
+
+/**
+ * Throws RoutingPending when the mail would wait for routing anyway (see ontvangenPickup), with one
+ * small query: run first, so that a mail that runs before routing stored its assignment (most do: the
+ * relay adds both jobs at once) does not first load its melding, template and pick-up preview.
+ */
+export async function waitForRouting(deps: PickupDeps, meldingId: string, waitedMs: number): Promise<void> {
+  if (waitedMs >= (deps.routingWaitMs ?? ROUTING_WAIT_MS)) return;
+  if (await awaitsRouting(deps.db, meldingId)) throw new RoutingPending(meldingId);
 }
 
 /**

@@ -1,12 +1,13 @@
 import {
   decideRoute,
   expectPickup,
+  getCategory,
   isPriority,
   type PickupExpectation,
   type PickupTeam,
   type Priority,
 } from '@buurtsignaal/core';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { assignments, meldingen } from '../../schema.ts';
 import { findLastStatusEventTo } from '../../tables/status-events-repository.ts';
@@ -85,6 +86,25 @@ async function teamsOf(
     team: { id: team.id, name: team.name },
     fallback: fallback ? { id: fallback.id, name: fallback.name } : null,
   };
+}
+
+/**
+ * Whether findMelderPickup would answer from a preview now: the melding waits for (or is with) an
+ * officer, its category is known, and routing has stored no assignment yet. One small query, for a
+ * caller that waits for routing before it tells the melder (the "ontvangen" mail).
+ */
+export async function awaitsRouting(db: DbOrTx, meldingId: string): Promise<boolean> {
+  const [row] = await db
+    .select({
+      status: meldingen.status,
+      category: meldingen.category,
+      // The table named: in a one-table select drizzle leaves its columns unqualified (`id` would be a.id).
+      routed: sql<boolean>`exists (select 1 from ${assignments} a where a.melding_id = ${meldingen}.id)`,
+    })
+    .from(meldingen)
+    .where(eq(meldingen.id, meldingId));
+  if (!row || row.routed || getCategory(row.category) === undefined) return false;
+  return waiting.has(row.status) || claimed.has(row.status);
 }
 
 /**
