@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../client.ts';
 import { assignments, meldingen } from '../../schema.ts';
-import { routingInputColumns } from './routing-facts.ts';
+import { type RoutingRow, routingInputColumns } from './routing-facts.ts';
 
 // What the routing-rule console reads besides the rules: how much each rule decided, the meldingen a
 // draft is tried on, and the names of who is on duty.
@@ -17,16 +17,9 @@ export async function countAssignmentsPerRule(db: DbOrTx, since: Date): Promise<
 }
 
 /** A melding as routing reads it (the facts decideRoute takes, and its place). */
-export interface RoutableMelding {
+export interface RoutableMelding extends RoutingRow {
   id: string;
   reference: string;
-  category: string;
-  subcategory: string | null;
-  answers: Record<string, unknown>;
-  occurredAt: Date | null;
-  createdAt: Date;
-  lat: number;
-  lng: number;
 }
 
 const routableColumns = { id: meldingen.id, reference: meldingen.reference, ...routingInputColumns };
